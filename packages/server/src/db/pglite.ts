@@ -1,0 +1,36 @@
+import { PGlite, type PGliteInterface } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { Db, Queryable } from './types.js';
+
+const extensions = { pg_trgm, unaccent };
+
+function queryable(pg: Pick<PGliteInterface, 'query' | 'exec'>): Queryable {
+  return {
+    async query<T>(text: string, params: readonly unknown[] = []) {
+      const result = await pg.query<T>(text, params as unknown[]);
+      return result.rows;
+    },
+    async exec(script: string) {
+      await pg.exec(script);
+    },
+  };
+}
+
+export function wrapPGlite(pg: PGlite): Db {
+  return {
+    engine: 'pglite',
+    ...queryable(pg),
+    transaction: (fn) => pg.transaction((tx) => fn(queryable(tx))),
+    close: () => pg.close(),
+  };
+}
+
+/**
+ * Embedded PostgreSQL (WASM). `dataDir` undefined means in memory.
+ * Returns the raw PGlite too, so tests can clone a migrated template cheaply.
+ */
+export async function openPGlite(dataDir?: string): Promise<{ db: Db; pg: PGlite }> {
+  const pg = await PGlite.create(dataDir ?? 'memory://', { extensions });
+  return { db: wrapPGlite(pg), pg };
+}

@@ -1,0 +1,42 @@
+import { defineConfig } from 'vitest/config';
+
+// One vitest run covers every package. The server suite runs twice: on embedded PGlite and on a
+// real PostgreSQL (LOKET_TEST_DATABASE_URL, set by scripts/test.mjs from a throw-away cluster).
+const postgresUrl = process.env.LOKET_TEST_DATABASE_URL;
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'sdk',
+          include: ['packages/sdk/test/**/*.test.ts'],
+          typecheck: { enabled: true, include: ['packages/sdk/test/**/*.test-d.ts'] },
+        },
+      },
+      {
+        test: {
+          name: 'server-pglite',
+          include: ['packages/server/test/**/*.test.ts'],
+          env: { LOKET_TEST_ENGINE: 'pglite' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      ...(postgresUrl
+        ? [
+            {
+              test: {
+                name: 'server-postgres',
+                include: ['packages/server/test/**/*.test.ts'],
+                exclude: ['packages/server/test/**/*.pglite-only.test.ts'],
+                env: { LOKET_TEST_ENGINE: 'postgres', LOKET_TEST_DATABASE_URL: postgresUrl },
+                testTimeout: 30_000,
+                hookTimeout: 60_000,
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
