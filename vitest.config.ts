@@ -31,6 +31,7 @@ export default defineConfig({
                 include: ['packages/server/test/**/*.test.ts'],
                 exclude: ['packages/server/test/**/*.pglite-only.test.ts'],
                 env: { LOKET_TEST_ENGINE: 'postgres', LOKET_TEST_DATABASE_URL: postgresUrl },
+                globalSetup: ['packages/server/test/global-setup.ts'],
                 testTimeout: 30_000,
                 hookTimeout: 60_000,
               },

@@ -55,6 +55,7 @@ create table service (
   confidence text not null check (confidence in ('high', 'medium', 'low')),
   sources text[] not null default '{}',
   notes text,
+  synthetic boolean not null default false, -- generated benchmark data, never real
   updated_at timestamptz not null default now()
 );
 create index service_region_idx on service (region_code);

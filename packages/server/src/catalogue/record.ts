@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject } from 'ajv';
+
+/** A service as kept in the data files and accepted by `loket-server import`. */
+export interface Localized {
+  id: string;
+  en: string;
+}
+
+export interface ServiceRecord {
+  id: string;
+  region?: string | null;
+  name: Localized;
+  aliases?: string[];
+  agency: { id: string; name_id: string; name_en: string; level: string };
+  category: string;
+  requirements: Localized[];
+  procedure: Localized[];
+  duration_days: number | null;
+  duration_text?: string | null;
+  fee: { amount_idr: number | null; legal_basis: string | null; variants?: { label: string; amount_idr: number | null }[] };
+  output: Localized;
+  channels: string[];
+  online_url?: string | null;
+  legal_basis: string[];
+  life_events?: string[];
+  complaint_channels?: { name: string; url: string | null; scope: string; legal_basis?: string[] }[];
+  confidence: 'high' | 'medium' | 'low';
+  sources: string[];
+  notes?: string | null;
+  synthetic?: boolean;
+}
+
+const schema = JSON.parse(
+  readFileSync(new URL('../../schemas/service-record.schema.json', import.meta.url), 'utf8'),
+);
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+const validateRecord = ajv.compile<ServiceRecord>(schema);
+
+export interface RecordProblem {
+  /** 1-based row (JSON array index + 1, or CSV line). */
+  row: number;
+  id: string | null;
+  /** JSON pointer inside the record. */
+  pointer: string;
+  message: string;
+}
+
+function describe(error: ErrorObject): string {
+  switch (error.keyword) {
+    case 'required':
+      return `missing field "${String(error.params.missingProperty)}"`;
+    case 'additionalProperties':
+      return `unknown field "${String(error.params.additionalProperty)}"`;
+    case 'enum':
+      return `must be one of ${(error.params.allowedValues as unknown[]).join(', ')}`;
+    default:
+      return error.message ?? error.keyword;
+  }
+}
+
+/** Checks one record against the schema; returns its problems (empty when valid). */
+export function checkRecord(value: unknown, row: number): RecordProblem[] {
+  if (validateRecord(value)) return [];
+  const id = typeof (value as { id?: unknown })?.id === 'string' ? (value as { id: string }).id : null;
+  return (validateRecord.errors ?? []).map((error) => ({
+    row,
+    id,
+    pointer: error.instancePath || '/',
+    message: describe(error),
+  }));
+}
+
+/** "Indonesian / English" (split at the last " / "), or Indonesian only (used for both). */
+export function splitBilingual(text: string | null | undefined): Localized | null {
+  if (!text) return null;
+  const at = text.lastIndexOf(' / ');
+  if (at < 0) return { id: text, en: text };
+  return { id: text.slice(0, at).trim(), en: text.slice(at + 3).trim() };
+}

@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import type { Db, Queryable } from '../db/index.js';
+import { checkRecord, type ServiceRecord } from './record.js';
+import { bumpCatalogueVersion, upsertService } from './upsert.js';
+
+const dataDir = new URL('../../data/', import.meta.url);
+
+async function readJson<T>(path: string): Promise<T> {
+  return JSON.parse(await readFile(new URL(path, dataDir), 'utf8')) as T;
+}
+
+async function readCsv(path: string): Promise<Record<string, string>[]> {
+  return parse(await readFile(new URL(path, dataDir), 'utf8'), { columns: true, skip_empty_lines: true });
+}
+
+/** 38 provinces and 514 kabupaten/kota (idn-area-data, ODbL), Kemendagri codes. */
+export async function seedRegions(tx: Queryable): Promise<number> {
+  const provinces = await readCsv('regions/provinces.csv');
+  const regencies = await readCsv('regions/regencies.csv');
+  const upsert = `insert into region (code, level, kind, name, province_code) values ($1, $2, $3, $4, $5)
+    on conflict (code) do update set level = excluded.level, kind = excluded.kind, name = excluded.name,
+      province_code = excluded.province_code`;
+  for (const p of provinces) await tx.query(upsert, [p.code, 'province', 'provinsi', p.name, null]);
+  for (const r of regencies) {
+    const kind = r.name?.startsWith('Kota ') ? 'kota' : 'kabupaten';
+    await tx.query(upsert, [r.code, 'regency', kind, r.name, r.province_code]);
+  }
+  return provinces.length + regencies.length;
+}
+
+interface CategoriesFile {
+  categories: { id: string; name: { id: string; en: string } }[];
+}
+
+export async function seedCategories(tx: Queryable): Promise<number> {
+  const { categories } = await readJson<CategoriesFile>('catalogue/categories.json');
+  for (const [position, c] of categories.entries()) {
+    await tx.query(
+      `insert into category (id, name_id, name_en, position) values ($1, $2, $3, $4)
+       on conflict (id) do update set name_id = excluded.name_id, name_en = excluded.name_en, position = excluded.position`,
+      [c.id, c.name.id, c.name.en, position],
+    );
+  }
+  return categories.length;
+}
+
+interface LifeEventsFile {
+  life_events: { id: string; services: string[]; conditional?: { service: string }[] }[];
+}
+
+/** The bundled real services, with life events linked from life-events.json. */
+export async function loadBundledServices(): Promise<ServiceRecord[]> {
+  const services = [
+    ...(await readJson<ServiceRecord[]>('catalogue/services.json')),
+    ...(await readJson<ServiceRecord[]>('catalogue/services-more.json')),
+  ];
+  const { life_events } = await readJson<LifeEventsFile>('catalogue/life-events.json');
+  const events = new Map<string, Set<string>>();
+  for (const event of life_events) {
+    for (const id of [...event.services, ...(event.conditional ?? []).map((c) => c.service)]) {
+      events.set(id, (events.get(id) ?? new Set()).add(event.id));
+    }
+  }
+  return services.map((s) => ({
+    ...s,
+    life_events: [...new Set([...(s.life_events ?? []), ...(events.get(s.id) ?? [])])].sort(),
+  }));
+}
+
+interface MppLocation {
+  id: string;
+  name: string;
+  regency_code: string;
+  address: string | null;
+  opened_or_inaugurated?: string | null;
+  confidence: 'high' | 'medium' | 'low';
+  sources: string[];
+  notes?: string | null;
+}
+
+export async function seedLocations(tx: Queryable): Promise<number> {
+  const locations = await readJson<MppLocation[]>('catalogue/mpp-locations.json');
+  for (const l of locations) {
+    // Opening hours and counters are not in any source yet: they stay null (unknown).
+    await tx.query(
+      `insert into location (id, kind, name, region_code, address, opening_hours, agencies, opened, confidence, sources, notes)
+       values ($1, 'mpp', $2, $3, $4, null, null, $5, $6, $7::text[], $8)
+       on conflict (id) do update set name = excluded.name, region_code = excluded.region_code,
+         address = excluded.address, opened = excluded.opened, confidence = excluded.confidence,
+         sources = excluded.sources, notes = excluded.notes`,
+      [l.id, l.name, l.regency_code, l.address, l.opened_or_inaugurated ?? null, l.confidence, l.sources, l.notes ?? null],
+    );
+  }
+  return locations.length;
+}
+
+export interface SeedSummary {
+  regions: number;
+  categories: number;
+  services: number;
+  locations: number;
+}
+
+/** Loads the bundled real catalogue in one transaction. Idempotent: running it again updates in place. */
+export async function seed(db: Db): Promise<SeedSummary> {
+  const services = await loadBundledServices();
+  const problems = services.flatMap((s, i) => checkRecord(s, i + 1));
+  if (problems.length > 0) {
+    throw new Error(`bundled catalogue is invalid: ${JSON.stringify(problems.slice(0, 5))}`);
+  }
+  return db.transaction(async (tx) => {
+    const regions = await seedRegions(tx);
+    const categories = await seedCategories(tx);
+    for (const s of services) await upsertService(tx, s);
+    const locations = await seedLocations(tx);
+    await bumpCatalogueVersion(tx);
+    return { regions, categories, services: services.length, locations };
+  });
+}

@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import type { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
+import { seed } from '../../src/catalogue/seed.js';
+import { type Db, migrate } from '../../src/db/index.js';
+import { openPGlite, wrapPGlite } from '../../src/db/pglite.js';
+import { openPostgres } from '../../src/db/postgres.js';
+import { TEMPLATE, withDatabase } from '../global-setup.js';
+
+export const engine = process.env.LOKET_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
+
+let template: Promise<PGlite> | undefined;
+
+/** One migrated, seeded PGlite per worker; tests get clones of it (≈0.5 s instead of ≈3 s). */
+function pgliteTemplate(): Promise<PGlite> {
+  template ??= (async () => {
+    const { db, pg } = await openPGlite();
+    await migrate(db);
+    await seed(db);
+    return pg;
+  })();
+  return template;
+}
+
+/**
+ * A fresh database with the real catalogue seeded, on the engine this test project runs on:
+ * PGlite in memory, or a copy of the seeded template on the throw-away PostgreSQL cluster.
+ * Close it in afterAll.
+ */
+export async function createTestDb(): Promise<Db> {
+  if (engine === 'pglite') {
+    const pg = await (await pgliteTemplate()).clone();
+    return wrapPGlite(pg as PGlite);
+  }
+  const url = process.env.LOKET_TEST_DATABASE_URL;
+  if (!url) throw new Error('LOKET_TEST_DATABASE_URL is not set for the postgres test project');
+  const name = `loket_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name} template ${TEMPLATE}`);
+  await admin.end();
+  const db = openPostgres(withDatabase(url, name), { max: 5 });
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      const cleanup = postgres(url, { max: 1, onnotice: () => {} });
+      await cleanup.unsafe(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
