@@ -15,8 +15,9 @@ export interface paths {
          * Search and list services
          * @description Full-text search over names, aliases, agency and requirements with Indonesian-aware
          *     normalization ("bikin ktp", "perpanjang sim", "pasport"). Without `q` the list is in
-         *     alphabetical order. With `region`, national services are included everywhere, regional
-         *     services only in their own region, and the region's overrides are applied.
+         *     alphabetical order. Without `region` only national services are listed. With `region`,
+         *     national services are included everywhere, regional services only in their own region
+         *     (a province's services also in its kabupaten/kota), and the region's overrides are applied.
          *     `facets` count the matches per category and per agency before the `category`,
          *     `agency` and `channel` filters are applied, so a filter UI can show every option.
          */
@@ -40,7 +41,8 @@ export interface paths {
          * Get one service
          * @description One service by its stable slug, with every Standar Pelayanan component. With `region`,
          *     that region's override (fee, duration, requirements, locations…) is applied and listed
-         *     in `override`. A regional service asked for outside its region is `404`.
+         *     in `override`. A regional service asked for outside its region (or without `region`) is
+         *     `404`, and the problem's `detail` names the region that offers it.
          */
         get: operations["getService"];
         put?: never;

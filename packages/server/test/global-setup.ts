@@ -10,8 +10,9 @@ export const TEMPLATE = 'loket_test_template';
  * copies it (CREATE DATABASE … TEMPLATE), which takes milliseconds.
  */
 export default async function setup(): Promise<void> {
+  // Registered for the server-postgres project only; runs in vitest's main process.
   const url = process.env.LOKET_TEST_DATABASE_URL;
-  if (process.env.LOKET_TEST_ENGINE !== 'postgres' || !url) return;
+  if (!url) throw new Error('LOKET_TEST_DATABASE_URL is not set');
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists ${TEMPLATE} with (force)`);
   await admin.unsafe(`create database ${TEMPLATE}`);

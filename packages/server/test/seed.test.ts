@@ -7,7 +7,7 @@ describe('seeded catalogue', () => {
   beforeAll(async () => {
     db = await createTestDb();
   });
-  afterAll(() => db.close());
+  afterAll(() => db?.close());
 
   it('has every province and kabupaten/kota with Kemendagri codes', async () => {
     const rows = await db.query<{ level: string; n: number }>(
@@ -31,6 +31,16 @@ describe('seeded catalogue', () => {
        from service`,
     );
     expect(row).toEqual({ n: 108, unsourced: 0, synthetic: 0 });
+  });
+
+  it('stores structured facts as JSON structures, not as encoded strings, on both engines', async () => {
+    const [row] = await db.query<{ bad: number }>(
+      `select count(*)::int as bad from service
+       where jsonb_typeof(requirements) <> 'array' or jsonb_typeof(procedure) <> 'array'
+          or jsonb_typeof(output) <> 'object' or jsonb_typeof(fee_variants) <> 'array'
+          or (duration_text is not null and jsonb_typeof(duration_text) <> 'object')`,
+    );
+    expect(row?.bad).toBe(0);
   });
 
   it('keeps unknown fees unknown (null), not zero', async () => {

@@ -16,8 +16,8 @@ export async function upsertService(tx: Queryable, record: ServiceRecord): Promi
     `insert into service (id, region_code, category_id, agency_id, name_id, name_en, aliases, requirements,
        procedure, duration_days, duration_text, fee_amount_idr, fee_legal_basis, fee_variants, output, channels,
        online_url, legal_basis, life_events, complaint_channels, confidence, sources, notes, synthetic, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7::text[], $8::jsonb, $9::jsonb, $10, $11::jsonb, $12, $13, $14::jsonb,
-       $15::jsonb, $16::text[], $17, $18::text[], $19::text[], $20::jsonb, $21, $22::text[], $23, $24, now())
+     values ($1, $2, $3, $4, $5, $6, $7::text[], $8::text::jsonb, $9::text::jsonb, $10, $11::text::jsonb, $12, $13, $14::text::jsonb,
+       $15::text::jsonb, $16::text[], $17, $18::text[], $19::text[], $20::text::jsonb, $21, $22::text[], $23, $24, now())
      on conflict (id) do update set region_code = excluded.region_code, category_id = excluded.category_id,
        agency_id = excluded.agency_id, name_id = excluded.name_id, name_en = excluded.name_en,
        aliases = excluded.aliases, requirements = excluded.requirements, procedure = excluded.procedure,

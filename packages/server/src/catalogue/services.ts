@@ -1,0 +1,206 @@
+import type { Queryable } from '../db/index.js';
+import { buildServiceSearch } from './search.js';
+
+type Localized = { id: string; en: string };
+
+/** A service with the requested region's overrides applied (see `effective` below). */
+export interface ServiceRow {
+  id: string;
+  region_code: string | null;
+  category_id: string;
+  category_name_id: string;
+  category_name_en: string;
+  agency_id: string;
+  agency_name_id: string;
+  agency_name_en: string;
+  agency_level: 'central' | 'provincial' | 'regency' | 'bumn' | 'private';
+  name_id: string;
+  name_en: string;
+  aliases: string[];
+  requirements: Localized[];
+  procedure: Localized[];
+  duration_days: number | null;
+  duration_text: Localized | null;
+  fee_amount_idr: number | null;
+  fee_legal_basis: string | null;
+  fee_variants: { label: string; amount_idr: number | null }[];
+  output: Localized;
+  channels: ('mpp' | 'online' | 'agency_office')[];
+  online_url: string | null;
+  legal_basis: string[];
+  life_events: string[];
+  complaint_channels: { name: string; url: string | null; scope: 'agency' | 'region'; legal_basis?: string[] }[];
+  confidence: 'high' | 'medium' | 'low';
+  sources: string[];
+  notes: string | null;
+  override_region: string | null;
+  override_fields: string[];
+  override_sources: string[];
+}
+
+/** Where a query stands: no region (national services only), or a province / kabupaten-kota scope. */
+export interface Scope {
+  province: string | null;
+  regency: string | null;
+  codes: string[] | null;
+}
+
+export const nationalScope: Scope = { province: null, regency: null, codes: null };
+
+/**
+ * The one place that decides what a region sees: national services plus its own (without a
+ * region, national services only), with the
+ * province's overrides and then the kabupaten/kota's (the more local one wins, field by field;
+ * a null override column keeps the national value). $1 province, $2 regency, $3 codes.
+ */
+const from = `
+  from service s
+  join category c on c.id = s.category_id
+  join agency a on a.id = s.agency_id
+  left join service_override p on p.service_id = s.id and p.region_code = $1::text
+  left join service_override r on r.service_id = s.id and r.region_code = $2::text
+  where (s.region_code is null or s.region_code = any(coalesce($3::text[], '{}'::text[])))`;
+
+const o = (column: string) => `coalesce(r.${column}, p.${column})`;
+
+const select = `
+  select s.id, s.region_code, s.category_id, c.name_id as category_name_id, c.name_en as category_name_en,
+    s.agency_id, a.name_id as agency_name_id, a.name_en as agency_name_en, a.level as agency_level,
+    s.name_id, s.name_en, s.aliases,
+    coalesce(${o('requirements')}, s.requirements) as requirements,
+    coalesce(${o('procedure')}, s.procedure) as procedure,
+    coalesce(${o('duration_days')}, s.duration_days) as duration_days,
+    coalesce(${o('duration_text')}, s.duration_text) as duration_text,
+    coalesce(${o('fee_amount_idr')}, s.fee_amount_idr)::float8 as fee_amount_idr,
+    coalesce(${o('fee_legal_basis')}, s.fee_legal_basis) as fee_legal_basis,
+    coalesce(${o('fee_variants')}, s.fee_variants) as fee_variants,
+    s.output,
+    coalesce(${o('channels')}, s.channels) as channels,
+    coalesce(${o('online_url')}, s.online_url) as online_url,
+    s.legal_basis, s.life_events,
+    coalesce(${o('complaint_channels')}, s.complaint_channels) as complaint_channels,
+    s.confidence, s.sources,
+    coalesce(${o('notes')}, s.notes) as notes,
+    coalesce(r.region_code, p.region_code) as override_region,
+    array_remove(array[
+      case when ${o('requirements')} is not null then 'requirements' end,
+      case when ${o('procedure')} is not null then 'procedure' end,
+      case when ${o('duration_days')} is not null or ${o('duration_text')} is not null then 'duration' end,
+      case when ${o('fee_amount_idr')} is not null or ${o('fee_legal_basis')} is not null
+        or ${o('fee_variants')} is not null then 'fee' end,
+      case when ${o('channels')} is not null then 'channels' end,
+      case when ${o('online_url')} is not null then 'online_url' end,
+      case when ${o('complaint_channels')} is not null then 'complaint' end,
+      case when ${o('notes')} is not null then 'notes' end
+    ], null) as override_fields,
+    coalesce(p.sources, '{}'::text[]) || coalesce(r.sources, '{}'::text[]) as override_sources`;
+
+const scopeParams = (scope: Scope) => [scope.province, scope.regency, scope.codes];
+
+export async function findService(db: Queryable, slug: string, scope: Scope): Promise<ServiceRow | null> {
+  const rows = await db.query<ServiceRow>(`${select} ${from} and s.id = $4`, [...scopeParams(scope), slug]);
+  return rows[0] ?? null;
+}
+
+/** The region of a regional service with this slug, whatever the scope asked (404 wording). */
+export async function regionOfService(db: Queryable, slug: string): Promise<string | null> {
+  const rows = await db.query<{ region_code: string | null }>('select region_code from service where id = $1', [slug]);
+  return rows[0]?.region_code ?? null;
+}
+
+export interface ServiceQuery {
+  q?: string | undefined;
+  category?: string | undefined;
+  agency?: string | undefined;
+  channel?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export interface FacetRow {
+  kind: 'category' | 'agency';
+  id: string;
+  name_id: string;
+  name_en: string;
+  count: number;
+}
+
+export interface ServicePage {
+  rows: ServiceRow[];
+  total: number;
+  facets: FacetRow[];
+}
+
+/**
+ * Search or list. Facets count per category and agency over the search and region only, so a
+ * filter UI can offer every option; `total` and the page honour the filters too.
+ */
+export async function listServices(db: Queryable, scope: Scope, query: ServiceQuery): Promise<ServicePage> {
+  const params: unknown[] = scopeParams(scope);
+  const search = query.q ? buildServiceSearch(query.q, params.length + 1) : null;
+  if (search) params.push(...search.params);
+  const matching = search ? ` and (${search.where})` : '';
+  const facetParams = [...params];
+
+  const filters: string[] = [];
+  const add = (sql: (n: number) => string, value: unknown) => {
+    params.push(value);
+    filters.push(sql(params.length));
+  };
+  if (query.category) add((n) => `s.category_id = $${n}`, query.category);
+  if (query.agency) add((n) => `s.agency_id = $${n}`, query.agency);
+  if (query.channel) add((n) => `$${n} = any(coalesce(${o('channels')}, s.channels))`, query.channel);
+  const filtered = filters.map((f) => ` and ${f}`).join('');
+  const order = search ? `${search.rank} desc, s.name_id, s.id` : 's.name_id, s.id';
+
+  const rows = await db.query<ServiceRow & { total: number }>(
+    `${select}, count(*) over ()::int as total ${from}${matching}${filtered}
+     order by ${order} limit $${params.length + 1} offset $${params.length + 2}`,
+    [...params, query.limit, query.offset],
+  );
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && query.offset > 0) {
+    const [count] = await db.query<{ n: number }>(`select count(*)::int as n ${from}${matching}${filtered}`, params);
+    total = count?.n ?? 0;
+  }
+  const facets = await db.query<FacetRow>(
+    `select case when grouping(s.category_id) = 0 then 'category' else 'agency' end as kind,
+            coalesce(s.category_id, s.agency_id) as id,
+            case when grouping(s.category_id) = 0 then max(c.name_id) else max(a.name_id) end as name_id,
+            case when grouping(s.category_id) = 0 then max(c.name_en) else max(a.name_en) end as name_en,
+            count(*)::int as count
+     ${from}${matching}
+     group by grouping sets ((s.category_id), (s.agency_id))
+     order by count desc, id`,
+    facetParams,
+  );
+  return { rows: rows.map(({ total: _total, ...row }) => row), total, facets };
+}
+
+export interface CountRow {
+  id: string;
+  name_id: string;
+  name_en: string;
+  level?: string;
+  service_count: number;
+}
+
+export async function listCategories(db: Queryable, scope: Scope): Promise<CountRow[]> {
+  return db.query<CountRow>(
+    `select c.id, c.name_id, c.name_en, coalesce(n.count, 0)::int as service_count
+     from category c
+     left join (select s.category_id, count(*) as count ${from} group by s.category_id) n on n.category_id = c.id
+     order by c.position, c.id`,
+    scopeParams(scope),
+  );
+}
+
+export async function listAgencies(db: Queryable, scope: Scope): Promise<CountRow[]> {
+  return db.query<CountRow>(
+    `select a.id, a.name_id, a.name_en, a.level, coalesce(n.count, 0)::int as service_count
+     from agency a
+     left join (select s.agency_id, count(*) as count ${from} group by s.agency_id) n on n.agency_id = a.id
+     order by a.name_id, a.id`,
+    scopeParams(scope),
+  );
+}

@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { importServices } from './catalogue/import.js';
+import { seed } from './catalogue/seed.js';
+import { writeSyntheticCatalogue } from './catalogue/synthetic.js';
+import { loadConfig } from './config.js';
+import { migrate, openDatabase } from './db/index.js';
+import { startServer } from './server.js';
+
+const usage = `loket-server <command>
+
+Commands:
+  serve [--seed-if-empty]     start the API (PGlite in $LOKET_DATA_DIR, or PostgreSQL at $DATABASE_URL)
+  migrate                     apply pending SQL migrations
+  seed                        load the bundled real catalogue (regions, services, MPP locations)
+  import FILE [--dry-run]     validate and upsert services from a .json or .csv file, all or nothing
+  generate-synthetic FILE [--count N]
+                              write a SYNTHETIC catalogue (for benchmarks only) to FILE as JSON
+
+Configuration comes from environment variables; see the README.`;
+
+async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(db);
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'seed-if-empty': { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      count: { type: 'string', default: '10000' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, file] = positionals;
+  if (values.help || !command) {
+    console.log(usage);
+    return command || values.help ? 0 : 1;
+  }
+  switch (command) {
+    case 'serve': {
+      const { address } = await startServer(loadConfig(), { seedIfEmpty: values['seed-if-empty'] });
+      console.log(`Loket API: ${address}/v1/services   reference: ${address}/docs`);
+      return -1; // keep running
+    }
+    case 'migrate': {
+      const applied = await withDb(migrate);
+      console.log(applied.length ? `applied ${applied.join(', ')}` : 'already up to date');
+      return 0;
+    }
+    case 'seed': {
+      const summary = await withDb(seed);
+      console.log(
+        `seeded ${summary.services} services, ${summary.regions} regions, ${summary.categories} categories, ${summary.locations} locations`,
+      );
+      return 0;
+    }
+    case 'import': {
+      if (!file) throw new Error('import needs a FILE (.json or .csv)');
+      const report = await withDb((db) =>
+        importServices(db, { path: file }, {
+          dryRun: values['dry-run'],
+          onProgress: (done, total) => {
+            if (process.stderr.isTTY) process.stderr.write(`\rimporting ${done}/${total}`);
+            else if (done === total || done % 500 === 0) console.error(`importing ${done}/${total}`);
+          },
+        }),
+      );
+      if (process.stderr.isTTY) process.stderr.write('\n');
+      for (const p of report.problems) {
+        console.error(`row ${p.row}${p.id ? ` (${p.id})` : ''} ${p.pointer}: ${p.message}`);
+      }
+      if (!report.ok) {
+        console.error(`nothing imported: ${report.problems.length} problem(s) in ${report.total} row(s)`);
+        return 1;
+      }
+      const verb = values['dry-run'] ? 'would import' : 'imported';
+      console.log(`${verb} ${report.total} service(s): ${report.inserted} new, ${report.updated} updated`);
+      return 0;
+    }
+    case 'generate-synthetic': {
+      if (!file) throw new Error('generate-synthetic needs a FILE');
+      const count = Number(values.count);
+      if (!Number.isInteger(count) || count < 1) throw new Error('--count must be a positive whole number');
+      await writeSyntheticCatalogue(file, count);
+      console.log(`wrote ${count} SYNTHETIC services to ${file} (benchmarks only; not real services)`);
+      return 0;
+    }
+    default:
+      console.error(`unknown command "${command}"\n\n${usage}`);
+      return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  },
+);

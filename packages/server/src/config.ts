@@ -1,0 +1,36 @@
+/** Every setting comes from the environment; defaults make `pnpm start` work with no setup. */
+export interface Config {
+  host: string;
+  port: number;
+  /** PostgreSQL URL; when unset the embedded PGlite database is used. */
+  databaseUrl: string | undefined;
+  /** Where PGlite keeps its files (and, later, uploads). */
+  dataDir: string;
+  logLevel: string;
+  /** Seconds shared caches and browsers may keep catalogue responses. */
+  cacheMaxAge: number;
+  /** Public base URL shown in the API reference (`servers`). */
+  publicUrl: string | undefined;
+}
+
+export type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return value;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port: integer(env, 'PORT', 8080),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.LOKET_DATA_DIR ?? './data',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    cacheMaxAge: integer(env, 'LOKET_CACHE_MAX_AGE', 300),
+    publicUrl: env.LOKET_PUBLIC_URL || undefined,
+  };
+}

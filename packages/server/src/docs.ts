@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { parse } from 'yaml';
+
+export const contractPath = new URL('../../../openapi/loket.yaml', import.meta.url);
+
+/** The contract as written, parsed once. */
+export function loadContract(): Record<string, unknown> {
+  return parse(readFileSync(contractPath, 'utf8')) as Record<string, unknown>;
+}
+
+/** Serves the contract (`/openapi.yaml`, `/openapi.json`) and an interactive reference at `/docs`. */
+export async function registerDocs(app: FastifyInstance, contract: Record<string, unknown>, publicUrl?: string) {
+  const yamlText = readFileSync(contractPath, 'utf8');
+  const document = publicUrl ? { ...contract, servers: [{ url: publicUrl }] } : contract;
+  app.get('/openapi.yaml', { config: { catalogue: true } }, (_request, reply) =>
+    reply.type('application/yaml; charset=utf-8').send(yamlText),
+  );
+  app.get('/openapi.json', { config: { catalogue: true } }, () => document);
+  await app.register(swagger, { mode: 'static', specification: { document: document as never } });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: true, tryItOutEnabled: true },
+  });
+  app.get('/', (_request, reply) => reply.redirect('/docs'));
+}

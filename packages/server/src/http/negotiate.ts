@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify';
+import Negotiator from 'negotiator';
+import { ProblemError } from './problems.js';
+import { details } from './messages.js';
+
+const produced = ['application/json', 'application/problem+json'];
+
+/** 406 for a client that accepts none of what the API produces (no Accept header accepts all). */
+export function registerContentNegotiation(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    const accept = request.headers.accept;
+    if (!accept || !request.url.startsWith('/v1/')) return;
+    if (new Negotiator({ headers: { accept } }).mediaType(produced) === undefined) {
+      throw new ProblemError('not-acceptable', 406, (lang) => details.notAcceptable[lang]());
+    }
+  });
+}

@@ -1,0 +1,82 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  presentAgency,
+  presentCategory,
+  presentFacets,
+  presentService,
+  presentSummary,
+} from '../catalogue/present.js';
+import { findService, listAgencies, listCategories, listServices, regionOfService } from '../catalogue/services.js';
+import { decodeCursor, encodeCursor } from '../http/cursor.js';
+import { pickLang } from '../http/lang.js';
+import { details } from '../http/messages.js';
+import { ProblemError } from '../http/problems.js';
+import type { AppContext } from './context.js';
+import { scopeFromQuery } from './scope.js';
+
+interface ListQuery {
+  q?: string;
+  region?: string;
+  category?: string;
+  agency?: string;
+  channel?: 'mpp' | 'online' | 'agency_office';
+  cursor?: string;
+  limit: number;
+}
+
+export function catalogueHandlers(ctx: AppContext) {
+  return {
+    async listServices(request: FastifyRequest) {
+      const lang = pickLang(request);
+      const query = request.query as ListQuery;
+      const q = query.q?.trim() || undefined;
+      const identity = { q, region: query.region, category: query.category, agency: query.agency, channel: query.channel };
+      const offset = decodeCursor(query.cursor, identity);
+      const { scope } = await scopeFromQuery(ctx.db, request);
+      const page = await listServices(ctx.db, scope, { ...identity, limit: query.limit, offset });
+      const next = offset + page.rows.length;
+      return {
+        lang,
+        query: {
+          q: q ?? null,
+          region: query.region ?? null,
+          category: query.category ?? null,
+          agency: query.agency ?? null,
+          channel: query.channel ?? null,
+        },
+        data: page.rows.map((row) => presentSummary(row, lang)),
+        total: page.total,
+        page: { limit: query.limit, next_cursor: next < page.total ? encodeCursor(next, identity) : null },
+        facets: presentFacets(page.facets, lang),
+      };
+    },
+
+    async getService(request: FastifyRequest<{ Params: { slug: string } }>) {
+      const lang = pickLang(request);
+      const { slug } = request.params;
+      const { scope } = await scopeFromQuery(ctx.db, request);
+      const row = await findService(ctx.db, slug, scope);
+      if (!row) {
+        const offeredIn = await regionOfService(ctx.db, slug);
+        throw new ProblemError('not-found', 404, (l) =>
+          offeredIn ? details.serviceOnlyIn[l](slug, offeredIn) : details.serviceNotFound[l](slug),
+        );
+      }
+      return presentService(row, lang, ctx.nationalComplaintChannels);
+    },
+
+    async listCategories(request: FastifyRequest) {
+      const lang = pickLang(request);
+      const { scope } = await scopeFromQuery(ctx.db, request);
+      const rows = await listCategories(ctx.db, scope);
+      return { lang, data: rows.map((row) => presentCategory(row, lang)) };
+    },
+
+    async listAgencies(request: FastifyRequest) {
+      const lang = pickLang(request);
+      const { scope } = await scopeFromQuery(ctx.db, request);
+      const rows = await listAgencies(ctx.db, scope);
+      return { lang, data: rows.map((row) => presentAgency(row, lang)) };
+    },
+  } satisfies Record<string, (request: FastifyRequest<never>, reply: FastifyReply) => Promise<unknown>>;
+}

@@ -1,0 +1,61 @@
+import type { FastifyRequest } from 'fastify';
+import { presentRegion } from '../catalogue/present.js';
+import { findRegion, listLocations, listRegions } from '../catalogue/regions.js';
+import { decodeCursor, encodeCursor } from '../http/cursor.js';
+import { pickLang } from '../http/lang.js';
+import { details } from '../http/messages.js';
+import { ProblemError } from '../http/problems.js';
+import type { AppContext } from './context.js';
+
+interface ListQuery {
+  level?: 'province' | 'regency';
+  parent?: string;
+  q?: string;
+  cursor?: string;
+  limit: number;
+}
+
+export function regionHandlers(ctx: AppContext) {
+  async function regionOr404(code: string) {
+    const region = await findRegion(ctx.db, code);
+    if (!region) throw new ProblemError('not-found', 404, (lang) => details.regionNotFound[lang](code));
+    return region;
+  }
+
+  return {
+    async listRegions(request: FastifyRequest) {
+      const lang = pickLang(request);
+      const query = request.query as ListQuery;
+      const q = query.q?.trim() || undefined;
+      const identity = { level: query.level, parent: query.parent, q };
+      const offset = decodeCursor(query.cursor, identity);
+      const { rows, total } = await listRegions(ctx.db, { ...identity, limit: query.limit, offset });
+      const next = offset + rows.length;
+      return {
+        lang,
+        data: rows.map(presentRegion),
+        total,
+        page: { limit: query.limit, next_cursor: next < total ? encodeCursor(next, identity) : null },
+      };
+    },
+
+    async getRegion(request: FastifyRequest<{ Params: { code: string } }>) {
+      const lang = pickLang(request);
+      const region = await regionOr404(request.params.code);
+      const province = region.province_code ? await findRegion(ctx.db, region.province_code) : null;
+      const locations = await listLocations(ctx.db, region);
+      return {
+        lang,
+        ...presentRegion(region),
+        province: province ? presentRegion(province) : null,
+        location_count: locations.length,
+      };
+    },
+
+    async listRegionLocations(request: FastifyRequest<{ Params: { code: string } }>) {
+      const lang = pickLang(request);
+      const region = await regionOr404(request.params.code);
+      return { lang, data: await listLocations(ctx.db, region) };
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app.js';
+import { seed } from './catalogue/seed.js';
+import { loadNationalComplaintChannels } from './complaints.js';
+import type { Config } from './config.js';
+import { migrate, openDatabase } from './db/index.js';
+
+/** Redacted from every log line: personal data and credentials never reach the logs. */
+export const redactPaths = ['req.headers.authorization', 'req.headers.cookie'];
+
+/**
+ * Opens the database, applies migrations, seeds the real catalogue when the database is empty
+ * (and `seedIfEmpty` is set), listens, and shuts down gracefully on SIGINT/SIGTERM: readiness
+ * fails first, in-flight requests finish, then the database closes.
+ */
+export async function startServer(config: Config, options: { seedIfEmpty?: boolean } = {}) {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrate(db);
+  if (options.seedIfEmpty) {
+    const [row] = await db.query<{ n: number }>('select count(*)::int as n from service');
+    if ((row?.n ?? 0) === 0) await seed(db);
+  }
+  const app = await buildApp({
+    db,
+    nationalComplaintChannels: await loadNationalComplaintChannels(),
+    logger: { level: config.logLevel, redact: redactPaths },
+    cacheMaxAge: config.cacheMaxAge,
+    publicUrl: config.publicUrl,
+  });
+  app.addHook('onClose', async () => db.close());
+  const address = await app.listen({ host: config.host, port: config.port });
+
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an error');
+    else app.log.info({ signal }, 'shutting down');
+    app.loket.accepting = false;
+    await app.close();
+  });
+  return { app, address, db };
+}

@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.js';
+import { loadNationalComplaintChannels } from '../../src/complaints.js';
+import type { Db } from '../../src/db/index.js';
+import { createTestDb } from './db.js';
+
+export interface TestServer {
+  app: FastifyInstance;
+  db: Db;
+  /** Base URL of the real server listening on 127.0.0.1 on a random port. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The real app over real HTTP on port 0, on a fresh seeded database of this project's engine. */
+export async function startTestServer(): Promise<TestServer> {
+  const db = await createTestDb();
+  const app = await buildApp({ db, nationalComplaintChannels: await loadNationalComplaintChannels() });
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    app,
+    db,
+    url,
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}

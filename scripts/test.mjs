@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// `pnpm test`: build, generated-files check, lint, then one vitest run (sdk, server on PGlite, and server on
+// a real PostgreSQL). Stops at the first failure and prints a summary. Extra arguments go to vitest:
+//   pnpm test -- --project sdk        pnpm test -- packages/server/test/seed.test.ts
+// Env: LOKET_TEST_DATABASE_URL (use this superuser URL instead of a throw-away cluster),
+//      LOKET_SKIP_POSTGRES=1 (run without the server-postgres project),
+//      LOKET_TEST_STEPS=vitest (comma-separated subset of the steps below, e.g. to iterate on tests).
+// See scripts/README.md.
+import { spawn } from 'node:child_process';
+import { findPgBin, PG_MISSING_MESSAGE, startCluster } from './pg-cluster.mjs';
+
+const vitestArgs = process.argv.slice(2);
+if (vitestArgs[0] === '--') vitestArgs.shift();
+
+const skipPostgres = process.env.LOKET_SKIP_POSTGRES === '1';
+const givenUrl = skipPostgres ? undefined : process.env.LOKET_TEST_DATABASE_URL;
+let cluster = null;
+let child = null;
+
+const steps = [
+  ['build', () => run('pnpm', ['build'])],
+  ['generate:check', () => run('pnpm', ['--filter', '@loket/sdk', 'generate:check'])],
+  ['lint', () => run('pnpm', ['lint'])],
+  ['vitest', vitest],
+];
+
+async function vitest() {
+  const env = { ...process.env };
+  delete env.LOKET_TEST_DATABASE_URL;
+  if (skipPostgres) {
+    banner('LOKET_SKIP_POSTGRES=1: the server-postgres project is SKIPPED (PGlite only)');
+  } else if (givenUrl) {
+    console.log(`[test] PostgreSQL leg on LOKET_TEST_DATABASE_URL=${redact(givenUrl)}`);
+    env.LOKET_TEST_DATABASE_URL = givenUrl;
+  } else {
+    cluster = await startCluster({ log: (m) => console.log(m) });
+    env.LOKET_TEST_DATABASE_URL = cluster.url;
+  }
+  try {
+    return await run('pnpm', ['exec', 'vitest', 'run', ...vitestArgs], env);
+  } finally {
+    cluster?.stop();
+    cluster = null;
+  }
+}
+
+function run(cmd, args, env = process.env) {
+  console.log(`\n[test] $ ${cmd} ${args.join(' ')}`);
+  return new Promise((resolve) => {
+    child = spawn(cmd, args, { stdio: 'inherit', env });
+    child.on('error', (err) => {
+      console.error(`[test] cannot run ${cmd}: ${err.message}`);
+      resolve(127);
+    });
+    child.on('close', (code, signal) => {
+      child = null;
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+function banner(text) {
+  const line = '!'.repeat(text.length + 4);
+  console.log(`\n${line}\n! ${text} !\n${line}\n`);
+}
+
+function redact(url) {
+  return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    console.error(`\n[test] ${signal}: stopping`);
+    child?.kill(signal);
+    cluster?.stop();
+    process.exit(128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 }[signal] ?? 0));
+  });
+}
+
+// Fail fast, before the build, when the PostgreSQL leg cannot run.
+if (!skipPostgres && !givenUrl && !findPgBin()) {
+  console.error(`\n[test] FAIL: ${PG_MISSING_MESSAGE}\n[test] (LOKET_SKIP_POSTGRES=1 runs without it)`);
+  process.exit(1);
+}
+
+const only = process.env.LOKET_TEST_STEPS?.split(',').map((s) => s.trim());
+const unknown = only?.filter((s) => !steps.some(([name]) => name === s)) ?? [];
+if (unknown.length) {
+  console.error(`[test] unknown LOKET_TEST_STEPS: ${unknown} (steps: ${steps.map(([n]) => n)})`);
+  process.exit(2);
+}
+
+const results = [];
+let exitCode = 0;
+for (const [name, step] of steps) {
+  if (exitCode !== 0 || (only && !only.includes(name))) {
+    results.push([name, exitCode !== 0 ? 'not run' : 'skipped (LOKET_TEST_STEPS)', '']);
+    continue;
+  }
+  const t0 = Date.now();
+  try {
+    exitCode = await step();
+  } catch (err) {
+    console.error(`[test] ${name}: ${err.message}`);
+    exitCode = 1;
+  }
+  const secs = `${((Date.now() - t0) / 1000).toFixed(1)}s`;
+  results.push([name, exitCode === 0 ? 'ok' : `FAILED (exit ${exitCode})`, secs]);
+}
+
+console.log('\n[test] summary');
+for (const [name, status, secs] of results)
+  console.log(`  ${name.padEnd(16)} ${secs.padStart(7)}  ${status}`);
+if (skipPostgres) console.log('  (server-postgres project skipped: LOKET_SKIP_POSTGRES=1)');
+process.exit(exitCode);
