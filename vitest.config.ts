@@ -11,7 +11,11 @@ export default defineConfig({
         test: {
           name: 'sdk',
           include: ['packages/sdk/test/**/*.test.ts'],
-          typecheck: { enabled: true, include: ['packages/sdk/test/**/*.test-d.ts'] },
+          typecheck: {
+            enabled: true,
+            include: ['packages/sdk/test/**/*.test-d.ts'],
+            tsconfig: 'packages/sdk/tsconfig.json',
+          },
         },
       },
       {

@@ -277,7 +277,7 @@ export interface components {
             category: components["schemas"]["CategoryRef"];
             agency: components["schemas"]["AgencyRef"];
             /** @description `null` for a national service offered everywhere; otherwise the only region that offers it. */
-            region_code: string | null;
+            region_code: components["schemas"]["RegionCode"] | null;
             fee: components["schemas"]["FeeSummary"];
             duration_days: number | null;
             channels: components["schemas"]["Channel"][];
@@ -307,7 +307,7 @@ export interface components {
             aliases: string[];
             category: components["schemas"]["CategoryRef"];
             agency: components["schemas"]["AgencyRef"];
-            region_code: string | null;
+            region_code: components["schemas"]["RegionCode"] | null;
             /** @description Documents and conditions (component 1). */
             requirements: string[];
             /** @description Steps in order (component 2). */
@@ -344,10 +344,10 @@ export interface components {
             /** @description The query as the server understood it. */
             query: {
                 q: string | null;
-                region: string | null;
-                category: string | null;
-                agency: string | null;
-                channel: string | null;
+                region: components["schemas"]["RegionCode"] | null;
+                category: components["schemas"]["Slug"] | null;
+                agency: components["schemas"]["Slug"] | null;
+                channel: components["schemas"]["Channel"] | null;
             };
             data: components["schemas"]["ServiceSummary"][];
             /** @description Matches across all pages. */
@@ -393,7 +393,7 @@ export interface components {
             kind: "provinsi" | "kabupaten" | "kota";
             name: string;
             /** @description `null` for a province. */
-            province_code: string | null;
+            province_code: components["schemas"]["ProvinceCode"] | null;
         };
         RegionList: {
             lang: components["schemas"]["Lang"];
@@ -448,7 +448,8 @@ export interface components {
         /** @description RFC 9457 problem details. */
         Problem: {
             /**
-             * @description Stable identifier of the kind of problem: `urn:loket:problem:invalid-request`,
+             * @description Stable identifier of the kind of problem (a string, not an enum, so that clients keep
+             *     working when new kinds are added): `urn:loket:problem:invalid-request`,
              *     `:unknown-region`, `:invalid-cursor`, `:not-found`, `:not-acceptable`,
              *     `:not-ready`, `:rate-limited`, `:internal`.
              */
@@ -584,6 +585,11 @@ export interface components {
          * @example public, max-age=300, stale-while-revalidate=86400
          */
         CacheControl: string;
+        /**
+         * @description `Accept-Language`: shared caches must keep one copy per language.
+         * @example Accept-Language
+         */
+        Vary: string;
         /** @description The language used for text in the body. */
         ContentLanguage: components["schemas"]["Lang"];
     };
@@ -645,6 +651,7 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControl"];
                     "Content-Language": components["headers"]["ContentLanguage"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -694,6 +701,7 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControl"];
                     "Content-Language": components["headers"]["ContentLanguage"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -738,6 +746,7 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControl"];
                     "Content-Language": components["headers"]["ContentLanguage"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -793,6 +802,7 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControl"];
                     "Content-Language": components["headers"]["ContentLanguage"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -857,6 +867,7 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControl"];
                     "Content-Language": components["headers"]["ContentLanguage"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -921,6 +932,7 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControl"];
                     "Content-Language": components["headers"]["ContentLanguage"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -986,6 +998,7 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControl"];
                     "Content-Language": components["headers"]["ContentLanguage"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -7,7 +7,7 @@ import type { Db } from './db/index.js';
 import { loadContract, registerDocs } from './docs.js';
 import { registerCatalogueCaching } from './http/cache.js';
 import { registerContentNegotiation } from './http/negotiate.js';
-import { registerProblemHandlers } from './http/problems.js';
+import { frameworkErrorHandler, registerProblemHandlers } from './http/problems.js';
 import { catalogueHandlers } from './routes/catalogue.js';
 import type { AppContext } from './routes/context.js';
 import { healthHandlers } from './routes/health.js';
@@ -38,9 +38,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     // Bound untrusted input early: long URLs and bodies are refused before any handler runs.
     routerOptions: { maxParamLength: 200 },
     bodyLimit: 1024 * 1024,
+    frameworkErrors: frameworkErrorHandler,
     ajv: { customOptions: { strict: false, coerceTypes: 'array', allErrors: true } },
   });
-  const ctx: AppContext = { db: options.db, nationalComplaintChannels: options.nationalComplaintChannels, accepting: true };
+  const ctx: AppContext = {
+    db: options.db,
+    nationalComplaintChannels: options.nationalComplaintChannels,
+    accepting: true,
+  };
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -67,13 +67,17 @@ async function main(argv: string[]): Promise<number> {
     case 'import': {
       if (!file) throw new Error('import needs a FILE (.json or .csv)');
       const report = await withDb((db) =>
-        importServices(db, { path: file }, {
-          dryRun: values['dry-run'],
-          onProgress: (done, total) => {
-            if (process.stderr.isTTY) process.stderr.write(`\rimporting ${done}/${total}`);
-            else if (done === total || done % 500 === 0) console.error(`importing ${done}/${total}`);
+        importServices(
+          db,
+          { path: file },
+          {
+            dryRun: values['dry-run'],
+            onProgress: (done, total) => {
+              if (process.stderr.isTTY) process.stderr.write(`\rimporting ${done}/${total}`);
+              else if (done === total || done % 500 === 0) console.error(`importing ${done}/${total}`);
+            },
           },
-        }),
+        ),
       );
       if (process.stderr.isTTY) process.stderr.write('\n');
       for (const p of report.problems) {

@@ -12,7 +12,11 @@ export function loadContract(): Record<string, unknown> {
 }
 
 /** Serves the contract (`/openapi.yaml`, `/openapi.json`) and an interactive reference at `/docs`. */
-export async function registerDocs(app: FastifyInstance, contract: Record<string, unknown>, publicUrl?: string) {
+export async function registerDocs(
+  app: FastifyInstance,
+  contract: Record<string, unknown>,
+  publicUrl?: string,
+) {
   const yamlText = readFileSync(contractPath, 'utf8');
   const document = publicUrl ? { ...contract, servers: [{ url: publicUrl }] } : contract;
   app.get('/openapi.yaml', { config: { catalogue: true } }, (_request, reply) =>

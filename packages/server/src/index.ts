@@ -1,5 +1,5 @@
-export { buildApp, type AppOptions } from './app.js';
-export { loadConfig, type Config } from './config.js';
-export { openDatabase, migrate, type Db } from './db/index.js';
+export { type AppOptions, buildApp } from './app.js';
 export { seed } from './catalogue/seed.js';
+export { type Config, loadConfig } from './config.js';
+export { type Db, migrate, openDatabase } from './db/index.js';
 export { startServer } from './server.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkResponse } from './helpers/contract.js';
 import { startTestServer, type TestServer } from './helpers/app.js';
+import { checkResponse } from './helpers/contract.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -15,7 +15,9 @@ async function get(path: string, headers: Record<string, string> = {}) {
   const body = text && /json/.test(response.headers.get('content-type') ?? '') ? JSON.parse(text) : text;
   // Paths outside the contract can only answer 404, whose problem shape is checked by the caller.
   if (!path.startsWith('/v1/nothing-here')) {
-    expect(checkResponse('GET', path, response.status, response.headers.get('content-type'), body)).toEqual([]);
+    expect(checkResponse('GET', path, response.status, response.headers.get('content-type'), body)).toEqual(
+      [],
+    );
   }
   return { status: response.status, headers: response.headers, body };
 }
@@ -52,7 +54,9 @@ describe('services', () => {
     const online = await get('/v1/services?channel=online&limit=100');
     expect(online.body.data.every((s: { channels: string[] }) => s.channels.includes('online'))).toBe(true);
     const dukcapil = await get('/v1/services?agency=dukcapil&limit=100');
-    expect(dukcapil.body.data.every((s: { agency: { id: string } }) => s.agency.id === 'dukcapil')).toBe(true);
+    expect(dukcapil.body.data.every((s: { agency: { id: string } }) => s.agency.id === 'dukcapil')).toBe(
+      true,
+    );
   });
 
   it('returns one service with the six Standar Pelayanan components, sources and confidence', async () => {
@@ -135,7 +139,9 @@ describe('bad input gets a clear 4xx problem', () => {
 
   it('refuses a cursor from another query', async () => {
     const { body } = await get('/v1/services?limit=5');
-    const { status, body: problem } = await get(`/v1/services?limit=5&category=tax&cursor=${body.page.next_cursor}`);
+    const { status, body: problem } = await get(
+      `/v1/services?limit=5&category=tax&cursor=${body.page.next_cursor}`,
+    );
     expect(status).toBe(400);
     expect(problem.type).toBe('urn:loket:problem:invalid-cursor');
   });
@@ -187,7 +193,9 @@ describe('CORS for regional websites on other origins', () => {
   });
 
   it('exposes ETag and Content-Language to the page', async () => {
-    const response = await fetch(`${server.url}/v1/categories`, { headers: { origin: 'https://example.go.id' } });
+    const response = await fetch(`${server.url}/v1/categories`, {
+      headers: { origin: 'https://example.go.id' },
+    });
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
     expect(response.headers.get('access-control-expose-headers')).toMatch(/ETag/);
     expect(response.headers.get('access-control-expose-headers')).toMatch(/Content-Language/);
@@ -215,7 +223,10 @@ describe('categories, agencies, regions and locations', () => {
     expect(jateng.body.total).toBe(35);
     expect(jateng.body.data.every((r: { code: string }) => r.code.startsWith('33.'))).toBe(true);
     const semarang = await get('/v1/regions?q=semarang');
-    expect(semarang.body.data.map((r: { name: string }) => r.name).sort()).toEqual(['Kabupaten Semarang', 'Kota Semarang']);
+    expect(semarang.body.data.map((r: { name: string }) => r.name).sort()).toEqual([
+      'Kabupaten Semarang',
+      'Kota Semarang',
+    ]);
     const literal = await get('/v1/regions?q=%25');
     expect(literal.body.total).toBe(0);
   });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { upsertService } from '../src/catalogue/upsert.js';
 import { loadBundledServices } from '../src/catalogue/seed.js';
-import { checkResponse } from './helpers/contract.js';
+import { upsertService } from '../src/catalogue/upsert.js';
 import { startTestServer, type TestServer } from './helpers/app.js';
+import { checkResponse } from './helpers/contract.js';
 
 let server: TestServer;
 
@@ -74,7 +74,11 @@ describe('regional overrides', () => {
     const { body } = await get('/v1/services/pbg?region=33.01');
     expect(body.fee.amount_idr).toBe(150000);
     expect(body.fee.legal_basis).toBe('Perda uji Provinsi');
-    expect(body.override).toEqual({ region_code: '33', fields: ['fee'], sources: ['override fixture province'] });
+    expect(body.override).toEqual({
+      region_code: '33',
+      fields: ['fee'],
+      sources: ['override fixture province'],
+    });
   });
 
   it('lets the kabupaten/kota win field by field', async () => {

@@ -9,16 +9,25 @@ type Schemas = components['schemas'];
 export type NationalChannel = Schemas['ComplaintChannel'];
 
 const pick = (text: { id: string; en: string }, lang: Lang) => text[lang];
-const name = (row: { name_id: string; name_en: string }, lang: Lang) => (lang === 'en' ? row.name_en : row.name_id);
+const name = (row: { name_id: string; name_en: string }, lang: Lang) =>
+  lang === 'en' ? row.name_en : row.name_id;
 
 export function presentSummary(row: ServiceRow, lang: Lang): Schemas['ServiceSummary'] {
   return {
     id: row.id,
     name: name(row, lang),
     category: { id: row.category_id, name: lang === 'en' ? row.category_name_en : row.category_name_id },
-    agency: { id: row.agency_id, name: lang === 'en' ? row.agency_name_en : row.agency_name_id, level: row.agency_level },
+    agency: {
+      id: row.agency_id,
+      name: lang === 'en' ? row.agency_name_en : row.agency_name_id,
+      level: row.agency_level,
+    },
     region_code: row.region_code,
-    fee: { amount_idr: row.fee_amount_idr, free: row.fee_amount_idr === 0, has_variants: row.fee_variants.length > 0 },
+    fee: {
+      amount_idr: row.fee_amount_idr,
+      free: row.fee_amount_idr === 0,
+      has_variants: row.fee_variants.length > 0,
+    },
     duration_days: row.duration_days,
     channels: row.channels,
     online_url: row.online_url,
@@ -78,7 +87,12 @@ export function presentCategory(row: CountRow, lang: Lang): Schemas['Category'] 
 }
 
 export function presentAgency(row: CountRow, lang: Lang): Schemas['Agency'] {
-  return { id: row.id, name: name(row, lang), level: row.level as Schemas['AgencyLevel'], service_count: row.service_count };
+  return {
+    id: row.id,
+    name: name(row, lang),
+    level: row.level as Schemas['AgencyLevel'],
+    service_count: row.service_count,
+  };
 }
 
 export function presentRegion(row: RegionRow): Schemas['Region'] {

@@ -18,7 +18,11 @@ export interface ServiceRecord {
   procedure: Localized[];
   duration_days: number | null;
   duration_text?: string | null;
-  fee: { amount_idr: number | null; legal_basis: string | null; variants?: { label: string; amount_idr: number | null }[] };
+  fee: {
+    amount_idr: number | null;
+    legal_basis: string | null;
+    variants?: { label: string; amount_idr: number | null }[];
+  };
   output: Localized;
   channels: string[];
   online_url?: string | null;

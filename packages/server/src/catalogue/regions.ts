@@ -31,7 +31,10 @@ export interface RegionQuery {
   offset: number;
 }
 
-export async function listRegions(db: Queryable, query: RegionQuery): Promise<{ rows: RegionRow[]; total: number }> {
+export async function listRegions(
+  db: Queryable,
+  query: RegionQuery,
+): Promise<{ rows: RegionRow[]; total: number }> {
   const where = [
     '($1::text is null or level = $1)',
     '($2::text is null or province_code = $2)',
@@ -39,7 +42,10 @@ export async function listRegions(db: Queryable, query: RegionQuery): Promise<{ 
   ].join(' and ');
   const escaped = query.q?.replace(/[\\%_]/g, (c) => `\\${c}`) || null;
   const params = [query.level ?? null, query.parent ?? null, escaped];
-  const [count] = await db.query<{ n: number }>(`select count(*)::int as n from region where ${where}`, params);
+  const [count] = await db.query<{ n: number }>(
+    `select count(*)::int as n from region where ${where}`,
+    params,
+  );
   const rows = await db.query<RegionRow>(
     `select ${columns} from region where ${where} order by code limit $4 offset $5`,
     [...params, query.limit, query.offset],

@@ -89,7 +89,16 @@ export async function seedLocations(tx: Queryable): Promise<number> {
        on conflict (id) do update set name = excluded.name, region_code = excluded.region_code,
          address = excluded.address, opened = excluded.opened, confidence = excluded.confidence,
          sources = excluded.sources, notes = excluded.notes`,
-      [l.id, l.name, l.regency_code, l.address, l.opened_or_inaugurated ?? null, l.confidence, l.sources, l.notes ?? null],
+      [
+        l.id,
+        l.name,
+        l.regency_code,
+        l.address,
+        l.opened_or_inaugurated ?? null,
+        l.confidence,
+        l.sources,
+        l.notes ?? null,
+      ],
     );
   }
   return locations.length;

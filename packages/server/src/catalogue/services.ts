@@ -29,7 +29,12 @@ export interface ServiceRow {
   online_url: string | null;
   legal_basis: string[];
   life_events: string[];
-  complaint_channels: { name: string; url: string | null; scope: 'agency' | 'region'; legal_basis?: string[] }[];
+  complaint_channels: {
+    name: string;
+    url: string | null;
+    scope: 'agency' | 'region';
+    legal_basis?: string[];
+  }[];
   confidence: 'high' | 'medium' | 'low';
   sources: string[];
   notes: string | null;
@@ -104,7 +109,10 @@ export async function findService(db: Queryable, slug: string, scope: Scope): Pr
 
 /** The region of a regional service with this slug, whatever the scope asked (404 wording). */
 export async function regionOfService(db: Queryable, slug: string): Promise<string | null> {
-  const rows = await db.query<{ region_code: string | null }>('select region_code from service where id = $1', [slug]);
+  const rows = await db.query<{ region_code: string | null }>(
+    'select region_code from service where id = $1',
+    [slug],
+  );
   return rows[0]?.region_code ?? null;
 }
 
@@ -160,7 +168,10 @@ export async function listServices(db: Queryable, scope: Scope, query: ServiceQu
   );
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && query.offset > 0) {
-    const [count] = await db.query<{ n: number }>(`select count(*)::int as n ${from}${matching}${filtered}`, params);
+    const [count] = await db.query<{ n: number }>(
+      `select count(*)::int as n ${from}${matching}${filtered}`,
+      params,
+    );
     total = count?.n ?? 0;
   }
   const facets = await db.query<FacetRow>(

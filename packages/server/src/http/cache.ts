@@ -17,7 +17,8 @@ export function ifNoneMatchHits(header: string | undefined, etag: string): boole
  */
 export function registerCatalogueCaching(app: FastifyInstance, maxAge: number): void {
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    if (reply.getHeader('content-language') === undefined) reply.header('content-language', pickLang(request));
+    if (reply.getHeader('content-language') === undefined)
+      reply.header('content-language', pickLang(request));
     reply.header('vary', 'Accept-Language');
     const cacheable = (request.method === 'GET' || request.method === 'HEAD') && reply.statusCode === 200;
     if (!cacheable || !request.routeOptions.config?.catalogue || typeof payload !== 'string') return payload;

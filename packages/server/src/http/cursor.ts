@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { ProblemError } from './problems.js';
 import { details } from './messages.js';
+import { ProblemError } from './problems.js';
 
 /**
  * Opaque page cursors: the offset plus a fingerprint of the query they belong to, so that a
@@ -14,9 +14,13 @@ export function encodeCursor(offset: number, query: Record<string, unknown>): st
   return Buffer.from(JSON.stringify({ o: offset, f: fingerprint(query) })).toString('base64url');
 }
 
-const invalid = () => new ProblemError('invalid-cursor', 400, (lang) => details.invalidCursor[lang](), (lang) => [
-  { pointer: '/query/cursor', detail: details.invalidCursor[lang]() },
-]);
+const invalid = () =>
+  new ProblemError(
+    'invalid-cursor',
+    400,
+    (lang) => details.invalidCursor[lang](),
+    (lang) => [{ pointer: '/query/cursor', detail: details.invalidCursor[lang]() }],
+  );
 
 /** The offset a cursor stands for; 0 without a cursor. */
 export function decodeCursor(cursor: string | undefined, query: Record<string, unknown>): number {
@@ -28,6 +32,7 @@ export function decodeCursor(cursor: string | undefined, query: Record<string, u
     throw invalid();
   }
   const { o, f } = (parsed ?? {}) as { o?: unknown; f?: unknown };
-  if (!Number.isInteger(o) || (o as number) < 0 || (o as number) > 1_000_000 || f !== fingerprint(query)) throw invalid();
+  if (!Number.isInteger(o) || (o as number) < 0 || (o as number) > 1_000_000 || f !== fingerprint(query))
+    throw invalid();
   return o as number;
 }

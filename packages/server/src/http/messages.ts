@@ -68,9 +68,13 @@ export function validationMessage(keyword: string, params: Params, lang: Lang): 
 
 /** Other localized details used by the handlers. */
 export const details = {
-  problems: { id: (n: number) => `Ada ${n} masalah pada permintaan.`, en: (n: number) => `The request has ${n} problem${n === 1 ? '' : 's'}.` },
+  problems: {
+    id: (n: number) => `Ada ${n} masalah pada permintaan.`,
+    en: (n: number) => `The request has ${n} problem${n === 1 ? '' : 's'}.`,
+  },
   unknownRegion: {
-    id: (code: string) => `Kode wilayah "${code}" tidak dikenal. Gunakan kode Kemendagri, misalnya 33 atau 33.74.`,
+    id: (code: string) =>
+      `Kode wilayah "${code}" tidak dikenal. Gunakan kode Kemendagri, misalnya 33 atau 33.74.`,
     en: (code: string) => `Region code "${code}" is unknown. Use a Kemendagri code such as 33 or 33.74.`,
   },
   invalidCursor: {
@@ -82,8 +86,10 @@ export const details = {
     en: (slug: string) => `Service "${slug}" does not exist.`,
   },
   serviceOnlyIn: {
-    id: (slug: string, region: string) => `Layanan "${slug}" hanya tersedia di wilayah ${region} (region=${region}).`,
-    en: (slug: string, region: string) => `Service "${slug}" is only offered in region ${region} (region=${region}).`,
+    id: (slug: string, region: string) =>
+      `Layanan "${slug}" hanya tersedia di wilayah ${region} (region=${region}).`,
+    en: (slug: string, region: string) =>
+      `Service "${slug}" is only offered in region ${region} (region=${region}).`,
   },
   regionNotFound: {
     id: (code: string) => `Wilayah dengan kode "${code}" tidak ada.`,
@@ -92,6 +98,10 @@ export const details = {
   routeNotFound: {
     id: (path: string) => `Alamat ${path} tidak ada. Lihat /docs untuk daftar alamat API.`,
     en: (path: string) => `There is nothing at ${path}. See /docs for the API's addresses.`,
+  },
+  badUrl: {
+    id: () => 'Alamat tidak valid: ada bagian yang terlalu panjang atau salah kode.',
+    en: () => 'Invalid address: a part of it is too long or wrongly encoded.',
   },
   notAcceptable: {
     id: () => 'API ini hanya menghasilkan JSON (application/json dan application/problem+json).',

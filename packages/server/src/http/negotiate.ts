@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import Negotiator from 'negotiator';
-import { ProblemError } from './problems.js';
 import { details } from './messages.js';
+import { ProblemError } from './problems.js';
 
 const produced = ['application/json', 'application/problem+json'];
 

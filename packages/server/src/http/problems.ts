@@ -32,14 +32,37 @@ export class ProblemError extends Error {
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
-  return reply.code(problem.status).type('application/problem+json').header('cache-control', 'no-store').send(problem);
+  return reply
+    .code(problem.status)
+    .type('application/problem+json')
+    .header('cache-control', 'no-store')
+    .send(problem);
 }
 
-function problem(kind: ProblemKind, status: number, lang: Lang, request: FastifyRequest, detail: string, errors?: FieldError[]): Problem {
-  return { type: problemType(kind), title: problemTitles[kind][lang], status, detail, instance: request.id, ...(errors ? { errors } : {}) };
+function problem(
+  kind: ProblemKind,
+  status: number,
+  lang: Lang,
+  request: FastifyRequest,
+  detail: string,
+  errors?: FieldError[],
+): Problem {
+  return {
+    type: problemType(kind),
+    title: problemTitles[kind][lang],
+    status,
+    detail,
+    instance: request.id,
+    ...(errors ? { errors } : {}),
+  };
 }
 
-const contexts: Record<string, string> = { querystring: 'query', params: 'path', headers: 'header', body: 'body' };
+const contexts: Record<string, string> = {
+  querystring: 'query',
+  params: 'path',
+  headers: 'header',
+  body: 'body',
+};
 
 /** Ajv errors from the contract's schemas, as RFC 9457 `errors` with localized details. */
 function validationErrors(error: FastifyError, lang: Lang): FieldError[] {
@@ -47,8 +70,26 @@ function validationErrors(error: FastifyError, lang: Lang): FieldError[] {
   return (error.validation ?? []).map((v) => {
     const missing = v.keyword === 'required' ? `/${String(v.params.missingProperty)}` : '';
     const where = context === 'body' ? '' : `/${context}`;
-    return { pointer: `${where}${v.instancePath}${missing}` || '/', detail: validationMessage(v.keyword, v.params, lang) };
+    return {
+      pointer: `${where}${v.instancePath}${missing}` || '/',
+      detail: validationMessage(v.keyword, v.params, lang),
+    };
   });
+}
+
+/**
+ * Errors Fastify raises before routing (a malformed percent-encoding, an over-long path segment)
+ * are bad input too: a 400 problem instead of Fastify's own JSON (set as `frameworkErrors`).
+ */
+export function frameworkErrorHandler(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const lang = pickLang(request);
+  const detail = details.badUrl[lang]();
+  sendProblem(reply, problem('invalid-request', 400, lang, request, detail, [{ pointer: '/path', detail }]));
+  request.log.info({ code: error.code }, 'refused a malformed URL');
 }
 
 /** One error handler for the whole API: every error leaves as problem+json; 5xx details stay in the log. */
@@ -56,15 +97,23 @@ export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const lang = pickLang(request);
     if (error instanceof ProblemError) {
-      return sendProblem(reply, problem(error.kind, error.status, lang, request, error.detailFor(lang), error.errors?.(lang)));
+      return sendProblem(
+        reply,
+        problem(error.kind, error.status, lang, request, error.detailFor(lang), error.errors?.(lang)),
+      );
     }
     if (error.validation) {
       const errors = validationErrors(error, lang);
-      return sendProblem(reply, problem('invalid-request', 400, lang, request, details.problems[lang](errors.length), errors));
+      return sendProblem(
+        reply,
+        problem('invalid-request', 400, lang, request, details.problems[lang](errors.length), errors),
+      );
     }
     const status = error.statusCode ?? 500;
-    if (status === 406) return sendProblem(reply, problem('not-acceptable', 406, lang, request, details.notAcceptable[lang]()));
-    if (status === 413) return sendProblem(reply, problem('payload-too-large', 413, lang, request, error.message));
+    if (status === 406)
+      return sendProblem(reply, problem('not-acceptable', 406, lang, request, details.notAcceptable[lang]()));
+    if (status === 413)
+      return sendProblem(reply, problem('payload-too-large', 413, lang, request, error.message));
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (bad JSON, unsupported media type…): say what it said.
       return sendProblem(reply, problem('invalid-request', status, lang, request, error.message));
@@ -76,6 +125,9 @@ export function registerProblemHandlers(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     const lang = pickLang(request);
     const path = request.url.split('?')[0] ?? request.url;
-    return sendProblem(reply, problem('not-found', 404, lang, request, details.routeNotFound[lang](path.slice(0, 200))));
+    return sendProblem(
+      reply,
+      problem('not-found', 404, lang, request, details.routeNotFound[lang](path.slice(0, 200))),
+    );
   });
 }

@@ -6,7 +6,13 @@ import {
   presentService,
   presentSummary,
 } from '../catalogue/present.js';
-import { findService, listAgencies, listCategories, listServices, regionOfService } from '../catalogue/services.js';
+import {
+  findService,
+  listAgencies,
+  listCategories,
+  listServices,
+  regionOfService,
+} from '../catalogue/services.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { pickLang } from '../http/lang.js';
 import { details } from '../http/messages.js';
@@ -30,7 +36,13 @@ export function catalogueHandlers(ctx: AppContext) {
       const lang = pickLang(request);
       const query = request.query as ListQuery;
       const q = query.q?.trim() || undefined;
-      const identity = { q, region: query.region, category: query.category, agency: query.agency, channel: query.channel };
+      const identity = {
+        q,
+        region: query.region,
+        category: query.category,
+        agency: query.agency,
+        channel: query.channel,
+      };
       const offset = decodeCursor(query.cursor, identity);
       const { scope } = await scopeFromQuery(ctx.db, request);
       const page = await listServices(ctx.db, scope, { ...identity, limit: query.limit, offset });

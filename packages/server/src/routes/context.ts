@@ -1,5 +1,5 @@
-import type { Db } from '../db/index.js';
 import type { NationalChannel } from '../catalogue/present.js';
+import type { Db } from '../db/index.js';
 
 /** What every handler may use. */
 export interface AppContext {

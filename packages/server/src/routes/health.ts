@@ -1,9 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isMigrated } from '../db/index.js';
 import { pickLang } from '../http/lang.js';
-import { details } from '../http/messages.js';
+import { details, problemTitles } from '../http/messages.js';
 import { problemType, sendProblem } from '../http/problems.js';
-import { problemTitles } from '../http/messages.js';
 import type { AppContext } from './context.js';
 
 export function healthHandlers(ctx: AppContext) {
@@ -22,7 +21,8 @@ export function healthHandlers(ctx: AppContext) {
           ready = false;
         }
       }
-      if (ready) return reply.header('cache-control', 'no-store').send({ status: 'ok', database: ctx.db.engine });
+      if (ready)
+        return reply.header('cache-control', 'no-store').send({ status: 'ok', database: ctx.db.engine });
       const lang = pickLang(request);
       return sendProblem(reply, {
         type: problemType('not-ready'),

@@ -6,14 +6,20 @@ import { details } from '../http/messages.js';
 import { ProblemError } from '../http/problems.js';
 
 /** The scope of `?region=`: national without it, a clear 400 for a code that doesn't exist. */
-export async function scopeFromQuery(db: Queryable, request: FastifyRequest): Promise<{ scope: Scope; region: RegionRow | null }> {
+export async function scopeFromQuery(
+  db: Queryable,
+  request: FastifyRequest,
+): Promise<{ scope: Scope; region: RegionRow | null }> {
   const code = (request.query as { region?: string }).region;
   if (code === undefined) return { scope: nationalScope, region: null };
   const region = await findRegion(db, code);
   if (!region) {
-    throw new ProblemError('unknown-region', 400, (lang) => details.unknownRegion[lang](code), (lang) => [
-      { pointer: '/query/region', detail: details.unknownRegion[lang](code) },
-    ]);
+    throw new ProblemError(
+      'unknown-region',
+      400,
+      (lang) => details.unknownRegion[lang](code),
+      (lang) => [{ pointer: '/query/region', detail: details.unknownRegion[lang](code) }],
+    );
   }
   return { scope: scopeOf(region), region };
 }

@@ -39,20 +39,30 @@ function validatorFor(method: string, pathname: string, status: number, mediaTyp
   }
   const content = response.content as Record<string, unknown> | undefined;
   if (!content) return null;
-  if (!(mediaType in content)) throw new Error(`${method} ${route.template} ${status} does not declare ${mediaType}`);
+  if (!(mediaType in content))
+    throw new Error(`${method} ${route.template} ${status} does not declare ${mediaType}`);
   const ref = `loket#/${pointer([...base, 'content', mediaType, 'schema'])}`;
   if (!cache.has(ref)) cache.set(ref, ajv.compile({ $ref: ref }));
   return cache.get(ref) ?? null;
 }
 
 /** Problems of a response against the contract (empty when it conforms). */
-export function checkResponse(method: string, url: string, status: number, contentType: string | null, body: unknown): string[] {
-  const { pathname } = new URL(url, 'http://x');
+export function checkResponse(
+  method: string,
+  url: string,
+  status: number,
+  contentType: string | null,
+  body: unknown,
+): string[] {
+  // Not `new URL()`: it would collapse `..` segments and check another path than the one sent.
+  const pathname = (/^https?:/.test(url) ? url.replace(/^https?:\/\/[^/]+/, '') : url).split('?')[0] ?? url;
   const mediaType = (contentType ?? '').split(';')[0]?.trim() ?? '';
   const validate = validatorFor(method, pathname, status, mediaType);
   if (!validate) return body === undefined || body === '' ? [] : [`${status} must have no body`];
   if (validate(body)) return [];
-  return (validate.errors ?? []).map((e) => `${method} ${pathname} ${status}: ${e.instancePath} ${e.message}`);
+  return (validate.errors ?? []).map(
+    (e) => `${method} ${pathname} ${status}: ${e.instancePath} ${e.message}`,
+  );
 }
 
 /**
@@ -66,7 +76,15 @@ export function contractCheckingFetch(violations: string[]): typeof fetch {
     const text = await response.clone().text();
     let body: unknown = text;
     if (text && /json/.test(response.headers.get('content-type') ?? '')) body = JSON.parse(text);
-    violations.push(...checkResponse(request.method, request.url, response.status, response.headers.get('content-type'), body));
+    violations.push(
+      ...checkResponse(
+        request.method,
+        request.url,
+        response.status,
+        response.headers.get('content-type'),
+        body,
+      ),
+    );
     return response;
   };
 }

@@ -1,0 +1,46 @@
+import type { RequestOptions } from './core.js';
+import type {
+  ListRegionsQuery,
+  ListServicesQuery,
+  Page,
+  Region,
+  RegionList,
+  ServiceList,
+  ServiceSummary,
+} from './types.js';
+
+type PaginateOptions = Pick<RequestOptions, 'signal'>;
+
+/** Yields every item of every page, following `page.next_cursor` until it is `null`. */
+async function* follow<Q extends { cursor?: string }, T>(
+  fetchPage: (query: Q) => Promise<{ data: T[]; page: Page }>,
+  query: Q,
+): AsyncGenerator<T, void, undefined> {
+  let cursor = query.cursor;
+  do {
+    const { data, page } = await fetchPage({ ...query, cursor });
+    yield* data;
+    cursor = page.next_cursor ?? undefined;
+  } while (cursor !== undefined);
+}
+
+/**
+ * Every service matching `query`, page by page (`limit` is the page size). Pages are fetched
+ * lazily: stop iterating (`break`) and no further page is requested.
+ */
+export function paginateServices(
+  client: { listServices(query?: ListServicesQuery, options?: RequestOptions): Promise<ServiceList> },
+  query: ListServicesQuery = {},
+  options?: PaginateOptions,
+): AsyncGenerator<ServiceSummary, void, undefined> {
+  return follow((pageQuery) => client.listServices(pageQuery, options), query);
+}
+
+/** Every region matching `query`, page by page; see {@link paginateServices}. */
+export function paginateRegions(
+  client: { listRegions(query?: ListRegionsQuery, options?: RequestOptions): Promise<RegionList> },
+  query: ListRegionsQuery = {},
+  options?: PaginateOptions,
+): AsyncGenerator<Region, void, undefined> {
+  return follow((pageQuery) => client.listRegions(pageQuery, options), query);
+}

@@ -1,0 +1,59 @@
+// Curated names for the generated contract types. Every shape comes from openapi/loket.yaml
+// through src/openapi.d.ts; nothing here restates a field.
+import type { components, operations } from './openapi.js';
+
+type Schemas = components['schemas'];
+
+export type Lang = Schemas['Lang'];
+export type Slug = Schemas['Slug'];
+export type RegionCode = Schemas['RegionCode'];
+export type ProvinceCode = Schemas['ProvinceCode'];
+export type Channel = Schemas['Channel'];
+export type Confidence = Schemas['Confidence'];
+export type AgencyLevel = Schemas['AgencyLevel'];
+export type CategoryRef = Schemas['CategoryRef'];
+export type AgencyRef = Schemas['AgencyRef'];
+export type FeeSummary = Schemas['FeeSummary'];
+export type FeeVariant = Schemas['FeeVariant'];
+export type Fee = Schemas['Fee'];
+export type Duration = Schemas['Duration'];
+export type ComplaintChannel = Schemas['ComplaintChannel'];
+export type Complaint = Schemas['Complaint'];
+export type ServiceSummary = Schemas['ServiceSummary'];
+export type Override = Schemas['Override'];
+export type Service = Schemas['Service'];
+export type Facet = Schemas['Facet'];
+export type Page = Schemas['Page'];
+export type ServiceList = Schemas['ServiceList'];
+export type Category = Schemas['Category'];
+export type CategoryList = Schemas['CategoryList'];
+export type Agency = Schemas['Agency'];
+export type AgencyList = Schemas['AgencyList'];
+export type Region = Schemas['Region'];
+export type RegionList = Schemas['RegionList'];
+export type RegionDetail = Schemas['RegionDetail'];
+export type OpeningHours = Schemas['OpeningHours'];
+export type Location = Schemas['Location'];
+export type LocationList = Schemas['LocationList'];
+export type Health = Schemas['Health'];
+export type Problem = Schemas['Problem'];
+export type ProblemFieldError = Schemas['ProblemFieldError'];
+
+type Query<K extends keyof operations> = NonNullable<operations[K]['parameters']['query']>;
+
+/**
+ * A query whose `region` falls back to the client's default region; `region: null` asks for
+ * no region at all (the national catalogue) even when the client has one.
+ */
+type WithDefaultRegion<Q extends { region?: RegionCode }> = Omit<Q, 'region'> & {
+  /** A Kemendagri code (`33.74`); defaults to the client's `region`; `null` sends none. */
+  region?: RegionCode | null;
+};
+
+export type ListServicesQuery = WithDefaultRegion<Query<'listServices'>>;
+export type GetServiceQuery = WithDefaultRegion<Query<'getService'>>;
+export type ListCategoriesQuery = WithDefaultRegion<Query<'listCategories'>>;
+export type ListAgenciesQuery = WithDefaultRegion<Query<'listAgencies'>>;
+export type ListRegionsQuery = Query<'listRegions'>;
+export type GetRegionQuery = Query<'getRegion'>;
+export type ListRegionLocationsQuery = Query<'listRegionLocations'>;

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { createLoketClient, type LoketClient } from '../src/index.js';
+import { fakeFetch, json } from './fake-fetch.js';
+
+const setup = (options: { baseUrl?: string; region?: string; locale?: 'id' | 'en' } = {}) => {
+  const fake = fakeFetch();
+  const client = createLoketClient({ baseUrl: 'http://api.test', ...options, fetch: fake.fetch });
+  return { client, ...fake };
+};
+
+describe('URLs', () => {
+  it.each([
+    ['http://api.test', 'http://api.test/v1/services'],
+    ['http://api.test/', 'http://api.test/v1/services'],
+    ['http://api.test/api', 'http://api.test/api/v1/services'],
+    ['http://api.test/api/', 'http://api.test/api/v1/services'],
+    ['https://pemkot.example.go.id/layanan/loket', 'https://pemkot.example.go.id/layanan/loket/v1/services'],
+  ])('joins baseUrl %s and the operation path', async (baseUrl, expected) => {
+    const { client, requests } = setup({ baseUrl });
+    await client.listServices();
+    expect(requests[0]?.url).toBe(expected);
+  });
+
+  const calls: [string, (client: LoketClient) => Promise<unknown>, string][] = [
+    ['listServices', (c) => c.listServices(), '/v1/services'],
+    ['getService', (c) => c.getService('ktp-el-baru'), '/v1/services/ktp-el-baru'],
+    ['listCategories', (c) => c.listCategories(), '/v1/categories'],
+    ['listAgencies', (c) => c.listAgencies(), '/v1/agencies'],
+    ['listRegions', (c) => c.listRegions(), '/v1/regions'],
+    ['getRegion', (c) => c.getRegion('33.74'), '/v1/regions/33.74'],
+    ['listRegionLocations', (c) => c.listRegionLocations('33.74'), '/v1/regions/33.74/locations'],
+    ['getLiveness', (c) => c.getLiveness(), '/health/live'],
+    ['getReadiness', (c) => c.getReadiness(), '/health/ready'],
+  ];
+  it.each(calls)('%s sends GET %s under the path prefix', async (_, call, path) => {
+    const { client, requests } = setup({ baseUrl: 'http://api.test/api' });
+    await call(client);
+    expect(requests[0]?.method).toBe('GET');
+    expect(new URL(requests[0]?.url ?? '').pathname).toBe(`/api${path}`);
+  });
+
+  it('encodes path parameters so that they cannot leave their segment', async () => {
+    const { client, urls } = setup();
+    await client.getService('../../health/live?x=1');
+    expect(urls()[0]?.pathname).toBe('/v1/services/..%2F..%2Fhealth%2Flive%3Fx%3D1');
+    expect(urls()[0]?.search).toBe('');
+  });
+
+  it('serializes the query and returns the parsed body', async () => {
+    const body = { lang: 'id', data: [], total: 0, page: { limit: 5, next_cursor: null } };
+    const fake = fakeFetch(() => json(body));
+    const client = createLoketClient({ baseUrl: 'http://api.test', fetch: fake.fetch });
+    const list = await client.listServices({ q: 'bikin ktp', limit: 5, channel: 'mpp', category: undefined });
+    expect(list).toEqual(body);
+    expect(Object.fromEntries(fake.urls()[0]?.searchParams ?? [])).toEqual({
+      q: 'bikin ktp',
+      limit: '5',
+      channel: 'mpp',
+    });
+  });
+
+  it('rejects an invalid baseUrl when the client is created', () => {
+    expect(() => createLoketClient({ baseUrl: 'not a url' })).toThrow(TypeError);
+  });
+});
+
+describe('region', () => {
+  const regional: [string, (client: LoketClient, region?: string | null) => Promise<unknown>][] = [
+    ['listServices', (c, region) => c.listServices(region === undefined ? {} : { region })],
+    ['getService', (c, region) => c.getService('skck', region === undefined ? {} : { region })],
+    ['listCategories', (c, region) => c.listCategories(region === undefined ? {} : { region })],
+    ['listAgencies', (c, region) => c.listAgencies(region === undefined ? {} : { region })],
+  ];
+
+  it.each(regional)(
+    '%s sends the default region, a per-call region instead, and none for null',
+    async (_, call) => {
+      const { client, urls } = setup({ region: '33.74' });
+      await call(client);
+      await call(client, '31.71');
+      await call(client, null);
+      expect(urls().map((url) => url.searchParams.getAll('region'))).toEqual([['33.74'], ['31.71'], []]);
+    },
+  );
+
+  it('sends no region when the client has none', async () => {
+    const { client, urls } = setup();
+    await client.listServices({ q: 'skck' });
+    expect(urls()[0]?.searchParams.has('region')).toBe(false);
+  });
+
+  it('does not add the default region to the region and health operations', async () => {
+    const { client, urls } = setup({ region: '33.74' });
+    await client.listRegions({ level: 'province' });
+    await client.getRegion('33');
+    await client.listRegionLocations('33');
+    await client.getReadiness();
+    expect(urls().map((url) => url.searchParams.has('region'))).toEqual([false, false, false, false]);
+  });
+});
+
+describe('language', () => {
+  it('sends the locale as Accept-Language on every request', async () => {
+    const { client, requests } = setup({ locale: 'en' });
+    await client.getService('skck');
+    await client.listRegions();
+    expect(requests.map((request) => request.headers.get('accept-language'))).toEqual(['en', 'en']);
+  });
+
+  it('sends no Accept-Language without a locale (the server then answers in Indonesian)', async () => {
+    const { client, requests } = setup();
+    await client.listServices();
+    expect(requests[0]?.headers.has('accept-language')).toBe(false);
+  });
+
+  it('sends a per-call lang as the lang query parameter, next to the locale header', async () => {
+    const { client, requests, urls } = setup({ locale: 'en' });
+    await client.getService('skck', { lang: 'id' });
+    expect(urls()[0]?.searchParams.get('lang')).toBe('id');
+    expect(requests[0]?.headers.get('accept-language')).toBe('en');
+  });
+
+  it('sends only CORS-safelisted headers by default, so browsers need no preflight', async () => {
+    const { client, requests } = setup({ locale: 'en', region: '33.74' });
+    await client.listServices({ q: 'ktp' });
+    expect([...(requests[0]?.headers.keys() ?? [])].sort()).toEqual(['accept', 'accept-language']);
+  });
+
+  it('asks for JSON and problem+json, and sends the extra headers', async () => {
+    const fake = fakeFetch();
+    const client = createLoketClient({
+      baseUrl: 'http://api.test',
+      fetch: fake.fetch,
+      headers: { 'x-site': 'semarang' },
+    });
+    await client.listCategories();
+    expect(fake.requests[0]?.headers.get('accept')).toBe('application/json, application/problem+json');
+    expect(fake.requests[0]?.headers.get('x-site')).toBe('semarang');
+  });
+});
