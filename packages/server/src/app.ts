@@ -62,6 +62,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     maxAge: 86400,
   });
 
+  // The contract names problem+json as a media type; parse it like JSON wherever it arrives.
+  app.addContentTypeParser('application/problem+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
   const contract = loadContract();
   const handlers: Record<string, unknown> = {
     ...catalogueHandlers(ctx),

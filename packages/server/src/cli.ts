@@ -13,7 +13,8 @@ Commands:
   serve [--seed-if-empty]     start the API (PGlite in $LOKET_DATA_DIR, or PostgreSQL at $DATABASE_URL)
   migrate                     apply pending SQL migrations
   seed                        load the bundled real catalogue (regions, services, MPP locations)
-  import FILE [--dry-run]     validate and upsert services from a .json or .csv file, all or nothing
+  import FILE [--dry-run]     validate, then upsert services (.json or .csv) or regional overrides
+                              (.json with an "overrides" key), all or nothing
   generate-synthetic FILE [--count N]
                               write a SYNTHETIC catalogue (for benchmarks only) to FILE as JSON
 
@@ -66,18 +67,20 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'import': {
       if (!file) throw new Error('import needs a FILE (.json or .csv)');
-      const report = await withDb((db) =>
-        importServices(
-          db,
-          { path: file },
-          {
-            dryRun: values['dry-run'],
-            onProgress: (done, total) => {
-              if (process.stderr.isTTY) process.stderr.write(`\rimporting ${done}/${total}`);
-              else if (done === total || done % 500 === 0) console.error(`importing ${done}/${total}`);
-            },
-          },
-        ),
+      // A JSON file { "overrides": [...] } holds regional overrides; anything else holds services.
+      const { importOverrides, isOverridesFile } = await import('./catalogue/overrides.js');
+      const overrides = await isOverridesFile(file);
+      const options = {
+        dryRun: values['dry-run'],
+        onProgress: (done: number, total: number) => {
+          if (process.stderr.isTTY) process.stderr.write(`\rimporting ${done}/${total}`);
+          else if (done === total || done % 500 === 0) console.error(`importing ${done}/${total}`);
+        },
+      };
+      const report: Awaited<ReturnType<typeof importServices>> & { removed?: number } = await withDb((db) =>
+        overrides
+          ? importOverrides(db, { path: file }, options)
+          : importServices(db, { path: file }, options),
       );
       if (process.stderr.isTTY) process.stderr.write('\n');
       for (const p of report.problems) {
@@ -88,7 +91,14 @@ async function main(argv: string[]): Promise<number> {
         return 1;
       }
       const verb = values['dry-run'] ? 'would import' : 'imported';
-      console.log(`${verb} ${report.total} service(s): ${report.inserted} new, ${report.updated} updated`);
+      if (report.removed !== undefined) {
+        const absent = report.total - report.inserted - report.updated - report.removed;
+        console.log(
+          `${verb} ${report.total} override(s): ${report.inserted} new, ${report.updated} updated, ${report.removed} removed${absent > 0 ? ` (${absent} to remove did not exist)` : ''}`,
+        );
+      } else {
+        console.log(`${verb} ${report.total} service(s): ${report.inserted} new, ${report.updated} updated`);
+      }
       return 0;
     }
     case 'generate-synthetic': {

@@ -84,6 +84,8 @@ describe('regional overrides', () => {
   it('lets the kabupaten/kota win field by field', async () => {
     const { body } = await get('/v1/services/pbg?region=33.74');
     expect(body.fee.amount_idr).toBe(100000);
+    // The kota's fee comes whole: never with the province's legal basis.
+    expect(body.fee.legal_basis).toBeNull();
     expect(body.duration.days).toBe(7);
     expect(body.override.region_code).toBe('33.74');
     expect(body.override.fields.sort()).toEqual(['duration', 'fee']);

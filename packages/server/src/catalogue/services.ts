@@ -54,9 +54,9 @@ export const nationalScope: Scope = { province: null, regency: null, codes: null
 
 /**
  * The one place that decides what a region sees: national services plus its own (without a
- * region, national services only), with the
- * province's overrides and then the kabupaten/kota's (the more local one wins, field by field;
- * a null override column keeps the national value). $1 province, $2 regency, $3 codes.
+ * region, national services only), with the province's overrides and then the kabupaten/kota's
+ * (the more local one wins field by field — fee and duration as whole groups; a null override
+ * column keeps the national value). $1 province, $2 regency, $3 codes.
  */
 const from = `
   from service s
@@ -68,17 +68,27 @@ const from = `
 
 const o = (column: string) => `coalesce(r.${column}, p.${column})`;
 
+// A fee (amount, legal basis, variants) and a duration (days, text) are facts that belong
+// together: each comes whole from the most local level that sets any part of it, so an amount
+// is never shown with another level's legal basis.
+const hasFee = (t: string) =>
+  `(${t}.fee_amount_idr is not null or ${t}.fee_legal_basis is not null or ${t}.fee_variants is not null)`;
+const hasDuration = (t: string) => `(${t}.duration_days is not null or ${t}.duration_text is not null)`;
+const grouped = (has: (t: string) => string, column: string, empty = 'null') =>
+  `case when ${has('r')} then coalesce(r.${column}, ${empty}) when ${has('p')} then coalesce(p.${column}, ${empty})
+    else s.${column} end`;
+
 const select = `
   select s.id, s.region_code, s.category_id, c.name_id as category_name_id, c.name_en as category_name_en,
     s.agency_id, a.name_id as agency_name_id, a.name_en as agency_name_en, a.level as agency_level,
     s.name_id, s.name_en, s.aliases,
     coalesce(${o('requirements')}, s.requirements) as requirements,
     coalesce(${o('procedure')}, s.procedure) as procedure,
-    coalesce(${o('duration_days')}, s.duration_days) as duration_days,
-    coalesce(${o('duration_text')}, s.duration_text) as duration_text,
-    coalesce(${o('fee_amount_idr')}, s.fee_amount_idr)::float8 as fee_amount_idr,
-    coalesce(${o('fee_legal_basis')}, s.fee_legal_basis) as fee_legal_basis,
-    coalesce(${o('fee_variants')}, s.fee_variants) as fee_variants,
+    ${grouped(hasDuration, 'duration_days')} as duration_days,
+    ${grouped(hasDuration, 'duration_text')} as duration_text,
+    (${grouped(hasFee, 'fee_amount_idr')})::float8 as fee_amount_idr,
+    ${grouped(hasFee, 'fee_legal_basis')} as fee_legal_basis,
+    ${grouped(hasFee, 'fee_variants', "'[]'::jsonb")} as fee_variants,
     s.output,
     coalesce(${o('channels')}, s.channels) as channels,
     coalesce(${o('online_url')}, s.online_url) as online_url,
@@ -90,9 +100,8 @@ const select = `
     array_remove(array[
       case when ${o('requirements')} is not null then 'requirements' end,
       case when ${o('procedure')} is not null then 'procedure' end,
-      case when ${o('duration_days')} is not null or ${o('duration_text')} is not null then 'duration' end,
-      case when ${o('fee_amount_idr')} is not null or ${o('fee_legal_basis')} is not null
-        or ${o('fee_variants')} is not null then 'fee' end,
+      case when ${hasDuration('r')} or ${hasDuration('p')} then 'duration' end,
+      case when ${hasFee('r')} or ${hasFee('p')} then 'fee' end,
       case when ${o('channels')} is not null then 'channels' end,
       case when ${o('online_url')} is not null then 'online_url' end,
       case when ${o('complaint_channels')} is not null then 'complaint' end,
