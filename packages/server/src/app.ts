@@ -8,6 +8,7 @@ import { loadContract, registerDocs } from './docs.js';
 import { registerCatalogueCaching } from './http/cache.js';
 import { registerContentNegotiation } from './http/negotiate.js';
 import { frameworkErrorHandler, registerProblemHandlers } from './http/problems.js';
+import { ResponseCache } from './http/response-cache.js';
 import { catalogueHandlers } from './routes/catalogue.js';
 import type { AppContext } from './routes/context.js';
 import { healthHandlers } from './routes/health.js';
@@ -19,6 +20,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   cacheMaxAge?: number;
   publicUrl?: string | undefined;
+  /** In-memory cache of serialized catalogue responses; `false` turns it off. */
+  responseCache?: { maxBytes: number; checkEveryMs: number } | false;
 }
 
 const requestId = /^[A-Za-z0-9._-]{1,64}$/;
@@ -52,7 +55,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
   });
   registerProblemHandlers(app);
   registerContentNegotiation(app);
-  registerCatalogueCaching(app, options.cacheMaxAge ?? 300);
   // The catalogue is public data read from other origins' pages.
   await app.register(cors, {
     origin: '*',
@@ -61,9 +63,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     exposedHeaders: ['ETag', 'Content-Language', 'X-Request-Id'],
     maxAge: 86400,
   });
+  // After CORS, so that responses served from the cache carry the CORS headers too.
+  const { responseCache = { maxBytes: 32 * 1024 * 1024, checkEveryMs: 1000 } } = options;
+  registerCatalogueCaching(
+    app,
+    options.cacheMaxAge ?? 300,
+    responseCache ? new ResponseCache(options.db, responseCache) : null,
+  );
 
   // The contract names problem+json as a media type; parse it like JSON wherever it arrives.
-  app.addContentTypeParser('application/problem+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  app.addContentTypeParser(
+    'application/problem+json',
+    { parseAs: 'string' },
+    app.getDefaultJsonParser('error', 'error'),
+  );
   const contract = loadContract();
   const handlers: Record<string, unknown> = {
     ...catalogueHandlers(ctx),

@@ -11,6 +11,10 @@ export interface Config {
   cacheMaxAge: number;
   /** Public base URL shown in the API reference (`servers`). */
   publicUrl: string | undefined;
+  /** Megabytes of serialized catalogue responses kept in memory (0 = no response cache). */
+  responseCacheMb: number;
+  /** How often (ms) an instance checks whether the catalogue changed (drops its cache if so). */
+  catalogueCheckMs: number;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -32,5 +36,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     cacheMaxAge: integer(env, 'LOKET_CACHE_MAX_AGE', 300),
     publicUrl: env.LOKET_PUBLIC_URL || undefined,
+    responseCacheMb: integer(env, 'LOKET_RESPONSE_CACHE_MB', 32),
+    catalogueCheckMs: integer(env, 'LOKET_CATALOGUE_CHECK_MS', 1000),
   };
 }

@@ -26,6 +26,10 @@ export async function startServer(config: Config, options: { seedIfEmpty?: boole
     logger: { level: config.logLevel, redact: redactPaths },
     cacheMaxAge: config.cacheMaxAge,
     publicUrl: config.publicUrl,
+    responseCache:
+      config.responseCacheMb > 0
+        ? { maxBytes: config.responseCacheMb * 1024 * 1024, checkEveryMs: config.catalogueCheckMs }
+        : false,
   });
   app.addHook('onClose', async () => db.close());
   const address = await app.listen({ host: config.host, port: config.port });

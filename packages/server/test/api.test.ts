@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bumpCatalogueVersion } from '../src/catalogue/upsert.js';
 import { startTestServer, type TestServer } from './helpers/app.js';
 import { checkResponse } from './helpers/contract.js';
 
@@ -168,6 +169,22 @@ describe('caching', () => {
     expect((await get('/v1/services/skck', { 'if-none-match': '"other"' })).status).toBe(200);
     const english = await get('/v1/services/skck?lang=en');
     expect(english.headers.get('etag')).not.toBe(etag);
+  });
+
+  it('serves the new facts (and a new ETag) as soon as the catalogue changes', async () => {
+    const before = await get('/v1/services/kia');
+    const cached = await fetch(`${server.url}/v1/services/kia`, {
+      headers: { origin: 'https://example.go.id' },
+    });
+    expect(cached.headers.get('access-control-allow-origin')).toBe('*');
+    expect(cached.headers.get('etag')).toBe(before.headers.get('etag'));
+    await server.db.transaction(async (tx) => {
+      await tx.query("update service set name_id = 'Kartu Identitas Anak (diubah)' where id = 'kia'");
+      await bumpCatalogueVersion(tx);
+    });
+    const after = await get('/v1/services/kia');
+    expect(after.body.name).toBe('Kartu Identitas Anak (diubah)');
+    expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
   });
 
   it('never caches problems', async () => {

@@ -278,7 +278,7 @@ describe('importServices', () => {
     );
     expect(report.problems).toEqual([
       { row: 1, id: 'tes-nul', pointer: '/notes', message: 'contains a NUL character (\\u0000)' },
-      { row: 2, id: 'tes-besar', pointer: '/fee/amount_idr', message: 'must be at most 9007199254740991' },
+      { row: 2, id: 'tes-besar', pointer: '/fee/amount_idr', message: 'must be <= 9007199254740991' },
       { row: 3, id: null, pointer: '/', message: 'must be object' },
     ]);
   });

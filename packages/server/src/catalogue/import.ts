@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import type { Db } from '../db/index.js';
 import { type ParsedFile, type ParsedRow, parseServicesCsv } from './import-csv.js';
 import { checkRecord, type RecordProblem, type ServiceRecord } from './record.js';
-import { bumpCatalogueVersion, upsertService } from './upsert.js';
+import { bumpCatalogueVersion, ServiceRejectedError, upsertServices } from './upsert.js';
 
 export type ImportFormat = 'json' | 'csv';
 
@@ -11,7 +11,10 @@ export type ImportFormat = 'json' | 'csv';
 export type ImportInput = { path: string } | { text: string; format: ImportFormat };
 
 export interface ImportOptions {
-  /** Called after each upserted row, inside the transaction (throwing aborts and rolls back the import). */
+  /**
+   * Called for each row once it is written, inside the transaction (throwing aborts and rolls back
+   * the import). Rows are written in batches of 500, so the calls come in bursts after each batch.
+   */
   onProgress?: (done: number, total: number) => void;
   /** Validate and count what would be inserted/updated, but write nothing. */
   dryRun?: boolean;
@@ -107,7 +110,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * What the schema allows but the database cannot store: NUL characters in text (PostgreSQL
- * rejects them) and amounts beyond exact JavaScript integers (they would be silently rounded).
+ * rejects them). Amounts beyond exact JavaScript integers are the schema's `maximum`.
  */
 function storageProblems(value: unknown, row: number, id: string | null): RecordProblem[] {
   const problems: RecordProblem[] = [];
@@ -115,10 +118,6 @@ function storageProblems(value: unknown, row: number, id: string | null): Record
     if (typeof node === 'string') {
       if (node.includes('\u0000')) {
         problems.push({ row, id, pointer: pointer || '/', message: 'contains a NUL character (\\u0000)' });
-      }
-    } else if (typeof node === 'number') {
-      if (Number.isInteger(node) && !Number.isSafeInteger(node)) {
-        problems.push({ row, id, pointer, message: `must be at most ${Number.MAX_SAFE_INTEGER}` });
       }
     } else if (Array.isArray(node)) {
       for (const [i, item] of node.entries()) walk(item, `${pointer}/${i}`);
@@ -256,18 +255,31 @@ export async function importServices(
     return await db.transaction(async (tx) => {
       const existing = await existingIds(tx, ids);
       let done = 0;
-      for (const { row, record } of records) {
-        try {
-          await upsertService(tx, record);
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          throw new RowRejected(
-            { row, id: record.id, pointer: '/', message: `the database rejected this service: ${message}` },
-            { cause: error },
-          );
-        }
-        done += 1;
-        options.onProgress?.(done, total);
+      try {
+        await upsertServices(
+          tx,
+          records.map((r) => r.record),
+          {
+            onWritten: (written) => {
+              while (done < written) {
+                done += 1;
+                options.onProgress?.(done, total);
+              }
+            },
+          },
+        );
+      } catch (error) {
+        if (!(error instanceof ServiceRejectedError)) throw error;
+        const { row } = records[error.index] as { row: number };
+        throw new RowRejected(
+          {
+            row,
+            id: error.record.id,
+            pointer: '/',
+            message: `the database rejected this service: ${error.message}`,
+          },
+          { cause: error.cause },
+        );
       }
       await bumpCatalogueVersion(tx);
       return { ok: true, total, inserted: total - existing.size, updated: existing.size, problems: [] };

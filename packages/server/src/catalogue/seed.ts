@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import type { Db, Queryable } from '../db/index.js';
 import { checkRecord, type ServiceRecord } from './record.js';
-import { bumpCatalogueVersion, upsertService } from './upsert.js';
+import { bumpCatalogueVersion, upsertServices } from './upsert.js';
 
 const dataDir = new URL('../../data/', import.meta.url);
 
@@ -121,7 +121,7 @@ export async function seed(db: Db): Promise<SeedSummary> {
   return db.transaction(async (tx) => {
     const regions = await seedRegions(tx);
     const categories = await seedCategories(tx);
-    for (const s of services) await upsertService(tx, s);
+    await upsertServices(tx, services);
     const locations = await seedLocations(tx);
     await bumpCatalogueVersion(tx);
     return { regions, categories, services: services.length, locations };

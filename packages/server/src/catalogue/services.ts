@@ -154,47 +154,56 @@ export interface ServicePage {
  */
 export async function listServices(db: Queryable, scope: Scope, query: ServiceQuery): Promise<ServicePage> {
   const params: unknown[] = scopeParams(scope);
-  const search = query.q ? buildServiceSearch(query.q, params.length + 1) : null;
+  const search = query.q
+    ? buildServiceSearch(query.q, params.length + 1, { regionCodes: scope.codes })
+    : null;
   if (search) params.push(...search.params);
   const matching = search ? ` and (${search.where})` : '';
-  const facetParams = [...params];
 
   const filters: string[] = [];
   const add = (sql: (n: number) => string, value: unknown) => {
     params.push(value);
     filters.push(sql(params.length));
   };
-  if (query.category) add((n) => `s.category_id = $${n}`, query.category);
-  if (query.agency) add((n) => `s.agency_id = $${n}`, query.agency);
-  if (query.channel) add((n) => `$${n} = any(coalesce(${o('channels')}, s.channels))`, query.channel);
-  const filtered = filters.map((f) => ` and ${f}`).join('');
-  const order = search ? `${search.rank} desc, s.name_id, s.id` : 's.name_id, s.id';
+  if (query.category) add((n) => `category_id = $${n}`, query.category);
+  if (query.agency) add((n) => `agency_id = $${n}`, query.agency);
+  if (query.channel) add((n) => `$${n} = any(channels)`, query.channel);
+  const filtered = filters.length ? `where ${filters.join(' and ')}` : '';
+  const limit = params.length + 1;
 
-  const rows = await db.query<ServiceRow & { total: number }>(
-    `${select}, count(*) over ()::int as total ${from}${matching}${filtered}
-     order by ${order} limit $${params.length + 1} offset $${params.length + 2}`,
+  // One statement, one evaluation of the search: the matches (narrow rows, ranked), then the
+  // filtered page and total, and the facets over the unfiltered matches. Full rows with every
+  // field are built afterwards for the page only.
+  const [page] = await db.query<{ total: number; ids: string[]; facets: FacetRow[] }>(
+    `with base as materialized (
+       select s.id, s.name_id, s.category_id, s.agency_id, coalesce(${o('channels')}, s.channels) as channels,
+              ${search ? search.rank : '0'} as rank
+       from service s
+       left join service_override p on p.service_id = s.id and p.region_code = $1::text
+       left join service_override r on r.service_id = s.id and r.region_code = $2::text
+       where (s.region_code is null or s.region_code = any(coalesce($3::text[], '{}'::text[])))${matching}),
+     m as (select id, name_id, rank from base ${filtered}),
+     page as (select id, rank, name_id from m order by rank desc, name_id, id limit $${limit} offset $${limit + 1}),
+     f as (select case when grouping(category_id) = 0 then 'category' else 'agency' end as kind,
+                  coalesce(category_id, agency_id) as id, count(*)::int as count
+           from base group by grouping sets ((category_id), (agency_id)))
+     select (select count(*)::int from m) as total,
+            coalesce((select json_agg(id order by rank desc, name_id, id) from page), '[]'::json) as ids,
+            coalesce((select json_agg(json_build_object('kind', f.kind, 'id', f.id, 'count', f.count,
+                        'name_id', coalesce(c.name_id, a.name_id), 'name_en', coalesce(c.name_en, a.name_en))
+                        order by f.count desc, f.id)
+                      from f
+                      left join category c on f.kind = 'category' and c.id = f.id
+                      left join agency a on f.kind = 'agency' and a.id = f.id), '[]'::json) as facets`,
     [...params, query.limit, query.offset],
   );
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && query.offset > 0) {
-    const [count] = await db.query<{ n: number }>(
-      `select count(*)::int as n ${from}${matching}${filtered}`,
-      params,
-    );
-    total = count?.n ?? 0;
-  }
-  const facets = await db.query<FacetRow>(
-    `select case when grouping(s.category_id) = 0 then 'category' else 'agency' end as kind,
-            coalesce(s.category_id, s.agency_id) as id,
-            case when grouping(s.category_id) = 0 then max(c.name_id) else max(a.name_id) end as name_id,
-            case when grouping(s.category_id) = 0 then max(c.name_en) else max(a.name_en) end as name_en,
-            count(*)::int as count
-     ${from}${matching}
-     group by grouping sets ((s.category_id), (s.agency_id))
-     order by count desc, id`,
-    facetParams,
-  );
-  return { rows: rows.map(({ total: _total, ...row }) => row), total, facets };
+  const ids = page?.ids ?? [];
+  const found = ids.length
+    ? await db.query<ServiceRow>(`${select} ${from} and s.id = any($4::text[])`, [...scopeParams(scope), ids])
+    : [];
+  const byId = new Map(found.map((row) => [row.id, row]));
+  const rows = ids.flatMap((id) => byId.get(id) ?? []);
+  return { rows, total: page?.total ?? 0, facets: page?.facets ?? [] };
 }
 
 export interface CountRow {

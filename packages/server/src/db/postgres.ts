@@ -6,7 +6,8 @@ type Sql = postgres.Sql | postgres.TransactionSql;
 function queryable(sql: Sql): Queryable {
   return {
     async query<T>(text: string, params: readonly unknown[] = []) {
-      const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+      // Named prepared statements: the server plans each query text once per connection.
+      const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true });
       return rows as unknown as T[];
     },
     async exec(script: string) {

@@ -15,7 +15,12 @@ export interface TestServer {
 /** The real app over real HTTP on port 0, on a fresh seeded database of this project's engine. */
 export async function startTestServer(): Promise<TestServer> {
   const db = await createTestDb();
-  const app = await buildApp({ db, nationalComplaintChannels: await loadNationalComplaintChannels() });
+  // Tests change the catalogue between requests: check its version on every request.
+  const app = await buildApp({
+    db,
+    nationalComplaintChannels: await loadNationalComplaintChannels(),
+    responseCache: { maxBytes: 8 * 1024 * 1024, checkEveryMs: 0 },
+  });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     app,

@@ -1,0 +1,63 @@
+import { LRUCache } from 'lru-cache';
+import type { Queryable } from '../db/index.js';
+
+export interface CachedResponse {
+  payload: string;
+  etag: string;
+  contentType: string;
+}
+
+/**
+ * Serialized catalogue responses, kept until the catalogue changes. The catalogue is public and
+ * changes only by import or seed (which bump `catalogue_version`), so a response for the same
+ * URL and language is the same bytes until then. Every instance checks the version at most once
+ * per `checkEveryMs`, so after an import on one instance the others follow within that time.
+ */
+export class ResponseCache {
+  readonly #entries: LRUCache<string, CachedResponse>;
+  #version: string | null = null;
+  #checkedAt = 0;
+  #checking: Promise<void> | null = null;
+
+  constructor(
+    private readonly db: Queryable,
+    options: { maxBytes: number; checkEveryMs: number },
+  ) {
+    this.#entries = new LRUCache({
+      maxSize: options.maxBytes,
+      sizeCalculation: (e) => e.payload.length + 200,
+    });
+    this.checkEveryMs = options.checkEveryMs;
+  }
+
+  private readonly checkEveryMs: number;
+
+  /** Drops everything when the catalogue version moved since the last check. */
+  async refresh(now = Date.now()): Promise<void> {
+    if (now - this.#checkedAt < this.checkEveryMs) return;
+    this.#checking ??= (async () => {
+      try {
+        const [row] = await this.db.query<{ v: string }>('select version::text as v from catalogue_version');
+        const version = row?.v ?? null;
+        if (version !== this.#version) this.#entries.clear();
+        this.#version = version;
+        this.#checkedAt = Date.now();
+      } finally {
+        this.#checking = null;
+      }
+    })();
+    await this.#checking;
+  }
+
+  get(key: string): CachedResponse | undefined {
+    return this.#entries.get(key);
+  }
+
+  set(key: string, entry: CachedResponse): void {
+    this.#entries.set(key, entry);
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+}

@@ -1,0 +1,252 @@
+#!/usr/bin/env node
+// `pnpm bench` (after `pnpm build`): the speed benchmarks of bench/README.md. Runs
+// packages/server/bench/run.ts once per engine, each in its own process and one after the other:
+// PGlite, then PostgreSQL on a throw-away cluster (scripts/pg-cluster.mjs) when its binaries are
+// installed, or on LOKET_BENCH_DATABASE_URL; otherwise the PostgreSQL rows say "skipped: no PostgreSQL".
+// Every figure is compared with a baseline measured in the same run. Writes bench/results/latest.json
+// and bench/results/latest.md and prints the table. All load goes to 127.0.0.1.
+//
+// Env: LOKET_BENCH_QUICK=1 (short runs), LOKET_BENCH_DURATION (autocannon seconds),
+//      LOKET_BENCH_ENGINES=pglite,postgres, LOKET_BENCH_DATABASE_URL, LOKET_BENCH_STRICT=1 (exit 1 on a
+//      FAIL) and the others in bench/README.md.
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findPgBin, startCluster } from './pg-cluster.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const serverDir = join(root, 'packages', 'server');
+const resultsDir = join(root, 'bench', 'results');
+const tsx = join(serverDir, 'node_modules', '.bin', 'tsx');
+
+/** Search p95 targets in milliseconds, and the GET throughput target (real / bare). */
+const TARGETS = { searchP95Ms: { pglite: 20, postgres: 5 }, getRatio: 0.5 };
+const ENGINE_NAMES = { pglite: 'PGlite', postgres: 'PostgreSQL' };
+
+const engines = (process.env.LOKET_BENCH_ENGINES ?? 'pglite,postgres')
+  .split(',')
+  .map((e) => e.trim())
+  .filter(Boolean);
+const unknown = engines.filter((e) => !(e in ENGINE_NAMES));
+if (unknown.length) {
+  console.error(`[bench] unknown LOKET_BENCH_ENGINES: ${unknown} (pglite, postgres)`);
+  process.exit(2);
+}
+
+let cluster = null;
+let child = null;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    console.error(`\n[bench] ${signal}: stopping`);
+    child?.kill(signal);
+    cluster?.stop();
+    process.exit(128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 }[signal] ?? 0));
+  });
+}
+
+function runLeg(engine, outFile, url) {
+  const args = ['bench/run.ts', '--engine', engine, '--out', outFile, ...(url ? ['--url', url] : [])];
+  return new Promise((resolve) => {
+    child = spawn(tsx, args, { cwd: serverDir, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', (err) => resolve(`cannot run tsx: ${err.message}`));
+    child.on('close', (code, signal) => {
+      child = null;
+      resolve(code === 0 ? null : `exited with ${code ?? signal}`);
+    });
+  });
+}
+
+const redact = (url) => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+
+const started = Date.now();
+const cpus = os.cpus();
+const machine = {
+  node: process.version,
+  platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+  cpuModel: cpus[0]?.model ?? 'unknown',
+  cores: cpus.length,
+  memoryGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
+  loadAverageAtStart: os.loadavg().map((x) => Number(x.toFixed(2))),
+};
+
+const tmp = await mkdtemp(join(os.tmpdir(), 'loket-bench-'));
+const legs = {};
+let failed = false;
+try {
+  for (const engine of engines) {
+    const outFile = join(tmp, `${engine}.json`);
+    let url;
+    if (engine === 'postgres') {
+      url = process.env.LOKET_BENCH_DATABASE_URL;
+      if (url) {
+        console.error(`[bench] PostgreSQL leg on LOKET_BENCH_DATABASE_URL=${redact(url)}`);
+      } else if (findPgBin()) {
+        cluster = await startCluster({ log: (m) => console.error(m) });
+        url = cluster.url;
+      } else {
+        legs.postgres = { skipped: 'skipped: no PostgreSQL' };
+        console.error('[bench] no PostgreSQL binaries and no LOKET_BENCH_DATABASE_URL: PostgreSQL SKIPPED');
+        continue;
+      }
+    }
+    try {
+      const error = await runLeg(engine, outFile, url);
+      if (error) {
+        failed = true;
+        legs[engine] = { error: `benchmark failed: ${error}` };
+      } else {
+        legs[engine] = JSON.parse(await readFile(outFile, 'utf8'));
+      }
+    } finally {
+      cluster?.stop();
+      cluster = null;
+    }
+  }
+} finally {
+  await rm(tmp, { recursive: true, force: true });
+}
+
+// --- Table ---
+const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const pct = (s) => `p50 ${ms(s.p50)} / p95 ${ms(s.p95)} / p99 ${ms(s.p99)} ms`;
+const times = (x) => `×${x.toFixed(x < 0.1 ? 3 : 2)}`;
+const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
+
+const rows = [];
+const targets = [];
+for (const engine of engines) {
+  const name = ENGINE_NAMES[engine];
+  const leg = legs[engine];
+  const searchTarget = TARGETS.searchP95Ms[engine];
+  const labels = [
+    ['Search, in process (listServices: page + facets + overrides)', `p95 ≤ ${searchTarget} ms`],
+    ['Search over HTTP (sequential GET /v1/services?q=…)', `p95 ≤ ${searchTarget} ms`],
+    [
+      'GET one service, throughput (autocannon; response cache on, as deployed)',
+      `real/bare ≥ ${TARGETS.getRatio}`,
+    ],
+  ];
+  if (!leg || leg.skipped || leg.error) {
+    const why = leg?.skipped ?? leg?.error ?? 'not run';
+    for (const [what, target] of labels) {
+      rows.push([what, name, why, '—', '—', target, leg?.skipped ? 'SKIPPED' : 'ERROR']);
+      targets.push({ engine, benchmark: what, target, result: leg?.skipped ? 'skipped' : 'error' });
+    }
+    continue;
+  }
+  const { search, getOne, config } = leg;
+  const inProcessOk = search.inProcess.p95 <= searchTarget;
+  const httpOk = search.http.p95 <= searchTarget;
+  const getOk = getOne.ratio >= TARGETS.getRatio;
+  const cannonText = (r) =>
+    `${Math.round(r.requestsPerSecond)} req/s, p50 ${r.latencyMs.p50} / p99 ${r.latencyMs.p99} ms`;
+  rows.push(
+    [
+      labels[0][0],
+      name,
+      `${pct(search.inProcess)} (n=${search.inProcess.n})`,
+      `searchServices, ranking only: ${pct(search.rankOnly)}`,
+      `p95 ${times(search.inProcess.p95 / search.rankOnly.p95)}`,
+      labels[0][1],
+      verdict(inProcessOk),
+    ],
+    [
+      labels[1][0],
+      name,
+      `${pct(search.http)} (n=${search.http.n})`,
+      `in process: ${pct(search.inProcess)}`,
+      `p95 ${times(search.http.p95 / search.inProcess.p95)}`,
+      labels[1][1],
+      verdict(httpOk),
+    ],
+    [
+      `${labels[2][0]}, ${config.connections} conn × ${config.duration} s`,
+      name,
+      cannonText(getOne.real),
+      `bare Fastify, same ${getOne.bodyBytes} B body: ${cannonText(getOne.bare)}`,
+      times(getOne.ratio),
+      labels[2][1],
+      verdict(getOk),
+    ],
+  );
+  targets.push(
+    { engine, benchmark: 'search-in-process', target: labels[0][1], result: verdict(inProcessOk) },
+    { engine, benchmark: 'search-http', target: labels[1][1], result: verdict(httpOk) },
+    { engine, benchmark: 'get-one-throughput', target: labels[2][1], result: verdict(getOk) },
+  );
+}
+
+const header = ['Benchmark', 'Engine', 'Measured', 'Baseline (same run)', 'Ratio', 'Target', 'Result'];
+const cellText = (cell) => String(cell).replace(/\|/g, '\\|');
+const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.map(cellText).join(' | ')} |`);
+
+const details = [];
+for (const engine of engines) {
+  const leg = legs[engine];
+  if (!leg || leg.skipped || leg.error) continue;
+  const { load, search, getOne, dbRoundTrip } = leg;
+  const parts = Object.entries(search.breakdown)
+    .map(([kind, s]) => `${kind} query ${pct(s)}`)
+    .join('; ');
+  details.push(
+    `- **${ENGINE_NAMES[engine]}** (${leg.version.split(' on ')[0]}): ` +
+      `catalogue ${load.realServices} real + ${load.syntheticServices} SYNTHETIC services, ${load.overrides} overrides; ` +
+      `migrate + seed ${(load.migrateAndSeedMs / 1000).toFixed(1)} s, upsertServices(${load.syntheticServices}) ` +
+      `${(load.syntheticUpsertMs / 1000).toFixed(1)} s, analyze ${(load.analyzeMs / 1000).toFixed(1)} s.`,
+    `  - Round trip \`select 1\`: ${pct(dbRoundTrip)}.`,
+    `  - Search: ${search.queries} queries × ${search.inProcess.n / search.queries} timed passes, ` +
+      `${search.queriesWithoutResults} without results, ${search.meanTotal} matches on average. ` +
+      `Parts of listServices: ${parts}.`,
+    `  - Slowest searches: ${search.slowest.map((s) => `"${s.q}" ${ms(s.ms)} ms (${s.total} matches)`).join(', ')}.`,
+    `  - GET one service with the response cache off (every request through validation, the database ` +
+      `and serialization): ${Math.round(getOne.noCache.requestsPerSecond)} req/s (${times(getOne.ratioNoCache)} of bare, ` +
+      `p50 ${getOne.noCache.latencyMs.p50} / p99 ${getOne.noCache.latencyMs.p99} ms); ` +
+      `database part in process (region + service query) ${pct(getOne.dbInProcess)}; ` +
+      `HTTP statuses of the search run: ${JSON.stringify(search.httpStatuses)}; ` +
+      `autocannon errors + non-2xx cached/uncached/bare ${getOne.real.errors + getOne.real.non2xx}/${getOne.noCache.errors + getOne.noCache.non2xx}/${getOne.bare.errors + getOne.bare.non2xx}.`,
+  );
+}
+
+const finished = new Date();
+const durationS = Math.round((Date.now() - started) / 1000);
+machine.loadAverageAtEnd = os.loadavg().map((x) => Number(x.toFixed(2)));
+const markdown = [
+  '# Loket benchmarks: latest run',
+  '',
+  `${finished.toISOString()} · Node ${machine.node} · ${machine.cpuModel} · ${machine.cores} cores · ` +
+    `load average ${machine.loadAverageAtStart[0]} at start, ${machine.loadAverageAtEnd[0]} at end · ${durationS} s` +
+    (process.env.LOKET_BENCH_QUICK === '1' ? ' · QUICK run (LOKET_BENCH_QUICK=1)' : ''),
+  '',
+  'The catalogue is the real one plus a SYNTHETIC one (generated, labelled, never loaded by default). ' +
+    'Ratios compare with a baseline measured in the same run. See bench/README.md.',
+  '',
+  ...table,
+  '',
+  '## Details',
+  '',
+  ...details,
+  '',
+].join('\n');
+
+const summary = {
+  timestamp: finished.toISOString(),
+  durationSeconds: durationS,
+  quick: process.env.LOKET_BENCH_QUICK === '1',
+  machine,
+  targets,
+  engines: legs,
+};
+await mkdir(resultsDir, { recursive: true });
+await writeFile(join(resultsDir, 'latest.json'), `${JSON.stringify(summary, null, 2)}\n`);
+await writeFile(join(resultsDir, 'latest.md'), markdown);
+console.log(`\n${markdown}`);
+console.log(`[bench] wrote bench/results/latest.json and bench/results/latest.md (${durationS} s)`);
+
+const anyFail = targets.some((t) => t.result === 'FAIL');
+if (failed) process.exit(1);
+if (anyFail && process.env.LOKET_BENCH_STRICT === '1') {
+  console.error('[bench] LOKET_BENCH_STRICT=1 and a target FAILED');
+  process.exit(1);
+}
