@@ -7,6 +7,9 @@
 //      LOKET_TEST_STEPS=vitest (comma-separated subset of the steps below, e.g. to iterate on tests).
 // See scripts/README.md.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { findPgBin, PG_MISSING_MESSAGE, startCluster } from './pg-cluster.mjs';
 
 const vitestArgs = process.argv.slice(2);
@@ -16,6 +19,7 @@ const skipPostgres = process.env.LOKET_SKIP_POSTGRES === '1';
 const givenUrl = skipPostgres ? undefined : process.env.LOKET_TEST_DATABASE_URL;
 let cluster = null;
 let child = null;
+let counts = null;
 
 const steps = [
   ['build', () => run('pnpm', ['build'])],
@@ -36,11 +40,37 @@ async function vitest() {
     cluster = await startCluster({ log: (m) => console.log(m) });
     env.LOKET_TEST_DATABASE_URL = cluster.url;
   }
+  // The JSON report gives the counts for a plain closing line ("vitest: N passed, N failed").
+  const report = join(mkdtempSync(join(tmpdir(), 'loket-vitest-')), 'report.json');
   try {
-    return await run('pnpm', ['exec', 'vitest', 'run', ...vitestArgs], env);
+    const args = [
+      'exec',
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ];
+    const code = await run('pnpm', [...args, ...vitestArgs], env);
+    counts = readCounts(report);
+    return code;
   } finally {
     cluster?.stop();
     cluster = null;
+    rmSync(dirname(report), { recursive: true, force: true });
+  }
+}
+
+function readCounts(path) {
+  try {
+    const r = JSON.parse(readFileSync(path, 'utf8'));
+    return {
+      passed: r.numPassedTests,
+      failed: r.numFailedTests,
+      skipped: r.numPendingTests + r.numTodoTests,
+    };
+  } catch {
+    return null;
   }
 }
 
@@ -112,4 +142,8 @@ console.log('\n[test] summary');
 for (const [name, status, secs] of results)
   console.log(`  ${name.padEnd(16)} ${secs.padStart(7)}  ${status}`);
 if (skipPostgres) console.log('  (server-postgres project skipped: LOKET_SKIP_POSTGRES=1)');
+if (counts) {
+  const skipped = counts.skipped ? `, ${counts.skipped} skipped` : '';
+  console.log(`\nvitest: ${counts.passed} passed, ${counts.failed} failed${skipped}`);
+}
 process.exit(exitCode);
