@@ -153,6 +153,270 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/services/{slug}/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the online application form of a service
+         * @description The form definition of a service that can be applied for online through Loket: steps of
+         *     fields with both languages' labels, validation rules and conditional visibility. The same
+         *     definition drives the SDK's shared validator (`@loket/sdk/forms`) in browsers and on the
+         *     server, so they cannot disagree. `404` when the service cannot be applied for online.
+         */
+        get: operations["getServiceForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an application (a draft)
+         * @description Creates a draft for a service that has a form, in a region. The answer carries a random
+         *     tracking code and, **once only**, the `secret` that resumes the draft and looks up its
+         *     status. Answers may be given now or later; they are checked only for shape here, fully at
+         *     submission. Cross-origin calls are accepted only from the region's allowed origins.
+         */
+        post: operations["createApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Resume an application
+         * @description The whole application with its answers and attachments, for the citizen who holds its
+         *     secret (to resume a draft on another device, or fix a revision). A wrong code and a wrong
+         *     secret get the same `404`.
+         */
+        get: operations["getApplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Save answers
+         * @description Merges the given answers into the draft (a `null` value removes an answer). Requires
+         *     `If-Match` with the ETag last received: a stale write is `412` and changes nothing, so two
+         *     devices cannot silently overwrite each other. Allowed while `draft`, and while
+         *     `needs_revision` for the fields the officer named only.
+         */
+        patch: operations["updateApplication"];
+        trace?: never;
+    };
+    "/v1/applications/{code}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file for a file field
+         * @description `multipart/form-data` with a `field` (the form field's id) and then one `file`. The file
+         *     is streamed to storage; its type is decided by its content (magic bytes), not its name;
+         *     the field's allowed types and size limit apply; its SHA-256 is recorded. Nothing is
+         *     linked to the application unless the whole file arrived and passed every check. The
+         *     filename is kept only as a label.
+         */
+        post: operations["uploadAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{code}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an uploaded file */
+        delete: operations["deleteAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{code}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit an application
+         * @description Validates every answer against the form definition (with the shared validator) and that
+         *     every required file is attached, then submits: the status becomes `submitted` and the due
+         *     date is computed in working days (weekends, national holidays and cuti bersama skipped).
+         *     Requires an `Idempotency-Key`: repeating the same key with the same body returns the
+         *     first answer again (a lost response on a bad network is safe to retry); the same key with
+         *     another body is `422`; concurrent duplicates create exactly one submission. Also used to
+         *     resubmit after `needs_revision`, with a new key.
+         */
+        post: operations["submitApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{code}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw an application
+         * @description The citizen withdraws a draft or an application not yet completed or rejected.
+         */
+        post: operations["withdrawApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{code}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Track an application
+         * @description Where an application stands: status in plain words, its public history, due date and
+         *     whether it is overdue, what happens next, and which fields need revision. Never the
+         *     answers or personal data. A wrong code and a wrong secret get the same `404` (no
+         *     enumeration); the secret is compared in constant time.
+         */
+        get: operations["getApplicationStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/officer/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The officer's queue
+         * @description Submitted applications of the officer's agency in the officer's region (and, for a
+         *     province-scoped token, its kabupaten/kota), oldest due first. Bearer token only; never
+         *     reachable from a browser on another origin.
+         */
+        get: operations["listOfficerApplications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/officer/applications/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One application, for the officer */
+        get: operations["getOfficerApplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/officer/applications/{code}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an attachment */
+        get: operations["downloadOfficerAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/officer/applications/{code}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an application to its next status
+         * @description Officer transitions follow the state machine: `submitted → in_review`,
+         *     `in_review → needs_revision | completed | rejected`. Any other is `409`. `needs_revision`
+         *     must name the fields to fix. Every transition is recorded immutably (who, when, from, to,
+         *     note); `public_note` is shown to the citizen, `note` only to officers.
+         */
+        post: operations["transitionApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -197,6 +461,228 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        LocalizedText: {
+            /** @description Indonesian. */
+            id: string;
+            /** @description English. */
+            en: string;
+        };
+        /**
+         * @description `nik`: a 16-digit Nomor Induk Kependudukan checked for structure; `phone`: an Indonesian
+         *     number (08…, +628…); `checkbox` with `options` holds several values, without them a yes/no.
+         * @enum {string}
+         */
+        FieldType: "text" | "textarea" | "number" | "date" | "select" | "radio" | "checkbox" | "file" | "nik" | "phone" | "email";
+        FieldOption: {
+            value: string;
+            label: components["schemas"]["LocalizedText"];
+        };
+        /** @description Shown only when the other field's answer equals `equals`, or is one of `one_of`. */
+        FieldCondition: {
+            field: components["schemas"]["FieldId"];
+            equals?: string | number | boolean;
+            one_of?: string[];
+        };
+        FileRule: {
+            /** @description Allowed types, decided by the file's content. */
+            accept: ("application/pdf" | "image/jpeg" | "image/png")[];
+            max_bytes: number;
+            /** @default 1 */
+            max_files: number;
+        };
+        FieldId: string;
+        FormField: {
+            id: components["schemas"]["FieldId"];
+            type: components["schemas"]["FieldType"];
+            label: components["schemas"]["LocalizedText"];
+            help?: components["schemas"]["LocalizedText"];
+            required: boolean;
+            /** @description For text: a regular expression the whole answer must match. */
+            pattern?: string;
+            pattern_message?: components["schemas"]["LocalizedText"];
+            min_length?: number;
+            max_length?: number;
+            /** @description For number: the smallest value. */
+            min?: number;
+            /** @description For number: the largest value. */
+            max?: number;
+            /** @description `YYYY-MM-DD`, or `today`. */
+            min_date?: string;
+            /** @description `YYYY-MM-DD`, or `today`. */
+            max_date?: string;
+            options?: components["schemas"]["FieldOption"][];
+            file?: components["schemas"]["FileRule"];
+            visible_if?: components["schemas"]["FieldCondition"];
+            /** @description The HTML autocomplete token for browsers (e.g. `name`, `tel`). */
+            autocomplete?: string;
+        };
+        FormStep: {
+            id: components["schemas"]["FieldId"];
+            title: components["schemas"]["LocalizedText"];
+            description?: components["schemas"]["LocalizedText"];
+            fields: components["schemas"]["FormField"][];
+            visible_if?: components["schemas"]["FieldCondition"];
+        };
+        FormDefinition: {
+            lang: components["schemas"]["Lang"];
+            service: components["schemas"]["Slug"];
+            /** @description Changes whenever the form changes; applications record the version they were filled with. */
+            version: number;
+            title: components["schemas"]["LocalizedText"];
+            steps: components["schemas"]["FormStep"][];
+            /** @description Where the form's requirements come from. */
+            sources?: string[];
+        };
+        /** @description text/nik/phone/email/date/select/radio: a string; number: a number; checkbox: a boolean, or a list of option values; file: a list of attachment ids. */
+        AnswerValue: string | number | boolean | string[];
+        Answers: {
+            [key: string]: components["schemas"]["AnswerValue"];
+        };
+        AnswerPatch: {
+            [key: string]: components["schemas"]["AnswerValue"] | null;
+        };
+        /** @example LKT-7K4M-Q2XP */
+        TrackingCode: string;
+        /** @enum {string} */
+        ApplicationStatusCode: "draft" | "submitted" | "in_review" | "needs_revision" | "completed" | "rejected" | "withdrawn";
+        CreateApplicationRequest: {
+            service: components["schemas"]["Slug"];
+            region: components["schemas"]["RegionCode"];
+            answers?: components["schemas"]["Answers"];
+        };
+        UpdateApplicationRequest: {
+            answers: components["schemas"]["AnswerPatch"];
+        };
+        SubmitApplicationRequest: {
+            /**
+             * @description The citizen declares the answers true (shown on the check-your-answers page).
+             * @constant
+             */
+            declaration: true;
+        };
+        WithdrawRequest: {
+            reason?: string;
+        };
+        Attachment: {
+            /** Format: uuid */
+            id: string;
+            field: components["schemas"]["FieldId"];
+            /** @description The name the file was sent with, cleaned; a label only. */
+            filename: string;
+            /** @enum {string} */
+            content_type: "application/pdf" | "image/jpeg" | "image/png";
+            size: number;
+            sha256: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /** @description When the service is due, counted in working days from submission. */
+        Due: {
+            /**
+             * Format: date
+             * @description `null` when the service has no known duration.
+             */
+            date: string | null;
+            working_days: number | null;
+            /**
+             * @description `official`: every day counted is in an official holiday calendar; `provisional`: some
+             *     are in a provisional one (not yet decreed); `estimate`: the count runs past every known
+             *     calendar, so holidays there are not skipped; `none`: no duration known, no due date.
+             * @enum {string}
+             */
+            calendar: "official" | "provisional" | "estimate" | "none";
+        };
+        PublicHistoryEntry: {
+            status: components["schemas"]["ApplicationStatusCode"];
+            /** Format: date-time */
+            at: string;
+            /** @description The officer's note for the citizen. */
+            note: string | null;
+        };
+        Application: {
+            lang: components["schemas"]["Lang"];
+            code: components["schemas"]["TrackingCode"];
+            service: components["schemas"]["CategoryRef"];
+            region: components["schemas"]["RegionCode"];
+            status: components["schemas"]["ApplicationStatusCode"];
+            form_version: number;
+            answers: components["schemas"]["Answers"];
+            attachments: components["schemas"]["Attachment"][];
+            /** @description Fields the officer asked to fix (while `needs_revision`). */
+            revision_fields: components["schemas"]["FieldId"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            submitted_at: string | null;
+            due: components["schemas"]["Due"];
+        };
+        CreatedApplication: components["schemas"]["Application"] & {
+            /** @description Shown only once. Resumes the draft and looks up its status with the tracking code. */
+            secret: string;
+        };
+        /** @description What a citizen may see of an application; no answers and no personal data. */
+        ApplicationStatus: {
+            lang: components["schemas"]["Lang"];
+            code: components["schemas"]["TrackingCode"];
+            service: components["schemas"]["CategoryRef"];
+            status: components["schemas"]["ApplicationStatusCode"];
+            /** @description The status in plain words. */
+            status_text: string;
+            history: components["schemas"]["PublicHistoryEntry"][];
+            due: components["schemas"]["Due"];
+            overdue: boolean;
+            /** @description What happens next, in plain words. */
+            next_step: string;
+            revision_fields: {
+                id: components["schemas"]["FieldId"];
+                label: string;
+            }[];
+        };
+        OfficerHistoryEntry: {
+            from: components["schemas"]["ApplicationStatusCode"] | null;
+            to: components["schemas"]["ApplicationStatusCode"];
+            /** Format: date-time */
+            at: string;
+            /** @description `citizen`, or `officer:<token name>`. */
+            actor: string;
+            note: string | null;
+            public_note: string | null;
+            fields?: components["schemas"]["FieldId"][];
+        };
+        OfficerApplication: {
+            lang: components["schemas"]["Lang"];
+            code: components["schemas"]["TrackingCode"];
+            service: components["schemas"]["CategoryRef"];
+            region: components["schemas"]["RegionCode"];
+            status: components["schemas"]["ApplicationStatusCode"];
+            form_version: number;
+            answers: components["schemas"]["Answers"];
+            attachments: components["schemas"]["Attachment"][];
+            revision_fields: components["schemas"]["FieldId"][];
+            /** Format: date-time */
+            submitted_at: string | null;
+            due: components["schemas"]["Due"];
+            overdue: boolean;
+            history: components["schemas"]["OfficerHistoryEntry"][];
+        };
+        OfficerApplicationList: {
+            lang: components["schemas"]["Lang"];
+            data: components["schemas"]["OfficerApplication"][];
+            total: number;
+            page: components["schemas"]["Page"];
+        };
+        TransitionRequest: {
+            /** @enum {string} */
+            to: "in_review" | "needs_revision" | "completed" | "rejected";
+            /** @description For officers only. */
+            note?: string;
+            /** @description Shown to the citizen. */
+            public_note?: string;
+            /** @description Required for `needs_revision`: the fields to fix. */
+            fields?: components["schemas"]["FieldId"][];
+        };
         /**
          * @description `id` Indonesian (default), `en` English.
          * @enum {string}
@@ -451,7 +937,10 @@ export interface components {
              * @description Stable identifier of the kind of problem (a string, not an enum, so that clients keep
              *     working when new kinds are added): `urn:loket:problem:invalid-request`,
              *     `:unknown-region`, `:invalid-cursor`, `:not-found`, `:not-acceptable`,
-             *     `:not-ready`, `:rate-limited`, `:internal`.
+             *     `:not-ready`, `:internal`; for applications `:unauthorized`, `:forbidden`,
+             *     `:origin-not-allowed`, `:invalid-answers`, `:invalid-transition`, `:not-editable`,
+             *     `:precondition-failed`, `:precondition-required`, `:idempotency-key-reused`,
+             *     `:file-too-large`, `:file-type-not-allowed`, `:unsupported-media-type`.
              */
             type: string;
             /** @description Localized short summary of the kind. */
@@ -465,6 +954,78 @@ export interface components {
         };
     };
     responses: {
+        /** @description No officer token, or one that is unknown or revoked. */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Not allowed (another agency's or region's application, or a page origin the region has not allowed). */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Not possible in the application's current status (e.g. an illegal transition, or saving a submitted application). */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The application changed since the given `If-Match`; fetch it again. Nothing was saved. */
+        PreconditionFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `If-Match` (to save) or `Idempotency-Key` (to submit) is missing. */
+        PreconditionRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Well-formed but not acceptable (answers that fail the form, a file of a disallowed type, an idempotency key reused with another body). */
+        Unprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body or file is larger than allowed. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body's media type is not the one this operation takes. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The representation has not changed since the given `ETag`. */
         NotModified: {
             headers: {
@@ -534,6 +1095,21 @@ export interface components {
     };
     parameters: {
         /**
+         * @description The application's tracking code (random, not sequential; case-insensitive, dashes optional).
+         * @example LKT-7K4M-Q2XP
+         */
+        trackingCode: components["schemas"]["TrackingCode"];
+        /** @description The attachment's id. */
+        attachmentId: string;
+        /** @description The application's ETag last received. Required; without it the answer is `428`. */
+        ifMatch: string;
+        /**
+         * @description A random value (e.g. a UUID) chosen by the client for this submission and reused for every
+         *     retry of it. Required; without it the answer is `428`. Kept for 24 hours.
+         * @example 7f9c2ba4-e88f-4d6f-9f0e-1a2b3c4d5e6f
+         */
+        idempotencyKey: string;
+        /**
          * @description What the citizen typed, in Indonesian or English: abbreviations (KTP, SKCK, IMB),
          *     everyday words ("bikin", "urus", "perpanjang", "hilang") and typos are understood.
          *     Over 200 characters is `400`.
@@ -578,6 +1154,8 @@ export interface components {
     };
     requestBodies: never;
     headers: {
+        /** @description The application's current version; send it as `If-Match` when saving. */
+        ApplicationETag: string;
         /** @description Strong validator of this representation (language included). */
         ETag: string;
         /**
@@ -1031,6 +1609,621 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getServiceForm: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+                /** @description An `ETag` received before; `304` when it still matches. */
+                "If-None-Match"?: components["parameters"]["ifNoneMatch"];
+            };
+            path: {
+                /**
+                 * @description The service's stable id.
+                 * @example ktp-el-hilang
+                 */
+                slug: components["schemas"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form definition. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormDefinition"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createApplication: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "service": "ktp-el-hilang",
+                 *       "region": "33.74",
+                 *       "answers": {
+                 *         "nama_lengkap": "Siti Aminah"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description The new draft, with its secret (shown only here). */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ApplicationETag"];
+                    /** @description The application's URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApplication"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getApplication: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The application's tracking code (random, not sequential; case-insensitive, dashes optional).
+                 * @example LKT-7K4M-Q2XP
+                 */
+                code: components["parameters"]["trackingCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ApplicationETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateApplication: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /** @description The application's ETag last received. Required; without it the answer is `428`. */
+                "If-Match"?: components["parameters"]["ifMatch"];
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The application's tracking code (random, not sequential; case-insensitive, dashes optional).
+                 * @example LKT-7K4M-Q2XP
+                 */
+                code: components["parameters"]["trackingCode"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "answers": {
+                 *         "nama_lengkap": "Siti Aminah",
+                 *         "telepon": "081234567890"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description The saved application. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ApplicationETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    uploadAttachment: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The application's tracking code (random, not sequential; case-insensitive, dashes optional).
+                 * @example LKT-7K4M-Q2XP
+                 */
+                code: components["parameters"]["trackingCode"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description The id of a `file` field of the form. */
+                    field: string;
+                    /** @description The file. */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The stored attachment. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ApplicationETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteAttachment: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The application's tracking code (random, not sequential; case-insensitive, dashes optional).
+                 * @example LKT-7K4M-Q2XP
+                 */
+                code: components["parameters"]["trackingCode"];
+                /** @description The attachment's id. */
+                attachmentId: components["parameters"]["attachmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    ETag: components["headers"]["ApplicationETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    submitApplication: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description A random value (e.g. a UUID) chosen by the client for this submission and reused for every
+                 *     retry of it. Required; without it the answer is `428`. Kept for 24 hours.
+                 * @example 7f9c2ba4-e88f-4d6f-9f0e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The application's tracking code (random, not sequential; case-insensitive, dashes optional).
+                 * @example LKT-7K4M-Q2XP
+                 */
+                code: components["parameters"]["trackingCode"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "declaration": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["SubmitApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description Submitted (or the stored answer of an earlier request with the same key). */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ApplicationETag"];
+                    /** @description `true` when this is the stored answer of an earlier request. */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    withdrawApplication: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The application's tracking code (random, not sequential; case-insensitive, dashes optional).
+                 * @example LKT-7K4M-Q2XP
+                 */
+                code: components["parameters"]["trackingCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WithdrawRequest"];
+            };
+        };
+        responses: {
+            /** @description Withdrawn. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getApplicationStatus: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The application's tracking code (random, not sequential; case-insensitive, dashes optional).
+                 * @example LKT-7K4M-Q2XP
+                 */
+                code: components["parameters"]["trackingCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listOfficerApplications: {
+        parameters: {
+            query?: {
+                /** @description Only applications in this status. */
+                status?: components["schemas"]["ApplicationStatusCode"];
+                /** @description Only applications for this service. */
+                service?: components["schemas"]["Slug"];
+                /** @description Only overdue (`true`) or not overdue (`false`) applications. */
+                overdue?: boolean;
+                /** @description The `page.next_cursor` of the previous page; opaque. A cursor from another query is `400`. */
+                cursor?: components["parameters"]["cursor"];
+                /** @description Page size, 1 to 100. */
+                limit?: components["parameters"]["limit"];
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the queue. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficerApplicationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getOfficerApplication: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The application's tracking code (random, not sequential; case-insensitive, dashes optional).
+                 * @example LKT-7K4M-Q2XP
+                 */
+                code: components["parameters"]["trackingCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application with answers, attachments and the full history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficerApplication"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    downloadOfficerAttachment: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The application's tracking code (random, not sequential; case-insensitive, dashes optional).
+                 * @example LKT-7K4M-Q2XP
+                 */
+                code: components["parameters"]["trackingCode"];
+                /** @description The attachment's id. */
+                attachmentId: components["parameters"]["attachmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with its detected type; `Content-Disposition` is always `attachment`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    transitionApplication: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The application's tracking code (random, not sequential; case-insensitive, dashes optional).
+                 * @example LKT-7K4M-Q2XP
+                 */
+                code: components["parameters"]["trackingCode"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "to": "needs_revision",
+                 *       "public_note": "Foto surat kehilangan buram.",
+                 *       "fields": [
+                 *         "surat_kehilangan"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["TransitionRequest"];
+            };
+        };
+        responses: {
+            /** @description The application after the transition. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficerApplication"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             500: components["responses"]["ServerError"];
         };
     };

@@ -1,17 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
+import { securityHandlers } from './applications/security.js';
 import type { NationalChannel } from './catalogue/present.js';
 import type { Db } from './db/index.js';
 import { loadContract, registerDocs } from './docs.js';
 import { registerCatalogueCaching } from './http/cache.js';
+import { registerCors } from './http/cors.js';
 import { registerContentNegotiation } from './http/negotiate.js';
 import { frameworkErrorHandler, registerProblemHandlers } from './http/problems.js';
 import { ResponseCache } from './http/response-cache.js';
+import { applicationHandlers } from './routes/applications.js';
+import { attachmentHandlers } from './routes/attachments.js';
 import { catalogueHandlers } from './routes/catalogue.js';
 import type { AppContext } from './routes/context.js';
 import { healthHandlers } from './routes/health.js';
+import { officerHandlers } from './routes/officer.js';
 import { regionHandlers } from './routes/regions.js';
 
 export interface AppOptions {
@@ -20,17 +24,26 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   cacheMaxAge?: number;
   publicUrl?: string | undefined;
+  /** Where uploaded attachments are kept. */
+  uploadsDir?: string;
+  /** The clock (tests only). */
+  now?: () => Date;
   /** In-memory cache of serialized catalogue responses; `false` turns it off. */
   responseCache?: { maxBytes: number; checkEveryMs: number } | false;
 }
 
 const requestId = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** Public catalogue data: cached, ETagged, readable from any origin. Never applications. */
+const cataloguePaths = /^\/v1\/(services|categories|agencies|regions)(\/|$)/;
+
 /**
  * The HTTP API. Routes, parameters and request validation come from openapi/loket.yaml through
  * fastify-openapi-glue; handlers are bound by operationId.
  */
-export async function buildApp(options: AppOptions): Promise<FastifyInstance & { loket: AppContext }> {
+export async function buildApp(
+  options: AppOptions,
+): Promise<FastifyInstance & { loket: AppContext; operations: string[] }> {
   const app = Fastify({
     logger: options.logger ?? false,
     requestIdHeader: false,
@@ -48,6 +61,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     db: options.db,
     nationalComplaintChannels: options.nationalComplaintChannels,
     accepting: true,
+    uploadsDir: options.uploadsDir ?? './data/uploads',
+    now: options.now ?? (() => new Date()),
   };
 
   app.addHook('onSend', async (request, reply) => {
@@ -55,14 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
   });
   registerProblemHandlers(app);
   registerContentNegotiation(app);
-  // The catalogue is public data read from other origins' pages.
-  await app.register(cors, {
-    origin: '*',
-    methods: ['GET', 'HEAD'],
-    allowedHeaders: ['Accept', 'Accept-Language', 'If-None-Match', 'X-Request-Id'],
-    exposedHeaders: ['ETag', 'Content-Language', 'X-Request-Id'],
-    maxAge: 86400,
-  });
+  await registerCors(app, options.db);
   // After CORS, so that responses served from the cache carry the CORS headers too.
   const { responseCache = { maxBytes: 32 * 1024 * 1024, checkEveryMs: 1000 } } = options;
   registerCatalogueCaching(
@@ -82,16 +90,33 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     ...catalogueHandlers(ctx),
     ...regionHandlers(ctx),
     ...healthHandlers(ctx),
+    ...applicationHandlers(ctx),
+    ...attachmentHandlers(ctx),
+    ...officerHandlers(ctx),
   };
+  // Uploads are streamed to storage as they arrive, so there is no parsed body to validate: the
+  // multipart parts are checked by the handler (field, type by content, size) instead.
+  app.addHook('onRoute', (route) => {
+    if (route.method === 'POST' && route.url === '/v1/applications/:code/attachments' && route.schema) {
+      route.schema = { ...route.schema, body: undefined };
+    }
+  });
   await app.register(openapiGlue, {
     specification: contract,
+    securityHandlers: securityHandlers(options.db),
     // Route options returned here are spread over glue's own (method, url, schema from the contract).
-    operationResolver: ((operationId: string, _method: string, path: string) => {
+    // A missing handler becomes glue's "not implemented" error; test/operations.test.ts fails the
+    // build while any operation of the contract has no handler.
+    operationResolver: ((operationId: string, method: string, path: string) => {
       const handler = handlers[operationId];
-      if (typeof handler !== 'function') throw new Error(`no handler for operation ${operationId}`);
-      return { handler, config: { catalogue: path.startsWith('/v1/') } };
+      if (typeof handler !== 'function') return {};
+      return { handler, config: { catalogue: method === 'GET' && cataloguePaths.test(path) } };
     }) as never,
   });
   await registerDocs(app, contract, options.publicUrl);
-  return Object.assign(app, { loket: ctx }) as FastifyInstance & { loket: AppContext };
+  return Object.assign(app, { loket: ctx, operations: Object.keys(handlers) }) as FastifyInstance & {
+    loket: AppContext;
+    /** The operationIds this app has handlers for. */
+    operations: string[];
+  };
 }

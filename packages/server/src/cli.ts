@@ -17,8 +17,28 @@ Commands:
                               (.json with an "overrides" key), all or nothing
   generate-synthetic FILE [--count N]
                               write a SYNTHETIC catalogue (for benchmarks only) to FILE as JSON
+  officer create --name N --agency A --region R | list | revoke ID
+                              officer bearer tokens (the token is shown once, stored hashed)
+  origins add REGION ORIGIN | list [REGION] | remove REGION ORIGIN
+                              web origins allowed to take applications for a region
+  calendar import FILE        replace the holiday calendar (the layout of data/catalogue/holidays.json)
+  purge-drafts [--older-than-days N]
+                              delete drafts untouched for N days (default $LOKET_DRAFT_RETENTION_DAYS or 30)
 
 Configuration comes from environment variables; see the README.`;
+
+/** Commands with their own module (src/cli/*.ts), each exporting `run(args, tools)`. */
+const commandModules: Record<string, string> = {
+  officer: './cli/officer.js',
+  origins: './cli/origins.js',
+  calendar: './cli/calendar.js',
+  'purge-drafts': './cli/purge-drafts.js',
+};
+
+export interface CommandTools {
+  withDb: typeof withDb;
+  loadConfig: typeof loadConfig;
+}
 
 async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -32,6 +52,14 @@ async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => P
 }
 
 async function main(argv: string[]): Promise<number> {
+  // Commands with their own module parse their own options.
+  const module = argv[0] ? commandModules[argv[0]] : undefined;
+  if (module) {
+    const { run } = (await import(module)) as {
+      run: (args: string[], tools: CommandTools) => Promise<number>;
+    };
+    return run(argv.slice(1), { withDb, loadConfig });
+  }
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -15,6 +15,8 @@ export interface Config {
   responseCacheMb: number;
   /** How often (ms) an instance checks whether the catalogue changed (drops its cache if so). */
   catalogueCheckMs: number;
+  /** Drafts untouched for this many days are deleted by `purge-drafts`. */
+  draftRetentionDays: number;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -38,5 +40,6 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: env.LOKET_PUBLIC_URL || undefined,
     responseCacheMb: integer(env, 'LOKET_RESPONSE_CACHE_MB', 32),
     catalogueCheckMs: integer(env, 'LOKET_CATALOGUE_CHECK_MS', 1000),
+    draftRetentionDays: integer(env, 'LOKET_DRAFT_RETENTION_DAYS', 30),
   };
 }

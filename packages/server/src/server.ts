@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { seed } from './catalogue/seed.js';
@@ -26,6 +27,7 @@ export async function startServer(config: Config, options: { seedIfEmpty?: boole
     logger: { level: config.logLevel, redact: redactPaths },
     cacheMaxAge: config.cacheMaxAge,
     publicUrl: config.publicUrl,
+    uploadsDir: join(config.dataDir, 'uploads'),
     responseCache:
       config.responseCacheMb > 0
         ? { maxBytes: config.responseCacheMb * 1024 * 1024, checkEveryMs: config.catalogueCheckMs }

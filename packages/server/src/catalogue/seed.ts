@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
+import { loadBundledForms, seedForms } from '../applications/forms.js';
+import { bundledHolidays, importHolidays, readHolidaysFile } from '../applications/holidays.js';
 import type { Db, Queryable } from '../db/index.js';
 import { checkRecord, type ServiceRecord } from './record.js';
 import { bumpCatalogueVersion, upsertServices } from './upsert.js';
@@ -109,11 +111,15 @@ export interface SeedSummary {
   categories: number;
   services: number;
   locations: number;
+  forms: number;
+  holidays: number;
 }
 
 /** Loads the bundled real catalogue in one transaction. Idempotent: running it again updates in place. */
 export async function seed(db: Db): Promise<SeedSummary> {
   const services = await loadBundledServices();
+  const forms = await loadBundledForms();
+  const holidays = await readHolidaysFile(bundledHolidays);
   const problems = services.flatMap((s, i) => checkRecord(s, i + 1));
   if (problems.length > 0) {
     throw new Error(`bundled catalogue is invalid: ${JSON.stringify(problems.slice(0, 5))}`);
@@ -123,7 +129,16 @@ export async function seed(db: Db): Promise<SeedSummary> {
     const categories = await seedCategories(tx);
     await upsertServices(tx, services);
     const locations = await seedLocations(tx);
+    await seedForms(tx, forms);
+    const holidayCount = await importHolidays(tx, holidays);
     await bumpCatalogueVersion(tx);
-    return { regions, categories, services: services.length, locations };
+    return {
+      regions,
+      categories,
+      services: services.length,
+      locations,
+      forms: forms.length,
+      holidays: holidayCount,
+    };
   });
 }

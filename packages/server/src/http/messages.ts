@@ -10,6 +10,18 @@ export const problemTitles = {
   'method-not-allowed': { id: 'Metode tidak diizinkan', en: 'Method not allowed' },
   'payload-too-large': { id: 'Data terlalu besar', en: 'Payload too large' },
   'not-ready': { id: 'Layanan belum siap', en: 'Service not ready' },
+  unauthorized: { id: 'Perlu masuk', en: 'Authentication required' },
+  forbidden: { id: 'Tidak diizinkan', en: 'Forbidden' },
+  'origin-not-allowed': { id: 'Situs asal tidak diizinkan', en: 'Origin not allowed' },
+  'invalid-answers': { id: 'Jawaban belum lengkap atau belum benar', en: 'Answers incomplete or invalid' },
+  'invalid-transition': { id: 'Perubahan status tidak diizinkan', en: 'Status change not allowed' },
+  'not-editable': { id: 'Permohonan tidak dapat diubah', en: 'Application cannot be changed' },
+  'precondition-failed': { id: 'Permohonan sudah berubah', en: 'Application has changed' },
+  'precondition-required': { id: 'Tajuk wajib tidak ada', en: 'Required header missing' },
+  'idempotency-key-reused': { id: 'Kunci idempotensi sudah dipakai', en: 'Idempotency key already used' },
+  'file-too-large': { id: 'Berkas terlalu besar', en: 'File too large' },
+  'file-type-not-allowed': { id: 'Jenis berkas tidak diizinkan', en: 'File type not allowed' },
+  'unsupported-media-type': { id: 'Format data tidak didukung', en: 'Unsupported media type' },
   internal: { id: 'Terjadi kesalahan pada server', en: 'Internal server error' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
@@ -110,6 +122,24 @@ export const details = {
   internal: {
     id: (id: string) => `Terjadi kesalahan yang tidak terduga. Sebutkan kode ${id} saat melapor.`,
     en: (id: string) => `Something unexpected went wrong. Quote ${id} when reporting it.`,
+  },
+  applicationNotFound: {
+    id: (code: string) => `Permohonan "${code}" tidak ditemukan, atau kode rahasianya salah.`,
+    en: (code: string) => `Application "${code}" was not found, or its secret is wrong.`,
+  },
+  unauthorized: {
+    id: () => 'Kirim token petugas yang berlaku sebagai "Authorization: Bearer …".',
+    en: () => 'Send a valid officer token as "Authorization: Bearer …".',
+  },
+  officerNoBrowser: {
+    id: () => 'API petugas tidak dapat dipanggil dari halaman web di situs lain.',
+    en: () => 'The officer API cannot be called from a web page on another site.',
+  },
+  originNotAllowed: {
+    id: (origin: string, region: string) =>
+      `Situs ${origin} belum diizinkan oleh wilayah ${region} untuk menerima permohonan.`,
+    en: (origin: string, region: string) =>
+      `${origin} is not allowed by region ${region} to take applications.`,
   },
   notReady: {
     id: () => 'Basis data belum dapat dihubungi atau migrasi belum dijalankan.',

@@ -94,9 +94,14 @@ export function frameworkErrorHandler(
 
 /** One error handler for the whole API: every error leaves as problem+json; 5xx details stay in the log. */
 export function registerProblemHandlers(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler((thrown: FastifyError, request, reply) => {
     const lang = pickLang(request);
+    // fastify-openapi-glue wraps what a security handler threw in its own error.
+    const inner = (thrown as { errors?: unknown }).errors;
+    const wrapped = Array.isArray(inner) ? inner.find((e) => e instanceof ProblemError) : undefined;
+    const error = (wrapped ?? thrown) as FastifyError;
     if (error instanceof ProblemError) {
+      if (error.status === 401) reply.header('www-authenticate', 'Bearer realm="loket-officer"');
       return sendProblem(
         reply,
         problem(error.kind, error.status, lang, request, error.detailFor(lang), error.errors?.(lang)),

@@ -7,4 +7,8 @@ export interface AppContext {
   nationalComplaintChannels: NationalChannel[];
   /** False once shutdown begins, so readiness fails before the listener closes. */
   accepting: boolean;
+  /** Where uploaded attachments are stored (local storage; see applications/storage.ts). */
+  uploadsDir: string;
+  /** The current time; tests move it to check due dates and overdue flags. */
+  now: () => Date;
 }

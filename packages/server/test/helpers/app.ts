@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadNationalComplaintChannels } from '../../src/complaints.js';
@@ -9,26 +12,33 @@ export interface TestServer {
   db: Db;
   /** Base URL of the real server listening on 127.0.0.1 on a random port. */
   url: string;
+  /** This server's own temporary attachment storage. */
+  uploadsDir: string;
   close(): Promise<void>;
 }
 
 /** The real app over real HTTP on port 0, on a fresh seeded database of this project's engine. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: { now?: () => Date } = {}): Promise<TestServer> {
   const db = await createTestDb();
+  const uploadsDir = await mkdtemp(join(tmpdir(), 'loket-uploads-'));
   // Tests change the catalogue between requests: check its version on every request.
   const app = await buildApp({
     db,
     nationalComplaintChannels: await loadNationalComplaintChannels(),
     responseCache: { maxBytes: 8 * 1024 * 1024, checkEveryMs: 0 },
+    uploadsDir,
+    ...(options.now ? { now: options.now } : {}),
   });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     app,
     db,
     url,
+    uploadsDir,
     async close() {
       await app.close();
       await db.close();
+      await rm(uploadsDir, { recursive: true, force: true });
     },
   };
 }

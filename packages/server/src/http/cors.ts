@@ -1,0 +1,49 @@
+import cors, { type FastifyCorsOptions } from '@fastify/cors';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { originAllowedAnywhere } from '../applications/origins.js';
+import type { Queryable } from '../db/index.js';
+
+const catalogue: FastifyCorsOptions = {
+  origin: '*',
+  methods: ['GET', 'HEAD'],
+  allowedHeaders: ['Accept', 'Accept-Language', 'If-None-Match', 'X-Request-Id'],
+  exposedHeaders: ['ETag', 'Content-Language', 'X-Request-Id'],
+  maxAge: 86400,
+};
+
+const citizen = (origin: boolean): FastifyCorsOptions => ({
+  origin,
+  methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+  allowedHeaders: [
+    'Accept',
+    'Accept-Language',
+    'Content-Type',
+    'Loket-Secret',
+    'If-Match',
+    'Idempotency-Key',
+    'X-Request-Id',
+  ],
+  exposedHeaders: ['ETag', 'Content-Language', 'Location', 'Idempotent-Replayed', 'X-Request-Id'],
+  maxAge: 600,
+});
+
+/**
+ * Three CORS policies. The catalogue is public: any origin. The citizen application endpoints
+ * answer only origins some region has allowed (the preflight carries no region; each request is
+ * then checked against its own application's region). The officer API never answers CORS.
+ */
+export async function registerCors(app: FastifyInstance, db: Queryable): Promise<void> {
+  await app.register(cors, {
+    delegator: (request: FastifyRequest, callback) => {
+      const path = request.url;
+      const origin = request.headers.origin;
+      if (path.startsWith('/v1/officer')) return callback(null, { origin: false });
+      if (!path.startsWith('/v1/applications')) return callback(null, catalogue);
+      if (!origin) return callback(null, citizen(false));
+      originAllowedAnywhere(db, origin).then(
+        (allowed) => callback(null, citizen(allowed)),
+        (err: Error) => callback(err, citizen(false)),
+      );
+    },
+  });
+}

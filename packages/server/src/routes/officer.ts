@@ -1,0 +1,5 @@
+import type { AppContext } from './context.js';
+
+export function officerHandlers(_ctx: AppContext) {
+  return {};
+}

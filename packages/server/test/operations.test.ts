@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { buildApp } from '../src/app.js';
+import { createTestDb } from './helpers/db.js';
+
+describe('the contract and the server', () => {
+  it('have a handler for every operation of openapi/loket.yaml, and no other', async () => {
+    const contract = parse(readFileSync(new URL('../../../openapi/loket.yaml', import.meta.url), 'utf8')) as {
+      paths: Record<string, Record<string, { operationId?: string }>>;
+    };
+    const operations = Object.values(contract.paths).flatMap((item) =>
+      Object.values(item).flatMap((op) => (op.operationId ? [op.operationId] : [])),
+    );
+    const db = await createTestDb();
+    try {
+      const app = await buildApp({ db, nationalComplaintChannels: [] });
+      expect([...app.operations].sort()).toEqual([...operations].sort());
+      await app.close();
+    } finally {
+      await db.close();
+    }
+  });
+});
