@@ -52,7 +52,7 @@ type ByValidator<T, V> = [V] extends [undefined]
     ? Conditional<T>
     : T | Conditional<T>;
 
-type SearchParams = Record<string, string | number | undefined>;
+type SearchParams = Record<string, string | number | boolean | undefined>;
 
 /** `region` from the call, else the client's default; `null` means "send none". */
 export function withRegion<Q extends { region?: RegionCode | null }>(core: Core, query: Q = {} as Q) {
@@ -88,15 +88,30 @@ function defined(params: SearchParams = {}): URLSearchParams {
   return new URLSearchParams(entries.map(([key, value]) => [key, String(value)]));
 }
 
-async function send(core: Core, path: string, options: Options): Promise<Response> {
+/**
+ * The one way every request is sent: through the client's ky instance (`GET` unless
+ * `options.method` says otherwise), with every failure mapped by {@link toLoketApiError}.
+ */
+export async function send(core: Core, path: string, options: Options): Promise<Response> {
   try {
-    return await core.http.get(path, options);
+    return await core.http(path, options);
   } catch (error) {
     throw await toLoketApiError(error, options.signal);
   }
 }
 
-async function readJson<T>(response: Response, signal: AbortSignal | undefined): Promise<T> {
+/** The response's `ETag`; a response without one cannot be saved against, so that is an error. */
+export function requireEtag(response: Response): string {
+  const etag = response.headers.get('etag');
+  if (etag) return etag;
+  const detail = `No ETag in the response from ${response.url || 'the API'}; a proxy may drop it, or a cross-origin API may not expose it (Access-Control-Expose-Headers).`;
+  throw new LoketApiError(
+    { type: INVALID_RESPONSE_PROBLEM, title: 'Invalid response', status: 0, detail },
+    { response },
+  );
+}
+
+export async function readJson<T>(response: Response, signal: AbortSignal | undefined): Promise<T> {
   try {
     return (await response.json()) as T;
   } catch (error) {

@@ -18,6 +18,12 @@ export const INVALID_RESPONSE_PROBLEM = 'urn:loket:problem:invalid-response';
 // SDK), unlike the class itself, so the guard below does not depend on `instanceof`.
 const BRAND: unique symbol = Symbol.for('loket.api-error');
 
+/**
+ * The statuses that say nothing final about the request: it may not have been processed, or may
+ * succeed when sent again. The same list drives the automatic retries.
+ */
+export const RETRYABLE_STATUSES: readonly number[] = [408, 429, 500, 502, 503, 504];
+
 /** Everything the SDK throws for a failed request, except the caller's own cancellation. */
 export class LoketApiError extends Error {
   override readonly name = 'LoketApiError';
@@ -35,6 +41,12 @@ export class LoketApiError extends Error {
   readonly errors: ProblemFieldError[];
   /** The HTTP response, when there was one (its body has already been read). */
   readonly response: Response | undefined;
+  /**
+   * True when no definitive answer arrived: no usable response (`status` 0), or 408, 429, 500,
+   * 502, 503, 504. The same request may succeed later; for a submission the outcome is unknown,
+   * so retry it with the same idempotency key. False for every other 4xx: fix the request first.
+   */
+  readonly retryable: boolean;
   declare readonly [BRAND]: true;
 
   constructor(problem: Problem, options: { response?: Response; cause?: unknown } = {}) {
@@ -47,6 +59,7 @@ export class LoketApiError extends Error {
     this.instance = problem.instance;
     this.errors = problem.errors ?? [];
     this.response = options.response;
+    this.retryable = problem.status === 0 || RETRYABLE_STATUSES.includes(problem.status);
     // Not enumerable, so a spread or JSON copy (which loses `message` and `stack`) is not branded.
     Object.defineProperty(this, BRAND, { value: true });
   }

@@ -1805,6 +1805,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
         };
@@ -2155,13 +2156,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file, with its detected type; `Content-Disposition` is always `attachment`. */
+            /** @description The file, with the type detected from its content; `Content-Disposition` is always `attachment`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": string;
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -39,6 +39,41 @@ export type Health = Schemas['Health'];
 export type Problem = Schemas['Problem'];
 export type ProblemFieldError = Schemas['ProblemFieldError'];
 
+// Online applications: the form, the citizen's application and its status.
+export type LocalizedText = Schemas['LocalizedText'];
+export type FieldId = Schemas['FieldId'];
+export type FieldType = Schemas['FieldType'];
+export type FieldOption = Schemas['FieldOption'];
+export type FieldCondition = Schemas['FieldCondition'];
+export type FileRule = Schemas['FileRule'];
+export type FormField = Schemas['FormField'];
+export type FormStep = Schemas['FormStep'];
+export type FormDefinition = Schemas['FormDefinition'];
+export type AnswerValue = Schemas['AnswerValue'];
+export type Answers = Schemas['Answers'];
+/** Answers to merge into a draft; `null` removes an answer. */
+export type AnswerPatch = Schemas['AnswerPatch'];
+/** `LKT-7K4M-Q2XP`; any case, dashes optional. */
+export type TrackingCode = Schemas['TrackingCode'];
+export type ApplicationStatusCode = Schemas['ApplicationStatusCode'];
+export type Attachment = Schemas['Attachment'];
+export type Due = Schemas['Due'];
+export type PublicHistoryEntry = Schemas['PublicHistoryEntry'];
+export type Application = Schemas['Application'];
+/** The new draft, with its `secret`: shown only in this answer, keep it. */
+export type CreatedApplication = Schemas['CreatedApplication'];
+/** What the citizen may see of an application: no answers, no personal data. */
+export type ApplicationStatus = Schemas['ApplicationStatus'];
+export type CreateApplicationRequest = Schemas['CreateApplicationRequest'];
+export type SubmitApplicationRequest = Schemas['SubmitApplicationRequest'];
+export type WithdrawRequest = Schemas['WithdrawRequest'];
+
+// The officer API.
+export type OfficerHistoryEntry = Schemas['OfficerHistoryEntry'];
+export type OfficerApplication = Schemas['OfficerApplication'];
+export type OfficerApplicationList = Schemas['OfficerApplicationList'];
+export type TransitionRequest = Schemas['TransitionRequest'];
+
 type Query<K extends keyof operations> = NonNullable<operations[K]['parameters']['query']>;
 
 /**
@@ -57,3 +92,11 @@ export type ListAgenciesQuery = WithDefaultRegion<Query<'listAgencies'>>;
 export type ListRegionsQuery = Query<'listRegions'>;
 export type GetRegionQuery = Query<'getRegion'>;
 export type ListRegionLocationsQuery = Query<'listRegionLocations'>;
+export type GetServiceFormQuery = Query<'getServiceForm'>;
+export type ListOfficerApplicationsQuery = Query<'listOfficerApplications'>;
+
+/** `createApplication`'s input: the request, with `region` defaulting to the client's. */
+export type CreateApplicationInput = Omit<CreateApplicationRequest, 'region'> & {
+  /** A Kemendagri kabupaten/kota code (`33.74`); defaults to the client's `region`. */
+  region?: RegionCode;
+};

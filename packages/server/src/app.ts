@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
 import { securityHandlers } from './applications/security.js';
+import { registerUploads } from './applications/uploads.js';
 import type { NationalChannel } from './catalogue/present.js';
 import type { Db } from './db/index.js';
 import { loadContract, registerDocs } from './docs.js';
@@ -10,6 +11,7 @@ import { registerCors } from './http/cors.js';
 import { registerContentNegotiation } from './http/negotiate.js';
 import { frameworkErrorHandler, registerProblemHandlers } from './http/problems.js';
 import { ResponseCache } from './http/response-cache.js';
+import { registerValidation } from './http/validation.js';
 import { applicationHandlers } from './routes/applications.js';
 import { attachmentHandlers } from './routes/attachments.js';
 import { catalogueHandlers } from './routes/catalogue.js';
@@ -55,8 +57,8 @@ export async function buildApp(
     routerOptions: { maxParamLength: 200 },
     bodyLimit: 1024 * 1024,
     frameworkErrors: frameworkErrorHandler,
-    ajv: { customOptions: { strict: false, coerceTypes: 'array', allErrors: true } },
   });
+  registerValidation(app);
   const ctx: AppContext = {
     db: options.db,
     nationalComplaintChannels: options.nationalComplaintChannels,
@@ -94,11 +96,13 @@ export async function buildApp(
     ...attachmentHandlers(ctx),
     ...officerHandlers(ctx),
   };
+  registerUploads(app, ctx);
   // Uploads are streamed to storage as they arrive, so there is no parsed body to validate: the
   // multipart parts are checked by the handler (field, type by content, size) instead.
   app.addHook('onRoute', (route) => {
     if (route.method === 'POST' && route.url === '/v1/applications/:code/attachments' && route.schema) {
-      route.schema = { ...route.schema, body: undefined };
+      const { body: _multipart, ...schema } = route.schema;
+      route.schema = schema;
     }
   });
   await app.register(openapiGlue, {

@@ -7,7 +7,7 @@ import type { Config } from './config.js';
 import { migrate, openDatabase } from './db/index.js';
 
 /** Redacted from every log line: personal data and credentials never reach the logs. */
-export const redactPaths = ['req.headers.authorization', 'req.headers.cookie'];
+export const redactPaths = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["loket-secret"]'];
 
 /**
  * Opens the database, applies migrations, seeds the real catalogue when the database is empty

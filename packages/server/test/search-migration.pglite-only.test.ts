@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchServices } from '../src/catalogue/search.js';
-import { seed } from '../src/catalogue/seed.js';
+import { loadBundledServices, seedCategories, seedRegions } from '../src/catalogue/seed.js';
+import { upsertServices } from '../src/catalogue/upsert.js';
 import type { Db } from '../src/db/index.js';
 import { openPGlite } from '../src/db/pglite.js';
 
@@ -12,7 +13,13 @@ describe('002_search on a catalogue seeded before it', () => {
   beforeAll(async () => {
     ({ db } = await openPGlite());
     await db.exec(await migration('001_catalogue.sql'));
-    await seed(db);
+    // The catalogue as it was before 002 existed (the full seed now needs later migrations too).
+    const services = await loadBundledServices();
+    await db.transaction(async (tx) => {
+      await seedRegions(tx);
+      await seedCategories(tx);
+      await upsertServices(tx, services);
+    });
     await db.transaction((tx) => migration('002_search.sql').then((sql) => tx.exec(sql)));
   });
   afterAll(() => db.close());

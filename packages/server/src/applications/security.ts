@@ -81,7 +81,7 @@ export function securityHandlers(db: Db) {
         throw new ProblemError('origin-not-allowed', 403, (lang) => details.officerNoBrowser[lang]());
       }
       const header = request.headers.authorization ?? '';
-      const match = /^Bearer ([A-Za-z0-9._~+/-]{16,200}=*)$/.exec(header);
+      const match = /^Bearer ([A-Za-z0-9._~+/-]{16,200}=*)$/i.exec(header);
       const rows = match?.[1]
         ? await db.query<Officer>(
             `select id, name, agency_id, region_code from officer_token

@@ -4,12 +4,14 @@ import { details } from './messages.js';
 import { ProblemError } from './problems.js';
 
 const produced = ['application/json', 'application/problem+json'];
+const downloads = /^\/v1\/officer\/applications\/[^/]+\/attachments\/[^/?]+/;
 
 /** 406 for a client that accepts none of what the API produces (no Accept header accepts all). */
 export function registerContentNegotiation(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
     const accept = request.headers.accept;
-    if (!accept || !request.url.startsWith('/v1/')) return;
+    // Attachment downloads produce the file's own type, not JSON.
+    if (!accept || !request.url.startsWith('/v1/') || downloads.test(request.url)) return;
     if (new Negotiator({ headers: { accept } }).mediaType(produced) === undefined) {
       throw new ProblemError('not-acceptable', 406, (lang) => details.notAcceptable[lang]());
     }

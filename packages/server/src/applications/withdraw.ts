@@ -1,0 +1,35 @@
+import type { Db } from '../db/index.js';
+import { type ApplicationRow, applicationColumns } from './security.js';
+import { transition } from './state.js';
+
+/**
+ * The citizen withdraws a draft or an application not yet decided (the state machine decides:
+ * otherwise 409 invalid-transition). The optional reason is the citizen's own words: it goes to
+ * the event's officer-only `note` (the agency sees why), not to `public_note`, which the status
+ * view shows as the officer's message to the citizen. Returns the updated row.
+ */
+export async function withdrawApplication(
+  db: Db,
+  app: ApplicationRow,
+  reason: string | undefined,
+): Promise<ApplicationRow> {
+  return db.transaction(async (tx) => {
+    // Locked and read again: the state machine judges the status as it is now, not as it was
+    // when the request began.
+    const [locked] = await tx.query<ApplicationRow>(
+      `select ${applicationColumns} from application where id = $1 for update`,
+      [app.id],
+    );
+    if (!locked) throw new Error(`application ${app.id} vanished`);
+    // NUL cannot be stored in a text column; nothing else is changed.
+    const cleaned = reason?.replaceAll('\u0000', '').trim();
+    const note = cleaned ? cleaned : null;
+    await transition(tx, locked, 'citizen', 'withdrawn', { actor: 'citizen', note });
+    const [withdrawn] = await tx.query<ApplicationRow>(
+      `select ${applicationColumns} from application where id = $1`,
+      [app.id],
+    );
+    if (!withdrawn) throw new Error(`application ${app.id} vanished`);
+    return withdrawn;
+  });
+}

@@ -1,0 +1,132 @@
+import { parseArgs } from 'node:util';
+import { assertRegionExists, OfficerInputError } from '../applications/officers.js';
+import { addOrigin, listOrigins, normalizeOrigin, removeOrigin } from '../applications/origins.js';
+import type { CommandTools } from '../cli.js';
+
+const usage = `loket-server origins <command>
+
+Web origins (scheme://host[:port]) allowed to call the citizen application endpoints from a
+browser for a region. An origin allowed for a province (33) is allowed for its kabupaten/kota.
+
+Commands:
+  add REGION ORIGIN      allow ORIGIN for REGION, e.g. origins add 33.74 https://semarangkota.go.id
+  list [REGION]          list allowed origins (of one region), one "REGION<TAB>ORIGIN" per line
+  remove REGION ORIGIN   stop allowing ORIGIN for REGION
+
+Exit status: 0 on success, 1 on any error (the message is on stderr).`;
+
+/**
+ * An origin exactly as browsers send it in the Origin header, or an error that says why the
+ * input is not one. Wildcards and paths are refused: each site is allowed by name.
+ */
+export function parseOrigin(input: string): { origin: string } | { error: string } {
+  const given = input.trim();
+  if (given.includes('*')) {
+    return {
+      error: `"${given}" contains a wildcard: allow each origin by name (e.g. https://layanan.semarangkota.go.id)`,
+    };
+  }
+  if (!/^https?:\/\//i.test(given)) {
+    return { error: `"${given}" must start with https:// (or http://), e.g. https://semarangkota.go.id` };
+  }
+  let url: URL;
+  try {
+    url = new URL(given);
+  } catch {
+    return { error: `"${given}" is not a valid URL origin` };
+  }
+  if (url.username || url.password) return { error: `"${given}" must not contain a user name or password` };
+  if (url.pathname !== '/' || /[?#]/.test(given) || /^https?:\/\/[^/]+\/./i.test(given)) {
+    return {
+      error: `"${given}" has a path, query or fragment: an origin is only scheme://host[:port], e.g. ${url.origin}`,
+    };
+  }
+  const origin = normalizeOrigin(given);
+  if (!origin) return { error: `"${given}" is not a valid origin` };
+  return { origin };
+}
+
+const localHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** `loket-server origins …` (dispatched by src/cli.ts). */
+export async function run(args: string[], tools: Pick<CommandTools, 'withDb'>): Promise<number> {
+  let parsed: { values: { help?: boolean | undefined }; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: { help: { type: 'boolean', short: 'h', default: false } },
+    });
+  } catch (err) {
+    return fail(`${err instanceof Error ? err.message : String(err)}\n\n${usage}`);
+  }
+  if (parsed.values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const [command, ...rest] = parsed.positionals;
+  try {
+    switch (command) {
+      case 'add': {
+        const [region, input, extra] = rest;
+        if (!region || !input || extra !== undefined) return fail('origins add needs REGION ORIGIN');
+        const checked = parseOrigin(input);
+        if ('error' in checked) return fail(checked.error);
+        const { origin } = checked;
+        const url = new URL(origin);
+        if (url.protocol === 'http:' && !localHosts.has(url.hostname)) {
+          console.error(
+            `warning: ${origin} is not https; citizens' answers would cross the network unencrypted`,
+          );
+        }
+        await tools.withDb(async (db) => {
+          await assertRegionExists(db, region);
+          await addOrigin(db, region, origin);
+        });
+        console.log(
+          `allowed ${origin} for region ${region}${region.length === 2 ? ' and its kabupaten/kota' : ''}`,
+        );
+        return 0;
+      }
+      case 'list': {
+        const [region, extra] = rest;
+        if (extra !== undefined) return fail('origins list takes at most one REGION');
+        const rows = await tools.withDb(async (db) => {
+          if (region !== undefined) await assertRegionExists(db, region);
+          return listOrigins(db, region);
+        });
+        if (rows.length === 0)
+          console.error(region ? `no origins allowed for region ${region}` : 'no origins allowed');
+        for (const row of rows) console.log(`${row.region_code}\t${row.origin}`);
+        return 0;
+      }
+      case 'remove': {
+        const [region, input, extra] = rest;
+        if (!region || !input || extra !== undefined) return fail('origins remove needs REGION ORIGIN');
+        const checked = parseOrigin(input);
+        if ('error' in checked) return fail(checked.error);
+        const removed = await tools.withDb(async (db) => {
+          await assertRegionExists(db, region);
+          return removeOrigin(db, region, checked.origin);
+        });
+        if (!removed) return fail(`${checked.origin} was not allowed for region ${region}; nothing removed`);
+        console.log(`removed ${checked.origin} from region ${region}`);
+        return 0;
+      }
+      case undefined:
+        console.error(usage);
+        return 1;
+      default:
+        return fail(`unknown origins command "${command}"\n\n${usage}`);
+    }
+  } catch (err) {
+    if (err instanceof OfficerInputError) return fail(err.message);
+    throw err;
+  }
+}
+
+function fail(message: string): number {
+  console.error(message);
+  return 1;
+}
