@@ -5,9 +5,8 @@ import { seed } from './catalogue/seed.js';
 import { loadNationalComplaintChannels } from './complaints.js';
 import type { Config } from './config.js';
 import { migrate, openDatabase } from './db/index.js';
+import { loggerOptions } from './logging.js';
 
-/** Redacted from every log line: personal data and credentials never reach the logs. */
-export const redactPaths = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["loket-secret"]'];
 
 /**
  * Opens the database, applies migrations, seeds the real catalogue when the database is empty
@@ -24,7 +23,7 @@ export async function startServer(config: Config, options: { seedIfEmpty?: boole
   const app = await buildApp({
     db,
     nationalComplaintChannels: await loadNationalComplaintChannels(),
-    logger: { level: config.logLevel, redact: redactPaths },
+    logger: loggerOptions(config.logLevel),
     cacheMaxAge: config.cacheMaxAge,
     publicUrl: config.publicUrl,
     uploadsDir: join(config.dataDir, 'uploads'),

@@ -1,0 +1,83 @@
+import { createLoketClient, createLoketOfficerClient, isLoketApiError } from '@loket/sdk';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createOfficerToken } from '../src/applications/officers.js';
+import { startTestServer, type TestServer } from './helpers/app.js';
+import { contractCheckingFetch } from './helpers/contract.js';
+
+// One real application from draft to completed, through the SDK (citizen and officer clients)
+// against the real server over HTTP; every response is checked against the contract.
+let server: TestServer;
+const violations: string[] = [];
+const now = new Date('2026-03-13T03:00:00Z'); // Friday 13 March 2026, 10:00 WIB
+
+beforeAll(async () => {
+  server = await startTestServer({ now: () => now });
+});
+afterEach(() => expect(violations).toEqual([]));
+afterAll(() => server?.close());
+
+const pdf = () => new Blob([Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')], { type: 'application/pdf' });
+
+describe('an application, draft to completed', () => {
+  it('goes through every step and the citizen sees each change', async () => {
+    const citizen = createLoketClient({ baseUrl: server.url, region: '33.74', fetch: contractCheckingFetch(violations) });
+    const { token } = await createOfficerToken(server.db, { name: 'Uji Dukcapil Semarang', agency: 'dukcapil', region: '33.74' });
+    const officer = createLoketOfficerClient({ baseUrl: server.url, token, fetch: contractCheckingFetch(violations) });
+
+    const form = await citizen.getServiceForm('ktp-el-hilang');
+    expect(form.steps.length).toBeGreaterThan(1);
+
+    const { application: created, etag } = await citizen.createApplication({ service: 'ktp-el-hilang' });
+    const app = citizen.application(created.code, created.secret, { etag });
+    await app.save({
+      nama_lengkap: 'Siti Aminah',
+      nik: '3374015708900001',
+      telepon: '0812-3456-7890',
+      tanggal_kehilangan: '2026-03-01',
+      pernyataan_benar: true,
+    });
+    for (const field of ['surat_keterangan_kehilangan', 'kartu_keluarga']) await app.upload(field, pdf());
+
+    const submitted = await app.submit({ declaration: true });
+    expect(submitted.status.status).toBe('submitted');
+
+    const queue = await officer.listApplications({ status: 'submitted' });
+    expect(queue.data.map((a) => a.code)).toContain(created.code);
+    await officer.transition(created.code, { to: 'in_review' });
+    await officer.transition(created.code, {
+      to: 'needs_revision',
+      fields: ['kartu_keluarga'],
+      public_note: 'Foto KK buram, unggah ulang.',
+    });
+
+    const revision = await app.status();
+    expect(revision.status).toBe('needs_revision');
+    expect(revision.revision_fields.map((f) => f.id)).toEqual(['kartu_keluarga']);
+    expect(revision.history.at(-1)?.note).toBe('Foto KK buram, unggah ulang.');
+
+    // The citizen reopens it (a fresh ETag: the officer changed it); only the named field may change.
+    const current = await app.get();
+    const locked = await app.save({ nama_lengkap: 'Siti A.' }).catch((e: unknown) => e);
+    expect(isLoketApiError(locked) && locked.status).toBe(409);
+    const old = current.attachments.find((a) => a.field === 'kartu_keluarga');
+    if (old) await app.deleteAttachment(old.id);
+    await app.upload('kartu_keluarga', pdf());
+    expect((await app.submit({ declaration: true })).status.status).toBe('submitted');
+
+    await officer.transition(created.code, { to: 'in_review' });
+    const done = await officer.transition(created.code, { to: 'completed', public_note: 'KTP-el siap diambil.' });
+    expect(done.history.map((h) => h.to)).toEqual([
+      'draft',
+      'submitted',
+      'in_review',
+      'needs_revision',
+      'submitted',
+      'in_review',
+      'completed',
+    ]);
+    const final = await app.status();
+    expect(final.status).toBe('completed');
+    expect(final.overdue).toBe(false);
+    expect(JSON.stringify(final)).not.toContain('3374015708900001');
+  });
+});
