@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Db } from '../db/index.js';
 import { type ParsedFile, type ParsedRow, parseServicesCsv } from './import-csv.js';
-import { checkRecord, type RecordProblem, type ServiceRecord } from './record.js';
+import { checkRecord, isObject, nulProblems, type RecordProblem, type ServiceRecord } from './record.js';
 import { bumpCatalogueVersion, ServiceRejectedError, upsertServices } from './upsert.js';
 
 export type ImportFormat = 'json' | 'csv';
@@ -105,31 +105,6 @@ async function readInput(input: ImportInput): Promise<ParsedFile> {
   return extension === '.csv' ? parseServicesCsv(text) : parseServicesJson(text);
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
-
-/**
- * What the schema allows but the database cannot store: NUL characters in text (PostgreSQL
- * rejects them). Amounts beyond exact JavaScript integers are the schema's `maximum`.
- */
-function storageProblems(value: unknown, row: number, id: string | null): RecordProblem[] {
-  const problems: RecordProblem[] = [];
-  const walk = (node: unknown, pointer: string) => {
-    if (typeof node === 'string') {
-      if (node.includes('\u0000')) {
-        problems.push({ row, id, pointer: pointer || '/', message: 'contains a NUL character (\\u0000)' });
-      }
-    } else if (Array.isArray(node)) {
-      for (const [i, item] of node.entries()) walk(item, `${pointer}/${i}`);
-    } else if (isObject(node)) {
-      for (const [key, item] of Object.entries(node))
-        walk(item, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
-    }
-  };
-  walk(value, '');
-  return problems;
-}
-
 interface Reference {
   categories: Set<string>;
   regions: Set<string>;
@@ -155,7 +130,7 @@ function validateRows(rows: ParsedRow[], reference: Reference): RecordProblem[] 
     const id = typeof value.id === 'string' && value.id !== '' ? value.id : null;
     const flagged = new Set([...taken, ...schemaProblems.map((p) => p.pointer)]);
     const problem = (pointer: string, message: string) => problems.push({ row, id, pointer, message });
-    problems.push(...storageProblems(value, row, id));
+    problems.push(...nulProblems(value, row, id));
 
     if (id !== null) {
       const first = firstRowOfId.get(id);

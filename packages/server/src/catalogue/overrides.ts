@@ -3,7 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { Ajv, type ErrorObject } from 'ajv';
 import type { Db, Queryable } from '../db/index.js';
 import type { ImportOptions, ImportReport } from './import.js';
-import { type Localized, type RecordProblem, splitBilingual } from './record.js';
+import {
+  describeSchemaError,
+  isObject,
+  type Localized,
+  nulProblems,
+  type RecordProblem,
+  splitBilingual,
+} from './record.js';
 import { bumpCatalogueVersion } from './upsert.js';
 
 /**
@@ -58,23 +65,6 @@ const schema = JSON.parse(
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 const validateOverride = ajv.compile<OverrideRecord>(schema);
 
-/** The same wording as checkRecord's (record.ts). */
-function describe(error: ErrorObject): string {
-  switch (error.keyword) {
-    case 'required':
-      return `missing field "${String(error.params.missingProperty)}"`;
-    case 'additionalProperties':
-      return `unknown field "${String(error.params.additionalProperty)}"`;
-    case 'enum':
-      return `must be one of ${(error.params.allowedValues as unknown[]).join(', ')}`;
-    default:
-      return error.message ?? error.keyword;
-  }
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
-
 /** `service@region` when both are readable (shown as the row's id in problems), else what there is. */
 function rowId(value: unknown): string | null {
   if (!isObject(value)) return null;
@@ -89,7 +79,7 @@ export function checkOverrideRecord(value: unknown, row: number): RecordProblem[
   const id = rowId(value);
   return (validateOverride.errors ?? [])
     .filter((error) => error.keyword !== 'if') // "must match else schema": its own error says why
-    .map((error) => ({ row, id, pointer: error.instancePath || '/', message: describe(error) }));
+    .map((error) => ({ row, id, pointer: error.instancePath || '/', message: describeSchemaError(error) }));
 }
 
 /** The override columns of a (schema-valid) record; null keeps the national value. */
@@ -203,24 +193,6 @@ async function readInput(input: OverrideImportInput): Promise<ParsedOverrides> {
       ],
     };
   }
-}
-
-/** Text PostgreSQL cannot store (NUL characters), anywhere in the record. */
-function nulProblems(value: unknown, row: number, id: string | null): RecordProblem[] {
-  const problems: RecordProblem[] = [];
-  const walk = (node: unknown, pointer: string) => {
-    if (typeof node === 'string') {
-      if (node.includes('\u0000'))
-        problems.push({ row, id, pointer: pointer || '/', message: 'contains a NUL character (\\u0000)' });
-    } else if (Array.isArray(node)) {
-      for (const [i, item] of node.entries()) walk(item, `${pointer}/${i}`);
-    } else if (isObject(node)) {
-      for (const [key, item] of Object.entries(node))
-        walk(item, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
-    }
-  };
-  walk(value, '');
-  return problems;
 }
 
 interface Reference {

@@ -50,7 +50,8 @@ export interface RecordProblem {
   message: string;
 }
 
-function describe(error: ErrorObject): string {
+/** Plain wording of a schema error, shared by every import. */
+export function describeSchemaError(error: ErrorObject): string {
   switch (error.keyword) {
     case 'required':
       return `missing field "${String(error.params.missingProperty)}"`;
@@ -71,7 +72,7 @@ export function checkRecord(value: unknown, row: number): RecordProblem[] {
     row,
     id,
     pointer: error.instancePath || '/',
-    message: describe(error),
+    message: describeSchemaError(error),
   }));
 }
 
@@ -81,4 +82,25 @@ export function splitBilingual(text: string | null | undefined): Localized | nul
   const at = text.lastIndexOf(' / ');
   if (at < 0) return { id: text, en: text };
   return { id: text.slice(0, at).trim(), en: text.slice(at + 3).trim() };
+}
+
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Text PostgreSQL cannot store (NUL characters), anywhere in a record, as problems with pointers. */
+export function nulProblems(value: unknown, row: number, id: string | null): RecordProblem[] {
+  const problems: RecordProblem[] = [];
+  const walk = (node: unknown, pointer: string) => {
+    if (typeof node === 'string') {
+      if (node.includes('\u0000'))
+        problems.push({ row, id, pointer: pointer || '/', message: 'contains a NUL character (\\u0000)' });
+    } else if (Array.isArray(node)) {
+      for (const [i, item] of node.entries()) walk(item, `${pointer}/${i}`);
+    } else if (isObject(node)) {
+      for (const [key, item] of Object.entries(node))
+        walk(item, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    }
+  };
+  walk(value, '');
+  return problems;
 }
