@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv } from 'ajv';
 import type { Db, Queryable } from '../db/index.js';
 import type { ImportOptions, ImportReport } from './import.js';
 import {
