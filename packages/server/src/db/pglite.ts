@@ -1,6 +1,7 @@
 import { PGlite, type PGliteInterface } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { lockDataDir } from './data-dir-lock.js';
 import type { Db, Queryable } from './types.js';
 
 const extensions = { pg_trgm, unaccent };
@@ -17,12 +18,15 @@ function queryable(pg: Pick<PGliteInterface, 'query' | 'exec'>): Queryable {
   };
 }
 
-export function wrapPGlite(pg: PGlite): Db {
+export function wrapPGlite(pg: PGlite, release: () => Promise<void> = async () => {}): Db {
   return {
     engine: 'pglite',
     ...queryable(pg),
     transaction: (fn) => pg.transaction((tx) => fn(queryable(tx))),
-    close: () => pg.close(),
+    close: async () => {
+      await pg.close();
+      await release();
+    },
   };
 }
 
@@ -31,6 +35,12 @@ export function wrapPGlite(pg: PGlite): Db {
  * Returns the raw PGlite too, so tests can clone a migrated template cheaply.
  */
 export async function openPGlite(dataDir?: string): Promise<{ db: Db; pg: PGlite }> {
-  const pg = await PGlite.create(dataDir ?? 'memory://', { extensions });
-  return { db: wrapPGlite(pg), pg };
+  const release = dataDir ? await lockDataDir(dataDir) : async () => {};
+  try {
+    const pg = await PGlite.create(dataDir ?? 'memory://', { extensions });
+    return { db: wrapPGlite(pg, release), pg };
+  } catch (error) {
+    await release();
+    throw error;
+  }
 }
