@@ -3,7 +3,8 @@
 // packages/server/bench/run.ts once per engine, each in its own process and one after the other:
 // PGlite, then PostgreSQL on a throw-away cluster (scripts/pg-cluster.mjs) when its binaries are
 // installed, or on LOKET_BENCH_DATABASE_URL; otherwise the PostgreSQL rows say "skipped: no PostgreSQL".
-// Every figure is compared with a baseline measured in the same run. Writes bench/results/latest.json
+// Every figure is compared with a baseline measured in the same run; the applications benchmark
+// (submissions with 50 clients against the catalogue GET at 50) has no target and gets no verdict. Writes bench/results/latest.json
 // and bench/results/latest.md and prints the table. All load goes to 127.0.0.1.
 //
 // Env: LOKET_BENCH_QUICK=1 (short runs), LOKET_BENCH_DURATION (autocannon seconds),
@@ -23,6 +24,8 @@ const tsx = join(serverDir, 'node_modules', '.bin', 'tsx');
 
 /** Search p95 targets in milliseconds, and the GET throughput target (real / bare). */
 const TARGETS = { searchP95Ms: { pglite: 20, postgres: 5 }, getRatio: 0.5 };
+/** The applications benchmark has no target yet: its figures are printed without PASS/FAIL. */
+const NO_TARGET = 'none set';
 const ENGINE_NAMES = { pglite: 'PGlite', postgres: 'PostgreSQL' };
 
 const engines = (process.env.LOKET_BENCH_ENGINES ?? 'pglite,postgres')
@@ -128,9 +131,16 @@ for (const engine of engines) {
       `real/bare ≥ ${TARGETS.getRatio}`,
     ],
   ];
+  const submitLabels = [
+    [
+      `Applications: submissions, throughput (autocannon; each request submits another ready application)`,
+      NO_TARGET,
+    ],
+    ['Applications: submissions, p95 latency (same run)', NO_TARGET],
+  ];
   if (!leg || leg.skipped || leg.error) {
     const why = leg?.skipped ?? leg?.error ?? 'not run';
-    for (const [what, target] of labels) {
+    for (const [what, target] of [...labels, ...submitLabels]) {
       rows.push([what, name, why, '—', '—', target, leg?.skipped ? 'SKIPPED' : 'ERROR']);
       targets.push({ engine, benchmark: what, target, result: leg?.skipped ? 'skipped' : 'error' });
     }
@@ -176,6 +186,35 @@ for (const engine of engines) {
     { engine, benchmark: 'search-http', target: labels[1][1], result: verdict(httpOk) },
     { engine, benchmark: 'get-one-throughput', target: labels[2][1], result: verdict(getOk) },
   );
+
+  // Applications: no target is set for these yet, so they are reported without a verdict.
+  const apps = leg.applications;
+  const getText = `catalogue GET ${apps.getPath}, same ${apps.connections} conn: `;
+  rows.push(
+    [
+      `${submitLabels[0][0]}, ${apps.connections} conn × ${apps.submit.durationSeconds} s`,
+      name,
+      `${apps.submit.requestsPerSecond} submissions/s (${apps.submit.totalRequests} submitted, non-2xx ${apps.submit.non2xx}), ` +
+        pct(apps.submit.latency),
+      `${getText}${apps.get.requestsPerSecond} req/s over ${apps.get.durationSeconds} s, ${pct(apps.get.latency)}`,
+      times(apps.ratio),
+      submitLabels[0][1],
+      '—',
+    ],
+    [
+      submitLabels[1][0],
+      name,
+      `p95 ${ms(apps.submit.latency.p95)} ms (n=${apps.submit.latency.n})`,
+      `${getText}p95 ${ms(apps.get.latency.p95)} ms`,
+      `p95 ${times(apps.p95Ratio)}`,
+      submitLabels[1][1],
+      '—',
+    ],
+  );
+  targets.push(
+    { engine, benchmark: 'submit-throughput', target: null, result: 'no target' },
+    { engine, benchmark: 'submit-p95', target: null, result: 'no target' },
+  );
 }
 
 const header = ['Benchmark', 'Engine', 'Measured', 'Baseline (same run)', 'Ratio', 'Target', 'Result'];
@@ -206,6 +245,30 @@ for (const engine of engines) {
       `database part in process (region + service query) ${pct(getOne.dbInProcess)}; ` +
       `HTTP statuses of the search run: ${JSON.stringify(search.httpStatuses)}; ` +
       `autocannon errors + non-2xx cached/uncached/bare ${getOne.real.errors + getOne.real.non2xx}/${getOne.noCache.errors + getOne.noCache.non2xx}/${getOne.bare.errors + getOne.bare.non2xx}.`,
+  );
+  const apps = leg.applications;
+  const { preparation: prep, submit, inProcess, load: use } = apps;
+  const seconds = (x) => `${(x / 1000).toFixed(1)} s`;
+  details.push(
+    `  - Applications (\`${apps.service}\` in ${apps.region}): ${prep.throughApi} made through the API ` +
+      `(POST, PATCH answers with If-Match, 2 uploads: ${prep.apiMsPerApplication} ms each), ${prep.cloned} cloned from ` +
+      `the first (files through the storage module ${seconds(prep.filesMs)}, SQL ${seconds(prep.sqlMs)}); a clone matched ` +
+      `the API's ${prep.cloneChecks.join(', ')}. Measured run: ${prep.measuredApplications} applications (sized for ` +
+      `${prep.sizedFor.seconds} s × 1.25 at the last warm-up's ${prep.sizedFor.requestsPerSecond}/s, at most ${prep.sizedFor.max}), ` +
+      `${submit.totalRequests} submissions in ${submit.durationSeconds} s; over the first ${submit.fullConcurrency.seconds} s, ` +
+      `while all ${apps.connections} connections were busy (before the first had sent its share), ` +
+      `${submit.fullConcurrency.requestsPerSecond}/s, ${pct(submit.fullConcurrency.latency)}; ` +
+      `warm-ups ${apps.warmups.map((w) => `${w.totalRequests} at ${w.requestsPerSecond}/s`).join(', ')}.`,
+    `    - Verified in the database: ${apps.verified.line}; ${apps.verified.submittedInDatabase} submitted in all (every run + ${prep.throughApi} checks).`,
+    `    - Busy during the GET / submit runs: the server's event loop ${use.get.serverEventLoop} / ${use.submit.serverEventLoop}, ` +
+      `the machine's CPUs ${use.get.machineCpu} / ${use.submit.machineCpu} (1 = saturated).`,
+    `    - One submission in process, one at a time (${inProcess.submissions}: the secret check's read + submitApplication): ` +
+      `${pct(inProcess.total)}; ${inProcess.queriesPerSubmit} queries taking ${inProcess.queryMsPerSubmit} ms, ` +
+      `${inProcess.otherMsPerSubmit} ms besides (JavaScript, BEGIN/COMMIT); by query: ` +
+      `${inProcess.queries.map((q) => `${q.query} ×${q.perSubmit} ${q.msPerSubmit} ms`).join(', ')}; ` +
+      `an empty transaction (BEGIN, select 1, COMMIT) ${pct(inProcess.emptyTransaction)}.`,
+    `    - The server's thread during a separate submit run under the CPU profiler (${apps.cpuProfile.submissions} at ` +
+      `${apps.cpuProfile.requestsPerSecond}/s): ${apps.cpuProfile.shares.map((c) => `${c.part} ${c.percent} %`).join(', ')}.`,
   );
 }
 

@@ -2,7 +2,9 @@
 // multi-core machine, its own core), so the load generator does not run on the server's loop.
 // Only ever talks to 127.0.0.1. Messages: { kind: 'sequential', base, paths, rounds, warmupRounds }
 // -> { latencies: number[] (ms), statuses: Record<code, count> }; { kind: 'autocannon', base, path,
-// connections, duration } -> autocannon's result.
+// connections, duration, latencies? } -> autocannon's result (with every response's latency when
+// asked); { kind: 'submits', base, apps: [code, secret, key][], connections } -> the same, one
+// POST /v1/applications/<code>/submit per prepared application.
 import { Agent, request } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 import autocannon from 'autocannon';
@@ -43,11 +45,9 @@ async function sequential({ base, paths, rounds, warmupRounds }) {
   return { latencies, statuses };
 }
 
-async function cannon({ base, path, connections, duration }) {
-  assertLocal(base);
-  const opts = { url: new URL(path, base).toString(), connections, duration };
+/** autocannon's figures, with every response's latency when `latencies` (a Float64Array of ms). */
+function summary(raw, opts, latencies) {
   // Inside a worker thread autocannon hands back its raw histograms: aggregate them as it would.
-  const raw = await autocannon(opts);
   const result = raw.requests?.average === undefined ? autocannon.aggregateResult([raw], opts) : raw;
   const { latency, non2xx, errors, timeouts } = result;
   return {
@@ -55,16 +55,121 @@ async function cannon({ base, path, connections, duration }) {
     // aggregated inside a worker).
     requestsPerSecond: Math.round(raw.totalCompletedRequests / raw.duration),
     totalRequests: raw.totalCompletedRequests,
+    durationSeconds: raw.duration,
     latencyMs: { mean: latency.average, p50: latency.p50, p97_5: latency.p97_5, p99: latency.p99 },
     bytesPerSecond: Math.round(raw.totalBytes / raw.duration),
     non2xx,
     errors,
     timeouts,
+    statusCodes: Object.fromEntries(
+      Object.entries(raw.statusCodeStats ?? {}).map(([code, s]) => [code, s.count]),
+    ),
+    ...(latencies ? { latencies } : {}),
+  };
+}
+
+/** Collects the client-side time of every response (fractional ms, unlike autocannon's histogram). */
+function recordLatencies(instance) {
+  let samples = new Float64Array(1 << 16);
+  let n = 0;
+  instance.on('response', (_client, _status, _bytes, ms) => {
+    if (n === samples.length) {
+      const bigger = new Float64Array(samples.length * 2);
+      bigger.set(samples);
+      samples = bigger;
+    }
+    samples[n++] = ms;
+  });
+  return () => samples.slice(0, n);
+}
+
+async function cannon({ base, path, connections, duration, latencies }) {
+  assertLocal(base);
+  const opts = { url: new URL(path, base).toString(), connections, duration };
+  const instance = autocannon(opts);
+  const collected = latencies ? recordLatencies(instance) : null;
+  const raw = await instance;
+  return summary(raw, opts, collected?.());
+}
+
+/**
+ * POST /v1/applications/<code>/submit, every request for another application of `apps` (each
+ * [code, secret, idempotency key]), `apps.length` requests in all: autocannon's `amount` gives
+ * each connection its share, and each connection builds exactly as many requests as it sends (the
+ * first when it starts, the others after each response; a reconnection sends the next one, never
+ * the same one again). No application can be submitted twice; running out throws.
+ */
+async function submits({ base, apps, connections }) {
+  assertLocal(base);
+  let next = 0;
+  const body = JSON.stringify({ declaration: true });
+  const opts = {
+    url: new URL('/', base).toString(),
+    connections,
+    amount: apps.length,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          const app = apps[next++];
+          if (!app) throw new Error(`more requests than the ${apps.length} prepared applications`);
+          const [code, secret, key] = app;
+          return {
+            ...request,
+            method: 'POST',
+            path: `/v1/applications/${code}/submit`,
+            headers: {
+              accept: 'application/json',
+              'content-type': 'application/json',
+              'loket-secret': secret,
+              'idempotency-key': key,
+            },
+            body,
+          };
+        },
+      },
+    ],
+  };
+  const started = performance.now();
+  const instance = autocannon(opts);
+  const collected = recordLatencies(instance);
+  // autocannon notices that every connection is done only at its next 1 s tick, so its duration
+  // can be up to a second too long: time the run from the start to the last response instead, and
+  // note when the first connection ran out of work (the end of the run at full concurrency).
+  let last = started;
+  let firstDone = Number.POSITIVE_INFINITY;
+  let atFirstDone = 0;
+  let responses = 0;
+  const perClient = new Map();
+  instance.on('response', (client) => {
+    last = performance.now();
+    responses += 1;
+    const n = (perClient.get(client) ?? 0) + 1;
+    perClient.set(client, n);
+    if (n === client.responseMax && last < firstDone) {
+      firstDone = last;
+      atFirstDone = responses;
+    }
+  });
+  const raw = await instance;
+  const seconds = (last - started) / 1000;
+  const result = summary(raw, opts, collected());
+  return {
+    ...result,
+    requestsPerSecond: Math.round(result.totalRequests / seconds),
+    durationSeconds: Number(seconds.toFixed(2)),
+    autocannonDurationSeconds: raw.duration,
+    fullConcurrency: {
+      seconds: Number(((firstDone - started) / 1000).toFixed(2)),
+      responses: atFirstDone,
+      requestsPerSecond: Math.round(atFirstDone / ((firstDone - started) / 1000)),
+    },
+    requestsBuilt: next,
   };
 }
 
 const task = workerData;
-const run = task.kind === 'sequential' ? sequential : cannon;
+const run = { sequential, autocannon: cannon, submits }[task.kind];
 run(task).then(
   (result) => parentPort.postMessage({ ok: true, result }),
   (error) => parentPort.postMessage({ ok: false, error: String(error?.stack ?? error) }),

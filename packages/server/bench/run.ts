@@ -10,7 +10,10 @@
  *   - search over HTTP: the real server on 127.0.0.1, sequential requests, client-side latency;
  *   - GET one service: autocannon against the real server as deployed (response cache on), the same
  *     server with the response cache off
- *     (no database), and a bare Fastify app serving the same bytes (the baseline), one at a time.
+ *     (no database), and a bare Fastify app serving the same bytes (the baseline), one at a time;
+ *   - applications: POST /v1/applications/<code>/submit with 50 connections, every request another
+ *     ready application (a few made through the API, the rest cloned from them), against the
+ *     catalogue GET at the same concurrency right before; then verified in the database.
  * Writes every figure as JSON to --out. Env: see bench/README.md.
  */
 import { writeFile } from 'node:fs/promises';
@@ -27,6 +30,7 @@ import { type CannonResult, cannon, sequentialGets } from './lib/client.js';
 import { benchmarkQueries } from './lib/queries.js';
 import { loadBenchCatalogue, openBenchDb, type QueryKind, timedQueryable } from './lib/setup.js';
 import { ratio, summarize } from './lib/stats.js';
+import { benchSubmissions } from './lib/submit-run.js';
 
 const { values } = parseArgs({
   options: { engine: { type: 'string' }, url: { type: 'string' }, out: { type: 'string' } },
@@ -55,6 +59,11 @@ const config = {
   analyze: process.env.LOKET_BENCH_ANALYZE !== '0',
   region: '33.74',
   service: 'ktp-el-baru',
+  /** The applications benchmark: concurrent clients, and at most this many measured submissions. */
+  submitConnections: Math.trunc(env('LOKET_BENCH_SUBMIT_CONNECTIONS', 50)),
+  submitMax: Math.trunc(env('LOKET_BENCH_SUBMIT_MAX', quick ? 5_000 : 30_000)),
+  /** Submissions timed one at a time in process (the breakdown of one submission). */
+  submitProfile: Math.trunc(env('LOKET_BENCH_SUBMIT_PROFILE', quick ? 100 : 300)),
 };
 
 const log = (message: string) => console.error(`[bench:${engine}] ${message}`);
@@ -170,6 +179,24 @@ try {
   await bare.close();
   await app.close();
 
+  // --- Applications: submissions with 50 clients, against the catalogue GET at 50 ---
+  const applications = await benchSubmissions(
+    db,
+    channels,
+    {
+      region: config.region,
+      service: config.service,
+      connections: config.submitConnections,
+      duration: config.duration,
+      warmup: config.warmup,
+      maxApplications: config.submitMax,
+      profileApplications: config.submitProfile,
+      profileSeconds: quick ? 1 : 3,
+      analyze: config.analyze,
+    },
+    log,
+  );
+
   const result = {
     engine,
     version: bench.version,
@@ -212,6 +239,7 @@ try {
       ratio: ratio(real.requestsPerSecond, baseline.requestsPerSecond),
       ratioNoCache: ratio(withoutDb.requestsPerSecond, baseline.requestsPerSecond),
     },
+    applications,
   };
 
   const json = `${JSON.stringify(result, null, 2)}\n`;

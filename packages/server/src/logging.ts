@@ -9,12 +9,20 @@ export const redactPaths = ['req.headers.authorization', 'req.headers.cookie', '
  * the failing statement (`query`, `parameters`, `detail`, `where`…): those can quote a citizen's
  * answers, NIK or phone number.
  */
-export function serializeError(error: Error): { type: string; message: string; stack: string; code?: unknown } {
+export function serializeError(error: Error): {
+  type: string;
+  message: string;
+  stack: string;
+  code?: unknown;
+} {
   const { type, message, stack, code } = pino.stdSerializers.err(error);
   return { type, message, stack, code };
 }
 
-export function loggerOptions(level: string, destination?: pino.DestinationStream): FastifyServerOptions['logger'] {
+export function loggerOptions(
+  level: string,
+  destination?: pino.DestinationStream,
+): FastifyServerOptions['logger'] {
   const options = { level, redact: redactPaths, serializers: { err: serializeError } };
   return destination ? { ...options, stream: destination } : options;
 }

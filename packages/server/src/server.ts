@@ -7,7 +7,6 @@ import type { Config } from './config.js';
 import { migrate, openDatabase } from './db/index.js';
 import { loggerOptions } from './logging.js';
 
-
 /**
  * Opens the database, applies migrations, seeds the real catalogue when the database is empty
  * (and `seedIfEmpty` is set), listens, and shuts down gracefully on SIGINT/SIGTERM: readiness

@@ -16,13 +16,28 @@ beforeAll(async () => {
 afterEach(() => expect(violations).toEqual([]));
 afterAll(() => server?.close());
 
-const pdf = () => new Blob([Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')], { type: 'application/pdf' });
+const pdf = () =>
+  new Blob([Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')], {
+    type: 'application/pdf',
+  });
 
 describe('an application, draft to completed', () => {
   it('goes through every step and the citizen sees each change', async () => {
-    const citizen = createLoketClient({ baseUrl: server.url, region: '33.74', fetch: contractCheckingFetch(violations) });
-    const { token } = await createOfficerToken(server.db, { name: 'Uji Dukcapil Semarang', agency: 'dukcapil', region: '33.74' });
-    const officer = createLoketOfficerClient({ baseUrl: server.url, token, fetch: contractCheckingFetch(violations) });
+    const citizen = createLoketClient({
+      baseUrl: server.url,
+      region: '33.74',
+      fetch: contractCheckingFetch(violations),
+    });
+    const { token } = await createOfficerToken(server.db, {
+      name: 'Uji Dukcapil Semarang',
+      agency: 'dukcapil',
+      region: '33.74',
+    });
+    const officer = createLoketOfficerClient({
+      baseUrl: server.url,
+      token,
+      fetch: contractCheckingFetch(violations),
+    });
 
     const form = await citizen.getServiceForm('ktp-el-hilang');
     expect(form.steps.length).toBeGreaterThan(1);
@@ -65,7 +80,10 @@ describe('an application, draft to completed', () => {
     expect((await app.submit({ declaration: true })).status.status).toBe('submitted');
 
     await officer.transition(created.code, { to: 'in_review' });
-    const done = await officer.transition(created.code, { to: 'completed', public_note: 'KTP-el siap diambil.' });
+    const done = await officer.transition(created.code, {
+      to: 'completed',
+      public_note: 'KTP-el siap diambil.',
+    });
     expect(done.history.map((h) => h.to)).toEqual([
       'draft',
       'submitted',

@@ -51,7 +51,11 @@ describe('logs', () => {
       payload: { declaration: true },
     });
     const { token } = await createOfficerToken(db, { name: 'Uji', agency: 'dukcapil', region: '33.74' });
-    await app.inject({ method: 'GET', url: '/v1/officer/applications', headers: { authorization: `Bearer ${token}` } });
+    await app.inject({
+      method: 'GET',
+      url: '/v1/officer/applications',
+      headers: { authorization: `Bearer ${token}` },
+    });
 
     const log = lines.join('');
     expect(lines.length).toBeGreaterThan(5);

@@ -32,11 +32,17 @@ export function sequentialGets(
 export interface CannonResult {
   requestsPerSecond: number;
   totalRequests: number;
+  /** The run's actual length in seconds. */
+  durationSeconds: number;
   latencyMs: { mean: number; p50: number; p97_5: number; p99: number };
   bytesPerSecond: number;
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** Responses per HTTP status. */
+  statusCodes: Record<string, number>;
+  /** Every response's client-side latency in ms, when asked for. */
+  latencies?: Float64Array;
 }
 
 /** autocannon against one URL for `duration` seconds with `connections` connections. */
@@ -45,6 +51,27 @@ export function cannon(
   path: string,
   connections: number,
   duration: number,
+  options: { latencies?: boolean } = {},
 ): Promise<CannonResult> {
-  return runWorker({ kind: 'autocannon', base, path, connections, duration });
+  return runWorker({ kind: 'autocannon', base, path, connections, duration, latencies: options.latencies });
+}
+
+/**
+ * One POST /v1/applications/<code>/submit per application in `apps` ([formatted code, secret,
+ * Idempotency-Key]), over `connections` connections, each application once.
+ */
+export function submits(
+  base: string,
+  apps: [string, string, string][],
+  connections: number,
+): Promise<
+  CannonResult & {
+    latencies: Float64Array;
+    requestsBuilt: number;
+    autocannonDurationSeconds: number;
+    /** Until the first connection had sent its share: all connections busy. */
+    fullConcurrency: { seconds: number; responses: number; requestsPerSecond: number };
+  }
+> {
+  return runWorker({ kind: 'submits', base, apps, connections });
 }

@@ -139,3 +139,26 @@ export function timedQueryable(db: Queryable, sink: Map<QueryKind, number[]>): Q
     exec: (script) => db.exec(script),
   };
 }
+
+/** `db` with every query's duration reported to `record`, inside transactions too. */
+export function timedDb(db: Db, record: (sql: string, ms: number) => void): Db {
+  const wrap = (q: Queryable): Queryable => ({
+    async query<T>(text: string, params?: readonly unknown[]) {
+      const started = performance.now();
+      try {
+        return await q.query<T>(text, params);
+      } finally {
+        record(text, performance.now() - started);
+      }
+    },
+    exec: (script) => q.exec(script),
+  });
+  const outer = wrap(db);
+  return {
+    engine: db.engine,
+    query: outer.query,
+    exec: outer.exec,
+    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    close: () => db.close(),
+  };
+}
