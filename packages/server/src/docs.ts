@@ -18,7 +18,8 @@ export async function registerDocs(
   publicUrl?: string,
 ) {
   const yamlText = readFileSync(contractPath, 'utf8');
-  const document = publicUrl ? { ...contract, servers: [{ url: publicUrl }] } : contract;
+  // "Try it out" must call this very server: its public URL when set, else the same origin.
+  const document = { ...contract, servers: [{ url: publicUrl ?? '/', description: 'This server' }] };
   app.get('/openapi.yaml', { config: { catalogue: true } }, (_request, reply) =>
     reply.type('application/yaml; charset=utf-8').send(yamlText),
   );

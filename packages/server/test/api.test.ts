@@ -283,6 +283,8 @@ describe('operations', () => {
   it('serves the contract and an interactive reference', async () => {
     const yaml = await fetch(`${server.url}/openapi.yaml`);
     expect(await yaml.text()).toMatch(/^openapi: 3\.1/);
+    const json = (await (await fetch(`${server.url}/openapi.json`)).json()) as { servers: { url: string }[] };
+    expect(json.servers).toEqual([{ url: '/', description: 'This server' }]);
     const docs = await fetch(`${server.url}/docs/`);
     expect(docs.status).toBe(200);
     expect(await docs.text()).toMatch(/swagger/i);
