@@ -12,7 +12,7 @@ import type {
 type PaginateOptions = Pick<RequestOptions, 'signal'>;
 
 /** Yields every item of every page, following `page.next_cursor` until it is `null`. */
-async function* follow<Q extends { cursor?: string }, T>(
+export async function* followPages<Q extends { cursor?: string }, T>(
   fetchPage: (query: Q) => Promise<{ data: T[]; page: Page }>,
   query: Q,
 ): AsyncGenerator<T, void, undefined> {
@@ -33,7 +33,7 @@ export function paginateServices(
   query: ListServicesQuery = {},
   options?: PaginateOptions,
 ): AsyncGenerator<ServiceSummary, void, undefined> {
-  return follow((pageQuery) => client.listServices(pageQuery, options), query);
+  return followPages((pageQuery) => client.listServices(pageQuery, options), query);
 }
 
 /** Every region matching `query`, page by page; see {@link paginateServices}. */
@@ -42,5 +42,5 @@ export function paginateRegions(
   query: ListRegionsQuery = {},
   options?: PaginateOptions,
 ): AsyncGenerator<Region, void, undefined> {
-  return follow((pageQuery) => client.listRegions(pageQuery, options), query);
+  return followPages((pageQuery) => client.listRegions(pageQuery, options), query);
 }

@@ -1,4 +1,5 @@
 import { type Core, get, type RequestOptions, readJson, send } from '../core.js';
+import { followPages } from '../pagination.js';
 import type {
   ListOfficerApplicationsQuery,
   OfficerApplication,
@@ -76,7 +77,7 @@ export async function transitionApplication(
 }
 
 /** Every application of the queue matching `query`, page by page, like `paginateServices`. */
-export async function* paginateOfficerApplications(
+export function paginateOfficerApplications(
   client: {
     listApplications(
       query?: ListOfficerApplicationsQuery,
@@ -86,12 +87,7 @@ export async function* paginateOfficerApplications(
   query: ListOfficerApplicationsQuery = {},
   options?: SignalOnly,
 ): AsyncGenerator<OfficerApplication, void, undefined> {
-  let cursor = query.cursor;
-  do {
-    const { data, page } = await client.listApplications({ ...query, cursor }, options);
-    yield* data;
-    cursor = page.next_cursor ?? undefined;
-  } while (cursor !== undefined);
+  return followPages((pageQuery) => client.listApplications(pageQuery, options), query);
 }
 
 /** The filename of a `Content-Disposition` header: `filename*` (RFC 8187) first, then `filename`. */
