@@ -227,9 +227,18 @@ function defaultHeaders({ headers, locale }: HttpOptions): Headers {
   return result;
 }
 
+/**
+ * The HTTP core alone, for the tree-shakable functions (`listServices(core, …)` and the others
+ * exported by name): a bundle then carries only the operations it calls. The web components use
+ * this; apps usually want `createLoketClient`, which is the same functions bound to one core.
+ */
+export function createLoketCore(options: LoketClientOptions): Core {
+  return { http: createHttp(options), region: options.region };
+}
+
 /** Creates a client for the Loket API at `options.baseUrl`. */
 export function createLoketClient(options: LoketClientOptions): LoketClient {
-  const core: Core = { http: createHttp(options), region: options.region };
+  const core = createLoketCore(options);
   const client: LoketClient = {
     listServices: (query, callOptions) => listServices(core, query, callOptions),
     getService: (slug, query, callOptions) => getService(core, slug, query, callOptions),

@@ -1,12 +1,19 @@
 export {
   createLoketClient,
+  createLoketCore,
   createLoketOfficerClient,
   type LoketClient,
   type LoketClientOptions,
   type LoketOfficerClient,
   type LoketOfficerClientOptions,
 } from './client.js';
-export type { Conditional, ConditionalRequestOptions, LoketResult, RequestOptions } from './core.js';
+export type {
+  Conditional,
+  ConditionalRequestOptions,
+  Core as LoketCore,
+  LoketResult,
+  RequestOptions,
+} from './core.js';
 export {
   INVALID_RESPONSE_PROBLEM,
   isLoketApiError,
@@ -23,7 +30,10 @@ export type {
   SubmitOptions,
   SubmitResult,
 } from './operations/applications.js';
+// The catalogue and region operations as tree-shakable functions of a `LoketCore`.
+export { getService, listAgencies, listCategories, listServices } from './operations/catalogue.js';
 export { type DownloadedAttachment, paginateOfficerApplications } from './operations/officer.js';
+export { getRegion, listRegionLocations, listRegions } from './operations/regions.js';
 export { paginateRegions, paginateServices } from './pagination.js';
 export type {
   Agency,

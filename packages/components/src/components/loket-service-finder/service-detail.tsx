@@ -1,0 +1,212 @@
+import type { Location, Service } from '@loket/sdk';
+import { type FunctionalComponent, h } from '@stencil/core';
+import { fill, type Locale, list, type Messages, money } from '../../i18n';
+import { durationText, feeText } from '../../utils/service-format';
+
+interface DetailProps {
+  locale: Locale;
+  t: Messages;
+  service: Service;
+  /** The region's MPP locations; `null` while loading or without a region. */
+  locations: Location[] | null;
+  applyHref: string | null;
+  onBack: (event: MouseEvent) => void;
+  backHref: string;
+  onApply: (event: MouseEvent) => void;
+}
+
+/** One service with the six Standar Pelayanan components (PermenPANRB 15/2014) and where to go. */
+export const ServiceDetail: FunctionalComponent<DetailProps> = (p) => {
+  const { t, service: s, locale } = p;
+  return (
+    <article class="detail" part="detail" aria-labelledby="loket-detail-heading">
+      <a class="back" part="back" href={p.backHref} onClick={p.onBack}>
+        <span aria-hidden="true">← </span>
+        {t.detail.back}
+      </a>
+      <h2 id="loket-detail-heading" class="detail-heading" tabIndex={-1}>
+        {s.name}
+      </h2>
+      <p class="agency">{s.agency.name}</p>
+      {s.form_available && <Apply {...p} />}
+      <section aria-labelledby="loket-req">
+        <h3 id="loket-req">{t.detail.requirements}</h3>
+        <p class="hint" id="loket-req-hint">
+          {t.detail.requirementsHint}
+        </p>
+        <ul class="checklist">
+          {s.requirements.map((item, i) => (
+            <li>
+              <input type="checkbox" id={`loket-req-${i}`} class="check" aria-describedby="loket-req-hint" />
+              <label htmlFor={`loket-req-${i}`}>{item}</label>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="loket-proc">
+        <h3 id="loket-proc">{t.detail.procedure}</h3>
+        <ol class="steps">
+          {s.procedure.map((step) => (
+            <li>{step}</li>
+          ))}
+        </ol>
+      </section>
+      <dl class="facts detail-facts">
+        <div>
+          <dt>{t.detail.duration}</dt>
+          <dd>
+            {durationText(locale, t, s.duration.days)}
+            {s.duration.text && <span class="small">{s.duration.text}</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>{t.detail.fee}</dt>
+          <dd>
+            <span class={{ free: s.fee.free }}>{feeText(locale, t, s.fee)}</span>
+            {s.fee.variants.length > 0 && (
+              <ul class="variants">
+                {s.fee.variants.map((v) => (
+                  <li>
+                    {v.label}: {v.amount_idr === null ? t.fee.unknown : money(locale, v.amount_idr)}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {s.fee.legal_basis && (
+              <span class="small">
+                {t.detail.feeBasis}: {s.fee.legal_basis}
+              </span>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t.detail.output}</dt>
+          <dd>{s.output}</dd>
+        </div>
+      </dl>
+      <Where {...p} />
+      <section aria-labelledby="loket-complaint">
+        <h3 id="loket-complaint">{t.detail.complaint}</h3>
+        <ul class="plain">
+          {s.complaint.channels.map((c) => (
+            <li>
+              {c.url ? (
+                <a href={c.url} rel="noopener" target="_blank">
+                  {c.name}
+                </a>
+              ) : (
+                c.name
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <About {...p} />
+    </article>
+  );
+};
+
+const Apply: FunctionalComponent<DetailProps> = ({ t, applyHref, onApply }) => (
+  <div class="apply" part="apply">
+    {applyHref ? (
+      <a class="button primary" part="button apply-button" href={applyHref} onClick={onApply}>
+        {t.detail.apply}
+      </a>
+    ) : (
+      <button type="button" class="button primary" part="button apply-button" onClick={onApply}>
+        {t.detail.apply}
+      </button>
+    )}
+    <span class="small">{t.detail.applyHint}</span>
+  </div>
+);
+
+const Where: FunctionalComponent<DetailProps> = ({ t, service: s, locations, locale }) => (
+  <section aria-labelledby="loket-where">
+    <h3 id="loket-where">{t.detail.where}</h3>
+    <ul class="plain">
+      {s.channels.map((c) => (
+        <li>{t.channel[c]}</li>
+      ))}
+    </ul>
+    {s.online_url && (
+      <p>
+        {t.detail.online}:{' '}
+        <a href={s.online_url} rel="noopener" target="_blank">
+          {t.detail.onlineLink}
+        </a>
+      </p>
+    )}
+    {s.channels.includes('mpp') && locations && (
+      <div class="locations">
+        <h4>{t.detail.locations}</h4>
+        {locations.length === 0 ? (
+          <p>{t.detail.noLocations}</p>
+        ) : (
+          locations.map((l) => <LocationCard t={t} locale={locale} location={l} />)
+        )}
+      </div>
+    )}
+  </section>
+);
+
+const LocationCard: FunctionalComponent<{ t: Messages; locale: Locale; location: Location }> = ({
+  t,
+  location: l,
+}) => (
+  <div class="location" part="location">
+    <p class="location-name">{l.name}</p>
+    <p>
+      {t.detail.address}: {l.address ?? t.detail.addressUnknown}
+    </p>
+    {l.opening_hours && l.opening_hours.length > 0 ? (
+      <table class="hours">
+        <caption class="visually-hidden">{t.detail.hours}</caption>
+        <tbody>
+          {l.opening_hours.map((o) => (
+            <tr>
+              <th scope="row">{t.detail.days[o.day]}</th>
+              <td>
+                {o.opens}–{o.closes}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    ) : (
+      <p>{t.detail.hoursUnknown}</p>
+    )}
+  </div>
+);
+
+/** Where the facts come from and how sure they are, so regional teams know what to verify. */
+const About: FunctionalComponent<DetailProps> = ({ t, service: s, locale }) => (
+  <details class="about" part="about">
+    <summary>
+      {t.detail.legalBasis} · {t.detail.sources}
+    </summary>
+    <p>
+      {t.detail.confidenceLabel}: {t.confidence[s.confidence]}
+    </p>
+    {s.override && <p>{fill(t.detail.localChange, { fields: list(locale, s.override.fields) })}</p>}
+    <ul>
+      {s.legal_basis.map((b) => (
+        <li>{b}</li>
+      ))}
+    </ul>
+    <h4>{t.detail.sources}</h4>
+    <ul class="sources">
+      {s.sources.map((src) => (
+        <li>
+          {/^https?:\/\//.test(src) ? (
+            <a href={src.split(' ')[0]} rel="noopener" target="_blank">
+              {src}
+            </a>
+          ) : (
+            src
+          )}
+        </li>
+      ))}
+    </ul>
+  </details>
+);

@@ -1,0 +1,67 @@
+import { en } from './en';
+import { id } from './id';
+import type { Messages, Plural } from './messages';
+
+export type { Messages, Plural } from './messages';
+
+export type Locale = 'id' | 'en';
+
+const dictionaries: Record<Locale, Messages> = { id, en };
+
+/**
+ * The locale of `el`: its own `lang`, else the closest ancestor's (crossing shadow roots, so a
+ * component inside another still follows the page). Indonesian unless the language is English.
+ */
+export function localeOf(el: Element): Locale {
+  let node: Element | null = el;
+  while (node) {
+    const lang = node.getAttribute('lang');
+    if (lang) return lang.toLowerCase().startsWith('en') ? 'en' : 'id';
+    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
+  }
+  return 'id';
+}
+
+export function messages(locale: Locale): Messages {
+  return dictionaries[locale];
+}
+
+const intlLocale: Record<Locale, string> = { id: 'id-ID', en: 'en-ID' };
+
+/** Fills `{name}` placeholders. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
+}
+
+/** Picks the plural form for `n` with `Intl.PluralRules`, then fills `{n}` (formatted) and `values`. */
+export function plural(locale: Locale, forms: Plural, n: number, values: Record<string, string> = {}) {
+  const rule = new Intl.PluralRules(intlLocale[locale]).select(n);
+  return fill(forms[rule] ?? forms.other, {
+    ...values,
+    n: new Intl.NumberFormat(intlLocale[locale]).format(n),
+  });
+}
+
+/** Rupiah without decimals, as people read it: "Rp 30.000" (id) / "IDR 30,000" (en). */
+export function money(locale: Locale, amount: number): string {
+  return new Intl.NumberFormat(intlLocale[locale], {
+    style: 'currency',
+    currency: 'IDR',
+    maximumFractionDigits: 0,
+    minimumFractionDigits: 0,
+  }).format(amount);
+}
+
+/** A calendar date ("23 November 2026"); date-only strings are read as that day, not UTC midnight. */
+export function date(locale: Locale, value: string | Date, options?: Intl.DateTimeFormatOptions): string {
+  const d =
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? new Date(`${value}T12:00:00`)
+      : new Date(value);
+  return new Intl.DateTimeFormat(intlLocale[locale], options ?? { dateStyle: 'long' }).format(d);
+}
+
+/** "a, b dan c" / "a, b and c". */
+export function list(locale: Locale, items: string[]): string {
+  return new Intl.ListFormat(intlLocale[locale], { type: 'conjunction' }).format(items);
+}

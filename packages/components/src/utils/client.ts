@@ -1,0 +1,19 @@
+import { createLoketCore, type LoketCore } from '@loket/sdk';
+import type { Locale } from '../i18n';
+
+const cores = new Map<string, LoketCore>();
+
+/**
+ * One SDK core per API, region and locale, shared by every component on the page. Components
+ * call the SDK's tree-shakable operations with it (`listServices(core, …)`), so the bundle carries
+ * only the operations they use; they never make HTTP calls of their own.
+ */
+export function loketCore(apiBase: string, region: string | undefined, locale: Locale): LoketCore {
+  const key = `${apiBase}\n${region ?? ''}\n${locale}`;
+  let core = cores.get(key);
+  if (!core) {
+    core = createLoketCore({ baseUrl: new URL(apiBase, document.baseURI), region, locale, timeout: 15_000 });
+    cores.set(key, core);
+  }
+  return core;
+}
