@@ -7,6 +7,8 @@ const postgresUrl = process.env.LOKET_TEST_DATABASE_URL;
 export default defineConfig({
   test: {
     projects: [
+      // Browser and end-to-end projects keep their own config next to their code.
+      '{packages/*,stories}/vitest.config.ts',
       {
         test: {
           name: 'sdk',

@@ -1,4 +1,3 @@
-import { en } from './en';
 import { id } from './id';
 import type { Messages, Plural } from './messages';
 
@@ -6,7 +5,7 @@ export type { Messages, Plural } from './messages';
 
 export type Locale = 'id' | 'en';
 
-const dictionaries: Record<Locale, Messages> = { id, en };
+const dictionaries: Partial<Record<Locale, Messages>> = { id };
 
 /**
  * The locale of `el`: its own `lang`, else the closest ancestor's (crossing shadow roots, so a
@@ -22,8 +21,18 @@ export function localeOf(el: Element): Locale {
   return 'id';
 }
 
+/** The dictionary of `locale`, or Indonesian while another one is still loading (see `loadMessages`). */
 export function messages(locale: Locale): Messages {
-  return dictionaries[locale];
+  return dictionaries[locale] ?? id;
+}
+
+/**
+ * Loads a locale's dictionary. Indonesian is in the first load; English is a separate chunk that
+ * only English pages fetch, to keep the first load small on slow networks.
+ */
+export async function loadMessages(locale: Locale): Promise<Messages> {
+  if (!dictionaries[locale]) dictionaries[locale] = (await import('./en')).en;
+  return messages(locale);
 }
 
 const intlLocale: Record<Locale, string> = { id: 'id-ID', en: 'en-ID' };

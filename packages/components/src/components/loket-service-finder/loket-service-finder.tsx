@@ -9,7 +9,7 @@ import {
   type ServiceSummary,
 } from '@loket/sdk';
 import { Component, Element, Event, type EventEmitter, Host, h, Prop, State, Watch } from '@stencil/core';
-import { type Locale, localeOf, messages, plural } from '../../i18n';
+import { type Locale, loadMessages, localeOf, messages, plural } from '../../i18n';
 import { loketCore } from '../../utils/client';
 import { configValue } from '../../utils/config';
 import { type FinderState, readUrlState, urlWithState, writeUrlState } from '../../utils/url-state';
@@ -103,7 +103,8 @@ export class LoketServiceFinder {
     clearTimeout(this.suggestTimer);
   }
 
-  componentWillLoad() {
+  async componentWillLoad() {
+    await loadMessages(this.locale);
     const fromUrl = this.noHistory ? null : readUrlState(location.href);
     const q = fromUrl?.q || this.query || '';
     this.show({
@@ -133,10 +134,13 @@ export class LoketServiceFinder {
     return messages(this.locale);
   }
 
-  private relocalize() {
+  private async relocalize() {
     const next = localeOf(this.el);
     if (next === this.locale) return;
+    await loadMessages(next);
     this.locale = next;
+    this.list = null; // names and facets come back in the new language
+    this.detail = null;
     this.show(this.state);
   }
 
