@@ -15,7 +15,6 @@ import { configValue } from '../../utils/config';
 import { type FinderState, readUrlState, urlWithState, writeUrlState } from '../../utils/url-state';
 import { Empty, Failure, Results, Skeleton } from './result-list';
 import { SearchBox } from './search-box';
-import { ServiceDetail } from './service-detail';
 
 export interface LoketApplyDetail {
   /** The service's id (slug), e.g. `ktp-el-hilang`. */
@@ -80,6 +79,8 @@ export class LoketServiceFinder {
   private listAbort?: AbortController;
   private detailAbort?: AbortController;
   private langObserver?: MutationObserver;
+  /** The detail view's code, loaded with the first service opened (not part of the first load). */
+  private DetailView?: typeof import('./service-detail')['ServiceDetail'];
   private openedFrom: string | null = null;
   /** The detail view was opened by a click here (so Back can be `history.back()` and focus moves). */
   private pushedDetail = false;
@@ -213,7 +214,7 @@ export class LoketServiceFinder {
     this.announce(this.t.detail.loading);
     const region = this.regionCode;
     try {
-      const [service, locations] = await Promise.all([
+      const [service, locations, view] = await Promise.all([
         getService(this.core, slug, undefined, { signal: abort.signal }),
         region
           ? listRegionLocations(this.core, region, undefined, { signal: abort.signal }).then(
@@ -221,7 +222,9 @@ export class LoketServiceFinder {
               () => null,
             )
           : null,
+        import('./service-detail'),
       ]);
+      this.DetailView = view.ServiceDetail;
       this.detail = service;
       this.locations = locations;
       this.detailStatus = 'ready';
@@ -437,7 +440,8 @@ export class LoketServiceFinder {
   private renderDetail() {
     const t = this.t;
     const backHref = this.hrefFor(null);
-    if (this.detailStatus === 'ready' && this.detail) {
+    const ServiceDetail = this.DetailView;
+    if (this.detailStatus === 'ready' && this.detail && ServiceDetail) {
       return (
         <ServiceDetail
           locale={this.locale}
