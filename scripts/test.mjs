@@ -21,9 +21,17 @@ let cluster = null;
 let child = null;
 let counts = null;
 
+const STENCIL_GENERATED = [
+  'packages/components/src/components.d.ts',
+  'packages/components/custom-elements.json',
+  ':(glob)packages/components/src/**/readme.md',
+];
+
 const steps = [
   ['build', () => run('pnpm', ['build'])],
   ['generate:check', () => run('pnpm', ['--filter', '@loket/sdk', 'generate:check'])],
+  // Stencil regenerates these on every build (step 1); committed copies must match.
+  ['components:generated-check', () => run('git', ['diff', '--exit-code', '--stat', '--', ...STENCIL_GENERATED])],
   ['lint', () => run('pnpm', ['lint'])],
   ['vitest', vitest],
 ];
