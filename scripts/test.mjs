@@ -31,7 +31,10 @@ const steps = [
   ['build', () => run('pnpm', ['build'])],
   ['generate:check', () => run('pnpm', ['--filter', '@loket/sdk', 'generate:check'])],
   // Stencil regenerates these on every build (step 1); committed copies must match.
-  ['components:generated-check', () => run('git', ['diff', '--exit-code', '--stat', '--', ...STENCIL_GENERATED])],
+  [
+    'components:generated-check',
+    () => run('git', ['diff', '--exit-code', '--stat', '--', ...STENCIL_GENERATED]),
+  ],
   ['lint', () => run('pnpm', ['lint'])],
   ['vitest', vitest],
 ];
