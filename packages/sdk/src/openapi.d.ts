@@ -769,6 +769,8 @@ export interface components {
             channels: components["schemas"]["Channel"][];
             /** Format: uri */
             online_url: string | null;
+            /** @description true when this service can be applied for online through Loket: GET /v1/services/{slug}/form returns its form definition. */
+            form_available: boolean;
             confidence: components["schemas"]["Confidence"];
             /** @description The requested region changed some of this service's facts. */
             overridden: boolean;
@@ -807,6 +809,8 @@ export interface components {
             channels: components["schemas"]["Channel"][];
             /** Format: uri */
             online_url: string | null;
+            /** @description true when this service can be applied for online through Loket: GET /v1/services/{slug}/form returns its form definition. */
+            form_available: boolean;
             /** @description Life events (birth, marriage, starting a business…) this service belongs to. */
             life_events: components["schemas"]["Slug"][];
             confidence: components["schemas"]["Confidence"];

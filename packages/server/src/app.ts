@@ -39,6 +39,36 @@ const requestId = /^[A-Za-z0-9._-]{1,64}$/;
 /** Public catalogue data: cached, ETagged, readable from any origin. Never applications. */
 const cataloguePaths = /^\/v1\/(services|categories|agencies|regions)(\/|$)/;
 
+type Responses = Record<string, { content?: Record<string, unknown> }>;
+type Contract = {
+  paths?: Record<string, Record<string, { responses?: Responses }>>;
+  components?: { responses?: Responses };
+};
+
+/**
+ * The contract as fastify-openapi-glue gets it: without response media types other than JSON.
+ * Glue warns about every media type of the contract, responses included, that has no request
+ * body parser ("ContentTypeParser for 'application/pdf' not found": the attachment download's
+ * types). Responses need no parser, and a non-JSON one is streamed and never serialized, so its
+ * schema does nothing here; the served contract keeps it.
+ */
+function contractForRoutes(contract: Record<string, unknown>): Record<string, unknown> {
+  const copy = structuredClone(contract) as Contract;
+  const responses = [
+    ...Object.values(copy.paths ?? {}).flatMap((item) =>
+      Object.values(item).flatMap((operation) => Object.values(operation?.responses ?? {})),
+    ),
+    ...Object.values(copy.components?.responses ?? {}),
+  ];
+  for (const response of responses) {
+    if (!response.content) continue;
+    response.content = Object.fromEntries(
+      Object.entries(response.content).filter(([type]) => /^application\/([\w.-]+\+)?json$/.test(type)),
+    );
+  }
+  return copy as Record<string, unknown>;
+}
+
 /**
  * The HTTP API. Routes, parameters and request validation come from openapi/loket.yaml through
  * fastify-openapi-glue; handlers are bound by operationId.
@@ -106,7 +136,7 @@ export async function buildApp(
     }
   });
   await app.register(openapiGlue, {
-    specification: contract,
+    specification: contractForRoutes(contract),
     securityHandlers: securityHandlers(options.db),
     // Route options returned here are spread over glue's own (method, url, schema from the contract).
     // A missing handler becomes glue's "not implemented" error; test/operations.test.ts fails the

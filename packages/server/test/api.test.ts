@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seed } from '../src/catalogue/seed.js';
 import { bumpCatalogueVersion } from '../src/catalogue/upsert.js';
 import { startTestServer, type TestServer } from './helpers/app.js';
 import { checkResponse } from './helpers/contract.js';
@@ -71,6 +72,38 @@ describe('services', () => {
     expect(body.complaint.channels[0]).toMatchObject({ name: 'SP4N-LAPOR!', scope: 'national' });
     expect(body.sources.length).toBeGreaterThan(0);
     expect(['high', 'medium', 'low']).toContain(body.confidence);
+  });
+
+  it('says which services can be applied for online through Loket, in the list and the detail', async () => {
+    const forms = new Set(
+      (await server.db.query<{ service_id: string }>('select service_id from form_definition')).map(
+        (r) => r.service_id,
+      ),
+    );
+    expect(forms.has('ktp-el-hilang')).toBe(true);
+    expect(forms.has('paspor-baru')).toBe(false);
+    const listed = new Map<string, boolean>();
+    let path = '/v1/services?limit=100';
+    while (path) {
+      const { body } = await get(path);
+      for (const s of body.data) listed.set(s.id, s.form_available);
+      path = body.page.next_cursor ? `/v1/services?limit=100&cursor=${body.page.next_cursor}` : '';
+    }
+    expect(listed.size).toBe(108);
+    for (const [id, available] of listed) expect(available, id).toBe(forms.has(id));
+
+    const search = await get('/v1/services?q=ktp&region=33.74&limit=100');
+    const hit = (id: string) => search.body.data.find((s: { id: string }) => s.id === id);
+    expect(hit('ktp-el-hilang')?.form_available).toBe(true);
+    expect(hit('ktp-el-baru')?.form_available).toBe(false);
+
+    for (const [slug, available] of [
+      ['ktp-el-hilang', true],
+      ['paspor-baru', false],
+    ] as const) {
+      expect((await get(`/v1/services/${slug}`)).body.form_available).toBe(available);
+      expect((await get(`/v1/services/${slug}/form`)).status).toBe(available ? 200 : 404);
+    }
   });
 
   it('keeps unknown facts null rather than inventing them', async () => {
@@ -185,6 +218,25 @@ describe('caching', () => {
     const after = await get('/v1/services/kia');
     expect(after.body.name).toBe('Kartu Identitas Anak (diubah)');
     expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
+  });
+
+  it('follows form definitions: seeding the forms again serves form_available anew', async () => {
+    const before = await get('/v1/services/ktp-el-rusak');
+    expect(before.body.form_available).toBe(true);
+    await server.db.transaction(async (tx) => {
+      await tx.query("delete from form_definition where service_id = 'ktp-el-rusak'");
+      await bumpCatalogueVersion(tx);
+    });
+    const removed = await get('/v1/services/ktp-el-rusak');
+    expect(removed.body.form_available).toBe(false);
+    expect((await get('/v1/services?category=civil-registration&limit=100')).body.data).toContainEqual(
+      expect.objectContaining({ id: 'ktp-el-rusak', form_available: false }),
+    );
+    // The bundled forms are written only by seeding, which bumps the catalogue version.
+    await seed(server.db);
+    const seeded = await get('/v1/services/ktp-el-rusak');
+    expect(seeded.body.form_available).toBe(true);
+    expect(seeded.headers.get('etag')).not.toBe(removed.headers.get('etag'));
   });
 
   it('never caches problems', async () => {

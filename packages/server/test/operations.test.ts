@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildApp } from '../src/app.js';
@@ -20,5 +21,24 @@ describe('the contract and the server', () => {
     } finally {
       await db.close();
     }
+  });
+
+  it('starts without warnings (no content type parser is missing for any request body)', async () => {
+    const logged: string[] = [];
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        logged.push(String(chunk));
+        done();
+      },
+    });
+    const db = await createTestDb();
+    try {
+      const app = await buildApp({ db, nationalComplaintChannels: [], logger: { level: 'warn', stream } });
+      await app.ready();
+      await app.close();
+    } finally {
+      await db.close();
+    }
+    expect(logged).toEqual([]);
   });
 });

@@ -31,6 +31,7 @@ export function presentSummary(row: ServiceRow, lang: Lang): Schemas['ServiceSum
     duration_days: row.duration_days,
     channels: row.channels,
     online_url: row.online_url,
+    form_available: row.form_available,
     confidence: row.confidence,
     overridden: row.override_fields.length > 0,
   };
@@ -65,6 +66,7 @@ export function presentService(row: ServiceRow, lang: Lang, national: NationalCh
     legal_basis: row.legal_basis,
     channels: row.channels,
     online_url: row.online_url,
+    form_available: row.form_available,
     life_events: row.life_events,
     confidence: row.confidence,
     sources: row.sources,

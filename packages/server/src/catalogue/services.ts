@@ -41,6 +41,8 @@ export interface ServiceRow {
   override_region: string | null;
   override_fields: string[];
   override_sources: string[];
+  /** A form definition exists, so GET /v1/services/{slug}/form serves it. */
+  form_available: boolean;
 }
 
 /** Where a query stands: no region (national services only), or a province / kabupaten-kota scope. */
@@ -107,7 +109,9 @@ const select = `
       case when ${o('complaint_channels')} is not null then 'complaint' end,
       case when ${o('notes')} is not null then 'notes' end
     ], null) as override_fields,
-    coalesce(p.sources, '{}'::text[]) || coalesce(r.sources, '{}'::text[]) as override_sources`;
+    coalesce(p.sources, '{}'::text[]) || coalesce(r.sources, '{}'::text[]) as override_sources,
+    -- cheap: form_definition is keyed by service_id, and this select builds the page's rows only, not every match
+    exists (select 1 from form_definition fd where fd.service_id = s.id) as form_available`;
 
 const scopeParams = (scope: Scope) => [scope.province, scope.regency, scope.codes];
 
