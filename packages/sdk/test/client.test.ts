@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createLoketClient, type LoketClient } from '../src/index.js';
+import {
+  createLoketClient,
+  createLoketCore,
+  getService,
+  type LoketClient,
+  listRegionLocations,
+  listServices,
+} from '../src/index.js';
 import { fakeFetch, json } from './fake-fetch.js';
 
 const setup = (options: { baseUrl?: string; region?: string; locale?: 'id' | 'en' } = {}) => {
@@ -136,5 +143,30 @@ describe('language', () => {
     await client.listCategories();
     expect(fake.requests[0]?.headers.get('accept')).toBe('application/json, application/problem+json');
     expect(fake.requests[0]?.headers.get('x-site')).toBe('semarang');
+  });
+});
+
+describe('tree-shakable functions', () => {
+  it('call the same URLs with the core’s region and locale as the client methods', async () => {
+    const fake = fakeFetch();
+    const options = {
+      baseUrl: 'http://api.test/api',
+      region: '35.78',
+      locale: 'en',
+      fetch: fake.fetch,
+    } as const;
+    const core = createLoketCore(options);
+    await listServices(core, { q: 'ktp' });
+    await getService(core, 'skck', { region: null });
+    await listRegionLocations(core, '35.78');
+    await createLoketClient(options).listServices({ q: 'ktp' });
+    const urls = fake.requests.map((r) => r.url);
+    expect(urls).toEqual([
+      'http://api.test/api/v1/services?q=ktp&region=35.78',
+      'http://api.test/api/v1/services/skck',
+      'http://api.test/api/v1/regions/35.78/locations',
+      'http://api.test/api/v1/services?q=ktp&region=35.78',
+    ]);
+    expect(fake.requests.every((r) => r.headers.get('accept-language') === 'en')).toBe(true);
   });
 });
