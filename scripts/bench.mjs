@@ -5,16 +5,20 @@
 // installed, or on LOKET_BENCH_DATABASE_URL; otherwise the PostgreSQL rows say "skipped: no PostgreSQL".
 // Every figure is compared with a baseline measured in the same run; the applications benchmark
 // (submissions with 50 clients against the catalogue GET at 50) has no target and gets no verdict. Writes bench/results/latest.json
-// and bench/results/latest.md and prints the table. All load goes to 127.0.0.1.
+// and bench/results/latest.md (with LOKET_BENCH_ONLY, latest-<part>.{json,md} instead, git-ignored, so a
+// partial run leaves the last full run alone) and prints the table. All load goes to 127.0.0.1.
+// First, the first-load size of the components in the script-tag bundle (scripts/bench-size.mjs):
+// it needs only the build, no database and no server.
 //
-// Env: LOKET_BENCH_QUICK=1 (short runs), LOKET_BENCH_DURATION (autocannon seconds),
-//      LOKET_BENCH_ENGINES=pglite,postgres, LOKET_BENCH_DATABASE_URL, LOKET_BENCH_STRICT=1 (exit 1 on a
-//      FAIL) and the others in bench/README.md.
+// Env: LOKET_BENCH_ONLY=size or server (one part only), LOKET_BENCH_QUICK=1 (short runs),
+//      LOKET_BENCH_DURATION (autocannon seconds), LOKET_BENCH_ENGINES=pglite,postgres,
+//      LOKET_BENCH_DATABASE_URL, LOKET_BENCH_STRICT=1 (exit 1 on a FAIL) and the others in bench/README.md.
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measureSizes, sizeDetails, sizeRows, sizeTargets } from './bench-size.mjs';
 import { findPgBin, startCluster } from './pg-cluster.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -28,7 +32,28 @@ const TARGETS = { searchP95Ms: { pglite: 20, postgres: 5 }, getRatio: 0.5 };
 const NO_TARGET = 'none set';
 const ENGINE_NAMES = { pglite: 'PGlite', postgres: 'PostgreSQL' };
 
-const engines = (process.env.LOKET_BENCH_ENGINES ?? 'pglite,postgres')
+/** The parts of the benchmark: `size` (first-load size, build only) and `server` (the engines' legs). */
+const PARTS = ['size', 'server'];
+const only = [
+  ...new Set(
+    (process.env.LOKET_BENCH_ONLY ?? PARTS.join(','))
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
+  ),
+];
+if (!only.length || only.some((p) => !PARTS.includes(p))) {
+  console.error(
+    `[bench] LOKET_BENCH_ONLY=${process.env.LOKET_BENCH_ONLY}: expected ${PARTS.join(' and/or ')}`,
+  );
+  process.exit(2);
+}
+const runSize = only.includes('size');
+// In PARTS order, so the partial results' file name does not depend on how the variable was written.
+only.sort((a, b) => PARTS.indexOf(a) - PARTS.indexOf(b));
+const runServer = only.includes('server');
+
+const engines = (runServer ? (process.env.LOKET_BENCH_ENGINES ?? 'pglite,postgres') : '')
   .split(',')
   .map((e) => e.trim())
   .filter(Boolean);
@@ -74,9 +99,17 @@ const machine = {
   loadAverageAtStart: os.loadavg().map((x) => Number(x.toFixed(2))),
 };
 
+let failed = false;
+let sizes = null;
+if (runSize) {
+  console.error('[bench] first-load size of the script-tag bundle (packages/components/dist/loket)');
+  sizes = await measureSizes();
+  if (sizes.build.staleWarning) console.error(`[bench] WARNING: ${sizes.build.staleWarning}`);
+  if (sizes.components.some((c) => c.error)) failed = true;
+}
+
 const tmp = await mkdtemp(join(os.tmpdir(), 'loket-bench-'));
 const legs = {};
-let failed = false;
 try {
   for (const engine of engines) {
     const outFile = join(tmp, `${engine}.json`);
@@ -119,6 +152,10 @@ const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
 
 const rows = [];
 const targets = [];
+if (sizes) {
+  rows.push(...sizeRows(sizes));
+  targets.push(...sizeTargets(sizes));
+}
 for (const engine of engines) {
   const name = ENGINE_NAMES[engine];
   const leg = legs[engine];
@@ -280,32 +317,37 @@ const markdown = [
   '',
   `${finished.toISOString()} · Node ${machine.node} · ${machine.cpuModel} · ${machine.cores} cores · ` +
     `load average ${machine.loadAverageAtStart[0]} at start, ${machine.loadAverageAtEnd[0]} at end · ${durationS} s` +
-    (process.env.LOKET_BENCH_QUICK === '1' ? ' · QUICK run (LOKET_BENCH_QUICK=1)' : ''),
+    (process.env.LOKET_BENCH_QUICK === '1' ? ' · QUICK run (LOKET_BENCH_QUICK=1)' : '') +
+    (process.env.LOKET_BENCH_ONLY ? ` · only ${only.join(', ')} (LOKET_BENCH_ONLY)` : ''),
   '',
-  'The catalogue is the real one plus a SYNTHETIC one (generated, labelled, never loaded by default). ' +
-    'Ratios compare with a baseline measured in the same run. See bench/README.md.',
+  ...(runServer
+    ? ['The catalogue is the real one plus a SYNTHETIC one (generated, labelled, never loaded by default).']
+    : []),
+  'Ratios compare with a baseline measured in the same run. See bench/README.md.',
   '',
   ...table,
   '',
-  '## Details',
-  '',
-  ...details,
-  '',
+  ...(details.length ? ['## Details', '', ...details, ''] : []),
+  ...(sizes ? ['## First-load size (script-tag bundle)', '', ...sizeDetails(sizes), ''] : []),
 ].join('\n');
 
 const summary = {
   timestamp: finished.toISOString(),
   durationSeconds: durationS,
   quick: process.env.LOKET_BENCH_QUICK === '1',
+  only,
   machine,
   targets,
+  size: sizes,
   engines: legs,
 };
+// A partial run (LOKET_BENCH_ONLY) writes beside the last full run, not over it.
+const base = only.length === PARTS.length ? 'latest' : `latest-${only.join('-')}`;
 await mkdir(resultsDir, { recursive: true });
-await writeFile(join(resultsDir, 'latest.json'), `${JSON.stringify(summary, null, 2)}\n`);
-await writeFile(join(resultsDir, 'latest.md'), markdown);
+await writeFile(join(resultsDir, `${base}.json`), `${JSON.stringify(summary, null, 2)}\n`);
+await writeFile(join(resultsDir, `${base}.md`), markdown);
 console.log(`\n${markdown}`);
-console.log(`[bench] wrote bench/results/latest.json and bench/results/latest.md (${durationS} s)`);
+console.log(`[bench] wrote bench/results/${base}.json and bench/results/${base}.md (${durationS} s)`);
 
 const anyFail = targets.some((t) => t.result === 'FAIL');
 if (failed) process.exit(1);
