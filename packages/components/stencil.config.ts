@@ -15,7 +15,7 @@ export const config: Config = {
     {
       type: 'dist',
       esmLoaderPath: '../loader',
-      copy: [{ src: 'themes', dest: 'loket/themes' }],
+      copy: [{ src: 'themes', dest: 'themes' }],
     },
     {
       type: 'dist-custom-elements',
