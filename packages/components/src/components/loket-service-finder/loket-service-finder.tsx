@@ -163,8 +163,19 @@ export class LoketServiceFinder {
   }
 
   private onPopState = () => {
+    const next = readUrlState(location.href);
+    // Fragment links (a skip link, a "#contact" menu item) also fire popstate: leave focus and
+    // scrolling to the page when the finder's own part of the URL did not change.
+    const s = this.state;
+    if (
+      next.q === s.q &&
+      next.service === s.service &&
+      next.category === s.category &&
+      next.agency === s.agency
+    )
+      return;
     this.pushedDetail = false;
-    this.show(readUrlState(location.href));
+    this.show(next);
     if (!this.state.service) this.focusOpener();
   };
 
