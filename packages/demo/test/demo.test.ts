@@ -1,0 +1,127 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startTestServer, type TestServer } from '../../server/test/helpers/app.js';
+import { startDemo } from '../serve.mjs';
+import { eventually, hasFocus, launchChromium, watch } from './support.js';
+
+// A citizen on the regional website: the API runs on 127.0.0.1, the site on localhost (another
+// origin, as a real kota's website calling the Loket API), under the site's strict CSP.
+let api: TestServer;
+let demo: Awaited<ReturnType<typeof startDemo>>;
+let site: string;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let watcher: Awaited<ReturnType<typeof watch>>;
+
+beforeAll(async () => {
+  [api, browser] = await Promise.all([startTestServer(), launchChromium()]);
+  demo = await startDemo({ host: '127.0.0.1', port: 0, apiUrl: api.url });
+  site = demo.url.replace('127.0.0.1', 'localhost');
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  watcher = await watch(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+  await api?.close();
+});
+
+const finder = () => page.locator('loket-service-finder');
+const searchBox = () => page.getByRole('combobox', { name: 'Cari layanan' });
+const detailHeading = () => page.getByRole('heading', { level: 2, name: 'Penggantian KTP-el karena Hilang' });
+
+describe('the demo site', () => {
+  test('loads the finder from one script tag, on another origin than the API, under a strict CSP', async () => {
+    expect(new URL(site).origin).not.toBe(new URL(api.url).origin);
+    const response = await page.goto(`${site}/`);
+    const csp = response?.headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain(`connect-src ${new URL(api.url).origin}`);
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+
+    const scripts = await page
+      .locator('script')
+      .evaluateAll((all) =>
+        all.map((s) => ({ src: s.getAttribute('src'), type: s.getAttribute('type'), inline: s.textContent })),
+      );
+    expect(scripts).toEqual([{ src: '/loket/loket.esm.js', type: 'module', inline: '' }]);
+    expect(await page.locator('[style]').count()).toBe(0);
+
+    // The finder rendered the catalogue it fetched from the API.
+    await page.getByRole('heading', { level: 2, name: /^\d+ layanan$/ }).waitFor();
+    await expect(finder().getAttribute('region')).resolves.toBe('35.78');
+  });
+
+  test('a keyboard user skips to the content, searches "ktp hilang" and opens the suggestion', async () => {
+    await page.keyboard.press('Tab');
+    expect(await hasFocus(page.getByRole('link', { name: 'Langsung ke konten utama' }))).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await eventually(() => hasFocus(page.locator('main')))).toBe(true);
+    await page.keyboard.press('Tab'); // the breadcrumb
+    await page.keyboard.press('Tab');
+    expect(await hasFocus(searchBox())).toBe(true);
+
+    await page.keyboard.type('ktp hilang');
+    const option = page.getByRole('option', { name: /Penggantian KTP-el karena Hilang/ });
+    await option.waitFor();
+    expect(await searchBox().getAttribute('aria-expanded')).toBe('true');
+    // Arrow down to the option (the combobox keeps focus and points at it with
+    // aria-activedescendant), waiting for each step to render, then Enter.
+    for (let i = 0; i < 6 && (await option.getAttribute('aria-selected')) !== 'true'; i++) {
+      const before = await searchBox().getAttribute('aria-activedescendant');
+      await page.keyboard.press('ArrowDown');
+      await eventually(async () => (await searchBox().getAttribute('aria-activedescendant')) !== before);
+    }
+    expect(await option.getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Enter');
+
+    await detailHeading().waitFor();
+    expect(await eventually(() => hasFocus(detailHeading()))).toBe(true);
+    expect(new URL(page.url()).searchParams.get('layanan')).toBe('ktp-el-hilang');
+  });
+
+  test('the detail shows the requirements, the fee and the MPP of Kota Surabaya', async () => {
+    const requirements = page.getByRole('checkbox');
+    expect(await requirements.count()).toBeGreaterThan(0);
+    await page.getByRole('checkbox', { name: /keterangan kehilangan/i }).waitFor();
+    await page.getByText('Gratis', { exact: true }).waitFor();
+    await page.getByText('Mal Pelayanan Publik Siola Kota Surabaya').waitFor();
+    const apply = page.getByRole('link', { name: 'Ajukan secara daring' });
+    expect(await apply.getAttribute('href')).toBe('/ajukan.html?layanan=ktp-el-hilang');
+  });
+
+  test("the browser's back button returns to the search", async () => {
+    await page.goBack();
+    await searchBox().waitFor();
+    expect(await detailHeading().count()).toBe(0);
+    expect(new URL(page.url()).searchParams.has('layanan')).toBe(false);
+  });
+
+  test('searching with Enter lists results; the back link returns to them with focus on the result', async () => {
+    await searchBox().fill('ktp hilang');
+    await searchBox().press('Enter');
+    await page.getByRole('heading', { level: 2, name: /layanan untuk .ktp hilang./i }).waitFor();
+    const result = page.getByRole('link', { name: 'Penggantian KTP-el karena Hilang' });
+    await result.click();
+    await detailHeading().waitFor();
+
+    await page.getByRole('link', { name: 'Kembali ke hasil' }).click();
+    await result.waitFor();
+    expect(await eventually(() => hasFocus(result))).toBe(true);
+    expect(new URL(page.url()).searchParams.get('cari')).toBe('ktp hilang');
+  });
+
+  test('the English page shows the finder in English', async () => {
+    await page.goto(`${site}/en.html`);
+    await page.getByRole('combobox', { name: 'Search services' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /^\d+ services$/ }).waitFor();
+  });
+
+  test('nothing was blocked by the CSP and nothing was logged as an error', async () => {
+    expect(watcher.violations).toEqual([]);
+    expect(watcher.problems).toEqual([]);
+  });
+});

@@ -1,0 +1,64 @@
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium' });
+}
+
+export interface Violation {
+  directive: string;
+  blockedURI: string;
+  sample: string;
+}
+
+declare global {
+  interface Window {
+    __loketReportViolation(violation: Violation): void;
+  }
+}
+
+/**
+ * Records, across navigations, what would tell a developer something went wrong: CSP violations
+ * (`securitypolicyviolation` events, which also come from inside shadow roots), console errors
+ * and warnings, uncaught exceptions and failed requests.
+ */
+export async function watch(page: Page) {
+  const violations: Violation[] = [];
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems.push(`console.${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('requestfailed', (request) =>
+    problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
+  );
+  await page.exposeFunction('__loketReportViolation', (violation: Violation) => violations.push(violation));
+  await page.addInitScript(() => {
+    document.addEventListener(
+      'securitypolicyviolation',
+      (event) =>
+        window.__loketReportViolation({
+          directive: event.effectiveDirective,
+          blockedURI: event.blockedURI,
+          sample: event.sample,
+        }),
+      true,
+    );
+  });
+  return { violations, problems };
+}
+
+/** Is this element (possibly inside a shadow root) the one with focus? */
+export function hasFocus(locator: Locator): Promise<boolean> {
+  return locator.evaluate((el) => (el.getRootNode() as Document | ShadowRoot).activeElement === el);
+}
+
+/** Polls `check` until it holds (for state that settles after an animation frame). */
+export async function eventually(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return check();
+}
