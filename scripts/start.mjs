@@ -1,0 +1,166 @@
+#!/usr/bin/env node
+// `pnpm start` (after `pnpm build`): the Loket API with the real catalogue and the demo regional
+// website next to it, on its own origin, as a real kota's website would call the API.
+//
+//   1. refuses early, with a clear message, when the API or demo port is taken;
+//   2. allows the demo's origins to take applications for Kota Surabaya (35.78): `origins add`
+//      needs the embedded database to itself, so it runs before the API (and seeds an empty one);
+//   3. starts `cli.js serve --seed-if-empty` as a child (env inherited; SIGINT/SIGTERM forwarded;
+//      this script exits when it exits) and the demo server in this process;
+//   4. waits for GET /health/ready and prints where everything is.
+//
+// Env: HOST, PORT (the API's, 8080), DEMO_PORT (8081), DEMO_HOST (HOST), LOKET_API_URL (the API
+// URL the demo pages call; default: the page's hostname with PORT), and everything the API reads.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startDemo } from '../packages/demo/serve.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'packages', 'server', 'dist', 'cli.js');
+const DEMO_REGION = '35.78'; // Kota Surabaya
+
+const host = process.env.HOST || '127.0.0.1';
+const port = Number(process.env.PORT || 8080);
+const demoHost = process.env.DEMO_HOST || host;
+const demoPort = Number(process.env.DEMO_PORT || 8081);
+const apiUrl = process.env.LOKET_API_URL || undefined;
+/** Where a browser on this machine reaches a server listening on `address`. */
+const local = (address) => (['0.0.0.0', '::', ''].includes(address) ? '127.0.0.1' : address);
+const apiBase = `http://${local(host)}:${port}`;
+
+let api = null;
+let demo = null;
+
+async function main() {
+  await assertPortFree(host, port, 'the Loket API', 'PORT');
+  await assertPortFree(demoHost, demoPort, 'the demo site', 'DEMO_PORT');
+  await allowDemoOrigins();
+  if (stopping) return;
+
+  api = spawn(process.execPath, [cli, 'serve', '--seed-if-empty'], {
+    stdio: 'inherit',
+    env: process.env,
+    // Its own process group: Ctrl+C reaches only this script, which forwards it once (a second
+    // signal would make the API skip its graceful shutdown).
+    detached: process.platform !== 'win32',
+  });
+  api.on('exit', (code, signal) => {
+    api = null;
+    if (!stopping) console.error(`[start] the API stopped (${signal ?? `exit code ${code}`})`);
+    void finish(code ?? (stopping ? 0 : 1));
+  });
+
+  demo = await startDemo({ host: demoHost, port: demoPort, apiPort: port, apiUrl });
+
+  await waitUntilReady(`${apiBase}/health/ready`);
+  const site = `http://${local(demoHost)}:${demoPort}/`;
+  console.log(`
+  Loket is running.
+
+    Demo website (Kota Surabaya)   ${site}
+    Loket API                      ${apiBase}/v1/services
+    API reference                  ${apiBase}/docs
+${['0.0.0.0', '::'].includes(demoHost) ? `\n    From another device: http://<this machine's address>:${demoPort}/\n` : ''}
+  Press Ctrl+C to stop both.
+`);
+}
+
+/** Fails with a message that says what to do when something already listens on the port. */
+function assertPortFree(address, portNumber, what, variable) {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (err) => {
+      if (err.code === 'EADDRINUSE') {
+        reject(
+          new Error(
+            `Port ${portNumber} on ${address} is already in use, so ${what} cannot start there.\n` +
+              `Stop whatever listens on it (another \`pnpm start\`?) or pick another port, e.g. ${variable}=${portNumber + 10} pnpm start`,
+          ),
+        );
+      } else reject(err);
+    });
+    probe.listen(portNumber, address, () => probe.close(resolve));
+  });
+}
+
+/**
+ * Lets the demo site take applications for Kota Surabaya once its origins are allowed: idempotent,
+ * and quick when they already are (one `origins list`).
+ */
+async function allowDemoOrigins() {
+  const origins = [`http://localhost:${demoPort}`, `http://127.0.0.1:${demoPort}`];
+  let list = await runCli(['origins', 'list', DEMO_REGION]);
+  if (list.code !== 0 && /no region/i.test(list.stderr)) {
+    console.log('[start] empty database: seeding the real catalogue…');
+    const seeded = await runCli(['seed']);
+    if (seeded.code !== 0) throw new Error(`seeding failed:\n${seeded.stderr}`);
+    list = await runCli(['origins', 'list', DEMO_REGION]);
+  }
+  if (list.code !== 0) throw new Error(list.stderr.trim() || `origins list failed (exit code ${list.code})`);
+  const allowed = new Set(list.stdout.split('\n').map((line) => line.split('\t')[1]));
+  for (const origin of origins.filter((o) => !allowed.has(o))) {
+    const added = await runCli(['origins', 'add', DEMO_REGION, origin]);
+    if (added.code !== 0) throw new Error(added.stderr.trim());
+    console.log(`[start] ${added.stdout.trim()} (the demo site)`);
+  }
+}
+
+/** Runs a server CLI command to completion, collecting its output. */
+function runCli(args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], { env: process.env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function waitUntilReady(url, timeoutMs = 180_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (!api) throw new Error('the API exited before it was ready');
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      if (res.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the API was not ready at ${url} after ${timeoutMs / 1000} s`);
+}
+
+let stopping = false;
+let failed = false;
+
+/** Stops the API (its exit handler then finishes) or, when it is not running, finishes now. */
+function stop(signal = 'SIGTERM') {
+  stopping = true;
+  if (api) api.kill(signal);
+  else void finish(0);
+}
+
+async function finish(code) {
+  await demo?.close().catch(() => {});
+  demo = null;
+  process.exit(failed ? 1 : code);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(signal));
+// Never leave the API running without this script (e.g. after an uncaught error here).
+process.on('exit', () => api?.kill('SIGTERM'));
+
+main().catch((err) => {
+  console.error(`[start] ${err instanceof Error ? err.message : err}`);
+  failed = true;
+  stop();
+});
