@@ -1,0 +1,14 @@
+/**
+ * What the stories show. scripts/record-story-fixtures.mjs records the answers to exactly these
+ * requests: change both together, then re-record (see ../README.md).
+ */
+export const demo = {
+  /** Kota Surabaya (Kemendagri code). */
+  region: '35.78',
+  /** Searched in most stories, typed in the keyboard story. */
+  search: 'ktp',
+  /** Nothing in the catalogue matches it. */
+  noMatch: 'kapal selam',
+  /** Free, with a legal basis for the fee, served at MPP Siola, and open to online applications. */
+  service: 'ktp-el-hilang',
+} as const;
