@@ -368,6 +368,23 @@ export class LoketServiceFinder {
     });
   }
 
+  /**
+   * "Coba lagi": the button is replaced while loading, so focus would fall back to the top of the
+   * page. Afterwards it goes to the next "Coba lagi", else to the heading of what loaded.
+   */
+  private async retry(load: () => Promise<void>) {
+    await load();
+    requestAnimationFrame(() => {
+      const root = this.el.shadowRoot;
+      const target =
+        root?.querySelector<HTMLElement>('[part~="retry"]') ??
+        root?.querySelector<HTMLElement>(
+          '#loket-detail-heading, #loket-results-heading, #loket-empty-heading',
+        );
+      target?.focus();
+    });
+  }
+
   private hrefFor = (slug: string | null) => {
     const state = { ...this.state, service: slug };
     return this.noHistory ? '#' : urlWithState(location.href, state);
@@ -427,7 +444,9 @@ export class LoketServiceFinder {
   private renderList() {
     const t = this.t;
     if (this.listStatus === 'error')
-      return <Failure t={t} title={t.results.errorTitle} onRetry={() => void this.loadList()} />;
+      return (
+        <Failure t={t} title={t.results.errorTitle} onRetry={() => void this.retry(() => this.loadList())} />
+      );
     if (this.listStatus === 'loading' || !this.list) return <Skeleton />;
     if (this.list.total === 0 && this.list.data.length === 0)
       return <Empty t={t} q={this.state.q} onTry={(q) => this.search(q)} />;
@@ -482,7 +501,7 @@ export class LoketServiceFinder {
           <Failure
             t={t}
             title={t.results.errorTitle}
-            onRetry={() => void this.loadDetail(this.state.service ?? '')}
+            onRetry={() => void this.retry(() => this.loadDetail(this.state.service ?? ''))}
           />
         )}
       </div>

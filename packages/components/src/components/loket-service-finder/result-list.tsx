@@ -19,7 +19,7 @@ interface ResultsProps {
 
 export const Results: FunctionalComponent<ResultsProps> = (p) => (
   <section class="results" part="results" aria-labelledby="loket-results-heading">
-    <h2 id="loket-results-heading" class="results-heading">
+    <h2 id="loket-results-heading" class="results-heading" tabIndex={-1}>
       {p.q
         ? plural(p.locale, p.t.results.countFor, p.list.total, { q: p.q })
         : plural(p.locale, p.t.results.count, p.list.total)}
@@ -158,7 +158,9 @@ export const Empty: FunctionalComponent<{ t: Messages; q: string; onTry: (q: str
   onTry,
 }) => (
   <section class="notice" part="empty" aria-labelledby="loket-empty-heading">
-    <h2 id="loket-empty-heading">{t.results.emptyTitle}</h2>
+    <h2 id="loket-empty-heading" tabIndex={-1}>
+      {t.results.emptyTitle}
+    </h2>
     {q && <p>{fill(t.results.emptyFor, { q })}</p>}
     <p>{t.results.emptyTry}</p>
     <ul class="chips">
