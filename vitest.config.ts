@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { componentProjects } from './packages/components/vitest.config.ts';
 
 // One vitest run covers every package. The server suite runs twice: on embedded PGlite and on a
 // real PostgreSQL (LOKET_TEST_DATABASE_URL, set by scripts/test.mjs from a throw-away cluster).
@@ -7,8 +8,11 @@ const postgresUrl = process.env.LOKET_TEST_DATABASE_URL;
 export default defineConfig({
   test: {
     projects: [
-      // Browser and end-to-end projects keep their own config next to their code.
+      // Browser and end-to-end projects keep their own config next to their code. The components
+      // config holds two projects, which vitest 4 reads only inline (no nested project files).
       '{packages/*,stories}/vitest.config.ts',
+      '!packages/components/vitest.config.ts',
+      ...componentProjects,
       {
         test: {
           name: 'sdk',

@@ -1,0 +1,34 @@
+/// <reference types="node" />
+import { createServer } from 'node:net';
+import type { TestProject } from 'vitest/node';
+import { startTestServer } from '../../server/test/helpers/app.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The real Loket API on an in-memory database seeded with the real catalogue. */
+    apiBase: string;
+    /** A local port nothing listens on: requests to it fail like an unreachable API. */
+    closedApiBase: string;
+  }
+}
+
+/** Node side of the browser tests: one real API server for the run (CORS `*` on the catalogue). */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const server = await startTestServer();
+  project.provide('apiBase', server.url);
+  project.provide('closedApiBase', `http://127.0.0.1:${await closedPort()}`);
+  return () => server.close();
+}
+
+/** A port that was free a moment ago and is closed again. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
