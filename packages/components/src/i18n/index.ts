@@ -51,7 +51,7 @@ export function plural(locale: Locale, forms: Plural, n: number, values: Record<
   });
 }
 
-/** Rupiah without decimals, as people read it: "Rp 30.000" (id) / "IDR 30,000" (en). */
+/** Rupiah without decimals, as people in Indonesia read it: "Rp 30.000" (both locales format it the Indonesian way). */
 export function money(locale: Locale, amount: number): string {
   return new Intl.NumberFormat(intlLocale[locale], {
     style: 'currency',

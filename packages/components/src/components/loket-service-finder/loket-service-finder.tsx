@@ -30,7 +30,7 @@ const PAGE_SIZE = 20;
  * Finds a public service and shows everything needed to get it: requirements, procedure, time,
  * fee with its legal basis, output, where to go and how to complain.
  *
- * @part search - The search form. @part input - The search box. @part listbox - The suggestions.
+ * @part base - The wrapper of everything the finder shows. @part search - The search form. @part input - The search box. @part listbox - The suggestions.
  * @part option - One suggestion. @part filters - The category and agency filters.
  * @part results - The result list. @part result - One result. @part detail - The detail view.
  * @part apply - The "apply online" area. @part button - Every button. @part select - The filters' selects.
