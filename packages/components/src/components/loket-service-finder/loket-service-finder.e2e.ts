@@ -220,6 +220,15 @@ describe('deep links', () => {
     expect([query('halaman'), query('cari'), query('layanan')]).toEqual(['layanan', 'ktp', null]);
   });
 
+  it('loads again for another region set on the element', async () => {
+    setPageQuery({ layanan: 'ktp-el-hilang' });
+    const finder = mountFinder({ region: '35.78' });
+    await expect.element(page.getByText('Mal Pelayanan Publik Siola Kota Surabaya')).toBeVisible();
+    finder.setAttribute('region', '73.71');
+    await expect.element(page.getByText('Mal Pelayanan Publik Kota Makassar')).toBeVisible();
+    await expect.element(page.getByText('Mal Pelayanan Publik Siola Kota Surabaya')).not.toBeInTheDocument();
+  });
+
   it('reads api-base and region from <meta> when the element has none', async () => {
     const meta = document.createElement('meta');
     meta.name = 'loket-api-base';

@@ -118,6 +118,9 @@ export class LoketServiceFinder {
   @Watch('apiBase')
   @Watch('region')
   protected reload() {
+    // Another API or region: what is shown came from the old one, so load it all again.
+    this.list = null;
+    this.detail = null;
     this.show(this.state);
   }
 
