@@ -10,6 +10,7 @@ import { mswLoader } from 'msw-storybook-addon/csf3';
 import manifest from '../packages/components/custom-elements.json';
 import '../packages/components/src/themes/dark.css';
 import '../packages/components/src/themes/high-contrast.css';
+import { urlWithState } from '../packages/components/src/utils/url-state';
 import { API_BASE } from '../stories/msw/handlers';
 
 // The tree-shakable build registers each tag on import (`stencil build` writes it).
@@ -49,15 +50,14 @@ async function startMsw() {
 }
 
 /** The finder keeps its state in the page URL (`?cari=…&layanan=…`): every story starts clean. */
-const finderParams = ['cari', 'layanan', 'kategori', 'instansi'];
+const noFinderState = { q: '', service: null, category: null, agency: null };
 
 const preview: Preview = {
   loaders: [mswLoader(startMsw)],
   argTypesEnhancers: [attributeControls],
   beforeEach() {
-    const url = new URL(location.href);
-    for (const key of finderParams) url.searchParams.delete(key);
-    if (url.href !== location.href) history.replaceState(null, '', url);
+    const url = urlWithState(location.href, noFinderState);
+    if (url !== location.href) history.replaceState(null, '', url);
   },
   globalTypes: {
     locale: {

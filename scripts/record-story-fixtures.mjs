@@ -12,6 +12,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { requestKey } from '../stories/msw/request-key.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'stories', 'fixtures');
@@ -42,13 +43,6 @@ const list = (query, limit = PAGE_SIZE) => ({
   query: { ...query, limit: String(limit), region: REGION },
 });
 
-/** `GET /v1/services?limit=20&q=ktp&region=35.78`: the lookup key stories/msw/handlers.ts builds too. */
-export function requestKey(path, query) {
-  const params = new URLSearchParams(Object.entries(query).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const search = params.toString();
-  return `GET ${path}${search ? `?${search}` : ''}`;
-}
-
 async function startServer() {
   const load = (file) => import(pathToFileURL(join(serverDist, file)).href);
   let server;
@@ -68,7 +62,7 @@ async function startServer() {
   });
   return {
     async get(path, query, lang) {
-      const key = requestKey(path, query);
+      const key = requestKey('GET', path, Object.entries(query));
       const response = await app.inject({
         method: 'GET',
         url: key.slice('GET '.length),

@@ -2,6 +2,7 @@ import { delay, HttpResponse, http, type JsonBodyType } from 'msw';
 import en from '../fixtures/catalogue.en.json';
 import id from '../fixtures/catalogue.id.json';
 import { demo } from './demo';
+import { requestKey } from './request-key.mjs';
 
 /**
  * The API the stories talk to. Nothing listens there: MSW answers every request to it, from the
@@ -21,12 +22,9 @@ function langOf(request: Request): Lang {
   return request.headers.get('accept-language')?.toLowerCase().startsWith('en') ? 'en' : 'id';
 }
 
-/** `GET /v1/services?limit=20&q=ktp&region=35.78`: path and sorted query, as the recorder writes it. */
 function keyOf(request: Request): string {
   const url = new URL(request.url);
-  const params = new URLSearchParams([...url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const search = params.toString();
-  return `${request.method} ${url.pathname}${search ? `?${search}` : ''}`;
+  return requestKey(request.method, url.pathname, url.searchParams);
 }
 
 function problem(status: number, title: string, detail: string) {

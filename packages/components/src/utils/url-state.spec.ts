@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type FinderState, readUrlState, urlWithState, writeUrlState } from './url-state';
+import { type FinderState, readUrlState, sameSearch, urlWithState, writeUrlState } from './url-state';
 
 const empty: FinderState = { q: '', service: null, category: null, agency: null };
 
@@ -78,5 +78,15 @@ describe('writeUrlState', () => {
     const calls = fakeWindow('https://x.test/page?cari=ktp');
     writeUrlState({ ...empty, q: 'ktp' }, 'push');
     expect(calls).toEqual([]);
+  });
+});
+
+describe('sameSearch', () => {
+  it('compares the text and the filters, not the open service', () => {
+    const ktp = { ...empty, q: 'ktp', category: 'civil-registration' };
+    expect(sameSearch(ktp, { ...ktp, service: 'ktp-el-hilang' })).toBe(true);
+    expect(sameSearch(ktp, { ...ktp, q: 'sim' })).toBe(false);
+    expect(sameSearch(ktp, { ...ktp, category: null })).toBe(false);
+    expect(sameSearch(ktp, { ...ktp, agency: 'dukcapil' })).toBe(false);
   });
 });

@@ -9,6 +9,11 @@ export interface FinderState {
   agency: string | null;
 }
 
+/** The same search (text and filters): the result list need not change. */
+export function sameSearch(a: FinderState, b: FinderState): boolean {
+  return a.q === b.q && a.category === b.category && a.agency === b.agency;
+}
+
 const keys = { q: 'cari', service: 'layanan', category: 'kategori', agency: 'instansi' } as const;
 
 export function readUrlState(url: string): FinderState {

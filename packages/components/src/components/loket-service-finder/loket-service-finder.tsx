@@ -12,7 +12,13 @@ import { Component, Element, Event, type EventEmitter, Host, h, Prop, State, Wat
 import { type Locale, loadMessages, localeOf, messages, plural } from '../../i18n';
 import { loketCore } from '../../utils/client';
 import { configValue } from '../../utils/config';
-import { type FinderState, readUrlState, urlWithState, writeUrlState } from '../../utils/url-state';
+import {
+  type FinderState,
+  readUrlState,
+  sameSearch,
+  urlWithState,
+  writeUrlState,
+} from '../../utils/url-state';
 import { Empty, Failure, Results, Skeleton } from './result-list';
 import { SearchBox } from './search-box';
 
@@ -153,9 +159,7 @@ export class LoketServiceFinder {
     const prev = this.state;
     this.state = next;
     this.input = next.q;
-    const listChanged =
-      !this.list || next.q !== prev.q || next.category !== prev.category || next.agency !== prev.agency;
-    if (listChanged || this.listStatus !== 'ready') void this.loadList();
+    if (!this.list || !sameSearch(next, prev) || this.listStatus !== 'ready') void this.loadList();
     if (next.service) void this.loadDetail(next.service);
     else this.detail = null;
   }
@@ -169,14 +173,7 @@ export class LoketServiceFinder {
     const next = readUrlState(location.href);
     // Fragment links (a skip link, a "#contact" menu item) also fire popstate: leave focus and
     // scrolling to the page when the finder's own part of the URL did not change.
-    const s = this.state;
-    if (
-      next.q === s.q &&
-      next.service === s.service &&
-      next.category === s.category &&
-      next.agency === s.agency
-    )
-      return;
+    if (sameSearch(next, this.state) && next.service === this.state.service) return;
     this.pushedDetail = false;
     this.show(next);
     if (!this.state.service) this.focusOpener();
