@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { commands } from './test/commands.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -44,6 +45,7 @@ export const componentProjects: TestProjectInlineConfiguration[] = [
           launchOptions: { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
         }),
         instances: [{ browser: 'chromium' }],
+        commands,
       },
     },
   },

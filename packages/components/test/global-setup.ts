@@ -2,6 +2,7 @@
 import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { startTestServer } from '../../server/test/helpers/app.js';
+import { setTestServer } from './api-server.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,12 +13,19 @@ declare module 'vitest' {
   }
 }
 
-/** Node side of the browser tests: one real API server for the run (CORS `*` on the catalogue). */
+/**
+ * Node side of the browser tests: one real API server for the run (CORS `*` on the catalogue;
+ * applications answer the origins a test allows with `commands.allowOrigin`).
+ */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const server = await startTestServer();
+  setTestServer(server);
   project.provide('apiBase', server.url);
   project.provide('closedApiBase', `http://127.0.0.1:${await closedPort()}`);
-  return () => server.close();
+  return async () => {
+    setTestServer(undefined);
+    await server.close();
+  };
 }
 
 /** A port that was free a moment ago and is closed again. */

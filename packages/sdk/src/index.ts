@@ -22,13 +22,24 @@ export {
   TIMEOUT_PROBLEM,
 } from './errors.js';
 export { newIdempotencyKey } from './idempotency.js';
-export type {
-  ApplicationHandle,
-  ApplicationHandleInit,
-  ApplicationResult,
-  AttachmentResult,
-  SubmitOptions,
-  SubmitResult,
+// The citizen's application operations as tree-shakable functions of a `LoketCore`.
+export {
+  type ApplicationHandle,
+  type ApplicationHandleInit,
+  type ApplicationResult,
+  type AttachmentResult,
+  applicationHandle,
+  createApplication,
+  deleteAttachment,
+  getApplication,
+  getApplicationStatus,
+  getServiceForm,
+  type SubmitOptions,
+  type SubmitResult,
+  saveAnswers,
+  submitApplication,
+  uploadAttachment,
+  withdrawApplication,
 } from './operations/applications.js';
 // The catalogue and region operations as tree-shakable functions of a `LoketCore`.
 export { getService, listAgencies, listCategories, listServices } from './operations/catalogue.js';

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  applicationHandle,
   createLoketClient,
   createLoketCore,
+  getApplicationStatus,
   getService,
+  getServiceForm,
   type LoketClient,
   listRegionLocations,
   listServices,
@@ -168,5 +171,19 @@ describe('tree-shakable functions', () => {
       'http://api.test/api/v1/services?q=ktp&region=35.78',
     ]);
     expect(fake.requests.every((r) => r.headers.get('accept-language') === 'en')).toBe(true);
+  });
+
+  it('include the citizen application operations, with the secret in a header and never in the URL', async () => {
+    const fake = fakeFetch();
+    const core = createLoketCore({ baseUrl: 'http://api.test', fetch: fake.fetch });
+    await getServiceForm(core, 'ktp-el-hilang');
+    await getApplicationStatus(core, 'LKT-7K4M-Q2XP', 's3cret');
+    await applicationHandle(core, 'LKT-7K4M-Q2XP', 's3cret').status();
+    expect(fake.requests.map((r) => r.url)).toEqual([
+      'http://api.test/v1/services/ktp-el-hilang/form',
+      'http://api.test/v1/applications/LKT-7K4M-Q2XP/status',
+      'http://api.test/v1/applications/LKT-7K4M-Q2XP/status',
+    ]);
+    expect(fake.requests.slice(1).map((r) => r.headers.get('loket-secret'))).toEqual(['s3cret', 's3cret']);
   });
 });

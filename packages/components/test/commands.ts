@@ -1,0 +1,104 @@
+/// <reference types="node" />
+/**
+ * Browser commands: what a browser test asks Node to do, where a page cannot or must not reach.
+ *
+ * - `allowOrigin`: a region allows the test page's origin, as `origins add` does for a website;
+ * - `officer`: an officer request with a bearer token (the officer API never answers a browser);
+ * - `countApplications`: how many applications of a service exist, straight from the database;
+ * - `networkFault`/`clearNetworkFaults`: requests of the calling test's frame fail like a
+ *   dropping mobile network (Playwright routing), either before they reach the server or after
+ *   the server answered (the response is lost: the case idempotency keys exist for).
+ */
+/// <reference types="@vitest/browser-playwright" />
+import type { BrowserCommand } from 'vitest/node';
+import { createOfficerToken } from '../../server/src/applications/officers.js';
+import { addOrigin } from '../../server/src/applications/origins.js';
+import { testServer } from './api-server.js';
+
+export interface OfficerRequest {
+  agency: string;
+  region: string;
+  method: 'GET' | 'POST';
+  /** Below the API root, e.g. `/v1/officer/applications/LKT…/transitions`. */
+  path: string;
+  body?: unknown;
+}
+
+export interface NetworkFault {
+  /** A substring of the request URL, e.g. `/submit` or `/attachments`. */
+  url: string;
+  method?: string;
+  /** `before`: the request never reaches the server; `after`: it does, but the response is lost. */
+  when: 'before' | 'after';
+  /** How many matching requests fail; default: every one until `clearNetworkFaults`. */
+  times?: number;
+}
+
+const tokens = new Map<string, string>();
+
+const allowOrigin: BrowserCommand<[region: string, origin: string]> = async (_ctx, region, origin) => {
+  await addOrigin(testServer().db, region, origin);
+};
+
+const officer: BrowserCommand<[request: OfficerRequest]> = async (_ctx, request) => {
+  const server = testServer();
+  const key = `${request.agency}@${request.region}`;
+  let token = tokens.get(key);
+  if (!token) {
+    token = (await createOfficerToken(server.db, { name: `test ${key}`, ...request })).token;
+    tokens.set(key, token);
+  }
+  const response = await fetch(new URL(request.path, server.url), {
+    method: request.method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: request.body === undefined ? undefined : JSON.stringify(request.body),
+  });
+  return { status: response.status, body: await response.json().catch(() => null) };
+};
+
+const countApplications: BrowserCommand<[service: string, status?: string]> = async (
+  _ctx,
+  service,
+  status,
+) => {
+  const rows = await testServer().db.query<{ n: number }>(
+    'select count(*)::int as n from application where service_id = $1 and ($2::text is null or status = $2)',
+    [service, status ?? null],
+  );
+  return rows[0]?.n ?? 0;
+};
+
+const networkFault: BrowserCommand<[fault: NetworkFault]> = async (ctx, fault) => {
+  const frame = await ctx.frame();
+  let left = fault.times ?? Number.POSITIVE_INFINITY;
+  await ctx.page.route(
+    (url) => url.href.includes(fault.url),
+    async (route) => {
+      const request = route.request();
+      const ours = request.frame() === frame && (!fault.method || request.method() === fault.method);
+      if (!ours || left <= 0) return route.fallback();
+      left -= 1;
+      if (fault.when === 'after') await route.fetch().catch(() => undefined);
+      await route.abort('internetdisconnected');
+    },
+  );
+};
+
+const clearNetworkFaults: BrowserCommand<[]> = async (ctx) => {
+  await ctx.page.unrouteAll({ behavior: 'ignoreErrors' });
+};
+
+export const commands = { allowOrigin, officer, countApplications, networkFault, clearNetworkFaults };
+
+declare module 'vitest/browser' {
+  interface BrowserCommands {
+    allowOrigin(region: string, origin: string): Promise<void>;
+    officer(request: OfficerRequest): Promise<{ status: number; body: unknown }>;
+    countApplications(service: string, status?: string): Promise<number>;
+    networkFault(fault: NetworkFault): Promise<void>;
+    clearNetworkFaults(): Promise<void>;
+  }
+}
