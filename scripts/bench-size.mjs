@@ -22,18 +22,23 @@ const componentsDir = join(root, 'packages', 'components');
 /** The lazy-loading bundle of the `dist` output target (namespace `loket`). */
 export const DIST_DIR = join(componentsDir, 'dist', 'loket');
 const LOADER = 'loket.esm.js';
-/** The Indonesian dictionary: the default locale, part of every first load. */
+/** The finder's Indonesian dictionary: the default locale, part of its first load. */
 const ID_DICTIONARY = join(componentsDir, 'src', 'i18n', 'id.ts');
 export const KIB = 1024;
 
 /**
  * The components whose first load `pnpm bench` measures, with their targets in KiB of gzip.
- * One line per component; `source` defaults to src/components/<tag>/<tag>.tsx.
+ * One line per component; `source` defaults to src/components/<tag>/<tag>.tsx and `dictionary`
+ * (its Indonesian strings) to src/components/<tag>/messages/id.ts.
+ *
+ * `runtimeShared`: the target counts the first load beyond the Stencil runtime (loader + runtime
+ * chunk), which a page loads once for all its components (issue 6: "runtime shared"); the
+ * finder's target (issue 5) counts the runtime too. Both figures are always reported.
  */
 export const COMPONENTS = [
-  { tag: 'loket-service-finder', targetKiB: 20 },
-  // { tag: 'loket-application-form', targetKiB: 25 },
-  // { tag: 'loket-status-tracker', targetKiB: 15 },
+  { tag: 'loket-service-finder', targetKiB: 20, runtimeShared: false, dictionary: ID_DICTIONARY },
+  { tag: 'loket-application-form', targetKiB: 25, runtimeShared: true },
+  { tag: 'loket-status-tracker', targetKiB: 15, runtimeShared: true },
 ];
 
 // --- Tools: esbuild and es-module-lexer are not root dependencies; vite (a root devDependency)
@@ -206,12 +211,12 @@ async function bundleEstimate(entry, external = []) {
   return { text, inputs };
 }
 
-/** The minified object literal of the Indonesian dictionary, as esbuild emits it. */
-async function dictionaryEstimate() {
-  const { text } = await bundleEstimate(ID_DICTIONARY);
+/** The minified object literal of an Indonesian dictionary, as esbuild emits it. */
+async function dictionaryEstimate(source) {
+  const { text } = await bundleEstimate(source);
   const at = text.indexOf('={');
   const range = at >= 0 ? literalAt(text, at + 1) : null;
-  if (!range) throw new Error(`no object literal in the minified ${relative(root, ID_DICTIONARY)}`);
+  if (!range) throw new Error(`no object literal in the minified ${relative(root, source)}`);
   return text.slice(...range);
 }
 
@@ -343,7 +348,15 @@ function sourceState() {
  * component's first load includes, once per page). `breakdown` also splits the first load into
  * runtime, ky, the rest of @loket/sdk, the component's code, its CSS and the Indonesian dictionary.
  */
-export async function measureFirstLoad({ tag, targetKiB, source, breakdown = true, distDir = DIST_DIR }) {
+export async function measureFirstLoad({
+  tag,
+  targetKiB,
+  runtimeShared = false,
+  source,
+  dictionary,
+  breakdown = true,
+  distDir = DIST_DIR,
+}) {
   const read = makeReader(distDir);
   const loader = await read(LOADER);
   const registry = await lazyRegistry(loader.code);
@@ -387,21 +400,25 @@ export async function measureFirstLoad({ tag, targetKiB, source, breakdown = tru
   const total = sum(firstLoad.map((f) => f.size));
   const runtime = sum(runtimeFiles.map((f) => f.size));
   const targetBytes = targetKiB * KIB;
+  const beyondRuntime = sub(total, runtime);
+  const counted = runtimeShared ? beyondRuntime : total;
   const result = {
     tag,
     entry: entryName,
-    target: { gzipKiB: targetKiB, gzipBytes: targetBytes },
+    target: { gzipKiB: targetKiB, gzipBytes: targetBytes, runtimeShared },
     total,
+    beyondRuntime,
     baseline: { what: 'Stencil runtime alone: the loader and the chunks it imports statically', ...runtime },
     ratio: total.gzip / runtime.gzip,
-    pass: total.gzip <= targetBytes,
+    pass: counted.gzip <= targetBytes,
     files: firstLoad.map((f) => ({ file: f.name, role: role(f), ...f.size })),
     onDemand,
   };
   if (breakdown) {
     const src = source ?? join(componentsDir, 'src', 'components', tag, `${tag}.tsx`);
+    const dict = dictionary ?? join(componentsDir, 'src', 'components', tag, 'messages', 'id.ts');
     try {
-      result.breakdown = await breakDown({ componentFiles, runtime, total, source: src });
+      result.breakdown = await breakDown({ componentFiles, runtime, total, source: src, dictionary: dict });
     } catch (err) {
       result.breakdownError = err.message; // the sizes above stand without it
     }
@@ -409,7 +426,7 @@ export async function measureFirstLoad({ tag, targetKiB, source, breakdown = tru
   return result;
 }
 
-async function breakDown({ componentFiles, runtime, total, source }) {
+async function breakDown({ componentFiles, runtime, total, source, dictionary: dictionarySource }) {
   const component = sum(componentFiles.map((f) => f.size));
   const parts = [];
   const notes = [];
@@ -437,9 +454,11 @@ async function breakDown({ componentFiles, runtime, total, source }) {
 
   // Indonesian dictionary: located in the chunks (exact); if the source uses it but it cannot be
   // found, esbuild's estimate.
-  const dictText = await dictionaryEstimate();
+  if (!existsSync(dictionarySource))
+    throw new Error(`no dictionary ${relative(root, dictionarySource)}: pass \`dictionary\``);
+  const dictText = await dictionaryEstimate(dictionarySource);
   const found = findDictionary(componentFiles, dictText);
-  const dictPath = relative(root, ID_DICTIONARY).replace(/\\/g, '/');
+  const dictPath = relative(root, dictionarySource).replace(/\\/g, '/');
   const usesDictionary = bytesOf((p) => p === dictPath) > 0;
   const dictionary = found
     ? marginal(found.file, [found.range])
@@ -447,7 +466,7 @@ async function breakDown({ componentFiles, runtime, total, source }) {
       ? compressedSizes(dictText)
       : zero();
   parts.push({
-    part: 'Indonesian dictionary (i18n/id.ts)',
+    part: `Indonesian dictionary (${relative(join(componentsDir, 'src'), dictionarySource)})`,
     ...dictionary,
     how: found
       ? `its object literal in ${found.file.name}; compressed = chunk minus chunk without it`
@@ -527,7 +546,7 @@ export async function measureSizes(components = COMPONENTS, options = {}) {
     } catch (err) {
       results.push({
         tag: c.tag,
-        target: { gzipKiB: c.targetKiB, gzipBytes: c.targetKiB * KIB },
+        target: { gzipKiB: c.targetKiB, gzipBytes: c.targetKiB * KIB, runtimeShared: !!c.runtimeShared },
         error: err.message,
       });
     }
@@ -538,7 +557,9 @@ export async function measureSizes(components = COMPONENTS, options = {}) {
 // --- Text ---
 export const kib = (bytes) => `${(bytes / KIB).toFixed(bytes < 10 * KIB ? 2 : 1)} KiB`;
 const bytesText = (n) => `${n.toLocaleString('en-US')} B`;
-const targetText = (r) => `≤ ${r.target.gzipKiB} KiB gzip (${r.target.gzipBytes.toLocaleString('en-US')} B)`;
+const targetText = (r) =>
+  `≤ ${r.target.gzipKiB} KiB gzip (${r.target.gzipBytes.toLocaleString('en-US')} B)` +
+  (r.target.runtimeShared ? ', beyond the shared Stencil runtime' : ', runtime included');
 export const SIZE_BENCHMARK = 'First-load size, script-tag bundle (gzip -9 per file, summed)';
 
 /** Rows in the format of bench/results/latest.md: Benchmark, Engine, Measured, Baseline, Ratio, Target, Result. */
@@ -546,11 +567,14 @@ export function sizeRows(sizes) {
   return sizes.components.map((r) => {
     const what = `${SIZE_BENCHMARK}: <${r.tag}>`;
     if (r.error) return [what, '— (build)', `error: ${r.error}`, '—', '—', targetText(r), 'ERROR'];
-    const { total, baseline } = r;
+    const { total, baseline, beyondRuntime } = r;
+    const counted = r.target.runtimeShared
+      ? `${kib(beyondRuntime.gzip)} gzip beyond the runtime (${bytesText(beyondRuntime.gzip)}); with the runtime ${kib(total.gzip)}`
+      : `${kib(total.gzip)} gzip (${bytesText(total.gzip)}); beyond the runtime ${kib(beyondRuntime.gzip)}`;
     return [
       what,
       '— (build)',
-      `${kib(total.gzip)} gzip (${bytesText(total.gzip)}); brotli ${kib(total.brotli)}; raw ${kib(total.raw)}; ${r.files.length} files`,
+      `${counted}; brotli ${kib(total.brotli)} with the runtime; ${r.files.length} files`,
       `Stencil runtime alone (loader + runtime chunk): ${kib(baseline.gzip)} gzip`,
       `×${r.ratio.toFixed(2)}`,
       targetText(r),
@@ -600,7 +624,7 @@ export function sizeDetails(sizes) {
           ...r.files.map((f) => [f.file, f.role, bytesText(f.raw), bytesText(f.gzip), bytesText(f.brotli)]),
           [
             '**first load**',
-            `${r.files.length} files; target ${targetText(r)}: **${r.pass ? 'PASS' : 'FAIL'}**`,
+            `${r.files.length} files; ${bytesText(r.beyondRuntime.gzip)} gzip beyond the runtime; target ${targetText(r)}: **${r.pass ? 'PASS' : 'FAIL'}**`,
             bytesText(r.total.raw),
             `**${bytesText(r.total.gzip)}** (${kib(r.total.gzip)})`,
             `${bytesText(r.total.brotli)} (${kib(r.total.brotli)})`,
