@@ -2,9 +2,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
- * The site's HTML pages, read once. Each page is a template with two placeholders filled per
- * response: `{{api-base}}` (the Loket API URL, see api-base.mjs) and `{{nonce}}` (this response's
- * CSP nonce, see csp.mjs). Everything else is plain static HTML.
+ * The site's HTML pages, read once. Each page is a template with placeholders filled per
+ * response: `{{api-base}}` (the Loket API URL, see api-base.mjs), `{{nonce}}` (this response's
+ * CSP nonce, see csp.mjs) and `{{query}}` (the request's query string, `?layanan=…` or empty, so
+ * the language switch of the apply page keeps the service without a script). Everything else is
+ * plain static HTML.
  *
  * @param {string} dir
  * @returns {Promise<Map<string, string>>} file name (`index.html`) → template
@@ -19,10 +21,24 @@ export async function loadPages(dir) {
 
 /**
  * @param {string} template
- * @param {{ apiBase: string, nonce: string }} values
+ * @param {{ apiBase: string, nonce: string, query?: string }} values `query`: the raw query string
+ *   of the request URL, with or without its `?`
  */
-export function renderPage(template, { apiBase, nonce }) {
-  return template.replaceAll('{{api-base}}', escapeHtml(apiBase)).replaceAll('{{nonce}}', escapeHtml(nonce));
+export function renderPage(template, { apiBase, nonce, query = '' }) {
+  return template
+    .replaceAll('{{api-base}}', escapeHtml(apiBase))
+    .replaceAll('{{nonce}}', escapeHtml(nonce))
+    .replaceAll('{{query}}', escapeHtml(searchOf(query)));
+}
+
+/**
+ * The query string parsed and serialized again (so it is always well-formed), with its `?`.
+ *
+ * @param {string} query
+ */
+function searchOf(query) {
+  const search = new URLSearchParams(query).toString();
+  return search ? `?${search}` : '';
 }
 
 /** @param {string} text */

@@ -45,7 +45,8 @@ export async function buildDemo(options = {}) {
   app.addHook('onRequest', async (request, reply) => {
     const api = apiBaseFor({ host: request.headers.host, protocol: request.protocol }, { apiUrl, apiPort });
     const nonce = createNonce();
-    perRequest.set(request, { apiBase: api.base, nonce });
+    const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+    perRequest.set(request, { apiBase: api.base, nonce, query });
     reply.header(
       'content-security-policy',
       serializeCsp(adjustCsp(cspDirectives({ apiOrigin: api.origin, nonce }))),

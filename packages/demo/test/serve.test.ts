@@ -53,4 +53,73 @@ describe('the demo server', () => {
     expect(missing?.body).toContain('Halaman tidak ditemukan');
     await app.close();
   });
+
+  test('serves every page of the site with the CSP, the API URL and "Lacak permohonan" in its menu', async () => {
+    const app = await buildDemo({ apiPort: 8080 });
+    const pages = {
+      '/': 'id',
+      '/en.html': 'en',
+      '/ajukan.html': 'id',
+      '/apply.html': 'en',
+      '/lacak.html': 'id',
+      '/track.html': 'en',
+      '/tidak-ada.html': 'id',
+    };
+    for (const [url, lang] of Object.entries(pages)) {
+      const res = await app.inject({ url, headers: { host: 'localhost:8081' } });
+      expect(res.headers['content-security-policy'], url).toMatch(/^default-src 'none'; script-src 'self';/);
+      expect(res.body, url).toContain(`<html lang="${lang}">`);
+      expect(res.body, url).not.toMatch(/\{\{|<script>|<style|style=/);
+      expect(res.body, url).toMatch(
+        lang === 'id'
+          ? /<a href="\/lacak.html"( aria-current="page")?>Lacak permohonan<\/a>/
+          : /<a href="\/track.html"( aria-current="page")?>Track an application<\/a>/,
+      );
+      if (url !== '/tidak-ada.html') expect(metaApiBase(res.body), url).toBe('http://localhost:8080');
+    }
+    await app.close();
+  });
+
+  test('the apply and track pages hold their components and link to each other in both languages', async () => {
+    const app = await buildDemo({ apiPort: 8080 });
+    const get = async (url: string) => (await app.inject({ url, headers: { host: 'localhost:8081' } })).body;
+    const [ajukan, apply, lacak, track] = await Promise.all(
+      ['/ajukan.html', '/apply.html', '/lacak.html', '/track.html'].map(get),
+    );
+    expect(ajukan).toContain(
+      '<loket-application-form class="component" region="35.78" tracker-href="/lacak.html">',
+    );
+    expect(apply).toContain(
+      '<loket-application-form class="component" region="35.78" tracker-href="/track.html">',
+    );
+    expect(lacak).toContain(
+      '<loket-status-tracker class="component" form-href="/ajukan.html?layanan={service}">',
+    );
+    expect(track).toContain(
+      '<loket-status-tracker class="component" form-href="/apply.html?layanan={service}">',
+    );
+    expect(ajukan).toContain('<a class="lang-link" href="/apply.html" hreflang="en" lang="en">English</a>');
+    expect(apply).toContain(
+      '<a class="lang-link" href="/ajukan.html" hreflang="id" lang="id">Bahasa Indonesia</a>',
+    );
+    expect(lacak).toContain('<a class="lang-link" href="/track.html"');
+    expect(track).toContain('<a class="lang-link" href="/lacak.html"');
+    for (const page of [ajukan, apply, lacak, track]) expect(page).toMatch(/demo-note/);
+    await app.close();
+  });
+
+  test("the apply page's language switch keeps the service, and only as a well-formed query", async () => {
+    const app = await buildDemo({ apiPort: 8080 });
+    const get = async (url: string) => (await app.inject({ url, headers: { host: 'localhost:8081' } })).body;
+    expect(await get('/ajukan.html?layanan=ktp-el-hilang')).toContain(
+      '<a class="lang-link" href="/apply.html?layanan=ktp-el-hilang" hreflang="en"',
+    );
+    expect(await get('/apply.html?layanan=akta-kelahiran')).toContain(
+      '<a class="lang-link" href="/ajukan.html?layanan=akta-kelahiran" hreflang="id"',
+    );
+    const hostile = await get('/ajukan.html?layanan=%22%3E%3Cscript%3Ex%3C/script%3E&a=b"c');
+    expect(hostile).toContain('href="/apply.html?layanan=%22%3E%3Cscript%3Ex%3C%2Fscript%3E&amp;a=b%22c"');
+    expect(hostile.match(/<script/g)).toHaveLength(1);
+    await app.close();
+  });
 });
