@@ -5,9 +5,11 @@
 //   1. refuses early, with a clear message, when the API or demo port is taken;
 //   2. allows the demo's origins to take applications for Kota Surabaya (35.78): `origins add`
 //      needs the embedded database to itself, so it runs before the API (and seeds an empty one);
-//   3. starts `cli.js serve --seed-if-empty` as a child (env inherited; SIGINT/SIGTERM forwarded;
+//   3. for the same reason, creates a demo officer token (Dukcapil, 35.78) so a newcomer can move
+//      an application with curl, revoking the ones earlier runs created (known by their name);
+//   4. starts `cli.js serve --seed-if-empty` as a child (env inherited; SIGINT/SIGTERM forwarded;
 //      this script exits when it exits) and the demo server in this process;
-//   4. waits for GET /health/ready and prints where everything is.
+//   5. waits for GET /health/ready and prints where everything is, with the officer's curl examples.
 //
 // Env: HOST, PORT (the API's, 8080), DEMO_PORT (8081), DEMO_HOST (HOST), LOKET_API_URL (the API
 // URL the demo pages call; default: the page's hostname with PORT), and everything the API reads.
@@ -20,6 +22,9 @@ import { startDemo } from '../packages/demo/serve.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'packages', 'server', 'dist', 'cli.js');
 const DEMO_REGION = '35.78'; // Kota Surabaya
+const DEMO_AGENCY = 'dukcapil';
+/** How this script recognises its own officer tokens (see `officer list`) to revoke them. */
+const DEMO_OFFICER_NAME = 'Petugas Dukcapil contoh (pnpm start)';
 
 const host = process.env.HOST || '127.0.0.1';
 const port = Number(process.env.PORT || 8080);
@@ -37,6 +42,8 @@ async function main() {
   await assertPortFree(host, port, 'the Loket API', 'PORT');
   await assertPortFree(demoHost, demoPort, 'the demo site', 'DEMO_PORT');
   await allowDemoOrigins();
+  if (stopping) return;
+  const officerToken = await renewDemoOfficerToken();
   if (stopping) return;
 
   api = spawn(process.execPath, [cli, 'serve', '--seed-if-empty'], {
@@ -63,6 +70,7 @@ async function main() {
     Loket API                      ${apiBase}/v1/services
     API reference                  ${apiBase}/docs
 ${['0.0.0.0', '::'].includes(demoHost) ? `\n    From another device: http://<this machine's address>:${demoPort}/\n` : ''}
+${officerHelp(officerToken)}
   Press Ctrl+C to stop both.
 `);
 }
@@ -105,6 +113,57 @@ async function allowDemoOrigins() {
     if (added.code !== 0) throw new Error(added.stderr.trim());
     console.log(`[start] ${added.stdout.trim()} (the demo site)`);
   }
+}
+
+/**
+ * A fresh officer token for Dukcapil in Kota Surabaya, so the demo's applications can be moved
+ * through their statuses. A demo convenience only: a real officer gets a named token of their own
+ * (`officer create`). Each start revokes the tokens earlier starts made, so they do not pile up.
+ */
+async function renewDemoOfficerToken() {
+  const list = await runCli(['officer', 'list', '--agency', DEMO_AGENCY, '--region', DEMO_REGION, '--json']);
+  if (list.code !== 0) throw new Error(list.stderr.trim() || `officer list failed (exit code ${list.code})`);
+  const earlier = JSON.parse(list.stdout).filter((t) => t.name === DEMO_OFFICER_NAME && !t.revoked_at);
+  for (const { id } of earlier) {
+    const revoked = await runCli(['officer', 'revoke', id]);
+    if (revoked.code !== 0) throw new Error(revoked.stderr.trim());
+  }
+  const created = await runCli([
+    'officer',
+    'create',
+    '--name',
+    DEMO_OFFICER_NAME,
+    '--agency',
+    DEMO_AGENCY,
+    '--region',
+    DEMO_REGION,
+    '--json',
+  ]);
+  if (created.code !== 0) throw new Error(created.stderr.trim() || 'officer create failed');
+  const { token } = JSON.parse(created.stdout);
+  console.log(
+    `[start] demo officer token created for ${DEMO_AGENCY} in ${DEMO_REGION}` +
+      (earlier.length ? ` (revoked ${earlier.length} from earlier starts)` : ''),
+  );
+  return token;
+}
+
+/** What a newcomer pastes to act as the officer: the queue, then one transition. */
+function officerHelp(token) {
+  const auth = `-H "Authorization: Bearer ${token}"`;
+  return `  Demo officer (Dukcapil, Kota Surabaya). A demo convenience: every \`pnpm start\` makes a new
+  token and revokes the previous one; real officers get their own (\`cli.js officer create\`).
+
+    The queue of submitted applications:
+      curl ${auth} \\
+        ${apiBase}/v1/officer/applications
+
+    Move one to its next status (put its tracking code in): "in_review" first, then
+    "completed", "rejected", or "needs_revision" with "fields": ["nik"] (ids of its form's fields):
+      curl ${auth} \\
+        -H "Content-Type: application/json" -d '{"to": "in_review", "public_note": "Sedang kami periksa."}' \\
+        ${apiBase}/v1/officer/applications/LKT-XXXX-XXXX-XXXX/transitions
+`;
 }
 
 /** Runs a server CLI command to completion, collecting its output. */
