@@ -14,10 +14,10 @@ import {
 } from '../../utils/application-link';
 import { loketCore } from '../../utils/client';
 import { configValue } from '../../utils/config';
-import { hasErrors, type LookupErrors, LookupForm } from './lookup-form';
+import { checkLookup, type LookupErrors, LookupForm } from './lookup-form';
 import { id } from './messages/id';
-import { isFinal, type Outcome, RefreshSchedule } from './refresh-schedule';
-import { StatusView, timeOfDay } from './status-view';
+import { isFinal, type Outcome, outcomeOf, RefreshSchedule } from './refresh-schedule';
+import { LoadFailed, StatusView, timeOfDay } from './status-view';
 
 const strings = dictionary(id, async () => (await import('./messages/en')).en);
 
@@ -28,9 +28,6 @@ export interface LoketStatusChangeDetail {
   previous: ApplicationStatusCode;
 }
 
-/** The contract's TrackingCode pattern, checked before anything is sent. */
-const CODE_PATTERN = /^[A-Za-z0-9-]{8,20}$/;
-
 type WithdrawModule = typeof import('./withdraw-form');
 
 /**
@@ -39,30 +36,18 @@ type WithdrawModule = typeof import('./withdraw-form');
  * Without a tracking code and secret it asks for them. It checks for changes by itself (less
  * often while nothing changes, never while the page is hidden) and announces them.
  *
- * @part base - The wrapper of everything the tracker shows.
- * @part lookup - The lookup form (tracking code and secret).
- * @part error-summary - The lookup's error summary.
- * @part input - The text fields (code, secret, withdraw reason).
- * @part button - Every button, and the button-styled "Perbaiki permohonan" link.
- * @part submit - The lookup's "Lacak" button.
- * @part status - The status view.
- * @part state - The current status: its words and the server's explanation.
- * @part note - The officer's latest note.
- * @part overdue - The overdue warning.
- * @part revision - What to fix.
- * @part fix - The "Perbaiki permohonan" (or "Lanjutkan permohonan") link to the form.
- * @part due - The expected date and how sure it is.
- * @part history - The history, oldest first.
- * @part actions - Refresh, withdraw and "Lacak permohonan lain".
- * @part refresh - "Perbarui" and when the status was last updated.
- * @part refresh-button - The "Perbarui" button.
- * @part withdraw-open - The "Batalkan permohonan" button.
- * @part withdraw - The withdraw confirmation step.
- * @part withdraw-confirm - The button that withdraws.
- * @part withdraw-cancel - The button that keeps the application.
- * @part other - "Lacak permohonan lain".
- * @part error - The first load failed.
- * @part retry - "Coba lagi" after a failed first load.
+ * @part base - The wrapper of everything the tracker shows. @part lookup - The lookup form.
+ * @part error-summary - The lookup's error summary. @part input - The text fields (code, secret, reason).
+ * @part button - Every button, and the button-styled link to the form. @part submit - "Lacak".
+ * @part status - The status view. @part state - The current status and the server's words for it.
+ * @part note - The officer's latest note. @part overdue - The overdue warning.
+ * @part revision - What to fix. @part fix - The link to the form ("Perbaiki" or "Lanjutkan permohonan").
+ * @part due - The expected date and how sure it is. @part history - The history, oldest first.
+ * @part actions - Refresh, withdraw, track another. @part refresh - "Perbarui" and when it was updated.
+ * @part refresh-button - "Perbarui". @part withdraw-open - "Batalkan permohonan".
+ * @part withdraw - The withdraw confirmation step. @part withdraw-confirm - The button that withdraws.
+ * @part withdraw-cancel - The button that keeps the application. @part other - "Lacak permohonan lain".
+ * @part error - The first load failed. @part retry - "Coba lagi" after a failed first load.
  */
 @Component({ tag: 'loket-status-tracker', styleUrl: 'loket-status-tracker.css', shadow: true })
 export class LoketStatusTracker {
@@ -206,10 +191,7 @@ export class LoketStatusTracker {
       this.updatedAt = new Date();
       this.refreshFailed = false;
       if (next.status !== before.status) this.changed(before.status, next);
-      if (isFinal(next.status)) return 'final';
-      return next.status !== before.status || next.history.length !== before.history.length
-        ? 'changed'
-        : 'same';
+      return outcomeOf(before, next);
     } catch {
       this.refreshFailed = key === this.key;
       return 'failed';
@@ -237,15 +219,9 @@ export class LoketStatusTracker {
 
   private lookup = () => {
     if (this.busy) return;
-    const t = this.t;
-    const code = this.codeInput.replace(/\s+/g, '');
-    const secret = this.secretInput.trim();
-    const errors: LookupErrors = {};
-    if (!code) errors.code = t.lookup.codeMissing;
-    else if (!CODE_PATTERN.test(code)) errors.code = t.lookup.codeInvalid;
-    if (!secret) errors.secret = t.lookup.secretMissing;
-    if (hasErrors(errors)) this.showErrors(errors, true);
-    else void this.open({ code, secret }, 'lookup');
+    const checked = checkLookup(this.t, this.codeInput, this.secretInput);
+    if ('errors' in checked) this.showErrors(checked.errors, true);
+    else void this.open(checked.key, 'lookup');
   };
 
   private showErrors(errors: LookupErrors, focus: boolean) {
@@ -338,35 +314,16 @@ export class LoketStatusTracker {
   }
 
   private renderPhase(t: ReturnType<typeof strings.get>) {
+    const { key, status } = this;
     if (this.phase === 'loading') return <p class="small">{t.status.loading}</p>;
-    if (this.phase === 'failed' && this.key) {
-      const key = this.key;
-      return (
-        <div class="notice error" part="error" role="alert">
-          <p>{t.status.failed}</p>
-          <div class="actions">
-            <button
-              type="button"
-              class="button primary"
-              part="button retry"
-              onClick={() => void this.open(key, 'retry')}
-            >
-              {t.status.retry}
-            </button>
-            <button type="button" class="button" part="button other" onClick={this.other}>
-              {t.status.other}
-            </button>
-          </div>
-        </div>
-      );
-    }
-    if (this.phase === 'ready' && this.status) {
-      const Withdraw = this.withdrawModule?.WithdrawForm;
+    if (this.phase === 'failed' && key)
+      return <LoadFailed t={t} onRetry={() => void this.open(key, 'retry')} onOther={this.other} />;
+    if (this.phase === 'ready' && status)
       return (
         <StatusView
           locale={this.locale}
           t={t}
-          status={this.status}
+          status={status}
           formLink={this.formLink}
           notice={this.notice}
           updatedAt={this.updatedAt}
@@ -374,29 +331,16 @@ export class LoketStatusTracker {
           refreshing={this.refreshing}
           onRefresh={() => void this.onRefresh()}
           onOther={this.other}
-          withdraw={
-            this.withdrawStep !== 'closed' && Withdraw ? (
-              <Withdraw
-                t={t}
-                sending={this.withdrawStep === 'sending'}
-                error={this.withdrawError}
-                onConfirm={(reason) => void this.confirmWithdraw(reason)}
-                onCancel={this.closeWithdraw}
-              />
-            ) : (
-              <button
-                type="button"
-                class="button"
-                part="button withdraw-open"
-                onClick={() => void this.openWithdraw()}
-              >
-                {t.withdraw.open}
-              </button>
-            )
-          }
+          withdraw={{
+            step: this.withdrawStep,
+            error: this.withdrawError,
+            Form: this.withdrawModule?.WithdrawForm,
+            onOpen: () => void this.openWithdraw(),
+            onConfirm: (reason) => void this.confirmWithdraw(reason),
+            onCancel: this.closeWithdraw,
+          }}
         />
       );
-    }
     return (
       <LookupForm
         t={t}

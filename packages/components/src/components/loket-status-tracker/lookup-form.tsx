@@ -1,4 +1,5 @@
 import { type FunctionalComponent, h } from '@stencil/core';
+import type { ApplicationKey } from '../../utils/application-link';
 import type { TrackerMessages } from './messages/types';
 
 /** What is wrong with the lookup: a field's own error, or the whole lookup's. */
@@ -25,6 +26,24 @@ interface LookupProps {
 }
 
 export const hasErrors = (e: LookupErrors) => Boolean(e.code || e.secret || e.notFound || e.failed);
+
+/** The contract's TrackingCode pattern, checked before anything is sent. */
+const CODE_PATTERN = /^[A-Za-z0-9-]{8,20}$/;
+
+/** The key typed (spaces dropped: codes are often copied with them), or what is wrong with it. */
+export function checkLookup(
+  t: TrackerMessages,
+  codeInput: string,
+  secretInput: string,
+): { key: ApplicationKey } | { errors: LookupErrors } {
+  const code = codeInput.replace(/\s+/g, '');
+  const secret = secretInput.trim();
+  const errors: LookupErrors = {};
+  if (!code) errors.code = t.lookup.codeMissing;
+  else if (!CODE_PATTERN.test(code)) errors.code = t.lookup.codeInvalid;
+  if (!secret) errors.secret = t.lookup.secretMissing;
+  return hasErrors(errors) ? { errors } : { key: { code, secret } };
+}
 
 /**
  * Tracking code and secret, GOV.UK style: visible labels and hints, an error summary that takes

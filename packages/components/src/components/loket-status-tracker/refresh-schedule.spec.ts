@@ -6,6 +6,7 @@ import {
   MAX_DELAY_MS,
   nextDelay,
   type Outcome,
+  outcomeOf,
   RefreshSchedule,
 } from './refresh-schedule';
 
@@ -20,6 +21,18 @@ describe('nextDelay', () => {
     expect(nextDelay(120_000, 'failed')).toBe(240_000);
     expect(nextDelay(MAX_DELAY_MS, 'failed')).toBe(MAX_DELAY_MS);
     expect(nextDelay(480_000, 'changed')).toBe(FIRST_DELAY_MS);
+  });
+});
+
+describe('outcomeOf', () => {
+  const status = (code: string, entries: number) =>
+    ({ status: code, history: Array.from({ length: entries }, () => ({})) }) as never;
+
+  it('is a change when the status or the history changed, final when it can change no more', () => {
+    expect(outcomeOf(status('submitted', 2), status('submitted', 2))).toBe('same');
+    expect(outcomeOf(status('submitted', 2), status('in_review', 3))).toBe('changed');
+    expect(outcomeOf(status('in_review', 3), status('in_review', 4))).toBe('changed');
+    expect(outcomeOf(status('in_review', 3), status('completed', 4))).toBe('final');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ApplicationStatusCode } from '@loket/sdk';
+import type { ApplicationStatus, ApplicationStatusCode } from '@loket/sdk';
 
 /**
  * When the tracker asks the API again. A status changes a few times over days, so asking often
@@ -15,6 +15,13 @@ export type Outcome = 'changed' | 'same' | 'failed';
 /** Statuses that never change again: nothing left to poll for. */
 export const isFinal = (status: ApplicationStatusCode): boolean =>
   status === 'completed' || status === 'rejected' || status === 'withdrawn';
+
+/** What a check found: `next` against what was shown (`before`). A new history entry is a change too. */
+export function outcomeOf(before: ApplicationStatus, next: ApplicationStatus): Outcome | 'final' {
+  if (isFinal(next.status)) return 'final';
+  const changed = next.status !== before.status || next.history.length !== before.history.length;
+  return changed ? 'changed' : 'same';
+}
 
 /** The wait before the next check, after a check that waited `delay` and found `outcome`. */
 export function nextDelay(delay: number, outcome: Outcome): number {

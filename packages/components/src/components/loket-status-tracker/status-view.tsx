@@ -29,14 +29,23 @@ const ICON: Record<ApplicationStatusCode, string> = {
   withdrawn: '–',
 };
 
+/** The withdraw button, or its confirmation step once its code (`Form`) is loaded and it is open. */
+interface WithdrawControls {
+  step: 'closed' | 'open' | 'sending';
+  error: string | null;
+  Form: typeof import('./withdraw-form')['WithdrawForm'] | undefined;
+  onOpen: () => void;
+  onConfirm: (reason: string) => void;
+  onCancel: () => void;
+}
+
 interface StatusProps {
   locale: Locale;
   t: TrackerMessages;
   status: ApplicationStatus;
   /** The form's page with this application's key (fix or continue it); null without `form-href`. */
   formLink: string | null;
-  /** Rendered in the actions: the withdraw button or its confirmation step. */
-  withdraw: unknown;
+  withdraw: WithdrawControls;
   /** A problem to show above the actions (e.g. a withdrawal the server refused). */
   notice: string | null;
   updatedAt: Date | null;
@@ -124,7 +133,7 @@ export const StatusView: FunctionalComponent<StatusProps> = (p) => {
       )}
       <div class="actions" part="actions">
         <Refresh {...p} />
-        {canWithdraw(s.status) && p.withdraw}
+        {canWithdraw(s.status) && <Withdraw {...p} />}
         <button type="button" class="button" part="button other" onClick={p.onOther}>
           {t.status.other}
         </button>
@@ -148,7 +157,7 @@ const Due: FunctionalComponent<StatusProps> = ({ t, status: s, locale }) => {
               ? date(locale, day)
               : fill(t.status.dueDate, {
                   date: date(locale, day),
-                  days: plural(locale, t.status.days, days),
+                  days: days === 0 ? t.status.sameDay : plural(locale, t.status.days, days),
                 })}
           </strong>
         </p>
@@ -177,3 +186,39 @@ const Refresh: FunctionalComponent<StatusProps> = ({ t, locale, status, ...p }) 
       </p>
     </div>
   );
+
+const Withdraw: FunctionalComponent<StatusProps> = ({ t, withdraw: w }) => {
+  const Form = w.Form;
+  return w.step !== 'closed' && Form ? (
+    <Form
+      t={t}
+      sending={w.step === 'sending'}
+      error={w.error}
+      onConfirm={w.onConfirm}
+      onCancel={w.onCancel}
+    />
+  ) : (
+    <button type="button" class="button" part="button withdraw-open" onClick={w.onOpen}>
+      {t.withdraw.open}
+    </button>
+  );
+};
+
+/** The first load failed (the network, the server): try again, or track another application. */
+export const LoadFailed: FunctionalComponent<{
+  t: TrackerMessages;
+  onRetry: () => void;
+  onOther: () => void;
+}> = ({ t, onRetry, onOther }) => (
+  <div class="notice error" part="error" role="alert">
+    <p>{t.status.failed}</p>
+    <div class="actions">
+      <button type="button" class="button primary" part="button retry" onClick={onRetry}>
+        {t.status.retry}
+      </button>
+      <button type="button" class="button" part="button other" onClick={onOther}>
+        {t.status.other}
+      </button>
+    </div>
+  </div>
+);

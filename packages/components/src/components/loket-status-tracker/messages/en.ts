@@ -45,6 +45,7 @@ export const en: TrackerMessages = {
       one: '{n} working day after it was sent',
       other: '{n} working days after it was sent',
     },
+    sameDay: 'the same day it was sent',
     calendar: {
       official: 'Counted with the official holiday calendar.',
       provisional: 'Some holidays in this period are not officially decreed yet, so the date may change.',

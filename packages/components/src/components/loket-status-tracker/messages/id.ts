@@ -43,6 +43,7 @@ export const id: TrackerMessages = {
     due: 'Perkiraan selesai',
     dueDate: '{date} ({days})',
     days: { other: '{n} hari kerja sejak permohonan dikirim' },
+    sameDay: 'hari yang sama dengan pengiriman',
     calendar: {
       official: 'Dihitung dengan kalender hari libur resmi.',
       provisional:

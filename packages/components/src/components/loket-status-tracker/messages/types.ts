@@ -42,6 +42,8 @@ export interface TrackerMessages {
     due: string;
     dueDate: string;
     days: Plural;
+    /** A service done the day it is sent (0 working days). */
+    sameDay: string;
     /** What the due date is counted with, in plain words; `none`: no due date. */
     calendar: Record<Due['calendar'], string>;
     dueAgain: string;
