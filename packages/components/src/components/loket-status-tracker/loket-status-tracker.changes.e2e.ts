@@ -51,6 +51,16 @@ describe('changes', () => {
     expect(focused()?.getAttribute('part')).toBe('button refresh-button');
   });
 
+  it('moves focus to the new status when a final one takes away the button that had it', async () => {
+    const key = await applicationIn('in_review');
+    mountTracker({ code: key.code, secret: key.secret });
+    await expect.element(stateHeading('Sedang diperiksa')).toBeVisible();
+    await officerMoves(key.code, { to: 'completed' });
+    await userEvent.click(page.getByRole('button', { name: 'Perbarui' }));
+    await expect.element(stateHeading('Selesai')).toBeVisible();
+    await expect.poll(() => focused()?.id).toBe('loket-state');
+  });
+
   it('checks at once when the page is shown again, never while it is hidden', async () => {
     const key = await submittedApplication();
     const el = mountTracker({ code: key.code, secret: key.secret });

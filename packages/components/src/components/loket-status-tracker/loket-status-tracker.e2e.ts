@@ -116,6 +116,31 @@ describe('the key in the page URL', () => {
     expect(location.href).not.toContain(key.secret);
   });
 
+  it('with a wrong secret: the lookup, saying so, with the code filled in', async () => {
+    const key = await submittedApplication();
+    history.replaceState(null, '', `#kode=${key.code}&rahasia=salah`);
+    mountTracker();
+    await expect
+      .element(page.getByRole('link', { name: /^Kode pelacakan atau kode rahasia tidak cocok/ }))
+      .toBeVisible();
+    await expect.element(page.getByRole('textbox', { name: 'Kode pelacakan' })).toHaveValue(key.code);
+    expect(location.hash).toBe('');
+  });
+
+  it('when the first load fails: “Coba lagi”, then the status with focus on it', async () => {
+    const key = await submittedApplication();
+    await commands.networkFault({ url: '/status', when: 'before' });
+    mountTracker({ code: key.code, secret: key.secret });
+    const alert = page.getByRole('alert');
+    await expect
+      .element(alert, { timeout: 10_000 })
+      .toHaveTextContent(/^Status permohonan tidak dapat dimuat/);
+    await commands.clearNetworkFaults();
+    await userEvent.click(page.getByRole('button', { name: 'Coba lagi' }));
+    await expect.element(stateHeading('Terkirim')).toBeVisible();
+    await expect.poll(() => focused()?.id).toBe('loket-status-heading');
+  });
+
   it('goes back to the lookup with “Lacak permohonan lain”', async () => {
     const key = await submittedApplication();
     mountTracker({ code: key.code, secret: key.secret });

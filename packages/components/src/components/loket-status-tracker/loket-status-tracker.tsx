@@ -203,6 +203,9 @@ export class LoketStatusTracker {
   private changed(previous: ApplicationStatusCode, next: ApplicationStatus) {
     this.announce(fill(this.t.refresh.changed, { status: this.t.status.words[next.status] }));
     this.loketStatusChange.emit({ code: next.code, status: next.status, previous });
+    // A final status takes away "Perbarui" and "Batalkan permohonan": focus on either goes to the new status.
+    const had = this.el.shadowRoot?.activeElement;
+    if (had) requestAnimationFrame(() => had.isConnected || this.focus('#loket-state'));
   }
 
   private onRefresh = async () => {
