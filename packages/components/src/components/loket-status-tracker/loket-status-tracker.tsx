@@ -96,6 +96,8 @@ export class LoketStatusTracker {
     });
     document.addEventListener('visibilitychange', this.onVisibility);
     this.onVisibility();
+    // Moved elsewhere in the page (disconnected, then connected again): keep checking.
+    if (this.status) this.schedule.start(isFinal(this.status.status));
   }
 
   disconnectedCallback() {
@@ -293,8 +295,10 @@ export class LoketStatusTracker {
     );
   }
 
+  /** Says `text` in the live region; emptied first, so the same words twice are read twice. */
   private announce(text: string) {
-    this.announcement = text;
+    this.announcement = '';
+    requestAnimationFrame(() => (this.announcement = text));
   }
 
   /** Focus after the next render: the element that shows the result of what the citizen did. */
