@@ -13,6 +13,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { requestKey } from '../stories/msw/request-key.mjs';
+import { recordTracker } from './record-tracker-fixtures.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'stories', 'fixtures');
@@ -43,7 +44,11 @@ const list = (query, limit = PAGE_SIZE) => ({
   query: { ...query, limit: String(limit), region: REGION },
 });
 
-async function startServer() {
+/**
+ * The built server on a fresh in-memory database, seeded; `now` fixes its clock (the tracker's
+ * due dates). `app` is the Fastify instance (for `inject`); `officerToken` makes an officer's token.
+ */
+async function startServer({ now } = {}) {
   const load = (file) => import(pathToFileURL(join(serverDist, file)).href);
   let server;
   try {
@@ -52,6 +57,7 @@ async function startServer() {
     throw new Error(`Cannot load ${relative(root, serverDist)}: run \`pnpm build\` first.`, { cause: error });
   }
   const { loadNationalComplaintChannels } = await load('complaints.js');
+  const { createOfficerToken } = await load('applications/officers.js');
   const db = await server.openDatabase({}); // no URL and no directory: PGlite in memory
   await server.migrate(db);
   await server.seed(db);
@@ -59,8 +65,13 @@ async function startServer() {
     db,
     nationalComplaintChannels: await loadNationalComplaintChannels(),
     responseCache: false,
+    ...(now ? { now } : {}),
   });
   return {
+    app,
+    async officerToken(agency, region) {
+      return (await createOfficerToken(db, { name: `Petugas ${agency} ${region}`, agency, region })).token;
+    },
     async get(path, query, lang) {
       const key = requestKey('GET', path, Object.entries(query));
       const response = await app.inject({
@@ -111,6 +122,10 @@ async function main() {
       const file = join(outDir, `catalogue.${lang}.json`);
       await writeFile(file, `${JSON.stringify(responses, null, 2)}\n`);
       console.log(`${relative(root, file)}: ${Object.keys(responses).length} responses`);
+      const tracker = await recordTracker(startServer, lang);
+      const trackerFile = join(outDir, `tracker.${lang}.json`);
+      await writeFile(trackerFile, `${JSON.stringify(tracker, null, 2)}\n`);
+      console.log(`${relative(root, trackerFile)}: ${Object.keys(tracker.responses).length} responses`);
     }
   } finally {
     await server.close();

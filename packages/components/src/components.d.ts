@@ -6,7 +6,9 @@
  */
 import { HTMLStencilElement, JSXBase } from "@stencil/core/internal";
 import { LoketApplyDetail } from "./components/loket-service-finder/loket-service-finder";
+import { LoketStatusChangeDetail } from "./components/loket-status-tracker/loket-status-tracker";
 export { LoketApplyDetail } from "./components/loket-service-finder/loket-service-finder";
+export { LoketStatusChangeDetail } from "./components/loket-status-tracker/loket-status-tracker";
 export namespace Components {
     /**
      * Finds a public service and shows everything needed to get it: requirements, procedure, time,
@@ -39,10 +41,38 @@ export namespace Components {
          */
         "service"?: string;
     }
+    /**
+     * Shows where a citizen's application stands: the status in plain words, what happens next, the
+     * expected date, the officer's notes and the history; to fix it, withdraw it, or track another.
+     * Without a tracking code and secret it asks for them. It checks for changes by itself (less
+     * often while nothing changes, never while the page is hidden) and announces them.
+     */
+    interface LoketStatusTracker {
+        /**
+          * Base URL of the Loket API; falls back to `data-loket-api-base` on an ancestor or `<meta name="loket-api-base">`.
+         */
+        "apiBase"?: string;
+        /**
+          * Tracking code to show at start; without it (and `secret`) the page URL's `#kode=…&rahasia=…` is read, then removed.
+         */
+        "code"?: string;
+        /**
+          * The page with `<loket-application-form>`, for "Perbaiki permohonan"; `{service}` is replaced, the key goes in the fragment.
+         */
+        "formHref"?: string;
+        /**
+          * The application's secret, with `code`.
+         */
+        "secret"?: string;
+    }
 }
 export interface LoketServiceFinderCustomEvent<T> extends CustomEvent<T> {
     detail: T;
     target: HTMLLoketServiceFinderElement;
+}
+export interface LoketStatusTrackerCustomEvent<T> extends CustomEvent<T> {
+    detail: T;
+    target: HTMLLoketStatusTrackerElement;
 }
 declare global {
     interface HTMLLoketServiceFinderElementEventMap {
@@ -66,8 +96,32 @@ declare global {
         prototype: HTMLLoketServiceFinderElement;
         new (): HTMLLoketServiceFinderElement;
     };
+    interface HTMLLoketStatusTrackerElementEventMap {
+        "loketStatusChange": LoketStatusChangeDetail;
+    }
+    /**
+     * Shows where a citizen's application stands: the status in plain words, what happens next, the
+     * expected date, the officer's notes and the history; to fix it, withdraw it, or track another.
+     * Without a tracking code and secret it asks for them. It checks for changes by itself (less
+     * often while nothing changes, never while the page is hidden) and announces them.
+     */
+    interface HTMLLoketStatusTrackerElement extends Components.LoketStatusTracker, HTMLStencilElement {
+        addEventListener<K extends keyof HTMLLoketStatusTrackerElementEventMap>(type: K, listener: (this: HTMLLoketStatusTrackerElement, ev: LoketStatusTrackerCustomEvent<HTMLLoketStatusTrackerElementEventMap[K]>) => any, options?: boolean | AddEventListenerOptions): void;
+        addEventListener<K extends keyof DocumentEventMap>(type: K, listener: (this: Document, ev: DocumentEventMap[K]) => any, options?: boolean | AddEventListenerOptions): void;
+        addEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: HTMLElement, ev: HTMLElementEventMap[K]) => any, options?: boolean | AddEventListenerOptions): void;
+        addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+        removeEventListener<K extends keyof HTMLLoketStatusTrackerElementEventMap>(type: K, listener: (this: HTMLLoketStatusTrackerElement, ev: LoketStatusTrackerCustomEvent<HTMLLoketStatusTrackerElementEventMap[K]>) => any, options?: boolean | EventListenerOptions): void;
+        removeEventListener<K extends keyof DocumentEventMap>(type: K, listener: (this: Document, ev: DocumentEventMap[K]) => any, options?: boolean | EventListenerOptions): void;
+        removeEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: HTMLElement, ev: HTMLElementEventMap[K]) => any, options?: boolean | EventListenerOptions): void;
+        removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+    }
+    var HTMLLoketStatusTrackerElement: {
+        prototype: HTMLLoketStatusTrackerElement;
+        new (): HTMLLoketStatusTrackerElement;
+    };
     interface HTMLElementTagNameMap {
         "loket-service-finder": HTMLLoketServiceFinderElement;
+        "loket-status-tracker": HTMLLoketStatusTrackerElement;
     }
 }
 declare namespace LocalJSX {
@@ -106,6 +160,34 @@ declare namespace LocalJSX {
          */
         "service"?: string;
     }
+    /**
+     * Shows where a citizen's application stands: the status in plain words, what happens next, the
+     * expected date, the officer's notes and the history; to fix it, withdraw it, or track another.
+     * Without a tracking code and secret it asks for them. It checks for changes by itself (less
+     * often while nothing changes, never while the page is hidden) and announces them.
+     */
+    interface LoketStatusTracker {
+        /**
+          * Base URL of the Loket API; falls back to `data-loket-api-base` on an ancestor or `<meta name="loket-api-base">`.
+         */
+        "apiBase"?: string;
+        /**
+          * Tracking code to show at start; without it (and `secret`) the page URL's `#kode=…&rahasia=…` is read, then removed.
+         */
+        "code"?: string;
+        /**
+          * The page with `<loket-application-form>`, for "Perbaiki permohonan"; `{service}` is replaced, the key goes in the fragment.
+         */
+        "formHref"?: string;
+        /**
+          * The status changed while shown (a refresh found it, or the citizen withdrew); not on the first load.
+         */
+        "onLoketStatusChange"?: (event: LoketStatusTrackerCustomEvent<LoketStatusChangeDetail>) => void;
+        /**
+          * The application's secret, with `code`.
+         */
+        "secret"?: string;
+    }
 
     interface LoketServiceFinderAttributes {
         "apiBase": string;
@@ -115,9 +197,16 @@ declare namespace LocalJSX {
         "service": string;
         "noHistory": boolean;
     }
+    interface LoketStatusTrackerAttributes {
+        "apiBase": string;
+        "code": string;
+        "secret": string;
+        "formHref": string;
+    }
 
     interface IntrinsicElements {
         "loket-service-finder": Omit<LoketServiceFinder, keyof LoketServiceFinderAttributes> & { [K in keyof LoketServiceFinder & keyof LoketServiceFinderAttributes]?: LoketServiceFinder[K] } & { [K in keyof LoketServiceFinder & keyof LoketServiceFinderAttributes as `attr:${K}`]?: LoketServiceFinderAttributes[K] } & { [K in keyof LoketServiceFinder & keyof LoketServiceFinderAttributes as `prop:${K}`]?: LoketServiceFinder[K] };
+        "loket-status-tracker": Omit<LoketStatusTracker, keyof LoketStatusTrackerAttributes> & { [K in keyof LoketStatusTracker & keyof LoketStatusTrackerAttributes]?: LoketStatusTracker[K] } & { [K in keyof LoketStatusTracker & keyof LoketStatusTrackerAttributes as `attr:${K}`]?: LoketStatusTrackerAttributes[K] } & { [K in keyof LoketStatusTracker & keyof LoketStatusTrackerAttributes as `prop:${K}`]?: LoketStatusTracker[K] };
     }
 }
 export { LocalJSX as JSX };
@@ -129,6 +218,13 @@ declare module "@stencil/core" {
              * fee with its legal basis, output, where to go and how to complain.
              */
             "loket-service-finder": LocalJSX.IntrinsicElements["loket-service-finder"] & JSXBase.HTMLAttributes<HTMLLoketServiceFinderElement>;
+            /**
+             * Shows where a citizen's application stands: the status in plain words, what happens next, the
+             * expected date, the officer's notes and the history; to fix it, withdraw it, or track another.
+             * Without a tracking code and secret it asks for them. It checks for changes by itself (less
+             * often while nothing changes, never while the page is hidden) and announces them.
+             */
+            "loket-status-tracker": LocalJSX.IntrinsicElements["loket-status-tracker"] & JSXBase.HTMLAttributes<HTMLLoketStatusTrackerElement>;
         }
     }
 }

@@ -102,3 +102,34 @@ declare module 'vitest/browser' {
     clearNetworkFaults(): Promise<void>;
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// <loket-status-tracker>: an application's due date, set straight in the test database. The
+// catalogue knows no duration for ktp-el-hilang (so no due date), and an application only becomes
+// overdue days after it was sent: the tracker's tests set both here.
+// ---------------------------------------------------------------------------------------------
+
+export interface DueUpdate {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  working_days: number;
+  calendar: 'official' | 'provisional' | 'estimate';
+}
+
+const setDue: BrowserCommand<[code: string, due: DueUpdate]> = async (_ctx, code, due) => {
+  const bare = code.toUpperCase().replace(/-/g, '').replace(/^LKT/, '');
+  const rows = await testServer().db.query(
+    `update application set due_date = $2::date, due_working_days = $3, due_calendar = $4
+     where code = $1 returning id`,
+    [bare, due.date, due.working_days, due.calendar],
+  );
+  if (rows.length !== 1) throw new Error(`no application ${code}`);
+};
+
+Object.assign(commands, { setDue });
+
+declare module 'vitest/browser' {
+  interface BrowserCommands {
+    setDue(code: string, due: DueUpdate): Promise<void>;
+  }
+}

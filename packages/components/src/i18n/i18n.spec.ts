@@ -1,6 +1,7 @@
 import { MockDocument } from '@stencil/core/mock-doc';
 import { afterEach, describe, expect, it } from 'vitest';
-import { date, fill, list, loadMessages, localeOf, messages, money, plural } from './index';
+import { loadMessages, messages } from './finder';
+import { date, fill, list, localeOf, money, plural } from './index';
 
 /** Intl separates "Rp" and the amount with a no-break space; compare with plain spaces. */
 const spaced = (text: string) => text.replace(/\u00a0/g, ' ');

@@ -1,5 +1,4 @@
-import { id } from './id';
-import type { Messages, Plural } from './messages';
+import type { Plural } from './messages';
 
 export type { Messages, Plural } from './messages';
 
@@ -28,8 +27,6 @@ export function dictionary<T>(indonesian: T, english: () => Promise<T>): Diction
   };
 }
 
-const finder = dictionary(id, async () => (await import('./en')).en);
-
 /**
  * The locale of `el`: its own `lang`, else the closest ancestor's (crossing shadow roots, so a
  * component inside another still follows the page). Indonesian unless the language is English.
@@ -43,12 +40,6 @@ export function localeOf(el: Element): Locale {
   }
   return 'id';
 }
-
-/** The finder's strings in `locale`, or Indonesian while English is still loading. */
-export const messages = (locale: Locale): Messages => finder.get(locale);
-
-/** Loads the finder's strings in `locale`. */
-export const loadMessages = (locale: Locale): Promise<Messages> => finder.load(locale);
 
 const intlLocale: Record<Locale, string> = { id: 'id-ID', en: 'en-ID' };
 

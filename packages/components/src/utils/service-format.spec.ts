@@ -1,6 +1,6 @@
 import type { Fee, FeeSummary } from '@loket/sdk';
 import { describe, expect, it } from 'vitest';
-import { loadMessages, messages } from '../i18n';
+import { loadMessages, messages } from '../i18n/finder';
 import { durationText, feeText } from './service-format';
 
 const id = messages('id');

@@ -9,7 +9,8 @@ import {
   type ServiceSummary,
 } from '@loket/sdk';
 import { Component, Element, Event, type EventEmitter, Host, h, Prop, State, Watch } from '@stencil/core';
-import { type Locale, loadMessages, localeOf, messages, plural } from '../../i18n';
+import { type Locale, localeOf, plural } from '../../i18n';
+import { loadMessages, messages } from '../../i18n/finder';
 import { loketCore } from '../../utils/client';
 import { configValue } from '../../utils/config';
 import {

@@ -1,0 +1,365 @@
+import {
+  type ApplicationStatus,
+  type ApplicationStatusCode,
+  getApplicationStatus,
+  isLoketApiError,
+} from '@loket/sdk';
+import { Component, Element, Event, type EventEmitter, Host, h, Prop, State, Watch } from '@stencil/core';
+import { dictionary, fill, type Locale, localeOf } from '../../i18n';
+import {
+  type ApplicationKey,
+  applicationLink,
+  forgetApplicationLink,
+  readApplicationLink,
+} from '../../utils/application-link';
+import { loketCore } from '../../utils/client';
+import { configValue } from '../../utils/config';
+import { checkLookup, type LookupErrors, LookupForm } from './lookup-form';
+import { id } from './messages/id';
+import { isFinal, type Outcome, outcomeOf, RefreshSchedule } from './refresh-schedule';
+import { LoadFailed, StatusView, timeOfDay } from './status-view';
+
+const strings = dictionary(id, async () => (await import('./messages/en')).en);
+
+export interface LoketStatusChangeDetail {
+  /** The tracking code, as the API writes it (`LKT-XXXX-XXXX-XXXX`). */
+  code: string;
+  status: ApplicationStatusCode;
+  previous: ApplicationStatusCode;
+}
+
+type WithdrawModule = typeof import('./withdraw-form');
+
+/**
+ * Shows where a citizen's application stands: the status in plain words, what happens next, the
+ * expected date, the officer's notes and the history; to fix it, withdraw it, or track another.
+ * Without a tracking code and secret it asks for them. It checks for changes by itself (less
+ * often while nothing changes, never while the page is hidden) and announces them.
+ *
+ * @part base - The wrapper of everything the tracker shows. @part lookup - The lookup form.
+ * @part error-summary - The lookup's error summary. @part input - The text fields (code, secret, reason).
+ * @part button - Every button, and the button-styled link to the form. @part submit - "Lacak".
+ * @part status - The status view. @part state - The current status and the server's words for it.
+ * @part note - The officer's latest note. @part overdue - The overdue warning.
+ * @part revision - What to fix. @part fix - The link to the form ("Perbaiki" or "Lanjutkan permohonan").
+ * @part due - The expected date and how sure it is. @part history - The history, oldest first.
+ * @part actions - Refresh, withdraw, track another. @part refresh - "Perbarui" and when it was updated.
+ * @part refresh-button - "Perbarui". @part withdraw-open - "Batalkan permohonan".
+ * @part withdraw - The withdraw confirmation step. @part withdraw-confirm - The button that withdraws.
+ * @part withdraw-cancel - The button that keeps the application. @part other - "Lacak permohonan lain".
+ * @part error - The first load failed. @part retry - "Coba lagi" after a failed first load.
+ */
+@Component({ tag: 'loket-status-tracker', styleUrl: 'loket-status-tracker.css', shadow: true })
+export class LoketStatusTracker {
+  @Element() el!: HTMLElement;
+
+  /** Base URL of the Loket API; falls back to `data-loket-api-base` on an ancestor or `<meta name="loket-api-base">`. */
+  @Prop() apiBase?: string;
+  /** Tracking code to show at start; without it (and `secret`) the page URL's `#kode=…&rahasia=…` is read, then removed. */
+  @Prop() code?: string;
+  /** The application's secret, with `code`. */
+  @Prop() secret?: string;
+  /** The page with `<loket-application-form>`, for "Perbaiki permohonan"; `{service}` is replaced, the key goes in the fragment. */
+  @Prop() formHref?: string;
+
+  @State() locale: Locale = 'id';
+  @State() key: ApplicationKey | null = null;
+  @State() status: ApplicationStatus | null = null;
+  @State() phase: 'lookup' | 'loading' | 'failed' | 'ready' = 'lookup';
+  @State() codeInput = '';
+  @State() secretInput = '';
+  @State() errors: LookupErrors = {};
+  @State() busy = false;
+  @State() refreshing = false;
+  @State() refreshFailed = false;
+  @State() updatedAt: Date | null = null;
+  @State() withdrawStep: 'closed' | 'open' | 'sending' = 'closed';
+  @State() withdrawError: string | null = null;
+  @State() notice: string | null = null;
+  @State() announcement = '';
+
+  /** The status changed while shown (a refresh found it, or the citizen withdrew); not on the first load. */
+  @Event() loketStatusChange!: EventEmitter<LoketStatusChangeDetail>;
+
+  private schedule = new RefreshSchedule(() => this.check());
+  private abort?: AbortController;
+  private langObserver?: MutationObserver;
+  private withdrawModule?: WithdrawModule;
+
+  connectedCallback() {
+    this.locale = localeOf(this.el);
+    this.langObserver = new MutationObserver(() => void this.relocalize());
+    this.langObserver.observe(this.el.ownerDocument.documentElement, {
+      attributes: true,
+      attributeFilter: ['lang'],
+      subtree: true,
+    });
+    document.addEventListener('visibilitychange', this.onVisibility);
+    this.onVisibility();
+    // Moved elsewhere in the page (disconnected, then connected again): keep checking.
+    if (this.status) this.schedule.start(isFinal(this.status.status));
+  }
+
+  disconnectedCallback() {
+    this.langObserver?.disconnect();
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.schedule.stop();
+    this.abort?.abort();
+  }
+
+  async componentWillLoad() {
+    await strings.load(this.locale);
+    this.start();
+  }
+
+  @Watch('code')
+  @Watch('secret')
+  protected start() {
+    let key: ApplicationKey | null = null;
+    if (this.code && this.secret) key = { code: this.code, secret: this.secret };
+    else {
+      key = readApplicationLink(location.href);
+      if (key) forgetApplicationLink(); // out of the address bar, history and screenshots
+    }
+    if (key) void this.open(key);
+  }
+
+  @Watch('apiBase')
+  protected reload() {
+    if (this.key) void this.open(this.key);
+  }
+
+  private get core() {
+    const base = configValue(this.el, 'api-base', this.apiBase);
+    if (!base) throw new Error('<loket-status-tracker> needs api-base (or <meta name="loket-api-base">).');
+    return loketCore(base, undefined, this.locale);
+  }
+
+  private get t() {
+    return strings.get(this.locale);
+  }
+
+  private async relocalize() {
+    const next = localeOf(this.el);
+    if (next === this.locale) return;
+    await strings.load(next);
+    this.locale = next;
+    if (this.status) void this.schedule.now(); // status_text and next_step come back in the new language
+  }
+
+  private onVisibility = () => this.schedule.visible(document.visibilityState !== 'hidden');
+
+  /** Loads `key` (from the attributes, the link, or the lookup form) and shows it. */
+  private async open(key: ApplicationKey, from: 'start' | 'lookup' | 'retry' = 'start') {
+    this.schedule.stop();
+    this.abort?.abort();
+    const abort = new AbortController();
+    this.abort = abort;
+    if (from === 'lookup') this.busy = true;
+    else this.phase = 'loading';
+    try {
+      const status = await getApplicationStatus(this.core, key.code, key.secret, { signal: abort.signal });
+      Object.assign(this, { key, status, phase: 'ready', errors: {}, notice: null, refreshFailed: false });
+      this.updatedAt = new Date();
+      this.withdrawStep = 'closed';
+      this.schedule.start(isFinal(status.status));
+      if (from !== 'start') this.focus('#loket-status-heading');
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      const notFound = isLoketApiError(error) && (error.status === 404 || error.status === 400);
+      if (from === 'retry' || (from === 'start' && !notFound)) {
+        this.key = key;
+        this.phase = 'failed';
+        if (from === 'retry') this.focus('[part~="retry"]');
+        return;
+      }
+      this.phase = 'lookup';
+      this.codeInput = key.code;
+      this.showErrors(notFound ? { notFound } : { failed: true }, from === 'lookup');
+    } finally {
+      if (abort === this.abort) this.busy = false;
+    }
+  }
+
+  /** One refresh for the schedule: what changed, and whether anything still can. */
+  private async check(): Promise<Outcome | 'final'> {
+    const { key, status: before } = this;
+    if (!key || !before) return 'final';
+    this.refreshing = true;
+    try {
+      const next = await getApplicationStatus(this.core, key.code, key.secret);
+      if (key !== this.key) return 'same';
+      this.status = next;
+      this.updatedAt = new Date();
+      this.refreshFailed = false;
+      if (next.status !== before.status) this.changed(before.status, next);
+      return outcomeOf(before, next);
+    } catch {
+      this.refreshFailed = key === this.key;
+      return 'failed';
+    } finally {
+      this.refreshing = false;
+    }
+  }
+
+  private changed(previous: ApplicationStatusCode, next: ApplicationStatus) {
+    this.announce(fill(this.t.refresh.changed, { status: this.t.status.words[next.status] }));
+    this.loketStatusChange.emit({ code: next.code, status: next.status, previous });
+    // A final status takes away "Perbarui" and "Batalkan permohonan": focus on either goes to the new status.
+    const had = this.el.shadowRoot?.activeElement;
+    if (had) requestAnimationFrame(() => had.isConnected || this.focus('#loket-state'));
+  }
+
+  private onRefresh = async () => {
+    if (this.refreshing) return;
+    const before = this.status?.status;
+    await this.schedule.now();
+    const t = this.t;
+    if (this.refreshFailed) this.announce(t.refresh.failed);
+    else if (this.status?.status === before && this.updatedAt)
+      this.announce(
+        `${t.refresh.unchanged} ${fill(t.refresh.updated, { time: timeOfDay(this.locale, this.updatedAt) })}`,
+      );
+  };
+
+  private lookup = () => {
+    if (this.busy) return;
+    const checked = checkLookup(this.t, this.codeInput, this.secretInput);
+    if ('errors' in checked) this.showErrors(checked.errors, true);
+    else void this.open(checked.key, 'lookup');
+  };
+
+  private showErrors(errors: LookupErrors, focus: boolean) {
+    this.errors = errors;
+    if (focus) this.focus('[part~="error-summary"]');
+  }
+
+  /** "Lacak permohonan lain": forget this application on the page and ask for another. */
+  private other = () => {
+    this.schedule.stop();
+    this.abort?.abort();
+    forgetApplicationLink();
+    Object.assign(this, {
+      key: null,
+      status: null,
+      phase: 'lookup',
+      errors: {},
+      codeInput: '',
+      secretInput: '',
+    });
+    this.focus('#loket-lookup-heading');
+  };
+
+  private openWithdraw = async () => {
+    this.withdrawModule ??= await import('./withdraw-form');
+    this.withdrawError = null;
+    this.withdrawStep = 'open';
+    this.focus('#loket-withdraw-heading');
+  };
+
+  private closeWithdraw = () => {
+    this.withdrawStep = 'closed';
+    this.focus('[part~="withdraw-open"]');
+  };
+
+  private confirmWithdraw = async (reason: string) => {
+    const { key, status: before, withdrawModule } = this;
+    if (!key || !before || !withdrawModule || this.withdrawStep === 'sending') return;
+    this.withdrawStep = 'sending';
+    this.withdrawError = null;
+    try {
+      const next = await withdrawModule.withdraw(this.core, key, reason);
+      this.schedule.stop();
+      Object.assign(this, { status: next, updatedAt: new Date(), withdrawStep: 'closed', notice: null });
+      this.changed(before.status, next);
+      this.focus('#loket-state');
+    } catch (error) {
+      if (isLoketApiError(error) && error.status === 409) {
+        // Decided meanwhile: say so, and show what it is now.
+        this.withdrawStep = 'closed';
+        this.notice = this.t.withdraw.conflict;
+        await this.schedule.now();
+        this.focus('#loket-state');
+      } else {
+        this.withdrawStep = 'open';
+        this.withdrawError = this.t.withdraw.failed;
+      }
+    }
+  };
+
+  private get formLink(): string | null {
+    if (!this.formHref || !this.key || !this.status) return null;
+    return applicationLink(
+      this.formHref.replace('{service}', encodeURIComponent(this.status.service.id)),
+      this.key,
+    );
+  }
+
+  /** Says `text` in the live region; emptied first, so the same words twice are read twice. */
+  private announce(text: string) {
+    this.announcement = '';
+    requestAnimationFrame(() => (this.announcement = text));
+  }
+
+  /** Focus after the next render: the element that shows the result of what the citizen did. */
+  private focus(selector: string) {
+    requestAnimationFrame(() => this.el.shadowRoot?.querySelector<HTMLElement>(selector)?.focus());
+  }
+
+  render() {
+    const t = this.t;
+    return (
+      <Host>
+        <div class="tracker" part="base" lang={this.locale}>
+          <div role="status" aria-live="polite" class="visually-hidden">
+            {this.announcement}
+          </div>
+          {this.renderPhase(t)}
+        </div>
+      </Host>
+    );
+  }
+
+  private renderPhase(t: ReturnType<typeof strings.get>) {
+    const { key, status } = this;
+    if (this.phase === 'loading') return <p class="small">{t.status.loading}</p>;
+    if (this.phase === 'failed' && key)
+      return <LoadFailed t={t} onRetry={() => void this.open(key, 'retry')} onOther={this.other} />;
+    if (this.phase === 'ready' && status)
+      return (
+        <StatusView
+          locale={this.locale}
+          t={t}
+          status={status}
+          formLink={this.formLink}
+          notice={this.notice}
+          updatedAt={this.updatedAt}
+          refreshFailed={this.refreshFailed}
+          refreshing={this.refreshing}
+          onRefresh={() => void this.onRefresh()}
+          onOther={this.other}
+          withdraw={{
+            step: this.withdrawStep,
+            error: this.withdrawError,
+            Form: this.withdrawModule?.WithdrawForm,
+            onOpen: () => void this.openWithdraw(),
+            onConfirm: (reason) => void this.confirmWithdraw(reason),
+            onCancel: this.closeWithdraw,
+          }}
+        />
+      );
+    return (
+      <LookupForm
+        t={t}
+        code={this.codeInput}
+        secret={this.secretInput}
+        errors={this.errors}
+        busy={this.busy}
+        onCode={(value) => (this.codeInput = value)}
+        onSecret={(value) => (this.secretInput = value)}
+        onSubmit={this.lookup}
+        onFocusField={(fieldId) => this.focus(`#${fieldId}`)}
+      />
+    );
+  }
+}

@@ -1,0 +1,69 @@
+import { type ApplicationStatus, type LoketCore, withdrawApplication } from '@loket/sdk';
+import { type FunctionalComponent, h } from '@stencil/core';
+import type { ApplicationKey } from '../../utils/application-link';
+import type { TrackerMessages } from './messages/types';
+
+// Loaded when the citizen first chooses "Batalkan permohonan": few ever do, so neither this step
+// nor the SDK's withdraw operation is part of the tracker's first load.
+
+/** `withdrawApplication` with the tracker's key; an empty reason is sent as none. */
+export const withdraw = (core: LoketCore, key: ApplicationKey, reason: string): Promise<ApplicationStatus> =>
+  withdrawApplication(core, key.code, key.secret, reason || undefined);
+
+interface WithdrawProps {
+  t: TrackerMessages;
+  sending: boolean;
+  error: string | null;
+  onConfirm: (reason: string) => void;
+  onCancel: () => void;
+}
+
+/** The confirmation step, in the page (never `window.confirm`): what it means, an optional reason. */
+export const WithdrawForm: FunctionalComponent<WithdrawProps> = ({ t, ...p }) => (
+  <form
+    class="confirm"
+    part="withdraw"
+    aria-labelledby="loket-withdraw-heading"
+    onSubmit={(e: Event) => {
+      e.preventDefault();
+      const reason = (e.target as HTMLFormElement).elements.namedItem('reason') as HTMLTextAreaElement;
+      p.onConfirm(reason.value.trim());
+    }}
+  >
+    <h3 id="loket-withdraw-heading" tabIndex={-1}>
+      {t.withdraw.heading}
+    </h3>
+    <p>{t.withdraw.body}</p>
+    <label class="label" htmlFor="loket-reason">
+      {t.withdraw.reason}
+    </label>
+    <p class="hint" id="loket-reason-hint">
+      {t.withdraw.reasonHint}
+    </p>
+    <textarea
+      id="loket-reason"
+      name="reason"
+      class="input"
+      part="input"
+      rows={3}
+      maxLength={500}
+      aria-describedby="loket-reason-hint"
+    />
+    <p class="notice error" role="alert" hidden={!p.error}>
+      {p.error}
+    </p>
+    <div class="buttons">
+      <button
+        type="submit"
+        class="button danger"
+        part="button withdraw-confirm"
+        aria-disabled={p.sending ? 'true' : null}
+      >
+        {t.withdraw.confirm}
+      </button>
+      <button type="button" class="button" part="button withdraw-cancel" onClick={p.onCancel}>
+        {t.withdraw.cancel}
+      </button>
+    </div>
+  </form>
+);
