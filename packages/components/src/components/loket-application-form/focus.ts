@@ -1,0 +1,58 @@
+import { controlId } from './flow';
+
+type Find = () => HTMLElement | null | undefined;
+
+/**
+ * Where focus goes next in the form's shadow root. Focus is never left on an element that goes
+ * away (a page that changes, a button replaced by a progress bar): the target is found after
+ * the render that shows it.
+ */
+export class Focus {
+  private next: Find | null = null;
+
+  constructor(private readonly root: () => ShadowRoot | null) {}
+
+  byId(id: string): HTMLElement | null {
+    return this.root()?.getElementById(id) ?? null;
+  }
+
+  /** A field's control: its input, else its first control (e.g. a file question full of files). */
+  control(field: string): HTMLElement | null {
+    return (
+      this.byId(controlId(field)) ??
+      this.root()?.querySelector<HTMLElement>(
+        `[data-field="${field}"] :is(input, select, textarea, button)`,
+      ) ??
+      null
+    );
+  }
+
+  /** The upload box's first button (Cancel while sending, "Coba lagi" after a failure). */
+  uploadButton(field: string): HTMLElement | null {
+    return this.root()?.querySelector<HTMLElement>(`[data-upload="${field}"] button`) ?? null;
+  }
+
+  /** Focuses what `find` returns after the next render that has it. */
+  later(find: Find): void {
+    this.next = find;
+    // Perhaps nothing re-renders (the target is there already): try on the next frame too.
+    requestAnimationFrame(() => this.next === find && this.rendered());
+  }
+
+  /** Like `later`, but only when focus is in the field's area or nowhere (it would be lost). */
+  keep(field: string, find: Find): void {
+    const active = this.root()?.activeElement;
+    if (!active || active.closest(`[data-field="${field}"]`)) this.later(find);
+  }
+
+  /** Call after every render. */
+  rendered(): void {
+    const target = this.next?.();
+    if (!target) return;
+    this.next = null;
+    // A field: scroll its label or legend into view too, not just the control.
+    const wrapper = target.closest('[data-field]');
+    wrapper?.scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: !!wrapper });
+  }
+}

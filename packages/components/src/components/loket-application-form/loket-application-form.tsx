@@ -1,0 +1,458 @@
+import {
+  type AnswerValue,
+  type FormDefinition,
+  getService,
+  getServiceForm,
+  isLoketApiError,
+  type Service,
+} from '@loket/sdk';
+import { hiddenAnswerFields } from '@loket/sdk/forms';
+import { Component, Element, Event, type EventEmitter, Host, h, Prop, State, Watch } from '@stencil/core';
+import { fill, type Locale, localeOf } from '../../i18n';
+import { applicationLink, forgetApplicationLink, readApplicationLink } from '../../utils/application-link';
+import { loketCore } from '../../utils/client';
+import { configValue } from '../../utils/config';
+import { readUrlState } from '../../utils/url-state';
+import { copyText } from './copy';
+import { SUMMARY_ID } from './error-summary';
+import type { LoketErrorDetail, LoketStepChangeDetail, LoketSubmitDetail } from './events';
+import type { Upload } from './file-field';
+import {
+  DECLARATION,
+  fromServer,
+  HEADING_ID,
+  type Page,
+  type Problem,
+  pagesOf,
+  parseNumber,
+  SENT,
+} from './flow';
+import { Focus } from './focus';
+import { formText } from './messages';
+import { Failure, Loading } from './notices';
+import { type Later, Places } from './places';
+import { createApplicationSession } from './session';
+import type { ApplicationSession, SessionSnapshot } from './session-types';
+import { uploadsOf } from './uploads';
+import { blurProblem, problemsOf, type ValidationInput } from './validation';
+
+const CHOICES = ['radio', 'checkbox', 'select', 'date'];
+
+/**
+ * The online application form of one service, GOV.UK style: what to prepare, one step per page
+ * with an error summary, uploads with progress, check your answers, and a confirmation with the
+ * tracking code and secret. Answers are kept on the device and saved as the citizen goes, so a
+ * dropped connection or a reload loses nothing, and the application is submitted exactly once.
+ *
+ * @part base - The wrapper of everything. @part step - One step. @part progress - "Langkah 2 dari 4".
+ * @part field - One question. @part input - Text inputs, selects and text areas. @part error-message - A field's error.
+ * @part error-summary - The list of problems at the top. @part file-input - The file picker. @part files - The uploaded files.
+ * @part upload - An upload in progress or failed. @part button - Every button. @part back - The Back button.
+ * @part prepare - The "what to prepare" page. @part check - Check your answers. @part summary-list - The answers of one step.
+ * @part change - A change button. @part waiting - The notice that the submission waits for the network.
+ * @part confirmation - The confirmation. @part panel - Its title panel. @part code - The tracking code or the secret.
+ * @part sent - An application sent before. @part revision - The start of a revision. @part notice - Notes and notices.
+ * @part save-status - Where the answers are saved. @part save - Its line. @part offline - The offline banner.
+ * @part resume - "Continue on another device". @part loading - The loading line. @part error - A load failure.
+ */
+@Component({ tag: 'loket-application-form', styleUrl: 'loket-application-form.css', shadow: true })
+export class LoketApplicationForm {
+  @Element() el!: HTMLElement;
+
+  /** Base URL of the Loket API; falls back to `data-loket-api-base` on an ancestor or `<meta name="loket-api-base">`. */
+  @Prop() apiBase?: string;
+  /** Kemendagri kabupaten/kota code (e.g. `35.78`) the application goes to; falls back to `data-loket-region` or `<meta name="loket-region">`. */
+  @Prop() region?: string;
+  /** Service id (e.g. `ktp-el-hilang`); without it, the page URL's `layanan` parameter (the finder's deep link). */
+  @Prop() service?: string;
+  /** The page with `<loket-status-tracker>`: the confirmation links there, with the code and secret in the fragment. */
+  @Prop() trackerHref?: string;
+
+  @State() locale: Locale = 'id';
+  @State() info: Service | null = null;
+  @State() form: FormDefinition | null = null;
+  @State() load: 'loading' | 'ready' | 'missing' | 'error' = 'loading';
+  @State() snap: SessionSnapshot | null = null;
+  @State() errors: Record<string, string> = {};
+  @State() problems: Problem[] = [];
+  @State() numbers: Record<string, string> = {};
+  @State() uploads: Record<string, Upload> = {};
+  @State() announcement = '';
+  @State() badLink = false;
+  @State() declared = false;
+  @State() later: Later | null = null;
+
+  /** The citizen moved to another page of the form. */
+  @Event() loketStepChange!: EventEmitter<LoketStepChangeDetail>;
+  /** The application was submitted (once, even when the network dropped in between). */
+  @Event() loketSubmit!: EventEmitter<LoketSubmitDetail>;
+  /** Loading failed, or the server refused a save or the submission. */
+  @Event() loketError!: EventEmitter<LoketErrorDetail>;
+
+  session: ApplicationSession | undefined;
+  readonly focus = new Focus(() => this.el.shadowRoot);
+  private files = uploadsOf(this);
+  private unsubscribe?: () => void;
+  private langObserver?: MutationObserver;
+  /** After a change from check your answers, Continue (and Back) return there. */
+  private returnToCheck = false;
+
+  get t() {
+    return formText.get(this.locale);
+  }
+
+  connectedCallback() {
+    this.locale = localeOf(this.el);
+    this.langObserver = new MutationObserver(() => void this.relocalize());
+    const html = this.el.ownerDocument.documentElement;
+    this.langObserver.observe(html, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  }
+
+  disconnectedCallback() {
+    this.langObserver?.disconnect();
+    this.stop();
+  }
+
+  async componentWillLoad() {
+    await formText.load(this.locale);
+    void this.begin();
+  }
+
+  componentDidRender() {
+    this.focus.rendered();
+  }
+
+  @Watch('apiBase')
+  @Watch('region')
+  @Watch('service')
+  protected restart() {
+    void this.begin();
+  }
+
+  private stop() {
+    this.unsubscribe?.();
+    this.session?.dispose();
+    for (const upload of Object.values(this.uploads)) upload.abort.abort();
+    this.session = undefined;
+  }
+
+  private get slug() {
+    return this.service || readUrlState(location.href).service;
+  }
+
+  private get core() {
+    const base = configValue(this.el, 'api-base', this.apiBase);
+    if (!base) throw new Error('<loket-application-form> needs api-base (or <meta name="loket-api-base">).');
+    return loketCore(base, configValue(this.el, 'region', this.region), this.locale);
+  }
+
+  /** Starts the session (this device's application, or the one in a resume link) and loads the form. */
+  private async begin() {
+    this.stop();
+    Object.assign(this, { uploads: {}, errors: {}, problems: [], numbers: {}, badLink: false, snap: null });
+    const slug = this.slug;
+    const region = configValue(this.el, 'region', this.region);
+    if (!slug) {
+      this.load = 'missing';
+      return;
+    }
+    let session: ApplicationSession;
+    try {
+      if (!region) throw new Error('<loket-application-form> needs region (or <meta name="loket-region">).');
+      session = createApplicationSession({ core: this.core, service: slug, region });
+    } catch (error) {
+      console.error(error);
+      this.load = 'error';
+      return;
+    }
+    this.session = session;
+    this.unsubscribe = session.subscribe((next) => this.onSnapshot(next));
+    const key = readApplicationLink(location.href);
+    if (key) forgetApplicationLink(); // the secret leaves the address bar and the history
+    const started = session.start(key ?? undefined).catch(() => {
+      this.badLink = true;
+      return session.start();
+    });
+    await Promise.all([this.loadForm(slug), started]);
+    if (this.session !== session) return;
+    this.snap = session.snapshot;
+    await this.needViews();
+  }
+
+  private async loadForm(slug = this.slug ?? '') {
+    this.load = 'loading';
+    try {
+      const core = this.core;
+      const [info, form] = await Promise.all([
+        getService(core, slug),
+        getServiceForm(core, slug).catch((error) => {
+          if (isLoketApiError(error) && error.status === 404) return null; // no online form: said plainly
+          throw error;
+        }),
+      ]);
+      Object.assign(this, { info, form, load: 'ready' });
+    } catch (error) {
+      this.load = isLoketApiError(error) && error.status === 404 ? 'missing' : 'error';
+      if (this.load === 'error') this.emitError(error);
+    }
+  }
+
+  private async relocalize() {
+    const next = localeOf(this.el);
+    if (next === this.locale) return;
+    await formText.load(next);
+    this.locale = next;
+    Object.assign(this, { errors: {}, problems: [] }); // in the other language; Continue shows them again
+    if (this.session) await this.loadForm(); // the service's own texts, in the new language
+  }
+
+  private onSnapshot(next: SessionSnapshot) {
+    const prev = this.snap;
+    this.snap = next;
+    if (!prev) return;
+    const t = this.t;
+    if (prev.online !== next.online) this.announce(next.online ? t.save.online : t.save.offline);
+    if (next.sync === 'refused' && prev.sync !== 'refused') this.emitError(next.problem);
+    if (next.submit === 'waiting' && prev.submit !== 'waiting') this.announce(t.check.waitingBody);
+    if (next.submit === 'done' && prev.submit !== 'done' && next.submitted) void this.finished(next);
+    if (next.submit === 'refused' && prev.submit !== 'refused' && next.problem) {
+      this.emitError(next.problem);
+      const shown = new Set(this.pages.flatMap((page) => page.fields.map((f) => f.id)));
+      this.showProblems(
+        fromServer(next.problem).map((p) => (p.field && shown.has(p.field) ? p : { ...p, field: null })),
+      );
+    }
+  }
+
+  private async finished(next: SessionSnapshot) {
+    await this.needViews(true);
+    this.session?.setPlace('done');
+    this.focus.later(() => this.focus.byId(HEADING_ID));
+    this.announce(this.t.done.title);
+    this.loketStepChange.emit({ place: 'done', index: 0, total: this.pages.length });
+    if (next.key && next.submitted)
+      this.loketSubmit.emit({ code: next.key.code, status: next.submitted.status });
+  }
+
+  private emitError(error: unknown) {
+    if (isLoketApiError(error))
+      this.loketError.emit({ type: error.type, status: error.status, detail: error.detail ?? null });
+  }
+
+  private async needViews(now = false) {
+    const place = this.place;
+    if (!this.later && (now || place === 'check' || place === 'done'))
+      this.later = await import('./later-views');
+  }
+
+  get pages(): Page[] {
+    const { form, snap } = this;
+    return form && snap ? pagesOf(form, snap.answers, snap.revision?.fields ?? null) : [];
+  }
+
+  /** The page to show: the stored place while it exists, else the start. */
+  get place(): string {
+    const s = this.snap;
+    if (!s || !this.form) return 'prepare';
+    if (s.submit === 'done' && s.submitted) return 'done';
+    if (s.status && SENT.includes(s.status)) return 'sent';
+    if (s.submit === 'sending' || s.submit === 'waiting' || s.place === 'check') return 'check';
+    return this.pages.some((page) => page.step.id === s.place) ? (s.place as string) : 'prepare';
+  }
+
+  private async go(place: string, find = () => this.focus.byId(HEADING_ID)) {
+    if (place === 'check') await this.needViews(true);
+    this.problems = [];
+    this.session?.setPlace(place);
+    this.focus.later(find);
+    const pages = this.pages;
+    this.loketStepChange.emit({
+      place,
+      index: pages.findIndex((p) => p.step.id === place) + 1,
+      total: pages.length,
+    });
+  }
+
+  announce(text: string) {
+    this.announcement = ''; // cleared first, so the same words twice are read twice
+    requestAnimationFrame(() => (this.announcement = text));
+  }
+
+  setUpload(field: string, upload: Upload | null) {
+    const { [field]: _, ...rest } = this.uploads;
+    this.uploads = upload ? { ...rest, [field]: upload } : rest;
+  }
+
+  setError(field: string, message: string | null) {
+    const { [field]: _, ...rest } = this.errors;
+    this.errors = message ? { ...rest, [field]: message } : rest;
+    if (!message) this.problems = this.problems.filter((p) => p.field !== field);
+  }
+
+  private get validation(): ValidationInput | null {
+    const { form, snap, locale, t, numbers, uploads } = this;
+    return form && snap
+      ? { form, answers: snap.answers, attachments: snap.attachments, locale, t, numbers, uploads }
+      : null;
+  }
+
+  private validate(only?: string[]): Problem[] {
+    const input = this.validation;
+    return input ? problemsOf(input, only) : [];
+  }
+
+  /** On leaving a field: its own rules, never "wajib diisi" while it is still empty. */
+  private check = (field: string) => {
+    const input = this.validation;
+    const message = input && blurProblem(input, field);
+    if (message !== undefined) this.setError(field, message);
+  };
+
+  private setAnswer(field: string, value: AnswerValue | null) {
+    this.session?.setAnswer(field, value);
+    // A choice shows at once whether it fixed its error; typing waits for the blur.
+    const type = this.form?.steps.flatMap((s) => s.fields).find((f) => f.id === field)?.type;
+    if (this.errors[field] && type && CHOICES.includes(type)) this.check(field);
+  }
+
+  private setNumber = (field: string, text: string) => {
+    this.numbers = { ...this.numbers, [field]: text };
+    this.setAnswer(field, text.trim() ? parseNumber(text, this.locale) : null);
+  };
+
+  private showProblems(problems: Problem[]) {
+    this.problems = problems;
+    this.errors = Object.fromEntries(
+      problems.flatMap((p) => (p.field ? [[p.field, p.message]] : [])).reverse(),
+    );
+    this.focus.later(() => this.focus.byId(SUMMARY_ID));
+  }
+
+  private next = () => {
+    const pages = this.pages;
+    const index = pages.findIndex((p) => p.step.id === this.place);
+    const page = pages[index];
+    if (!page) return;
+    const problems = this.validate(page.fields.map((f) => f.id));
+    if (problems.length > 0) return this.showProblems(problems);
+    const back = this.returnToCheck;
+    this.returnToCheck = false;
+    void this.go(back ? 'check' : (pages[index + 1]?.step.id ?? 'check'));
+  };
+
+  private back = () => {
+    const pages = this.pages;
+    const index = pages.findIndex((p) => p.step.id === this.place);
+    const back = this.returnToCheck;
+    this.returnToCheck = false;
+    void this.go(back ? 'check' : index > 0 ? (pages[index - 1]?.step.id ?? 'prepare') : 'prepare');
+  };
+
+  /** To a field (error summary link, change button): its page if it is on another, focus on it. */
+  private goToField = (field: string) => {
+    const page = this.pages.find((p) => p.fields.some((f) => f.id === field));
+    const here = this.place;
+    if (!page || page.step.id === here) return this.focus.later(() => this.focus.control(field));
+    const error = this.errors[field];
+    if (here === 'check') this.returnToCheck = true;
+    void this.go(page.step.id, () => this.focus.control(field));
+    this.errors = error ? { [field]: error } : {};
+  };
+
+  private submit = async () => {
+    const { form, session, snap, t } = this;
+    if (!form || !session || !snap) return;
+    // Answers of questions the citizen's answers hid would be refused: they go first.
+    for (const field of hiddenAnswerFields(form, snap.answers)) session.setAnswer(field, null);
+    const problems = this.validate(this.snap?.revision?.fields);
+    if (!this.declared) problems.push({ field: DECLARATION, message: t.errors.declaration });
+    if (problems.length > 0) return this.showProblems(problems);
+    Object.assign(this, { errors: {}, problems: [] });
+    this.announce(t.check.sending);
+    await session.submit(); // done, waiting and refused arrive through onSnapshot
+  };
+
+  private another = () => {
+    this.session?.forget();
+    Object.assign(this, { declared: false, numbers: {}, errors: {} });
+    void this.go('prepare');
+  };
+
+  private copy = async (what: string, text: string, shownId: string) => {
+    const result = await copyText(text, this.focus.byId(shownId));
+    this.announce(fill(result === 'copied' ? this.t.done.copied : this.t.done.selected, { what }));
+  };
+
+  render() {
+    const { t, snap, info, locale } = this;
+    const key = snap?.key;
+    return (
+      <Host>
+        <div class="form" part="base" lang={locale}>
+          <div role="status" aria-live="polite" class="visually-hidden">
+            {this.announcement}
+          </div>
+          {this.load === 'error' ? (
+            <Failure t={t} onRetry={() => void this.begin()} />
+          ) : this.load === 'missing' ? (
+            <p class="notice" part="notice">
+              {t.load.notFound}
+            </p>
+          ) : this.load === 'loading' || !snap || !info ? (
+            <Loading t={t} />
+          ) : (
+            <Places
+              ctx={{
+                locale,
+                t,
+                errors: this.errors,
+                numbers: this.numbers,
+                answers: snap.answers,
+                set: (f, v) => this.setAnswer(f, v),
+                setNumber: this.setNumber,
+                blur: this.check,
+              }}
+              info={info}
+              form={this.form}
+              snap={snap}
+              place={this.place}
+              pages={this.pages}
+              problems={this.problems}
+              uploads={this.uploads}
+              files={{
+                onChoose: (field, chosen) =>
+                  void this.files.choose(
+                    field,
+                    chosen,
+                    snap.attachments.filter((a) => a.field === field.id),
+                  ),
+                onCancel: (field) => this.files.cancel(field),
+                onRetry: (field) => this.files.retry(field),
+                onRemove: (field, file) => void this.files.remove(field, file),
+              }}
+              later={this.later}
+              declared={this.declared}
+              badLink={this.badLink}
+              trackerLink={this.trackerHref && key ? applicationLink(this.trackerHref, key) : null}
+              go={(place) => void this.go(place)}
+              next={this.next}
+              back={this.back}
+              goToField={this.goToField}
+              change={(field) => {
+                this.returnToCheck = true;
+                this.goToField(field);
+              }}
+              declare={(on) => {
+                this.declared = on;
+                if (on) this.setError(DECLARATION, null);
+              }}
+              submit={() => void this.submit()}
+              another={this.another}
+              copy={(what, text, id) => void this.copy(what, text, id)}
+            />
+          )}
+        </div>
+      </Host>
+    );
+  }
+}
