@@ -1,34 +1,10 @@
-import { id } from './id';
-import type { Messages, Plural } from './messages';
+import type { Plural } from './messages';
 
 export type { Messages, Plural } from './messages';
 
 export type Locale = 'id' | 'en';
 
-/**
- * One component's strings: Indonesian is static (part of the first load); English is a separate
- * chunk that only English pages fetch, to keep the first load small on slow networks. Each
- * component has its own, so a page that uses one component never loads another's strings.
- */
-export interface Dictionary<T> {
-  /** The dictionary of `locale`, or Indonesian while another one is still loading (see `load`). */
-  get(locale: Locale): T;
-  load(locale: Locale): Promise<T>;
-}
-
-export function dictionary<T>(indonesian: T, english: () => Promise<T>): Dictionary<T> {
-  let en: T | undefined;
-  const get = (locale: Locale) => (locale === 'en' && en) || indonesian;
-  return {
-    get,
-    async load(locale) {
-      if (locale === 'en' && !en) en = await english();
-      return get(locale);
-    },
-  };
-}
-
-const finder = dictionary(id, async () => (await import('./en')).en);
+export { type Dictionary, dictionary } from './dictionary';
 
 /**
  * The locale of `el`: its own `lang`, else the closest ancestor's (crossing shadow roots, so a
@@ -44,11 +20,9 @@ export function localeOf(el: Element): Locale {
   return 'id';
 }
 
-/** The finder's strings in `locale`, or Indonesian while English is still loading. */
-export const messages = (locale: Locale): Messages => finder.get(locale);
-
-/** Loads the finder's strings in `locale`. */
-export const loadMessages = (locale: Locale): Promise<Messages> => finder.load(locale);
+// The finder's strings live in their own module, so a page without the finder (the form alone)
+// does not download them with the helpers below.
+export { loadMessages, messages } from './finder-text';
 
 const intlLocale: Record<Locale, string> = { id: 'id-ID', en: 'en-ID' };
 

@@ -34,7 +34,7 @@ import { type Later, Places } from './places';
 import { createApplicationSession } from './session';
 import type { ApplicationSession, SessionSnapshot } from './session-types';
 import { uploadsOf } from './uploads';
-import { blurProblem, problemsOf, type ValidationInput } from './validation';
+import type { ValidationInput } from './validation';
 
 const CHOICES = ['radio', 'checkbox', 'select', 'date'];
 
@@ -116,6 +116,10 @@ export class LoketApplicationForm {
   async componentWillLoad() {
     await formText.load(this.locale);
     void this.begin();
+  }
+
+  componentDidLoad() {
+    void this.validator(); // fetched while the citizen reads the first page
   }
 
   componentDidRender() {
@@ -296,13 +300,22 @@ export class LoketApplicationForm {
       : null;
   }
 
-  private validate(only?: string[]): Problem[] {
+  private loadingValidator?: Promise<typeof import('./validation')>;
+
+  validator() {
+    this.loadingValidator ??= import('./validation');
+    return this.loadingValidator;
+  }
+
+  private async validate(only?: string[]): Promise<Problem[]> {
+    const { problemsOf } = await this.validator();
     const input = this.validation;
     return input ? problemsOf(input, only) : [];
   }
 
   /** On leaving a field: its own rules, never "wajib diisi" while it is still empty. */
-  private check = (field: string) => {
+  private check = async (field: string) => {
+    const { blurProblem } = await this.validator();
     const input = this.validation;
     const message = input && blurProblem(input, field);
     if (message !== undefined) this.setError(field, message);
@@ -312,7 +325,7 @@ export class LoketApplicationForm {
     this.session?.setAnswer(field, value);
     // A choice shows at once whether it fixed its error; typing waits for the blur.
     const type = this.form?.steps.flatMap((s) => s.fields).find((f) => f.id === field)?.type;
-    if (this.errors[field] && type && CHOICES.includes(type)) this.check(field);
+    if (this.errors[field] && type && CHOICES.includes(type)) void this.check(field);
   }
 
   private setNumber = (field: string, text: string) => {
@@ -328,12 +341,12 @@ export class LoketApplicationForm {
     this.focus.later(() => this.focus.byId(SUMMARY_ID));
   }
 
-  private next = () => {
+  private next = async () => {
     const pages = this.pages;
     const index = pages.findIndex((p) => p.step.id === this.place);
     const page = pages[index];
     if (!page) return;
-    const problems = this.validate(page.fields.map((f) => f.id));
+    const problems = await this.validate(page.fields.map((f) => f.id));
     if (problems.length > 0) return this.showProblems(problems);
     const back = this.returnToCheck;
     this.returnToCheck = false;
@@ -364,7 +377,7 @@ export class LoketApplicationForm {
     if (!form || !session || !snap) return;
     // Answers of questions the citizen's answers hid would be refused: they go first.
     for (const field of hiddenAnswerFields(form, snap.answers)) session.setAnswer(field, null);
-    const problems = this.validate(this.snap?.revision?.fields);
+    const problems = await this.validate(this.snap?.revision?.fields);
     if (!this.declared) problems.push({ field: DECLARATION, message: t.errors.declaration });
     if (problems.length > 0) return this.showProblems(problems);
     Object.assign(this, { errors: {}, problems: [] });
@@ -410,7 +423,7 @@ export class LoketApplicationForm {
                 answers: snap.answers,
                 set: (f, v) => this.setAnswer(f, v),
                 setNumber: this.setNumber,
-                blur: this.check,
+                blur: (f) => void this.check(f),
               }}
               info={info}
               form={this.form}
@@ -435,7 +448,7 @@ export class LoketApplicationForm {
               badLink={this.badLink}
               trackerLink={this.trackerHref && key ? applicationLink(this.trackerHref, key) : null}
               go={(place) => void this.go(place)}
-              next={this.next}
+              next={() => void this.next()}
               back={this.back}
               goToField={this.goToField}
               change={(field) => {

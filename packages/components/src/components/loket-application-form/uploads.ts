@@ -1,9 +1,7 @@
-import { type Attachment, type FileRule, type FormField, isLoketApiError } from '@loket/sdk';
-import { formMessages } from '@loket/sdk/forms';
+import { type Attachment, type FormField, isLoketApiError } from '@loket/sdk';
 import { fill, type Locale } from '../../i18n';
 import { checkFile } from './file-check';
 import type { Upload } from './file-field';
-import { say } from './flow';
 import type { Focus } from './focus';
 import type { FormMessages } from './messages';
 import type { ApplicationSession } from './session-types';
@@ -18,20 +16,8 @@ export interface UploadHost {
   setError(field: string, message: string | null): void;
   announce(text: string): void;
   readonly focus: Focus;
-}
-
-/** Why a chosen file is refused before sending it, in the validator's words. */
-function refusal(
-  host: UploadHost,
-  field: FormField,
-  rule: FileRule,
-  code: 'file_type' | 'file_size' | 'file_count',
-) {
-  const messages = formMessages[host.locale];
-  const label = say(field.label, host.locale);
-  if (code === 'file_type') return messages.file_type({ label, accept: rule.accept });
-  if (code === 'file_size') return messages.file_size({ label, maxBytes: rule.max_bytes });
-  return messages.file_count({ label, limit: rule.max_files ?? 1 });
+  /** The validator module (loaded on first need). */
+  validator(): Promise<typeof import('./validation')>;
 }
 
 /**
@@ -46,7 +32,7 @@ export function uploadsOf(host: UploadHost) {
     if (!rule || !session) return;
     const refused = checked ? null : await checkFile(rule, file, already);
     if (refused) {
-      const message = refusal(host, field, rule, refused);
+      const message = (await host.validator()).refusal(host.locale, field, rule, refused);
       host.setError(field.id, message);
       host.announce(message);
       return;

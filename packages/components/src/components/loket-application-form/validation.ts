@@ -1,5 +1,7 @@
-import type { Answers, Attachment, FormDefinition } from '@loket/sdk';
-import { validateAnswers } from '@loket/sdk/forms';
+// The validator (the SDK's, with its messages in both languages): loaded just after the form's
+// first render, as it is needed only once the citizen has typed something.
+import type { Answers, Attachment, FileRule, FormDefinition, FormField } from '@loket/sdk';
+import { formMessages, validateAnswers } from '@loket/sdk/forms';
 import { fill, type Locale } from '../../i18n';
 import type { Upload } from './file-field';
 import { fromValidation, type Problem, parseNumber, say } from './flow';
@@ -53,4 +55,18 @@ export function blurProblem(input: ValidationInput, field: string): string | nul
   if (!problem) return null;
   const empty = input.answers[field] === undefined && !input.numbers[field]?.trim();
   return empty ? undefined : problem.message;
+}
+
+/** Why a chosen file is refused before it is sent, in the validator's words. */
+export function refusal(
+  locale: Locale,
+  field: FormField,
+  rule: FileRule,
+  code: 'file_type' | 'file_size' | 'file_count',
+) {
+  const messages = formMessages[locale];
+  const label = say(field.label, locale);
+  if (code === 'file_type') return messages.file_type({ label, accept: rule.accept });
+  if (code === 'file_size') return messages.file_size({ label, maxBytes: rule.max_bytes });
+  return messages.file_count({ label, limit: rule.max_files ?? 1 });
 }
