@@ -47,10 +47,10 @@ export class DeviceStorage implements Storage {
 const sessions = new Set<ApplicationSession>();
 
 /** A session on the real API; disposed by `disposeSessions()` (call it in afterEach). */
-export function openSession(storage: Storage): ApplicationSession {
+export function openSession(storage: Storage, service = SERVICE): ApplicationSession {
   const session = createApplicationSession({
     core: loketCore(inject('apiBase'), REGION, 'id'),
-    service: SERVICE,
+    service,
     region: REGION,
     storage,
   });

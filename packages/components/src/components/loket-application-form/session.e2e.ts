@@ -104,6 +104,60 @@ describe('saving', () => {
     expect(device.record()).toEqual(before);
   });
 
+  it('refuses a link to an application of another form (service), like an unknown one', async () => {
+    const other = new DeviceStorage();
+    const rusak = openSession(other, 'ktp-el-rusak');
+    await rusak.start();
+    rusak.setAnswer('nama_lengkap', 'Siti Aminah');
+    await rusak.flush();
+    const key = rusak.snapshot.key as ApplicationKey;
+    expect(key).not.toBeNull();
+
+    const device = new DeviceStorage();
+    const session = openSession(device);
+    await expect(session.start(key)).rejects.toMatchObject({ status: 404 });
+    expect(device.record()).toBeNull();
+  });
+
+  it('a draft the server no longer has (404): keeps the answers and makes a new draft', async () => {
+    const device = new DeviceStorage();
+    const first = openSession(device);
+    await first.start();
+    first.setAnswer('nama_lengkap', 'Siti Aminah');
+    await first.flush();
+    first.dispose();
+    // The draft was purged on the server meanwhile (as unchanged drafts are): its key is unknown.
+    const record = device.record() as Record<string, unknown>;
+    device.setItem(
+      'loket:application:v1:ktp-el-hilang:35.78',
+      JSON.stringify({ ...record, key: { code: 'LKT-ZZZZ-ZZZZ', secret: 'gone' } }),
+    );
+
+    const reloaded = openSession(device);
+    await reloaded.start();
+    expect(reloaded.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah' });
+    const saved = await until(reloaded, (s) => s.sync === 'saved' && s.key !== null);
+    expect(saved.key?.code).not.toBe('LKT-ZZZZ-ZZZZ');
+    const other = openSession(new DeviceStorage());
+    await other.start(saved.key as ApplicationKey);
+    expect(other.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah' });
+  });
+
+  it('works in memory when the storage refuses every write (private mode, full)', async () => {
+    const full = new DeviceStorage();
+    full.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    const session = openSession(full);
+    await session.start();
+    session.setAnswer('nama_lengkap', 'Siti Aminah');
+    session.setPlace('pemohon');
+    expect(session.snapshot).toMatchObject({ answers: { nama_lengkap: 'Siti Aminah' }, place: 'pemohon' });
+    await session.flush();
+    expect(session.snapshot.sync).toBe('saved');
+    expect(session.snapshot.key).not.toBeNull();
+  });
+
   it('merges a conflict (412): the other device keeps its answers, this one its changes', async () => {
     const phone = new DeviceStorage();
     const first = openSession(phone);

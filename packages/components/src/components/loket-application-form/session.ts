@@ -2,6 +2,7 @@ import {
   deleteAttachment,
   getApplication,
   getApplicationStatus,
+  LoketApiError,
   type LoketCore,
   newIdempotencyKey,
   uploadAttachment,
@@ -36,6 +37,15 @@ export interface SessionOptions {
 }
 
 const idsOf = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+
+/** A link to an application of another service or region: unknown to this form, like a `404`. */
+const notThisForm = (key: ApplicationKey) =>
+  new LoketApiError({
+    type: 'urn:loket:problem:not-found',
+    title: 'Not found',
+    status: 404,
+    detail: `Application "${key.code}" is not an application of this form (another service or region).`,
+  });
 
 /**
  * The citizen's application on this device and on the server (see session-types.ts). Every
@@ -161,6 +171,7 @@ export function createApplicationSession(options: SessionOptions): ApplicationSe
     const base = same ? stored : { ...emptyRecord(), key };
     try {
       const { application, etag } = await getApplication(core, key.code, key.secret);
+      if (application.service.id !== service || application.region !== region) throw notThisForm(key);
       const note = application.status === 'needs_revision' ? await revisionNote(ctx, key) : undefined;
       if (at !== epoch) throw new Forgotten();
       record = { ...base, submitted: editableStatus(application.status) ? null : base.submitted };
