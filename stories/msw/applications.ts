@@ -1,21 +1,28 @@
 import { delay, HttpResponse, http, type JsonBodyType } from 'msw';
 import { detectType } from '../../packages/components/src/components/loket-application-form/file-check';
 import { todayInJakarta, validateAnswers } from '../../packages/sdk/src/forms/index';
-import type {
-  Answers,
-  Application,
-  ApplicationStatus,
-  ApplicationStatusCode,
-  Attachment,
-  CreatedApplication,
-  FormDefinition,
-  Service,
-} from '../../packages/sdk/src/index';
+import type { Answers, CreatedApplication } from '../../packages/sdk/src/index';
 import { problemTitles } from '../../packages/server/src/http/messages';
-import en from '../fixtures/application-form.en.json';
-import id from '../fixtures/application-form.id.json';
+import {
+  attachmentOf,
+  blank,
+  etagOf,
+  fileRuleOf,
+  formOf,
+  headers,
+  langOf,
+  now,
+  presentApplication,
+  presentStatus,
+  type Stored,
+  serviceOf,
+  stored,
+  touch,
+} from './application-store';
 import { demo } from './demo';
 import { API_BASE } from './handlers';
+
+export { resetApplications, SAMPLE_PDF, seedApplication } from './application-store';
 
 /**
  * The application endpoints for the form's stories: a small stateful copy of the API in the
@@ -24,55 +31,6 @@ import { API_BASE } from './handlers';
  * state machine). The service, the form and every word about a status (`status_text`,
  * `next_step`, `due`) are what the real server answered (`node scripts/record-story-fixtures.mjs`).
  */
-
-type Lang = 'id' | 'en';
-type Words = Pick<ApplicationStatus, 'status_text' | 'next_step' | 'due' | 'overdue'>;
-interface Fixture {
-  responses: Record<string, { status: number; body: JsonBodyType }>;
-  statuses: Partial<Record<ApplicationStatusCode, Words>>;
-}
-const recorded = { id, en } as unknown as Record<Lang, Fixture>;
-const formKey = `GET /v1/services/${demo.service}/form`;
-const serviceKey = `GET /v1/services/${demo.service}?region=${demo.region}`;
-const formOf = (lang: Lang) => recorded[lang].responses[formKey]?.body as unknown as FormDefinition;
-const serviceOf = (lang: Lang) => recorded[lang].responses[serviceKey]?.body as unknown as Service;
-
-interface Stored {
-  id: string;
-  code: string;
-  secret: string;
-  version: number;
-  status: ApplicationStatusCode;
-  answers: Answers;
-  attachments: Attachment[];
-  revisionFields: string[];
-  history: { status: ApplicationStatusCode; at: string; note: string | null }[];
-  createdAt: string;
-  updatedAt: string;
-  submittedAt: string | null;
-  /** Idempotency keys: what was submitted under each, and the answer given. */
-  keys: Map<string, { print: string; body: ApplicationStatus }>;
-}
-
-const applications = new Map<string, Stored>();
-
-/** Every story starts without applications. */
-export function resetApplications(): void {
-  applications.clear();
-}
-
-const langOf = (request: Request): Lang =>
-  request.headers.get('accept-language')?.toLowerCase().startsWith('en') ? 'en' : 'id';
-const now = () => new Date().toISOString();
-const etagOf = (app: Stored) => `"v${app.version}-${app.id.slice(0, 8)}"`;
-const headers = (app: Stored) => ({ etag: etagOf(app), 'access-control-expose-headers': 'ETag' });
-const randomCode = () =>
-  `LKT-${Array.from(
-    crypto.getRandomValues(new Uint8Array(8)),
-    (b) => 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'[b % 31],
-  )
-    .join('')
-    .replace(/^(.{4})/, '$1-')}`;
 
 function problem(
   request: Request,
@@ -93,52 +51,9 @@ function problem(
   });
 }
 
-function presentApplication(app: Stored, lang: Lang): Application {
-  const service = serviceOf(lang);
-  return {
-    lang,
-    code: app.code,
-    service: { id: service.id, name: service.name },
-    region: demo.region,
-    status: app.status,
-    form_version: formOf(lang).version,
-    answers: app.answers,
-    attachments: app.attachments,
-    revision_fields: app.status === 'needs_revision' ? app.revisionFields : [],
-    created_at: app.createdAt,
-    updated_at: app.updatedAt,
-    submitted_at: app.submittedAt,
-    due: wordsOf(app.status, lang).due,
-  };
-}
-
-function wordsOf(status: ApplicationStatusCode, lang: Lang): Words {
-  const words = recorded[lang].statuses[status];
-  if (!words)
-    throw new Error(`No recorded words for "${status}": record them in scripts/record-story-fixtures.mjs`);
-  return words;
-}
-
-function presentStatus(app: Stored, lang: Lang): ApplicationStatus {
-  const service = serviceOf(lang);
-  const labels = new Map(
-    formOf(lang).steps.flatMap((s) => s.fields.map((f) => [f.id, f.label[lang]] as const)),
-  );
-  const revisionFields = app.status === 'needs_revision' ? app.revisionFields : [];
-  return {
-    lang,
-    code: app.code,
-    service: { id: service.id, name: service.name },
-    status: app.status,
-    history: app.history,
-    ...wordsOf(app.status, lang),
-    revision_fields: revisionFields.map((field) => ({ id: field, label: labels.get(field) ?? field })),
-  };
-}
-
 /** The application the request's code and secret name, or the server's 404. */
 function own(request: Request, code: string): Stored | Response {
-  const app = applications.get(code);
+  const app = stored(code);
   if (app && request.headers.get('loket-secret') === app.secret) return app;
   const detail = {
     id: `Permohonan "${code}" tidak ditemukan, atau kode rahasianya salah.`,
@@ -171,86 +86,6 @@ function invalidAnswers(
 const editable = (app: Stored) => app.status === 'draft' || app.status === 'needs_revision';
 const notEditable = (request: Request, app: Stored) =>
   problem(request, 409, 'not-editable', `Permohonan berstatus "${app.status}" tidak dapat diubah lagi.`);
-const touch = (app: Stored) => {
-  app.version += 1;
-  app.updatedAt = now();
-};
-
-/** A new application held by the mock, e.g. one an officer sent back for revision. */
-export async function seedApplication(init: {
-  status?: ApplicationStatusCode;
-  answers?: Answers;
-  files?: string[];
-  revision?: { fields: string[]; note: string };
-}): Promise<{ code: string; secret: string }> {
-  const app = blank({ ...init.answers });
-  for (const field of init.files ?? []) {
-    const attachment = await attachmentOf(field, new File([SAMPLE_PDF], `${field}.pdf`));
-    app.attachments.push(attachment);
-    app.answers[field] = [...((app.answers[field] as string[] | undefined) ?? []), attachment.id];
-  }
-  const status = init.status ?? 'draft';
-  const path: ApplicationStatusCode[] =
-    status === 'draft'
-      ? []
-      : status === 'needs_revision'
-        ? ['submitted', 'in_review', 'needs_revision']
-        : ['submitted'];
-  for (const next of path) {
-    app.history.push({
-      status: next,
-      at: now(),
-      note: next === 'needs_revision' ? (init.revision?.note ?? null) : null,
-    });
-  }
-  app.status = status;
-  app.submittedAt = status === 'draft' ? null : now();
-  app.revisionFields = init.revision?.fields ?? [];
-  return { code: app.code, secret: app.secret };
-}
-
-/** A tiny PDF (the server decides the type by these first bytes). */
-export const SAMPLE_PDF = '%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n';
-
-function blank(answers: Answers): Stored {
-  const app: Stored = {
-    id: crypto.randomUUID(),
-    code: randomCode(),
-    secret: crypto.randomUUID().replaceAll('-', ''),
-    version: 1,
-    status: 'draft',
-    answers,
-    attachments: [],
-    revisionFields: [],
-    history: [{ status: 'draft', at: now(), note: null }],
-    createdAt: now(),
-    updatedAt: now(),
-    submittedAt: null,
-    keys: new Map(),
-  };
-  applications.set(app.code, app);
-  return app;
-}
-
-async function attachmentOf(field: string, file: File): Promise<Attachment> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return {
-    id: crypto.randomUUID(),
-    field,
-    filename: file.name || 'berkas',
-    content_type: detectType(bytes.subarray(0, 16)) ?? 'application/pdf',
-    size: file.size,
-    sha256: Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join(''),
-    created_at: now(),
-  };
-}
-
-const fileRuleOf = (field: string) =>
-  formOf('id')
-    .steps.flatMap((s) => s.fields)
-    .find((f) => f.id === field && f.type === 'file')?.file;
-
 const path = (rest = '') => `${API_BASE}/v1/applications${rest}`;
 
 /** The service and its form, as recorded. */
