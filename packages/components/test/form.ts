@@ -116,6 +116,36 @@ function crc32(bytes: Uint8Array): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
+const label = (name: string) => page.getByLabelText(name, { exact: true });
+const button = (name: string | RegExp) => page.getByRole('button', { name });
+
+/** Fills every step of ktp-el-hilang by pointer (the quick way, for tests about a later page). */
+export async function fillToCheck(): Promise<void> {
+  await userEvent.click(button(/^(Mulai|Lanjutkan mengisi)/));
+  await userEvent.fill(label('Nama lengkap'), citizen.name);
+  await userEvent.fill(label('NIK'), citizen.nik);
+  await userEvent.fill(label('Nomor HP'), citizen.phone);
+  await userEvent.click(button('Lanjut'));
+  await userEvent.fill(label('Kapan KTP-el Anda hilang?'), '2025-03-15');
+  await userEvent.click(button('Lanjut'));
+  await userEvent.upload(label('Surat keterangan kehilangan dari kepolisian'), await pngFile('surat.png'));
+  await expect.element(page.getByText('surat.png sudah terunggah.')).toBeInTheDocument();
+  await userEvent.upload(label('Kartu Keluarga (KK)'), await pngFile('kk.png'));
+  await expect.element(page.getByText('kk.png sudah terunggah.')).toBeInTheDocument();
+  await userEvent.click(button('Lanjut'));
+  await userEvent.click(label('Saya menyatakan data yang saya isi benar'));
+  await userEvent.click(button('Lanjut'));
+  await expect.element(heading('Periksa jawaban Anda')).toBeVisible();
+}
+
+/** From check your answers: declares and submits; resolves on the confirmation with the tracking code. */
+export async function submitFromCheck(form: Element): Promise<string> {
+  await userEvent.click(label('Saya menyatakan bahwa semua data dan berkas yang saya berikan benar.'));
+  await userEvent.click(button('Kirim permohonan'));
+  await expect.element(heading('Permohonan terkirim')).toBeVisible();
+  return form.shadowRoot?.querySelector('#loket-code')?.textContent ?? '';
+}
+
 /** The application as its agency's officer sees it (the officer API, with a token). */
 export async function officerView(code: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const result = await commands.officer({
@@ -133,3 +163,35 @@ afterEach(() => {
   localStorage.clear(); // this device's saved applications
   history.replaceState(null, '', startUrl);
 });
+
+/** The officer moves a submitted application on (`in_review`, then `needs_revision` …). */
+export async function officerMoves(code: string, body: Record<string, unknown>): Promise<void> {
+  const result = await commands.officer({
+    agency: 'dukcapil',
+    region: REGION,
+    method: 'POST',
+    path: `/v1/officer/applications/${encodeURIComponent(code)}/transitions`,
+    body,
+  });
+  expect(result.status, JSON.stringify(result.body)).toBe(200);
+}
+
+/** The tracking code and secret the confirmation shows. */
+export function shownKey(form: Element): { code: string; secret: string } {
+  const text = (id: string) => form.shadowRoot?.getElementById(id)?.textContent ?? '';
+  return { code: text('loket-code'), secret: text('loket-secret') };
+}
+
+/** Opens the page as a resume or "fix it" link does: the code and secret in the fragment. */
+export function openWithKey(key: { code: string; secret: string }): void {
+  const url = new URL(location.href);
+  url.hash = new URLSearchParams({ kode: key.code, rahasia: key.secret }).toString();
+  history.replaceState(null, '', url);
+}
+
+/** Removes every mounted form and forgets this device's applications: another device. */
+export function anotherDevice(): void {
+  for (const el of mounted) el.remove();
+  mounted.clear();
+  localStorage.clear();
+}

@@ -97,7 +97,7 @@ export const FileField: FunctionalComponent<FileFieldProps> = (p) => {
         </ul>
       )}
       {upload?.state === 'uploading' && (
-        <div class="upload" part="upload" data-upload={field.id}>
+        <div class="upload" part="upload" data-upload={field.id} data-state="uploading">
           <span class="filename">{upload.file.name}</span>
           <progress
             class="progress"
@@ -112,7 +112,7 @@ export const FileField: FunctionalComponent<FileFieldProps> = (p) => {
         </div>
       )}
       {upload?.state === 'failed' && (
-        <div class="upload failed" part="upload" data-upload={field.id}>
+        <div class="upload failed" part="upload" data-upload={field.id} data-state="failed">
           <p class="error-message">
             {fill(t.file.failed, { name: upload.file.name })} {upload.error}
           </p>

@@ -9,6 +9,8 @@ type Find = () => HTMLElement | null | undefined;
  */
 export class Focus {
   private next: Find | null = null;
+  /** A target not found within this time is dropped (it would steal focus much later). */
+  private until = 0;
 
   constructor(private readonly root: () => ShadowRoot | null) {}
 
@@ -27,14 +29,35 @@ export class Focus {
     );
   }
 
-  /** The upload box's first button (Cancel while sending, "Coba lagi" after a failure). */
-  uploadButton(field: string): HTMLElement | null {
-    return this.root()?.querySelector<HTMLElement>(`[data-upload="${field}"] button`) ?? null;
+  /** The file picker of a file question (absent while its files fill it). */
+  picker(field: string): HTMLElement | null {
+    return this.byId(controlId(field));
+  }
+
+  /**
+   * After an upload: the picker while more files fit, else the last file's remove button. Both
+   * are found only once rendered (never the upload box that is going away).
+   */
+  afterUpload(field: string): HTMLElement | null {
+    return (
+      this.picker(field) ??
+      this.root()?.querySelector<HTMLElement>(`[data-field="${field}"] .file:last-child button`) ??
+      null
+    );
+  }
+
+  /** The first button of the upload box in `state`: Cancel while uploading, "Coba lagi" after a failure. */
+  uploadButton(field: string, state: 'uploading' | 'failed'): HTMLElement | null {
+    return (
+      this.root()?.querySelector<HTMLElement>(`[data-upload="${field}"][data-state="${state}"] button`) ??
+      null
+    );
   }
 
   /** Focuses what `find` returns after the next render that has it. */
   later(find: Find): void {
     this.next = find;
+    this.until = Date.now() + 5_000;
     // Perhaps nothing re-renders (the target is there already): try on the next frame too.
     requestAnimationFrame(() => this.next === find && this.rendered());
   }
@@ -47,6 +70,7 @@ export class Focus {
 
   /** Call after every render. */
   rendered(): void {
+    if (this.next && Date.now() > this.until) this.next = null;
     const target = this.next?.();
     if (!target) return;
     this.next = null;

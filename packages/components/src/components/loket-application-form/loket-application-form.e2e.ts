@@ -43,8 +43,9 @@ describe('the whole journey by keyboard alone', () => {
     await userEvent.keyboard('{Enter}'); // implicit submission: Continue
 
     // The phone number is wrong: the error summary has focus, its link goes to the field.
-    const summary = page.getByRole('alert').filter({ hasText: 'Ada masalah' });
+    const summary = page.getByRole('group', { name: 'Ada masalah' });
     await expect.element(summary).toBeVisible();
+    await expect.element(summary).toHaveAccessibleDescription(/Nomor HP harus nomor ponsel Indonesia/);
     await expect.poll(focusedName).toMatch(/^div#loket-error-summary/);
     await userEvent.tab();
     await expectFocus(/^Nomor HP harus nomor ponsel Indonesia/);

@@ -48,11 +48,14 @@ const CHOICES = ['radio', 'checkbox', 'select', 'date'];
  * @part field - One question. @part input - Text inputs, selects and text areas. @part error-message - A field's error.
  * @part error-summary - The list of problems at the top. @part file-input - The file picker. @part files - The uploaded files.
  * @part upload - An upload in progress or failed. @part button - Every button. @part back - The Back button.
+ * @part start - The start button. @part continue - The Continue button. @part submit - The submit button.
+ * @part retry - A "Coba lagi" button. @part cancel - The Cancel button of an upload. @part copy - A copy button.
+ * @part track - The link to the status tracker. @part another - "Ajukan permohonan baru".
  * @part prepare - The "what to prepare" page. @part check - Check your answers. @part summary-list - The answers of one step.
  * @part change - A change button. @part waiting - The notice that the submission waits for the network.
- * @part confirmation - The confirmation. @part panel - Its title panel. @part code - The tracking code or the secret.
+ * @part confirmation - The confirmation. @part panel - The confirmation's title panel. @part code - The tracking code or the secret.
  * @part sent - An application sent before. @part revision - The start of a revision. @part notice - Notes and notices.
- * @part save-status - Where the answers are saved. @part save - Its line. @part offline - The offline banner.
+ * @part save-status - Where the answers are saved. @part save - The save status line. @part offline - The offline banner.
  * @part resume - "Continue on another device". @part loading - The loading line. @part error - A load failure.
  */
 @Component({ tag: 'loket-application-form', styleUrl: 'loket-application-form.css', shadow: true })
@@ -183,6 +186,12 @@ export class LoketApplicationForm {
     await this.needViews();
   }
 
+  /** "Coba lagi": the button goes away while loading; focus goes to what loaded (or the next "Coba lagi"). */
+  private async retry() {
+    await this.begin();
+    this.focus.later(() => this.focus.byId(HEADING_ID));
+  }
+
   private async loadForm(slug = this.slug ?? '') {
     this.load = 'loading';
     try {
@@ -197,7 +206,10 @@ export class LoketApplicationForm {
       Object.assign(this, { info, form, load: 'ready' });
     } catch (error) {
       this.load = isLoketApiError(error) && error.status === 404 ? 'missing' : 'error';
-      if (this.load === 'error') this.emitError(error);
+      if (this.load === 'error') {
+        this.emitError(error);
+        this.announce(this.t.load.errorTitle);
+      }
     }
   }
 
@@ -406,7 +418,7 @@ export class LoketApplicationForm {
             {this.announcement}
           </div>
           {this.load === 'error' ? (
-            <Failure t={t} onRetry={() => void this.begin()} />
+            <Failure t={t} onRetry={() => void this.retry()} />
           ) : this.load === 'missing' ? (
             <p class="notice" part="notice">
               {t.load.notFound}

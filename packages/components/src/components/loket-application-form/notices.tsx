@@ -5,7 +5,7 @@ import type { FormMessages } from './messages';
 
 /** A load that failed for lack of network: say so, and offer "Coba lagi". */
 export const Failure: FunctionalComponent<{ t: FormMessages; onRetry(): void }> = ({ t, onRetry }) => (
-  <div class="notice error" part="error" role="alert">
+  <div class="notice error" part="error">
     <h2 id={HEADING_ID} tabIndex={-1}>
       {t.load.errorTitle}
     </h2>
