@@ -53,6 +53,22 @@ describe('where the form starts', () => {
     await expect.poll(() => focused()?.id).toBe('loket-heading');
   });
 
+  it('leaves the element’s own DOM methods alone (focus(), blur(), click() … still work)', async () => {
+    const form = await mountForm();
+    await expect.element(heading(TITLE)).toBeVisible();
+    const dom = new Set(
+      [HTMLElement.prototype, Element.prototype, Node.prototype, EventTarget.prototype].flatMap((p) =>
+        Object.getOwnPropertyNames(p),
+      ),
+    );
+    const own = [
+      ...Object.getOwnPropertyNames(form),
+      ...Object.getOwnPropertyNames(Object.getPrototypeOf(form)),
+    ];
+    expect(own.filter((name) => dom.has(name) && name !== 'constructor')).toEqual([]);
+    form.focus(); // not focusable itself, but it must not throw
+  });
+
   it('says when the service does not exist', async () => {
     await mountForm({ service: 'tidak-ada-layanan-ini' });
     await expect.element(page.getByText('Layanan ini tidak ditemukan.')).toBeVisible();

@@ -93,7 +93,7 @@ export class LoketApplicationForm {
   @Event() loketError!: EventEmitter<LoketErrorDetail>;
 
   session: ApplicationSession | undefined;
-  readonly focus = new Focus(() => this.el.shadowRoot);
+  readonly focusing = new Focus(() => this.el.shadowRoot);
   private files = uploadsOf(this);
   private unsubscribe?: () => void;
   private langObserver?: MutationObserver;
@@ -126,7 +126,7 @@ export class LoketApplicationForm {
   }
 
   componentDidRender() {
-    this.focus.rendered();
+    this.focusing.rendered();
   }
 
   @Watch('apiBase')
@@ -189,7 +189,7 @@ export class LoketApplicationForm {
   /** "Coba lagi": the button goes away while loading; focus goes to what loaded (or the next "Coba lagi"). */
   private async retry() {
     await this.begin();
-    this.focus.later(() => this.focus.byId(HEADING_ID));
+    this.focusing.later(() => this.focusing.byId(HEADING_ID));
   }
 
   private async loadForm(slug = this.slug ?? '') {
@@ -243,7 +243,7 @@ export class LoketApplicationForm {
   private async finished(next: SessionSnapshot) {
     await this.needViews(true);
     this.session?.setPlace('done');
-    this.focus.later(() => this.focus.byId(HEADING_ID));
+    this.focusing.later(() => this.focusing.byId(HEADING_ID));
     this.announce(this.t.done.title);
     this.loketStepChange.emit({ place: 'done', index: 0, total: this.pages.length });
     if (next.key && next.submitted)
@@ -276,11 +276,11 @@ export class LoketApplicationForm {
     return this.pages.some((page) => page.step.id === s.place) ? (s.place as string) : 'prepare';
   }
 
-  private async go(place: string, find = () => this.focus.byId(HEADING_ID)) {
+  private async go(place: string, find = () => this.focusing.byId(HEADING_ID)) {
     if (place === 'check') await this.needViews(true);
     this.problems = [];
     this.session?.setPlace(place);
-    this.focus.later(find);
+    this.focusing.later(find);
     const pages = this.pages;
     this.loketStepChange.emit({
       place,
@@ -350,7 +350,7 @@ export class LoketApplicationForm {
     this.errors = Object.fromEntries(
       problems.flatMap((p) => (p.field ? [[p.field, p.message]] : [])).reverse(),
     );
-    this.focus.later(() => this.focus.byId(SUMMARY_ID));
+    this.focusing.later(() => this.focusing.byId(SUMMARY_ID));
   }
 
   private next = async () => {
@@ -377,10 +377,10 @@ export class LoketApplicationForm {
   private goToField = (field: string) => {
     const page = this.pages.find((p) => p.fields.some((f) => f.id === field));
     const here = this.place;
-    if (!page || page.step.id === here) return this.focus.later(() => this.focus.control(field));
+    if (!page || page.step.id === here) return this.focusing.later(() => this.focusing.control(field));
     const error = this.errors[field];
     if (here === 'check') this.returnToCheck = true;
-    void this.go(page.step.id, () => this.focus.control(field));
+    void this.go(page.step.id, () => this.focusing.control(field));
     this.errors = error ? { [field]: error } : {};
   };
 
@@ -404,7 +404,7 @@ export class LoketApplicationForm {
   };
 
   private copy = async (what: string, text: string, shownId: string) => {
-    const result = await copyText(text, this.focus.byId(shownId));
+    const result = await copyText(text, this.focusing.byId(shownId));
     this.announce(fill(result === 'copied' ? this.t.done.copied : this.t.done.selected, { what }));
   };
 

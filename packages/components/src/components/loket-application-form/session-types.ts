@@ -104,12 +104,3 @@ export interface ApplicationSession {
   /** Stops timers and listeners. */
   dispose(): void;
 }
-
-/*
- * NOTE for the view (F1), from the session's helper; remove it with the fix. The component's
- * field `focus` (`readonly focus = new Focus(…)` in loket-application-form.tsx) replaces
- * HTMLElement.prototype.focus on the host element (in Stencil's custom-elements build the class
- * is the element), so `form.focus()` from a page, and testing-library's user-event in the
- * Storybook stories, throw "target.focus is not a function". With the field renamed (e.g.
- * `focusing`), stories/loket-application-form.stories.ts passes: 12/12, no axe violations.
- */

@@ -15,7 +15,7 @@ export interface UploadHost {
   setUpload(field: string, upload: Upload | null): void;
   setError(field: string, message: string | null): void;
   announce(text: string): void;
-  readonly focus: Focus;
+  readonly focusing: Focus;
   /** The validator module (loaded on first need). */
   validator(): Promise<typeof import('./validation')>;
 }
@@ -40,7 +40,7 @@ export function uploadsOf(host: UploadHost) {
     host.setError(field.id, null);
     const abort = new AbortController();
     // The picker (or "Coba lagi") gives way to the progress bar: focus goes to its Cancel button.
-    host.focus.keep(field.id, () => host.focus.uploadButton(field.id, 'uploading'));
+    host.focusing.keep(field.id, () => host.focusing.uploadButton(field.id, 'uploading'));
     host.setUpload(field.id, { file, percent: 0, state: 'uploading', abort });
     host.announce(fill(t.file.uploading, { name: file.name }));
     const mine = () => host.uploads[field.id]?.abort === abort;
@@ -52,7 +52,7 @@ export function uploadsOf(host: UploadHost) {
           if (now && mine()) host.setUpload(field.id, { ...now, percent });
         },
       });
-      host.focus.keep(field.id, () => host.focus.afterUpload(field.id));
+      host.focusing.keep(field.id, () => host.focusing.afterUpload(field.id));
       if (mine()) host.setUpload(field.id, null);
       host.announce(fill(t.file.uploaded, { name: attachment.filename }));
     } catch (error) {
@@ -60,13 +60,13 @@ export function uploadsOf(host: UploadHost) {
       if (isLoketApiError(error) && !error.retryable) {
         // The server refused this file (e.g. its content is not what its name says): another file is needed.
         const message = error.errors[0]?.detail ?? error.detail ?? error.title;
-        host.focus.keep(field.id, () => host.focus.picker(field.id));
+        host.focusing.keep(field.id, () => host.focusing.picker(field.id));
         host.setUpload(field.id, null);
         host.setError(field.id, message);
         host.announce(`${fill(t.file.failed, { name: file.name })} ${message}`);
         return;
       }
-      host.focus.keep(field.id, () => host.focus.uploadButton(field.id, 'failed'));
+      host.focusing.keep(field.id, () => host.focusing.uploadButton(field.id, 'failed'));
       host.setUpload(field.id, { file, percent: 0, state: 'failed', error: t.errors.network, abort });
       host.announce(`${fill(t.file.failed, { name: file.name })} ${t.errors.network}`);
     }
@@ -83,7 +83,7 @@ export function uploadsOf(host: UploadHost) {
     cancel(field: FormField) {
       const upload = host.uploads[field.id];
       if (!upload) return;
-      host.focus.keep(field.id, () => host.focus.picker(field.id));
+      host.focusing.keep(field.id, () => host.focusing.picker(field.id));
       host.setUpload(field.id, null);
       if (upload.state === 'uploading') {
         upload.abort.abort();
@@ -100,7 +100,7 @@ export function uploadsOf(host: UploadHost) {
       try {
         await session?.removeAttachment(field.id, file.id);
         // Not rendered yet: focus is still on the remove button, which is going away.
-        host.focus.keep(field.id, () => host.focus.picker(field.id));
+        host.focusing.keep(field.id, () => host.focusing.picker(field.id));
         host.announce(fill(t.file.removed, { name: file.filename }));
       } catch {
         host.announce(fill(t.file.removeFailed, { name: file.filename }));
