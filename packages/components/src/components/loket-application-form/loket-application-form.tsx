@@ -1,32 +1,14 @@
-import {
-  type AnswerValue,
-  type FormDefinition,
-  getService,
-  getServiceForm,
-  isLoketApiError,
-  type Service,
-} from '@loket/sdk';
-import { hiddenAnswerFields } from '@loket/sdk/forms';
+import { type FormDefinition, getService, getServiceForm, isLoketApiError, type Service } from '@loket/sdk';
 import { Component, Element, Event, type EventEmitter, Host, h, Prop, State, Watch } from '@stencil/core';
-import { fill, type Locale, localeOf } from '../../i18n';
+import { type Locale, localeOf } from '../../i18n';
 import { applicationLink, forgetApplicationLink, readApplicationLink } from '../../utils/application-link';
 import { loketCore } from '../../utils/client';
 import { configValue } from '../../utils/config';
 import { readUrlState } from '../../utils/url-state';
-import { copyText } from './copy';
-import { SUMMARY_ID } from './error-summary';
+import { actionsOf } from './actions';
 import type { LoketErrorDetail, LoketStepChangeDetail, LoketSubmitDetail } from './events';
 import type { Upload } from './file-field';
-import {
-  DECLARATION,
-  fromServer,
-  HEADING_ID,
-  type Page,
-  type Problem,
-  pagesOf,
-  parseNumber,
-  SENT,
-} from './flow';
+import { fromServer, HEADING_ID, type Page, type Problem, pagesOf, SENT } from './flow';
 import { Focus } from './focus';
 import { formText } from './messages';
 import { Failure, Loading } from './notices';
@@ -34,9 +16,6 @@ import { type Later, Places } from './places';
 import { createApplicationSession } from './session';
 import type { ApplicationSession, SessionSnapshot } from './session-types';
 import { uploadsOf } from './uploads';
-import type { ValidationInput } from './validation';
-
-const CHOICES = ['radio', 'checkbox', 'select', 'date'];
 
 /**
  * The online application form of one service, GOV.UK style: what to prepare, one step per page
@@ -94,11 +73,10 @@ export class LoketApplicationForm {
 
   session: ApplicationSession | undefined;
   readonly focusing = new Focus(() => this.el.shadowRoot);
+  private act = actionsOf(this);
   private files = uploadsOf(this);
   private unsubscribe?: () => void;
   private langObserver?: MutationObserver;
-  /** After a change from check your answers, Continue (and Back) return there. */
-  private returnToCheck = false;
 
   get t() {
     return formText.get(this.locale);
@@ -122,7 +100,7 @@ export class LoketApplicationForm {
   }
 
   componentDidLoad() {
-    void this.validator(); // fetched while the citizen reads the first page
+    void this.act.validator(); // fetched while the citizen reads the first page
   }
 
   componentDidRender() {
@@ -234,7 +212,7 @@ export class LoketApplicationForm {
     if (next.submit === 'refused' && prev.submit !== 'refused' && next.problem) {
       this.emitError(next.problem);
       const shown = new Set(this.pages.flatMap((page) => page.fields.map((f) => f.id)));
-      this.showProblems(
+      this.act.showProblems(
         fromServer(next.problem).map((p) => (p.field && shown.has(p.field) ? p : { ...p, field: null })),
       );
     }
@@ -255,7 +233,7 @@ export class LoketApplicationForm {
       this.loketError.emit({ type: error.type, status: error.status, detail: error.detail ?? null });
   }
 
-  private async needViews(now = false) {
+  async needViews(now = false) {
     const place = this.place;
     if (!this.later && (now || place === 'check' || place === 'done'))
       this.later = await import('./later-views');
@@ -276,17 +254,8 @@ export class LoketApplicationForm {
     return this.pages.some((page) => page.step.id === s.place) ? (s.place as string) : 'prepare';
   }
 
-  private async go(place: string, find = () => this.focusing.byId(HEADING_ID)) {
-    if (place === 'check') await this.needViews(true);
-    this.problems = [];
-    this.session?.setPlace(place);
-    this.focusing.later(find);
-    const pages = this.pages;
-    this.loketStepChange.emit({
-      place,
-      index: pages.findIndex((p) => p.step.id === place) + 1,
-      total: pages.length,
-    });
+  stepChanged(detail: LoketStepChangeDetail) {
+    this.loketStepChange.emit(detail);
   }
 
   announce(text: string) {
@@ -305,111 +274,12 @@ export class LoketApplicationForm {
     if (!message) this.problems = this.problems.filter((p) => p.field !== field);
   }
 
-  private get validation(): ValidationInput | null {
-    const { form, snap, locale, t, numbers, uploads } = this;
-    return form && snap
-      ? { form, answers: snap.answers, attachments: snap.attachments, locale, t, numbers, uploads }
-      : null;
-  }
-
-  private loadingValidator?: Promise<typeof import('./validation')>;
-
   validator() {
-    this.loadingValidator ??= import('./validation');
-    return this.loadingValidator;
+    return this.act.validator();
   }
-
-  private async validate(only?: string[]): Promise<Problem[]> {
-    const { problemsOf } = await this.validator();
-    const input = this.validation;
-    return input ? problemsOf(input, only) : [];
-  }
-
-  /** On leaving a field: its own rules, never "wajib diisi" while it is still empty. */
-  private check = async (field: string) => {
-    const { blurProblem } = await this.validator();
-    const input = this.validation;
-    const message = input && blurProblem(input, field);
-    if (message !== undefined) this.setError(field, message);
-  };
-
-  private setAnswer(field: string, value: AnswerValue | null) {
-    this.session?.setAnswer(field, value);
-    // A choice shows at once whether it fixed its error; typing waits for the blur.
-    const type = this.form?.steps.flatMap((s) => s.fields).find((f) => f.id === field)?.type;
-    if (this.errors[field] && type && CHOICES.includes(type)) void this.check(field);
-  }
-
-  private setNumber = (field: string, text: string) => {
-    this.numbers = { ...this.numbers, [field]: text };
-    this.setAnswer(field, text.trim() ? parseNumber(text, this.locale) : null);
-  };
-
-  private showProblems(problems: Problem[]) {
-    this.problems = problems;
-    this.errors = Object.fromEntries(
-      problems.flatMap((p) => (p.field ? [[p.field, p.message]] : [])).reverse(),
-    );
-    this.focusing.later(() => this.focusing.byId(SUMMARY_ID));
-  }
-
-  private next = async () => {
-    const pages = this.pages;
-    const index = pages.findIndex((p) => p.step.id === this.place);
-    const page = pages[index];
-    if (!page) return;
-    const problems = await this.validate(page.fields.map((f) => f.id));
-    if (problems.length > 0) return this.showProblems(problems);
-    const back = this.returnToCheck;
-    this.returnToCheck = false;
-    void this.go(back ? 'check' : (pages[index + 1]?.step.id ?? 'check'));
-  };
-
-  private back = () => {
-    const pages = this.pages;
-    const index = pages.findIndex((p) => p.step.id === this.place);
-    const back = this.returnToCheck;
-    this.returnToCheck = false;
-    void this.go(back ? 'check' : index > 0 ? (pages[index - 1]?.step.id ?? 'prepare') : 'prepare');
-  };
-
-  /** To a field (error summary link, change button): its page if it is on another, focus on it. */
-  private goToField = (field: string) => {
-    const page = this.pages.find((p) => p.fields.some((f) => f.id === field));
-    const here = this.place;
-    if (!page || page.step.id === here) return this.focusing.later(() => this.focusing.control(field));
-    const error = this.errors[field];
-    if (here === 'check') this.returnToCheck = true;
-    void this.go(page.step.id, () => this.focusing.control(field));
-    this.errors = error ? { [field]: error } : {};
-  };
-
-  private submit = async () => {
-    const { form, session, snap, t } = this;
-    if (!form || !session || !snap) return;
-    // Answers of questions the citizen's answers hid would be refused: they go first.
-    for (const field of hiddenAnswerFields(form, snap.answers)) session.setAnswer(field, null);
-    const problems = await this.validate(this.snap?.revision?.fields);
-    if (!this.declared) problems.push({ field: DECLARATION, message: t.errors.declaration });
-    if (problems.length > 0) return this.showProblems(problems);
-    Object.assign(this, { errors: {}, problems: [] });
-    this.announce(t.check.sending);
-    await session.submit(); // done, waiting and refused arrive through onSnapshot
-  };
-
-  private another = () => {
-    this.session?.forget();
-    Object.assign(this, { declared: false, numbers: {}, errors: {} });
-    void this.go('prepare');
-  };
-
-  private copy = async (what: string, text: string, shownId: string) => {
-    const result = await copyText(text, this.focusing.byId(shownId));
-    this.announce(fill(result === 'copied' ? this.t.done.copied : this.t.done.selected, { what }));
-  };
 
   render() {
-    const { t, snap, info, locale } = this;
+    const { t, snap, info, locale, act } = this;
     const key = snap?.key;
     return (
       <Host>
@@ -433,9 +303,9 @@ export class LoketApplicationForm {
                 errors: this.errors,
                 numbers: this.numbers,
                 answers: snap.answers,
-                set: (f, v) => this.setAnswer(f, v),
-                setNumber: this.setNumber,
-                blur: (f) => void this.check(f),
+                set: act.setAnswer,
+                setNumber: act.setNumber,
+                blur: (f) => void act.check(f),
               }}
               info={info}
               form={this.form}
@@ -459,21 +329,7 @@ export class LoketApplicationForm {
               declared={this.declared}
               badLink={this.badLink}
               trackerLink={this.trackerHref && key ? applicationLink(this.trackerHref, key) : null}
-              go={(place) => void this.go(place)}
-              next={() => void this.next()}
-              back={this.back}
-              goToField={this.goToField}
-              change={(field) => {
-                this.returnToCheck = true;
-                this.goToField(field);
-              }}
-              declare={(on) => {
-                this.declared = on;
-                if (on) this.setError(DECLARATION, null);
-              }}
-              submit={() => void this.submit()}
-              another={this.another}
-              copy={(what, text, id) => void this.copy(what, text, id)}
+              act={act}
             />
           )}
         </div>

@@ -1,6 +1,7 @@
 import type { Attachment, FormDefinition, FormField, Service } from '@loket/sdk';
 import { type FunctionalComponent, h } from '@stencil/core';
 import { applicationLink } from '../../utils/application-link';
+import type { Actions } from './actions';
 import type { FieldContext } from './fields';
 import type { Upload } from './file-field';
 import { type Page, type Problem, say } from './flow';
@@ -27,15 +28,7 @@ export interface PlacesProps {
   declared: boolean;
   badLink: boolean;
   trackerLink: string | null;
-  go(place: string): void;
-  next(): void;
-  back(): void;
-  goToField(field: string): void;
-  change(field: string): void;
-  declare(on: boolean): void;
-  submit(): void;
-  another(): void;
-  copy(what: string, text: string, shownId: string): void;
+  act: Actions;
 }
 
 /** The page for the citizen's place, with the save status and the resume link around it. */
@@ -52,7 +45,11 @@ export const Places: FunctionalComponent<PlacesProps> = (p) => {
     filling && p.form && <SaveStatus t={ctx.t} snapshot={snap} />,
     <View {...p} />,
     filling && link && (
-      <Resume t={ctx.t} link={link} onCopy={() => p.copy(ctx.t.resume.label, link, 'loket-resume-link')} />
+      <Resume
+        t={ctx.t}
+        link={link}
+        onCopy={() => void p.act.copy(ctx.t.resume.label, link, 'loket-resume-link')}
+      />
     ),
   ];
 };
@@ -82,15 +79,15 @@ const View: FunctionalComponent<PlacesProps> = (p) => {
         filesOf={filesOf(snap)}
         uploads={p.uploads}
         fileHandlers={p.files}
-        onGo={p.goToField}
-        onContinue={p.next}
-        onBack={p.back}
+        onGo={p.act.goToField}
+        onContinue={() => void p.act.next()}
+        onBack={p.act.back}
       />
     );
   }
   if ((place === 'check' || place === 'done') && !later) return <Loading t={t} />;
   if (place === 'sent')
-    return <Sent t={t} code={snap.key?.code ?? null} trackerLink={p.trackerLink} onAnother={p.another} />;
+    return <Sent t={t} code={snap.key?.code ?? null} trackerLink={p.trackerLink} onAnother={p.act.another} />;
   if (place === 'done' && later && snap.key && snap.submitted) {
     return (
       <later.Confirmation
@@ -99,8 +96,8 @@ const View: FunctionalComponent<PlacesProps> = (p) => {
         appKey={snap.key}
         status={snap.submitted}
         trackerLink={p.trackerLink}
-        onCopy={p.copy}
-        onAnother={p.another}
+        onCopy={(what, text, id) => void p.act.copy(what, text, id)}
+        onAnother={p.act.another}
       />
     );
   }
@@ -117,10 +114,10 @@ const View: FunctionalComponent<PlacesProps> = (p) => {
         problems={p.problems}
         declared={p.declared}
         submit={snap.submit}
-        onChange={p.change}
-        onDeclare={p.declare}
-        onSubmit={p.submit}
-        onGo={p.goToField}
+        onChange={p.act.change}
+        onDeclare={p.act.declare}
+        onSubmit={() => void p.act.submit()}
+        onGo={p.act.goToField}
       />
     );
   }
@@ -132,7 +129,7 @@ const View: FunctionalComponent<PlacesProps> = (p) => {
         t={t}
         note={snap.revision.note}
         labels={labels}
-        onStart={() => p.go(first)}
+        onStart={() => void p.act.go(first)}
       />
     );
   }
@@ -143,7 +140,7 @@ const View: FunctionalComponent<PlacesProps> = (p) => {
       service={p.info}
       form={p.form}
       started={Object.keys(snap.answers).length > 0}
-      onStart={() => p.go(first)}
+      onStart={() => void p.act.go(first)}
     />
   );
 };
