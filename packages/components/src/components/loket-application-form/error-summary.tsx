@@ -11,44 +11,35 @@ interface Props {
 export const SUMMARY_ID = 'loket-error-summary';
 
 /**
- * GOV.UK error summary: at the top, focused when it appears (so it is read out: no live region
- * of its own, the form has one), one link per
+ * GOV.UK error summary: at the top, focused when it appears (so it is read out), one link per
  * problem that moves focus to the field. The links' fragments point into the shadow root, which
  * the browser cannot follow, so they are handled here and never change the page URL.
  */
 export const ErrorSummary: FunctionalComponent<Props> = ({ title, problems, onGo }) =>
   problems.length === 0 ? null : (
-    // biome-ignore lint/a11y/useSemanticElements: a fieldset groups form controls; this is a list of links, named by its heading when focused.
-    <div
-      class="error-summary"
-      part="error-summary"
-      id={SUMMARY_ID}
-      tabIndex={-1}
-      aria-labelledby={`${SUMMARY_ID}-title`}
-      aria-describedby={`${SUMMARY_ID}-list`}
-      role="group"
-    >
-      <h2 class="error-summary-title" id={`${SUMMARY_ID}-title`}>
-        {title}
-      </h2>
-      <ul class="error-list" id={`${SUMMARY_ID}-list`}>
-        {problems.map((problem) => (
-          <li>
-            {problem.field ? (
-              <a
-                href={`#${controlId(problem.field)}`}
-                onClick={(e: MouseEvent) => {
-                  e.preventDefault();
-                  onGo(problem.field as string);
-                }}
-              >
-                {problem.message}
-              </a>
-            ) : (
-              problem.message
-            )}
-          </li>
-        ))}
-      </ul>
+    <div class="error-summary" part="error-summary" id={SUMMARY_ID} tabIndex={-1}>
+      {/* GOV.UK Frontend's markup: an alert inside the container that gets focus. */}
+      <div role="alert">
+        <h2 class="error-summary-title">{title}</h2>
+        <ul class="error-list">
+          {problems.map((problem) => (
+            <li>
+              {problem.field ? (
+                <a
+                  href={`#${controlId(problem.field)}`}
+                  onClick={(e: MouseEvent) => {
+                    e.preventDefault();
+                    onGo(problem.field as string);
+                  }}
+                >
+                  {problem.message}
+                </a>
+              ) : (
+                problem.message
+              )}
+            </li>
+          ))}
+        </ul>
+      </div>
     </div>
   );

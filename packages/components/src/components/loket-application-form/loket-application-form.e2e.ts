@@ -43,9 +43,11 @@ describe('the whole journey by keyboard alone', () => {
     await userEvent.keyboard('{Enter}'); // implicit submission: Continue
 
     // The phone number is wrong: the error summary has focus, its link goes to the field.
-    const summary = page.getByRole('group', { name: 'Ada masalah' });
+    const summary = page.getByRole('alert').filter({ hasText: 'Ada masalah' });
     await expect.element(summary).toBeVisible();
-    await expect.element(summary).toHaveAccessibleDescription(/Nomor HP harus nomor ponsel Indonesia/);
+    await expect
+      .element(summary.getByRole('link', { name: /^Nomor HP harus nomor ponsel Indonesia/ }))
+      .toBeVisible();
     await expect.poll(focusedName).toMatch(/^div#loket-error-summary/);
     await userEvent.tab();
     await expectFocus(/^Nomor HP harus nomor ponsel Indonesia/);
