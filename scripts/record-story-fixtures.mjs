@@ -9,7 +9,9 @@
 // the same headers the SDK sends. Each language gets one file, stories/fixtures/catalogue.<lang>.json:
 // `{ "GET <path>?<sorted query>": { "status": …, "body": … } }`, keys sorted. The output depends only on
 // the catalogue data and the server code: run it twice and nothing changes. See stories/README.md.
-import { mkdir, writeFile } from 'node:fs/promises';
+// recordApplicationForm (below) writes stories/fixtures/application-form.<lang>.json for the form's stories.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { requestKey } from '../stories/msw/request-key.mjs';
@@ -45,10 +47,11 @@ const list = (query, limit = PAGE_SIZE) => ({
 });
 
 /**
- * The built server on a fresh in-memory database, seeded; `now` fixes its clock (the tracker's
- * due dates). `app` is the Fastify instance (for `inject`); `officerToken` makes an officer's token.
+ * The built server on a fresh in-memory database, seeded; `options` go to buildApp (`now` fixes
+ * its clock, `uploadsDir`). `app` is the Fastify instance (for `inject`); `officerToken` makes an
+ * officer's token.
  */
-async function startServer({ now } = {}) {
+async function startServer(options = {}) {
   const load = (file) => import(pathToFileURL(join(serverDist, file)).href);
   let server;
   try {
@@ -65,7 +68,7 @@ async function startServer({ now } = {}) {
     db,
     nationalComplaintChannels: await loadNationalComplaintChannels(),
     responseCache: false,
-    ...(now ? { now } : {}),
+    ...options,
   });
   return {
     app,
@@ -130,7 +133,126 @@ async function main() {
   } finally {
     await server.close();
   }
+  await recordApplicationForm();
   console.log(`recorded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The application form's stories (stories/loket-application-form.stories.ts)
+// ---------------------------------------------------------------------------------------------
+
+const FORM_SERVICE = 'ktp-el-hilang';
+/** The server's clock during the journey, so the due dates it computes never change between runs. */
+const JOURNEY_NOW = '2026-05-04T02:00:00.000Z';
+const jsonHeaders = (lang, extra = {}) => ({
+  accept: 'application/json, application/problem+json',
+  'accept-language': lang,
+  ...extra,
+});
+
+/**
+ * Records what <loket-application-form> needs from the real API, in stories/fixtures/
+ * application-form.<lang>.json: the service and its form definition (answered as recorded by
+ * stories/msw/applications.ts), and the server's own words for each status an application
+ * passes through (`status_text`, `next_step`, `due`, `overdue`), taken from a real journey on a
+ * fixed clock: a draft, submitted with both files, taken into review, sent back for revision.
+ * The MSW mock of the application endpoints keeps its state in the browser and answers with
+ * these words, never with its own.
+ */
+async function recordApplicationForm() {
+  const uploadsDir = await mkdtemp(join(tmpdir(), 'loket-story-uploads-'));
+  const server = await startServer({ uploadsDir, now: () => new Date(JOURNEY_NOW) });
+  const { app } = server;
+  const call = async (method, url, { lang = 'id', headers = {}, body, payload } = {}) => {
+    const response = await app.inject({
+      method,
+      url,
+      headers: jsonHeaders(
+        lang,
+        body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+      ),
+      ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+      ...(payload === undefined ? {} : { payload }),
+    });
+    if (response.statusCode >= 300)
+      throw new Error(`${method} ${url} answered ${response.statusCode}: ${response.body}`);
+    return {
+      status: response.statusCode,
+      etag: response.headers.etag,
+      body: response.body ? response.json() : null,
+    };
+  };
+  try {
+    const service = await call('GET', `/v1/services/${FORM_SERVICE}?region=${REGION}`);
+    const application = await call('POST', '/v1/applications', {
+      body: {
+        service: FORM_SERVICE,
+        region: REGION,
+        answers: {
+          nama_lengkap: 'Siti Aminah',
+          nik: '3374015505900001',
+          telepon: '081234567890',
+          tanggal_kehilangan: '2026-05-01',
+          pernyataan_benar: true,
+        },
+      },
+    });
+    const { code, secret } = application.body;
+    const own = (extra = {}) => ({ 'loket-secret': secret, ...extra });
+    const words = Object.fromEntries(LANGS.map((lang) => [lang, {}]));
+    const keepWords = async (status) => {
+      for (const lang of LANGS) {
+        const { body } = await call('GET', `/v1/applications/${code}/status`, { lang, headers: own() });
+        if (body.status !== status) throw new Error(`expected ${status}, the server says ${body.status}`);
+        const { status_text, next_step, due, overdue } = body;
+        words[lang][status] = { status_text, next_step, due, overdue };
+      }
+    };
+    await keepWords('draft');
+    for (const field of ['surat_keterangan_kehilangan', 'kartu_keluarga']) {
+      const form = new FormData();
+      form.append('field', field);
+      form.append('file', new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), `${field}.pdf`);
+      await call('POST', `/v1/applications/${code}/attachments`, { headers: own(), payload: form });
+    }
+    const key = { 'idempotency-key': '8a3f7d0e-2b1c-4e5f-9a6b-7c8d9e0f1a2b' };
+    await call('POST', `/v1/applications/${code}/submit`, { headers: own(key), body: { declaration: true } });
+    await keepWords('submitted');
+    const agency = service.body.agency.id;
+    const token = await server.officerToken(agency, REGION);
+    const officer = (body) =>
+      call('POST', `/v1/officer/applications/${code}/transitions`, {
+        headers: { authorization: `Bearer ${token}` },
+        body,
+      });
+    await officer({ to: 'in_review' });
+    await keepWords('in_review');
+    await officer({
+      to: 'needs_revision',
+      fields: ['telepon'],
+      public_note: 'Nomor HP tidak dapat dihubungi.',
+    });
+    await keepWords('needs_revision');
+
+    for (const lang of LANGS) {
+      const responses = {};
+      for (const path of [`/v1/services/${FORM_SERVICE}/form`, `/v1/services/${FORM_SERVICE}`]) {
+        const query = path.endsWith('/form') ? {} : { region: REGION };
+        const answer = await server.get(path, query, lang);
+        if (answer.status !== 200) throw new Error(`${answer.key} (${lang}) answered ${answer.status}`);
+        responses[answer.key] = { status: answer.status, body: answer.body };
+      }
+      const file = join(outDir, `application-form.${lang}.json`);
+      const fixture = { now: JOURNEY_NOW, responses, statuses: words[lang] };
+      await writeFile(file, `${JSON.stringify(fixture, null, 2)}\n`);
+      console.log(
+        `${relative(root, file)}: ${Object.keys(responses).length} responses, ${Object.keys(words[lang]).length} statuses`,
+      );
+    }
+  } finally {
+    await server.close();
+    await rm(uploadsDir, { recursive: true, force: true });
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -5,11 +5,37 @@
  * It contains typing information for all components that exist in this project.
  */
 import { HTMLStencilElement, JSXBase } from "@stencil/core/internal";
+import { LoketErrorDetail, LoketStepChangeDetail, LoketSubmitDetail } from "./components/loket-application-form/events";
 import { LoketApplyDetail } from "./components/loket-service-finder/loket-service-finder";
 import { LoketStatusChangeDetail } from "./components/loket-status-tracker/loket-status-tracker";
+export { LoketErrorDetail, LoketStepChangeDetail, LoketSubmitDetail } from "./components/loket-application-form/events";
 export { LoketApplyDetail } from "./components/loket-service-finder/loket-service-finder";
 export { LoketStatusChangeDetail } from "./components/loket-status-tracker/loket-status-tracker";
 export namespace Components {
+    /**
+     * The online application form of one service, GOV.UK style: what to prepare, one step per page
+     * with an error summary, uploads with progress, check your answers, and a confirmation with the
+     * tracking code and secret. Answers are kept on the device and saved as the citizen goes, so a
+     * dropped connection or a reload loses nothing, and the application is submitted exactly once.
+     */
+    interface LoketApplicationForm {
+        /**
+          * Base URL of the Loket API; falls back to `data-loket-api-base` on an ancestor or `<meta name="loket-api-base">`.
+         */
+        "apiBase"?: string;
+        /**
+          * Kemendagri kabupaten/kota code (e.g. `35.78`) the application goes to; falls back to `data-loket-region` or `<meta name="loket-region">`.
+         */
+        "region"?: string;
+        /**
+          * Service id (e.g. `ktp-el-hilang`); without it, the page URL's `layanan` parameter (the finder's deep link).
+         */
+        "service"?: string;
+        /**
+          * The page with `<loket-status-tracker>`: the confirmation links there, with the code and secret in the fragment.
+         */
+        "trackerHref"?: string;
+    }
     /**
      * Finds a public service and shows everything needed to get it: requirements, procedure, time,
      * fee with its legal basis, output, where to go and how to complain.
@@ -66,6 +92,10 @@ export namespace Components {
         "secret"?: string;
     }
 }
+export interface LoketApplicationFormCustomEvent<T> extends CustomEvent<T> {
+    detail: T;
+    target: HTMLLoketApplicationFormElement;
+}
 export interface LoketServiceFinderCustomEvent<T> extends CustomEvent<T> {
     detail: T;
     target: HTMLLoketServiceFinderElement;
@@ -75,6 +105,31 @@ export interface LoketStatusTrackerCustomEvent<T> extends CustomEvent<T> {
     target: HTMLLoketStatusTrackerElement;
 }
 declare global {
+    interface HTMLLoketApplicationFormElementEventMap {
+        "loketStepChange": LoketStepChangeDetail;
+        "loketSubmit": LoketSubmitDetail;
+        "loketError": LoketErrorDetail;
+    }
+    /**
+     * The online application form of one service, GOV.UK style: what to prepare, one step per page
+     * with an error summary, uploads with progress, check your answers, and a confirmation with the
+     * tracking code and secret. Answers are kept on the device and saved as the citizen goes, so a
+     * dropped connection or a reload loses nothing, and the application is submitted exactly once.
+     */
+    interface HTMLLoketApplicationFormElement extends Components.LoketApplicationForm, HTMLStencilElement {
+        addEventListener<K extends keyof HTMLLoketApplicationFormElementEventMap>(type: K, listener: (this: HTMLLoketApplicationFormElement, ev: LoketApplicationFormCustomEvent<HTMLLoketApplicationFormElementEventMap[K]>) => any, options?: boolean | AddEventListenerOptions): void;
+        addEventListener<K extends keyof DocumentEventMap>(type: K, listener: (this: Document, ev: DocumentEventMap[K]) => any, options?: boolean | AddEventListenerOptions): void;
+        addEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: HTMLElement, ev: HTMLElementEventMap[K]) => any, options?: boolean | AddEventListenerOptions): void;
+        addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+        removeEventListener<K extends keyof HTMLLoketApplicationFormElementEventMap>(type: K, listener: (this: HTMLLoketApplicationFormElement, ev: LoketApplicationFormCustomEvent<HTMLLoketApplicationFormElementEventMap[K]>) => any, options?: boolean | EventListenerOptions): void;
+        removeEventListener<K extends keyof DocumentEventMap>(type: K, listener: (this: Document, ev: DocumentEventMap[K]) => any, options?: boolean | EventListenerOptions): void;
+        removeEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: HTMLElement, ev: HTMLElementEventMap[K]) => any, options?: boolean | EventListenerOptions): void;
+        removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+    }
+    var HTMLLoketApplicationFormElement: {
+        prototype: HTMLLoketApplicationFormElement;
+        new (): HTMLLoketApplicationFormElement;
+    };
     interface HTMLLoketServiceFinderElementEventMap {
         "loketApply": LoketApplyDetail;
     }
@@ -120,11 +175,48 @@ declare global {
         new (): HTMLLoketStatusTrackerElement;
     };
     interface HTMLElementTagNameMap {
+        "loket-application-form": HTMLLoketApplicationFormElement;
         "loket-service-finder": HTMLLoketServiceFinderElement;
         "loket-status-tracker": HTMLLoketStatusTrackerElement;
     }
 }
 declare namespace LocalJSX {
+    /**
+     * The online application form of one service, GOV.UK style: what to prepare, one step per page
+     * with an error summary, uploads with progress, check your answers, and a confirmation with the
+     * tracking code and secret. Answers are kept on the device and saved as the citizen goes, so a
+     * dropped connection or a reload loses nothing, and the application is submitted exactly once.
+     */
+    interface LoketApplicationForm {
+        /**
+          * Base URL of the Loket API; falls back to `data-loket-api-base` on an ancestor or `<meta name="loket-api-base">`.
+         */
+        "apiBase"?: string;
+        /**
+          * Loading failed, or the server refused a save or the submission.
+         */
+        "onLoketError"?: (event: LoketApplicationFormCustomEvent<LoketErrorDetail>) => void;
+        /**
+          * The citizen moved to another page of the form.
+         */
+        "onLoketStepChange"?: (event: LoketApplicationFormCustomEvent<LoketStepChangeDetail>) => void;
+        /**
+          * The application was submitted (once, even when the network dropped in between).
+         */
+        "onLoketSubmit"?: (event: LoketApplicationFormCustomEvent<LoketSubmitDetail>) => void;
+        /**
+          * Kemendagri kabupaten/kota code (e.g. `35.78`) the application goes to; falls back to `data-loket-region` or `<meta name="loket-region">`.
+         */
+        "region"?: string;
+        /**
+          * Service id (e.g. `ktp-el-hilang`); without it, the page URL's `layanan` parameter (the finder's deep link).
+         */
+        "service"?: string;
+        /**
+          * The page with `<loket-status-tracker>`: the confirmation links there, with the code and secret in the fragment.
+         */
+        "trackerHref"?: string;
+    }
     /**
      * Finds a public service and shows everything needed to get it: requirements, procedure, time,
      * fee with its legal basis, output, where to go and how to complain.
@@ -189,6 +281,12 @@ declare namespace LocalJSX {
         "secret"?: string;
     }
 
+    interface LoketApplicationFormAttributes {
+        "apiBase": string;
+        "region": string;
+        "service": string;
+        "trackerHref": string;
+    }
     interface LoketServiceFinderAttributes {
         "apiBase": string;
         "region": string;
@@ -205,6 +303,7 @@ declare namespace LocalJSX {
     }
 
     interface IntrinsicElements {
+        "loket-application-form": Omit<LoketApplicationForm, keyof LoketApplicationFormAttributes> & { [K in keyof LoketApplicationForm & keyof LoketApplicationFormAttributes]?: LoketApplicationForm[K] } & { [K in keyof LoketApplicationForm & keyof LoketApplicationFormAttributes as `attr:${K}`]?: LoketApplicationFormAttributes[K] } & { [K in keyof LoketApplicationForm & keyof LoketApplicationFormAttributes as `prop:${K}`]?: LoketApplicationForm[K] };
         "loket-service-finder": Omit<LoketServiceFinder, keyof LoketServiceFinderAttributes> & { [K in keyof LoketServiceFinder & keyof LoketServiceFinderAttributes]?: LoketServiceFinder[K] } & { [K in keyof LoketServiceFinder & keyof LoketServiceFinderAttributes as `attr:${K}`]?: LoketServiceFinderAttributes[K] } & { [K in keyof LoketServiceFinder & keyof LoketServiceFinderAttributes as `prop:${K}`]?: LoketServiceFinder[K] };
         "loket-status-tracker": Omit<LoketStatusTracker, keyof LoketStatusTrackerAttributes> & { [K in keyof LoketStatusTracker & keyof LoketStatusTrackerAttributes]?: LoketStatusTracker[K] } & { [K in keyof LoketStatusTracker & keyof LoketStatusTrackerAttributes as `attr:${K}`]?: LoketStatusTrackerAttributes[K] } & { [K in keyof LoketStatusTracker & keyof LoketStatusTrackerAttributes as `prop:${K}`]?: LoketStatusTracker[K] };
     }
@@ -213,6 +312,13 @@ export { LocalJSX as JSX };
 declare module "@stencil/core" {
     export namespace JSX {
         interface IntrinsicElements {
+            /**
+             * The online application form of one service, GOV.UK style: what to prepare, one step per page
+             * with an error summary, uploads with progress, check your answers, and a confirmation with the
+             * tracking code and secret. Answers are kept on the device and saved as the citizen goes, so a
+             * dropped connection or a reload loses nothing, and the application is submitted exactly once.
+             */
+            "loket-application-form": LocalJSX.IntrinsicElements["loket-application-form"] & JSXBase.HTMLAttributes<HTMLLoketApplicationFormElement>;
             /**
              * Finds a public service and shows everything needed to get it: requirements, procedure, time,
              * fee with its legal basis, output, where to go and how to complain.

@@ -1,5 +1,6 @@
+import { dictionary } from './dictionary';
 import { id } from './id';
-import { dictionary, type Locale } from './index';
+import type { Locale } from './index';
 import type { Messages } from './messages';
 
 // The finder's dictionary lives in a module of its own: in the script-tag build, i18n/index.ts

@@ -1,6 +1,6 @@
 import type {
-  AnswerValue,
   Answers,
+  AnswerValue,
   ApplicationStatus,
   ApplicationStatusCode,
   Attachment,
@@ -74,10 +74,15 @@ export interface ApplicationSession {
   /**
    * Loads the application: the one in `key` (a resume or "fix it" link) if given, else the one
    * this device holds for this service and region, else a new, empty one (the server draft is
-   * created with the first answer). Rejects only when `key` is given and unknown (`404`).
+   * created with the first answer). Rejects only when `key` is given and unknown (`404`; also
+   * when it is an application of another service or region), and then changes nothing.
    */
   start(key?: ApplicationKey): Promise<void>;
-  /** Saves on this device at once and to the server shortly after (debounced); `null` removes it. */
+  /**
+   * Saves on this device at once and to the server shortly after (debounced); `null` removes it.
+   * Ignored while the answers cannot change: once submitted, and while a submission is on its
+   * way (`submit` is `sending` or `waiting`: changing them then would make it another submission).
+   */
   setAnswer(field: string, value: AnswerValue | null): void;
   /** Remembers where the citizen is (restored on reload). */
   setPlace(place: string): void;

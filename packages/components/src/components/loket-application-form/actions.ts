@@ -1,0 +1,174 @@
+import type { AnswerValue, FormDefinition } from '@loket/sdk';
+import { hiddenAnswerFields } from '@loket/sdk/forms';
+import { fill, type Locale } from '../../i18n';
+import { copyText } from './copy';
+import { SUMMARY_ID } from './error-summary';
+import type { LoketStepChangeDetail } from './events';
+import type { Upload } from './file-field';
+import { DECLARATION, HEADING_ID, type Page, type Problem, parseNumber } from './flow';
+import type { Focus } from './focus';
+import type { FormMessages } from './messages';
+import type { ApplicationSession, SessionSnapshot } from './session-types';
+import type { ValidationInput } from './validation';
+
+/** What the citizen's actions read and change on the form component. */
+export interface FormHost {
+  readonly t: FormMessages;
+  readonly locale: Locale;
+  readonly form: FormDefinition | null;
+  readonly snap: SessionSnapshot | null;
+  readonly session: ApplicationSession | undefined;
+  readonly focusing: Focus;
+  readonly pages: Page[];
+  readonly place: string;
+  readonly uploads: Record<string, Upload>;
+  errors: Record<string, string>;
+  problems: Problem[];
+  numbers: Record<string, string>;
+  declared: boolean;
+  announce(text: string): void;
+  setError(field: string, message: string | null): void;
+  /** Loads check your answers and the confirmation (when `place` needs them). */
+  needViews(now?: boolean): Promise<void>;
+  stepChanged(detail: LoketStepChangeDetail): void;
+}
+
+/** Choices show at once whether they fixed their error; typing waits for the field's blur. */
+const CHOICES = ['radio', 'checkbox', 'select', 'date'];
+
+/**
+ * The citizen's actions: answering, moving between pages (Continue checks the page first),
+ * following an error or a change link to its question, submitting, starting again, copying.
+ */
+export function actionsOf(host: FormHost) {
+  /** After a change from check your answers, Continue (and Back) return there. */
+  let returnToCheck = false;
+  let validation: Promise<typeof import('./validation')> | undefined;
+
+  /** The validator, loaded on first need (and just after the first render). */
+  const validator = () => {
+    validation ??= import('./validation');
+    return validation;
+  };
+
+  const input = (): ValidationInput | null => {
+    const { form, snap, locale, t, numbers, uploads } = host;
+    return form && snap
+      ? { form, answers: snap.answers, attachments: snap.attachments, locale, t, numbers, uploads }
+      : null;
+  };
+
+  const validate = async (only?: string[]): Promise<Problem[]> => {
+    const { problemsOf } = await validator();
+    const now = input();
+    return now ? problemsOf(now, only) : [];
+  };
+
+  /** On leaving a field: its own rules, never "wajib diisi" while it is still empty. */
+  const check = async (field: string) => {
+    const { blurProblem } = await validator();
+    const now = input();
+    const message = now && blurProblem(now, field);
+    if (message !== undefined) host.setError(field, message);
+  };
+
+  const showProblems = (problems: Problem[]) => {
+    host.problems = problems;
+    host.errors = Object.fromEntries(
+      problems.flatMap((p) => (p.field ? [[p.field, p.message]] : [])).reverse(),
+    );
+    host.focusing.later(() => host.focusing.byId(SUMMARY_ID));
+  };
+
+  const go = async (place: string, find = () => host.focusing.byId(HEADING_ID)) => {
+    if (place === 'check') await host.needViews(true);
+    host.problems = [];
+    host.session?.setPlace(place);
+    host.focusing.later(find);
+    const { pages } = host;
+    host.stepChanged({ place, index: pages.findIndex((p) => p.step.id === place) + 1, total: pages.length });
+  };
+
+  const setAnswer = (field: string, value: AnswerValue | null) => {
+    host.session?.setAnswer(field, value);
+    const type = host.form?.steps.flatMap((s) => s.fields).find((f) => f.id === field)?.type;
+    if (host.errors[field] && type && CHOICES.includes(type)) void check(field);
+  };
+
+  /** To a field (error summary link, change button): its page if it is on another, focus on it. */
+  const goToField = (field: string) => {
+    const page = host.pages.find((p) => p.fields.some((f) => f.id === field));
+    const here = host.place;
+    if (!page || page.step.id === here) return host.focusing.later(() => host.focusing.control(field));
+    const error = host.errors[field];
+    if (here === 'check') returnToCheck = true;
+    void go(page.step.id, () => host.focusing.control(field));
+    host.errors = error ? { [field]: error } : {};
+  };
+
+  const indexHere = () => host.pages.findIndex((p) => p.step.id === host.place);
+
+  return {
+    validator,
+    showProblems,
+    go,
+    goToField,
+    setAnswer,
+    check,
+    setNumber(field: string, text: string) {
+      host.numbers = { ...host.numbers, [field]: text };
+      setAnswer(field, text.trim() ? parseNumber(text, host.locale) : null);
+    },
+    async next() {
+      const { pages } = host;
+      const index = indexHere();
+      const page = pages[index];
+      if (!page) return;
+      const problems = await validate(page.fields.map((f) => f.id));
+      if (problems.length > 0) return showProblems(problems);
+      const back = returnToCheck;
+      returnToCheck = false;
+      await go(back ? 'check' : (pages[index + 1]?.step.id ?? 'check'));
+    },
+    back() {
+      const index = indexHere();
+      const back = returnToCheck;
+      returnToCheck = false;
+      void go(back ? 'check' : index > 0 ? (host.pages[index - 1]?.step.id ?? 'prepare') : 'prepare');
+    },
+    change(field: string) {
+      returnToCheck = true;
+      goToField(field);
+    },
+    declare(on: boolean) {
+      host.declared = on;
+      if (on) host.setError(DECLARATION, null);
+    },
+    async submit() {
+      const { form, session, snap, t } = host;
+      if (!form || !session || !snap) return;
+      // Answers to questions that other answers hid would be refused: they go first (in a
+      // revision, only among the fields open to change).
+      const open = snap.revision?.fields;
+      for (const field of hiddenAnswerFields(form, snap.answers))
+        if (!open || open.includes(field)) session.setAnswer(field, null);
+      const problems = await validate(open);
+      if (!host.declared) problems.push({ field: DECLARATION, message: t.errors.declaration });
+      if (problems.length > 0) return showProblems(problems);
+      Object.assign(host, { errors: {}, problems: [] });
+      host.announce(t.check.sending);
+      await session.submit(); // done, waiting and refused arrive through the snapshot
+    },
+    another() {
+      host.session?.forget();
+      Object.assign(host, { declared: false, numbers: {}, errors: {} });
+      void go('prepare');
+    },
+    async copy(what: string, text: string, shownId: string) {
+      const result = await copyText(text, host.focusing.byId(shownId));
+      host.announce(fill(result === 'copied' ? host.t.done.copied : host.t.done.selected, { what }));
+    },
+  };
+}
+
+export type Actions = ReturnType<typeof actionsOf>;

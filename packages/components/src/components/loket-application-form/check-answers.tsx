@@ -1,0 +1,123 @@
+import type { AnswerValue, Attachment } from '@loket/sdk';
+import { type FunctionalComponent, h } from '@stencil/core';
+import type { Locale } from '../../i18n';
+import { answerText } from './answer-text';
+import { ErrorSummary } from './error-summary';
+import { controlId, DECLARATION, HEADING_ID, type Page, type Problem, say } from './flow';
+import type { FormMessages } from './messages';
+import type { SubmitState } from './session-types';
+
+interface CheckProps {
+  locale: Locale;
+  t: FormMessages;
+  pages: Page[];
+  answers: Record<string, AnswerValue>;
+  attachments: Attachment[];
+  /** A revision: the officer's note. */
+  note: string | null;
+  revision: boolean;
+  problems: Problem[];
+  declared: boolean;
+  submit: SubmitState;
+  onChange(field: string): void;
+  onDeclare(declared: boolean): void;
+  onSubmit(): void;
+  onGo(field: string): void;
+}
+
+/**
+ * GOV.UK "check your answers": every answer under its step with a change button, the
+ * declaration, and the submit button. While sending the button stays focusable (aria-disabled);
+ * when the network dropped it says plainly that it will be sent by itself, once.
+ */
+export const CheckAnswers: FunctionalComponent<CheckProps> = (p) => {
+  const { t, locale } = p;
+  const busy = p.submit === 'sending' || p.submit === 'waiting';
+  const declarationError = p.problems.find((x) => x.field === DECLARATION)?.message;
+  return (
+    <div class="check" part="check">
+      <ErrorSummary title={t.errors.title} problems={p.problems} onGo={p.onGo} />
+      <h2 id={HEADING_ID} tabIndex={-1}>
+        {t.check.title}
+      </h2>
+      {p.note && (
+        <div class="notice" part="notice">
+          <h3>{t.revision.note}</h3>
+          <p class="note">{p.note}</p>
+        </div>
+      )}
+      {p.pages.map((page) => (
+        <section aria-labelledby={`loket-check-${page.step.id}`}>
+          <h3 id={`loket-check-${page.step.id}`}>{say(page.step.title, locale)}</h3>
+          <dl class="summary-list" part="summary-list">
+            {page.fields.map((field) => {
+              const lines = answerText(locale, t, field, p.answers[field.id], p.attachments);
+              return (
+                <div class="summary-row">
+                  <dt>{say(field.label, locale)}</dt>
+                  <dd class="answer">
+                    {lines.length === 0 ? (
+                      <span class="muted">{t.check.empty}</span>
+                    ) : (
+                      lines.map((line) => <span class="line">{line}</span>)
+                    )}
+                  </dd>
+                  <dd class="change">
+                    <button type="button" class="link" part="change" onClick={() => p.onChange(field.id)}>
+                      {t.check.change}
+                      <span class="visually-hidden"> {say(field.label, locale)}</span>
+                    </button>
+                  </dd>
+                </div>
+              );
+            })}
+          </dl>
+        </section>
+      ))}
+      <form
+        noValidate
+        onSubmit={(e: Event) => {
+          e.preventDefault();
+          if (!busy) p.onSubmit();
+        }}
+      >
+        <h3>{t.check.declarationTitle}</h3>
+        <div class={{ field: true, invalid: !!declarationError }} data-field={DECLARATION}>
+          {declarationError && (
+            <p class="error-message" id={`${controlId(DECLARATION)}-error`}>
+              {declarationError}
+            </p>
+          )}
+          <div class="choice">
+            <input
+              type="checkbox"
+              id={controlId(DECLARATION)}
+              class="tick"
+              checked={p.declared}
+              aria-describedby={declarationError ? `${controlId(DECLARATION)}-error` : undefined}
+              aria-invalid={declarationError ? 'true' : undefined}
+              onChange={(e: Event) => p.onDeclare((e.target as HTMLInputElement).checked)}
+            />
+            <label htmlFor={controlId(DECLARATION)}>{t.check.declaration}</label>
+          </div>
+        </div>
+        {p.submit === 'waiting' && (
+          <div class="notice waiting" part="waiting">
+            <h3>{t.check.waitingTitle}</h3>
+            <p>{t.check.waitingBody}</p>
+          </div>
+        )}
+        <div class="actions">
+          <button
+            type="submit"
+            class="button primary"
+            part="button submit"
+            aria-disabled={busy ? 'true' : undefined}
+          >
+            {busy ? t.check.sending : p.revision ? t.check.resubmit : t.check.submit}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+};

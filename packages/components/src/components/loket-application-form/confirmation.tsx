@@ -1,0 +1,92 @@
+import type { ApplicationStatus } from '@loket/sdk';
+import { type FunctionalComponent, h } from '@stencil/core';
+import { date, fill, type Locale } from '../../i18n';
+import type { ApplicationKey } from '../../utils/application-link';
+import { HEADING_ID } from './flow';
+import type { FormMessages } from './messages';
+
+interface DoneProps {
+  locale: Locale;
+  t: FormMessages;
+  appKey: ApplicationKey;
+  status: ApplicationStatus;
+  /** The tracker page with the code and secret in its fragment, when the page has one. */
+  trackerLink: string | null;
+  onCopy(what: string, text: string, shownId: string): void;
+  onAnother(): void;
+}
+
+/** The secret in groups of four, easier to read and write down; copying still gives it whole. */
+const groups = (text: string) => text.match(/.{1,4}/g) ?? [];
+
+interface CodeProps {
+  id: string;
+  label: string;
+  value: string;
+  /** Shown in groups of four (the secret; the code has its own dashes). */
+  grouped?: boolean;
+  t: FormMessages;
+  onCopy: DoneProps['onCopy'];
+}
+
+const Code: FunctionalComponent<CodeProps> = (p) => (
+  <div class="code-row">
+    <dt>{p.label}</dt>
+    <dd>
+      <span class="code" id={p.id} part="code">
+        {p.grouped ? groups(p.value).map((g) => <span class="chunk">{g}</span>) : p.value}
+      </span>
+      <button
+        type="button"
+        class="button"
+        part="button copy"
+        onClick={() => p.onCopy(p.label, p.value, p.id)}
+      >
+        {fill(p.t.done.copy, { what: p.label.toLowerCase() })}
+      </button>
+    </dd>
+  </div>
+);
+
+/**
+ * GOV.UK confirmation: the panel with the tracking code, the secret (both to copy), what
+ * happens next in the server's words, the link to the tracker, and starting again.
+ */
+export const Confirmation: FunctionalComponent<DoneProps> = (p) => {
+  const { t, locale, status } = p;
+  return (
+    <div class="done" part="confirmation">
+      <div class="panel" part="panel">
+        <h2 id={HEADING_ID} tabIndex={-1}>
+          {t.done.title}
+        </h2>
+        <p class="panel-service">{status.service.name}</p>
+      </div>
+      <dl class="codes">
+        <Code id="loket-code" label={t.done.code} value={p.appKey.code} t={t} onCopy={p.onCopy} />
+        <Code
+          id="loket-secret"
+          label={t.done.secret}
+          value={p.appKey.secret}
+          grouped
+          t={t}
+          onCopy={p.onCopy}
+        />
+      </dl>
+      <p class="notice">{t.done.keep}</p>
+      <h3>{t.done.next}</h3>
+      <p>{status.next_step}</p>
+      {status.due.date && <p>{fill(t.done.due, { date: date(locale, status.due.date) })}</p>}
+      <div class="actions">
+        {p.trackerLink && (
+          <a class="button primary" part="button track" href={p.trackerLink}>
+            {t.done.track}
+          </a>
+        )}
+        <button type="button" class="link" part="button another" onClick={p.onAnother}>
+          {t.done.another}
+        </button>
+      </div>
+    </div>
+  );
+};

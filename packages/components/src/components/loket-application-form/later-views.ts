@@ -1,0 +1,4 @@
+// The views a citizen needs only at the end (check your answers, the confirmation): one chunk,
+// loaded when the form gets there, so the first load stays small.
+export { CheckAnswers } from './check-answers';
+export { Confirmation } from './confirmation';

@@ -1,0 +1,95 @@
+import type { Plural } from '../../../i18n';
+
+/**
+ * Every string of <loket-application-form>, one dictionary per locale (id.ts, en.ts). The
+ * questions themselves come from the server's form definition, in both languages.
+ */
+export interface FormMessages {
+  load: {
+    loading: string;
+    errorTitle: string;
+    errorBody: string;
+    retry: string;
+    notFound: string;
+    noFormTitle: string;
+    noFormBody: string;
+    badLink: string;
+  };
+  /** Read by utils/service-format (feeText, durationText). */
+  fee: { free: string; variants: string; unknown: string; from: string };
+  duration: { days: Plural; sameDay: string; unknown: string };
+  prepare: {
+    intro: string;
+    requirements: string;
+    requirementsHint: string;
+    fee: string;
+    duration: string;
+    start: string;
+    resume: string;
+    autosave: string;
+  };
+  step: {
+    progress: string;
+    continue: string;
+    back: string;
+    optional: string;
+    choose: string;
+    yes: string;
+    wait: string;
+    number: string;
+  };
+  file: {
+    rules: string;
+    uploading: string;
+    percent: string;
+    cancel: string;
+    cancelled: string;
+    failed: string;
+    retry: string;
+    uploaded: string;
+    list: string;
+    remove: string;
+    removed: string;
+    removeFailed: string;
+    size: { kb: string; mb: string };
+  };
+  errors: { title: string; declaration: string; network: string };
+  check: {
+    title: string;
+    change: string;
+    empty: string;
+    yes: string;
+    no: string;
+    declarationTitle: string;
+    declaration: string;
+    submit: string;
+    resubmit: string;
+    sending: string;
+    waitingTitle: string;
+    waitingBody: string;
+  };
+  done: {
+    title: string;
+    code: string;
+    secret: string;
+    copy: string;
+    copied: string;
+    selected: string;
+    keep: string;
+    next: string;
+    due: string;
+    track: string;
+    another: string;
+  };
+  submitted: { title: string; body: string; track: string; another: string };
+  revision: { title: string; note: string; fields: string; start: string };
+  save: {
+    saving: string;
+    saved: string;
+    local: string;
+    refused: string;
+    offline: string;
+    online: string;
+  };
+  resume: { summary: string; body: string; label: string; warning: string; copy: string };
+}

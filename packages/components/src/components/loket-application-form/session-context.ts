@@ -1,0 +1,69 @@
+import { type ApplicationStatusCode, isLoketApiError, type LoketApiError, type LoketCore } from '@loket/sdk';
+import type { LocalRecord, RecordStore } from './local-store';
+import type { Retry } from './retry';
+import type { SubmitState, SyncState } from './session-types';
+
+/** The snapshot's parts that live only as long as the page. */
+export interface Live {
+  sync: SyncState;
+  online: boolean;
+  submit: SubmitState;
+  problem: LoketApiError | null;
+}
+
+/** What the session's parts share: the record, its store, and the one way to change them. */
+export interface SessionContext {
+  readonly core: LoketCore;
+  readonly service: string;
+  readonly region: string;
+  readonly store: RecordStore;
+  readonly retry: Retry;
+  readonly record: LocalRecord;
+  readonly live: Live;
+  /** Bumped by `forget()`: a job started before then must not write anything. */
+  readonly epoch: number;
+  /** Applies a change (stored at once when the record changes); throws `Forgotten` when `at` is past. */
+  update(change: Partial<LocalRecord>, state?: Partial<Live>, at?: number): void;
+}
+
+/** Thrown inside a job that outlived `forget()`: its result belongs to an application no longer kept. */
+export class Forgotten extends Error {
+  constructor() {
+    super('The application was forgotten on this device while a request was on its way.');
+  }
+}
+
+export const editableStatus = (status: ApplicationStatusCode | null) =>
+  status === null || status === 'draft' || status === 'needs_revision';
+
+export const submittedStatus = (status: ApplicationStatusCode) =>
+  status === 'submitted' || status === 'in_review' || status === 'completed' || status === 'rejected';
+
+/** No definitive answer arrived (network, timeout, 408/429/5xx): the same request may work later. */
+export const noAnswer = (error: unknown) => !isLoketApiError(error) || error.retryable;
+
+export const statusOf = (error: unknown) => (isLoketApiError(error) ? error.status : undefined);
+
+export function initialLive(record: LocalRecord): Live {
+  const sync: SyncState = record.dirty.length ? 'local' : record.key ? 'saved' : 'empty';
+  const submit: SubmitState = record.submitted ? 'done' : record.submission ? 'sending' : 'idle';
+  return { sync, online: true, submit, problem: null };
+}
+
+/** After a request succeeded: online, and saved unless newer changes wait for their turn. */
+export function markSaved(ctx: SessionContext, at: number): void {
+  ctx.retry.reset();
+  const problem = ctx.live.submit === 'refused' ? ctx.live.problem : null;
+  ctx.update({}, { sync: ctx.record.dirty.length ? 'saving' : 'saved', online: true, problem }, at);
+}
+
+/** After a save failed: kept on this device and retried, or refused for a reason to show. */
+export function markFailed(ctx: SessionContext, at: number, error: unknown): void {
+  if (error instanceof Forgotten || at !== ctx.epoch) return;
+  if (noAnswer(error)) {
+    ctx.update({}, { sync: 'local', online: false });
+    ctx.retry.later();
+  } else {
+    ctx.update({}, { sync: 'refused', problem: error as LoketApiError });
+  }
+}

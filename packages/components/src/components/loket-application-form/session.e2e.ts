@@ -1,0 +1,268 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from 'vitest/browser';
+import { DeviceStorage, disposeSessions, openSession, until } from '../../../test/session';
+import type { ApplicationKey } from '../../utils/application-link';
+
+beforeAll(() => commands.allowOrigin('35.78', location.origin));
+afterEach(async () => {
+  disposeSessions();
+  await commands.clearNetworkFaults();
+});
+
+const keyOf = (storage: DeviceStorage) => storage.record()?.key as ApplicationKey;
+
+describe('saving', () => {
+  it('creates the server draft with the first answer and keeps its key on this device', async () => {
+    const device = new DeviceStorage();
+    const session = openSession(device);
+    await session.start();
+    expect(session.snapshot.sync).toBe('empty');
+    expect(session.snapshot.key).toBeNull();
+
+    session.setAnswer('nama_lengkap', 'Siti Aminah');
+    // On this device at once, before any request.
+    expect(device.record()).toMatchObject({
+      answers: { nama_lengkap: 'Siti Aminah' },
+      dirty: ['nama_lengkap'],
+    });
+    expect(session.snapshot.sync).toBe('saving');
+
+    const saved = await until(session, (s) => s.sync === 'saved');
+    expect(saved.key?.code).toMatch(/^[A-Z0-9-]{8,20}$/);
+    expect(saved.status).toBe('draft');
+    expect(device.record()).toMatchObject({ key: saved.key, dirty: [] });
+    const server = await openSession(new DeviceStorage());
+    await server.start(saved.key as ApplicationKey);
+    expect(server.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah' });
+  });
+
+  it('sends only the changed fields, after typing pauses, one request at a time', async () => {
+    const device = new DeviceStorage();
+    const session = openSession(device);
+    await session.start();
+    session.setAnswer('nama_lengkap', 'Siti');
+    await session.flush();
+    for (const value of ['Siti A', 'Siti Am', 'Siti Aminah']) session.setAnswer('nama_lengkap', value);
+    session.setAnswer('telepon', '081234567890');
+    session.setAnswer('telepon', null);
+    expect(session.snapshot.sync).toBe('saving');
+    await until(session, (s) => s.sync === 'saved');
+    const other = openSession(new DeviceStorage());
+    await other.start(keyOf(device));
+    expect(other.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah' });
+  });
+
+  it('a reload (a new session on the same device) brings back the answers and the place', async () => {
+    const device = new DeviceStorage();
+    const first = openSession(device);
+    await first.start();
+    first.setAnswer('nama_lengkap', 'Siti Aminah');
+    first.setAnswer('nik', '3374015505900001');
+    first.setPlace('kehilangan');
+    first.dispose(); // the page went away before the debounced save
+
+    const reloaded = openSession(device);
+    await reloaded.start();
+    expect(reloaded.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah', nik: '3374015505900001' });
+    expect(reloaded.snapshot.place).toBe('kehilangan');
+    // The unsaved answers still go to the server.
+    const saved = await until(reloaded, (s) => s.sync === 'saved' && s.key !== null);
+    const other = openSession(new DeviceStorage());
+    await other.start(saved.key as ApplicationKey);
+    expect(other.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah', nik: '3374015505900001' });
+  });
+
+  it('another device resumes by the key (a resume link) and makes it its own record', async () => {
+    const phone = new DeviceStorage();
+    const first = openSession(phone);
+    await first.start();
+    first.setAnswer('nama_lengkap', 'Siti Aminah');
+    await first.flush();
+
+    const laptop = new DeviceStorage();
+    const second = openSession(laptop);
+    await second.start(keyOf(phone));
+    expect(second.snapshot).toMatchObject({ key: keyOf(phone), status: 'draft', sync: 'saved' });
+    expect(second.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah' });
+    expect(laptop.record()).toMatchObject({ key: keyOf(phone) });
+    // Its next start needs no link.
+    const again = openSession(laptop);
+    await again.start();
+    expect(again.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah' });
+  });
+
+  it('rejects an unknown key (404) and keeps what this device had', async () => {
+    const device = new DeviceStorage();
+    const session = openSession(device);
+    await session.start();
+    session.setAnswer('nama_lengkap', 'Siti Aminah');
+    await session.flush();
+    const before = device.record();
+    await expect(session.start({ code: 'LKT-0000-0000', secret: 'nope' })).rejects.toMatchObject({
+      status: 404,
+    });
+    expect(device.record()).toEqual(before);
+  });
+
+  it('refuses a link to an application of another form (service), like an unknown one', async () => {
+    const other = new DeviceStorage();
+    const rusak = openSession(other, 'ktp-el-rusak');
+    await rusak.start();
+    rusak.setAnswer('nama_lengkap', 'Siti Aminah');
+    await rusak.flush();
+    const key = rusak.snapshot.key as ApplicationKey;
+    expect(key).not.toBeNull();
+
+    const device = new DeviceStorage();
+    const session = openSession(device);
+    await expect(session.start(key)).rejects.toMatchObject({ status: 404 });
+    expect(device.record()).toBeNull();
+  });
+
+  it('a draft the server no longer has (404): keeps the answers and makes a new draft', async () => {
+    const device = new DeviceStorage();
+    const first = openSession(device);
+    await first.start();
+    first.setAnswer('nama_lengkap', 'Siti Aminah');
+    await first.flush();
+    first.dispose();
+    // The draft was purged on the server meanwhile (as unchanged drafts are): its key is unknown.
+    const record = device.record() as Record<string, unknown>;
+    device.setItem(
+      'loket:application:v1:ktp-el-hilang:35.78',
+      JSON.stringify({ ...record, key: { code: 'LKT-ZZZZ-ZZZZ', secret: 'gone' } }),
+    );
+
+    const reloaded = openSession(device);
+    await reloaded.start();
+    expect(reloaded.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah' });
+    const saved = await until(reloaded, (s) => s.sync === 'saved' && s.key !== null);
+    expect(saved.key?.code).not.toBe('LKT-ZZZZ-ZZZZ');
+    const other = openSession(new DeviceStorage());
+    await other.start(saved.key as ApplicationKey);
+    expect(other.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah' });
+  });
+
+  it('works in memory when the storage refuses every write (private mode, full)', async () => {
+    const full = new DeviceStorage();
+    full.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    const session = openSession(full);
+    await session.start();
+    session.setAnswer('nama_lengkap', 'Siti Aminah');
+    session.setPlace('pemohon');
+    expect(session.snapshot).toMatchObject({ answers: { nama_lengkap: 'Siti Aminah' }, place: 'pemohon' });
+    await session.flush();
+    expect(session.snapshot.sync).toBe('saved');
+    expect(session.snapshot.key).not.toBeNull();
+  });
+
+  it('merges a conflict (412): the other device keeps its answers, this one its changes', async () => {
+    const phone = new DeviceStorage();
+    const first = openSession(phone);
+    await first.start();
+    first.setAnswer('nama_lengkap', 'Siti');
+    await first.flush();
+
+    const laptop = openSession(new DeviceStorage());
+    await laptop.start(keyOf(phone));
+    laptop.setAnswer('telepon', '081234567890');
+    await laptop.flush();
+    expect(laptop.snapshot.sync).toBe('saved');
+
+    // The phone still holds the older ETag: its save is a 412, merged and saved again.
+    first.setAnswer('nama_lengkap', 'Siti Aminah');
+    await first.flush();
+    expect(first.snapshot.sync).toBe('saved');
+    expect(first.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah', telepon: '081234567890' });
+    const officerless = openSession(new DeviceStorage());
+    await officerless.start(keyOf(phone));
+    expect(officerless.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah', telepon: '081234567890' });
+  });
+
+  it('a reload merges the server copy under this device’s unsaved answers', async () => {
+    const phone = new DeviceStorage();
+    const first = openSession(phone);
+    await first.start();
+    first.setAnswer('nama_lengkap', 'Siti');
+    await first.flush();
+    const laptop = openSession(new DeviceStorage());
+    await laptop.start(keyOf(phone));
+    laptop.setAnswer('telepon', '081234567890');
+    await laptop.flush();
+    first.setAnswer('nama_lengkap', 'Siti Aminah');
+    first.dispose();
+
+    const reloaded = openSession(phone);
+    await reloaded.start();
+    expect(reloaded.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah', telepon: '081234567890' });
+    await until(reloaded, (s) => s.sync === 'saved');
+  });
+});
+
+describe('offline', () => {
+  it('keeps every answer on this device while the network is down, and saves when it returns', async () => {
+    const device = new DeviceStorage();
+    const session = openSession(device);
+    await session.start();
+    session.setAnswer('nama_lengkap', 'Siti');
+    await session.flush();
+
+    await commands.networkFault({ url: '/v1/applications/', when: 'before' });
+    session.setAnswer('nama_lengkap', 'Siti Aminah');
+    session.setAnswer('nik', '3374015505900001');
+    await session.flush();
+    expect(session.snapshot).toMatchObject({ sync: 'local', online: false });
+    expect(device.record()).toMatchObject({
+      answers: { nama_lengkap: 'Siti Aminah', nik: '3374015505900001' },
+      dirty: ['nama_lengkap', 'nik'],
+    });
+
+    // A reload while offline loses nothing either.
+    session.dispose();
+    const reloaded = openSession(device);
+    await reloaded.start();
+    expect(reloaded.snapshot).toMatchObject({
+      sync: 'local',
+      online: false,
+      answers: { nama_lengkap: 'Siti Aminah', nik: '3374015505900001' },
+    });
+
+    await commands.clearNetworkFaults();
+    window.dispatchEvent(new Event('online'));
+    await until(reloaded, (s) => s.sync === 'saved' && s.online);
+    const other = openSession(new DeviceStorage());
+    await other.start(keyOf(device));
+    expect(other.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah', nik: '3374015505900001' });
+  });
+
+  it('retries by itself with backoff, without an online event', async () => {
+    const device = new DeviceStorage();
+    const session = openSession(device);
+    await session.start();
+    await commands.networkFault({ url: '/v1/applications', when: 'before', times: 1 });
+    session.setAnswer('nama_lengkap', 'Siti Aminah');
+    await session.flush();
+    expect(session.snapshot.sync).toBe('local');
+    // The first retry comes 2 s later.
+    await until(session, (s) => s.sync === 'saved' && s.key !== null, 6_000);
+  });
+
+  it('a refused save (422) says why and keeps the answer on this device', async () => {
+    const device = new DeviceStorage();
+    const session = openSession(device);
+    await session.start();
+    session.setAnswer('nama_lengkap', 'Siti');
+    await session.flush();
+    session.setAnswer('pernyataan_benar', 'ya'); // a checkbox takes true or false
+    await session.flush();
+    expect(session.snapshot.sync).toBe('refused');
+    expect(session.snapshot.problem?.status).toBe(422);
+    expect(session.snapshot.problem?.errors.map((e) => e.pointer)).toEqual(['/answers/pernyataan_benar']);
+    expect(device.record()).toMatchObject({ answers: { pernyataan_benar: 'ya' } });
+    session.setAnswer('pernyataan_benar', true);
+    await session.flush();
+    expect(session.snapshot).toMatchObject({ sync: 'saved', problem: null });
+  });
+});

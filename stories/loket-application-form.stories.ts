@@ -1,0 +1,260 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { expect, waitFor, within } from 'storybook/test';
+import {
+  emptyRecord,
+  recordStore,
+} from '../packages/components/src/components/loket-application-form/local-store';
+import {
+  applicationApi,
+  applicationForm,
+  offlineApplications,
+  resetApplications,
+  SAMPLE_PDF,
+  seedApplication,
+  slowUploads,
+} from './msw/applications';
+import { demo } from './msw/demo';
+import { API_BASE } from './msw/handlers';
+
+// Every state of <loket-application-form> for ktp-el-hilang in Kota Surabaya: the service and the
+// form are the real API's (recorded), the application endpoints a small stateful mock with the
+// contract's rules (msw/applications.ts). A story that starts mid-way puts this device's saved
+// application (the local record) and the server's copy (the mock) where a citizen would have
+// left them; the play functions then act as the citizen does.
+
+interface FormArgs {
+  'api-base': string;
+  region: string;
+  service: string;
+}
+
+/** A citizen's answers that the shared validator accepts (the NIK's date fits the form's rules). */
+const answers = {
+  nama_lengkap: 'Siti Aminah',
+  nik: '3578015505900001',
+  telepon: '081234567890',
+  email: 'siti.aminah@example.id',
+  tanggal_kehilangan: '2026-03-01',
+  nomor_surat_kehilangan: 'SKH/123/III/2026',
+  pernyataan_benar: true,
+};
+const FILES = ['surat_keterangan_kehilangan', 'kartu_keluarga'];
+
+/** This device's saved application, as an earlier visit left it. */
+function onThisDevice(record: Partial<ReturnType<typeof emptyRecord>>) {
+  recordStore(demo.service, demo.region).write({ ...emptyRecord(), ...record });
+}
+
+/** A draft the server (the mock) holds with every answer and file, saved on this device too. */
+async function completeDraft(place: string) {
+  const key = await seedApplication({ answers, files: FILES });
+  onThisDevice({ key, place });
+}
+
+/** The form in the story, and Testing Library queries inside its shadow root. */
+async function formIn(canvasElement: HTMLElement) {
+  const el = canvasElement.querySelector('loket-application-form');
+  if (!el) throw new Error('No <loket-application-form> in this story');
+  await customElements.whenDefined('loket-application-form');
+  await waitFor(() => expect(el.shadowRoot?.querySelector('h2')).toBeTruthy(), patience);
+  return { el, view: within(el.shadowRoot as unknown as HTMLElement) };
+}
+
+const patience = { timeout: 5000 };
+const TITLE = { id: 'Penggantian KTP-el karena hilang', en: 'Replace a lost KTP-el' };
+
+const meta = {
+  title: 'Components/Application form',
+  component: 'loket-application-form',
+  tags: ['autodocs'],
+  args: { 'api-base': API_BASE, region: demo.region, service: demo.service },
+  render: (args) => html`
+    <loket-application-form
+      api-base=${args['api-base']}
+      region=${args.region}
+      service=${args.service}
+      tracker-href="/lacak.html"
+    ></loket-application-form>
+  `,
+  parameters: {
+    msw: { handlers: { form: applicationForm(), applications: applicationApi() } },
+    // Each story has its own device and server state: its own iframe on the docs page.
+    docs: { story: { inline: false, iframeHeight: 640 } },
+  },
+  // Every story starts as a first visit: nothing on this device, no applications on the server.
+  beforeEach() {
+    recordStore(demo.service, demo.region).remove();
+    resetApplications();
+  },
+} satisfies Meta<FormArgs>;
+
+export default meta;
+type Story = StoryObj<FormArgs>;
+
+/** The first page: what to prepare, the fee and the time, one button to start. */
+export const Prepare: Story = {
+  play: async ({ canvasElement }) => {
+    const { view } = await formIn(canvasElement);
+    await expect(await view.findByRole('heading', { level: 2, name: TITLE.id }, patience)).toBeVisible();
+    await expect(view.getByRole('heading', { level: 3, name: 'Yang perlu disiapkan' })).toBeVisible();
+    await expect(view.getByRole('button', { name: /^Mulai/ })).toBeVisible();
+  },
+};
+
+/** The first step, empty, one question per field with its hint; the heading has focus. */
+export const EmptyStep: Story = {
+  play: async ({ canvasElement, userEvent }) => {
+    const { view } = await formIn(canvasElement);
+    await userEvent.click(await view.findByRole('button', { name: /^Mulai/ }, patience));
+    const heading = await view.findByRole('heading', { level: 2, name: /^Langkah 1 dari 4/ }, patience);
+    await expect(heading).toBeVisible();
+    await expect(view.getByRole('textbox', { name: 'Nama lengkap' })).toHaveValue('');
+  },
+};
+
+/** The first step as a citizen left it: the answers come back from this device. */
+export const FilledStep: Story = {
+  beforeEach: () =>
+    onThisDevice({
+      answers: { nama_lengkap: answers.nama_lengkap, nik: answers.nik, telepon: answers.telepon },
+      dirty: ['nama_lengkap', 'nik', 'telepon'],
+      place: 'pemohon',
+    }),
+  play: async ({ canvasElement }) => {
+    const { view } = await formIn(canvasElement);
+    await expect(await view.findByRole('textbox', { name: 'Nama lengkap' }, patience)).toHaveValue(
+      answers.nama_lengkap,
+    );
+    await expect(view.getByRole('textbox', { name: 'NIK' })).toHaveValue(answers.nik);
+    await waitFor(() => expect(view.getByText('Tersimpan')).toBeVisible(), patience);
+  },
+};
+
+/** Continue with a wrong answer: the error summary has focus and links to the field. */
+export const Errors: Story = {
+  beforeEach: () =>
+    onThisDevice({
+      answers: { nama_lengkap: answers.nama_lengkap },
+      dirty: ['nama_lengkap'],
+      place: 'pemohon',
+    }),
+  play: async ({ canvasElement, userEvent }) => {
+    const { view } = await formIn(canvasElement);
+    await userEvent.type(await view.findByRole('textbox', { name: 'Nomor HP' }, patience), '0812');
+    await userEvent.click(view.getByRole('button', { name: 'Lanjut' }));
+    const summary = await view.findByRole('alert', {}, patience);
+    await expect(within(summary).getByText('Ada masalah')).toBeVisible();
+    await expect(within(summary).getByRole('link', { name: /^NIK/ })).toBeVisible();
+    await expect(within(summary).getByRole('link', { name: /^Nomor HP/ })).toBeVisible();
+  },
+};
+
+/** A file on its way: its name, how much is sent, and a way to cancel. */
+export const Uploading: Story = {
+  parameters: { msw: { handlers: { uploads: slowUploads() } } },
+  beforeEach: async () => {
+    const key = await seedApplication({ answers });
+    onThisDevice({ key, place: 'dokumen' });
+  },
+  play: async ({ canvasElement, userEvent }) => {
+    const { view } = await formIn(canvasElement);
+    const input = await view.findByLabelText('Kartu Keluarga (KK)', {}, patience);
+    await userEvent.upload(input, new File([SAMPLE_PDF], 'kk.pdf', { type: 'application/pdf' }));
+    await expect(await view.findByRole('progressbar', { name: 'Mengunggah kk.pdf' }, patience)).toBeVisible();
+    await expect(view.getByRole('button', { name: 'Batalkan unggahan' })).toBeVisible();
+  },
+};
+
+/** No network: the answers stay on this device, and the form says so. */
+export const Offline: Story = {
+  parameters: { msw: { handlers: { applications: offlineApplications() } } },
+  beforeEach: () => onThisDevice({ place: 'pemohon' }),
+  play: async ({ canvasElement, userEvent }) => {
+    const { view } = await formIn(canvasElement);
+    await userEvent.type(await view.findByRole('textbox', { name: 'Nama lengkap' }, patience), 'Siti');
+    await expect(await view.findByText(/Anda sedang offline/, {}, { timeout: 8000 })).toBeVisible();
+    await expect(view.getByText('Tersimpan di perangkat ini')).toBeVisible();
+  },
+};
+
+/** Check your answers: every answer by step, with a change link, the declaration and the submit button. */
+export const CheckAnswers: Story = {
+  beforeEach: () => completeDraft('check'),
+  play: async ({ canvasElement }) => {
+    const { view } = await formIn(canvasElement);
+    await expect(
+      await view.findByRole('heading', { level: 2, name: 'Periksa jawaban Anda' }, patience),
+    ).toBeVisible();
+    await expect(view.getByText(answers.nama_lengkap)).toBeVisible();
+    await expect(view.getByRole('button', { name: 'Kirim permohonan' })).toBeVisible();
+  },
+};
+
+/** Sent: the confirmation with the tracking code and the secret, and what happens next. */
+export const Submitted: Story = {
+  beforeEach: () => completeDraft('check'),
+  play: async ({ canvasElement, userEvent }) => {
+    const { view } = await formIn(canvasElement);
+    await userEvent.click(await view.findByRole('checkbox', { name: /Saya menyatakan/ }, patience));
+    await userEvent.click(view.getByRole('button', { name: 'Kirim permohonan' }));
+    await expect(
+      await view.findByRole('heading', { level: 2, name: 'Permohonan terkirim' }, patience),
+    ).toBeVisible();
+    const { key } = recordStore(demo.service, demo.region).read();
+    const [code] = await view.findAllByText(key?.code as string);
+    await expect(code).toBeVisible();
+  },
+};
+
+/** Sent back by the officer: their note and the fields to fix, nothing else can change. */
+export const NeedsRevision: Story = {
+  beforeEach: async () => {
+    const key = await seedApplication({
+      status: 'needs_revision',
+      answers,
+      files: FILES,
+      revision: { fields: ['telepon'], note: 'Nomor HP tidak dapat dihubungi. Periksa lagi nomornya.' },
+    });
+    onThisDevice({ key });
+  },
+  play: async ({ canvasElement }) => {
+    const { view } = await formIn(canvasElement);
+    await expect(
+      await view.findByRole('heading', { level: 2, name: 'Permohonan Anda perlu diperbaiki' }, patience),
+    ).toBeVisible();
+    await expect(view.getByText('Nomor HP tidak dapat dihubungi. Periksa lagi nomornya.')).toBeVisible();
+  },
+};
+
+/** In English (the `lang` of the page), the form's own texts too. */
+export const English: Story = {
+  globals: { locale: 'en' },
+  beforeEach: () =>
+    onThisDevice({
+      answers: { nama_lengkap: answers.nama_lengkap },
+      dirty: ['nama_lengkap'],
+      place: 'pemohon',
+    }),
+  play: async ({ canvasElement }) => {
+    const { view } = await formIn(canvasElement);
+    await expect(await view.findByRole('textbox', { name: 'Full name' }, patience)).toHaveValue(
+      answers.nama_lengkap,
+    );
+    await expect(view.getByRole('heading', { level: 2, name: /^Step 1 of 4/ })).toBeVisible();
+  },
+};
+
+/** The dark theme (data-loket-theme="dark"), on check your answers. */
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  beforeEach: () => completeDraft('check'),
+  play: CheckAnswers.play,
+};
+
+/** The high-contrast theme, on a step with errors. */
+export const HighContrast: Story = {
+  globals: { theme: 'high-contrast' },
+  beforeEach: Errors.beforeEach,
+  play: Errors.play,
+};

@@ -1,0 +1,276 @@
+import { delay, HttpResponse, http, type JsonBodyType } from 'msw';
+import { detectType } from '../../packages/components/src/components/loket-application-form/file-check';
+import { todayInJakarta, validateAnswers } from '../../packages/sdk/src/forms/index';
+import type { Answers, CreatedApplication } from '../../packages/sdk/src/index';
+import { problemTitles } from '../../packages/server/src/http/messages';
+import {
+  attachmentOf,
+  blank,
+  etagOf,
+  fileRuleOf,
+  formOf,
+  headers,
+  langOf,
+  now,
+  presentApplication,
+  presentStatus,
+  type Stored,
+  serviceOf,
+  stored,
+  touch,
+} from './application-store';
+import { demo } from './demo';
+import { API_BASE } from './handlers';
+
+export { resetApplications, SAMPLE_PDF, seedApplication } from './application-store';
+
+/**
+ * The application endpoints for the form's stories: a small stateful copy of the API in the
+ * browser, with the contract's shapes and rules (secret, `If-Match`/`ETag`, merge patch, file
+ * type by content, `Idempotency-Key` replay, the shared validator of `@loket/sdk/forms`, the
+ * state machine). The service, the form and every word about a status (`status_text`,
+ * `next_step`, `due`) are what the real server answered (`node scripts/record-story-fixtures.mjs`).
+ */
+
+function problem(
+  request: Request,
+  status: number,
+  kind: keyof typeof problemTitles,
+  detail: string,
+  errors?: unknown,
+) {
+  const body = {
+    type: `urn:loket:problem:${kind}`,
+    title: problemTitles[kind][langOf(request)],
+    status,
+    detail,
+  };
+  return HttpResponse.json(errors ? { ...body, errors } : body, {
+    status,
+    headers: { 'content-type': 'application/problem+json' },
+  });
+}
+
+/** The application the request's code and secret name, or the server's 404. */
+function own(request: Request, code: string): Stored | Response {
+  const app = stored(code);
+  if (app && request.headers.get('loket-secret') === app.secret) return app;
+  const detail = {
+    id: `Permohonan "${code}" tidak ditemukan, atau kode rahasianya salah.`,
+    en: `Application "${code}" was not found, or its secret is wrong.`,
+  };
+  return problem(request, 404, 'not-found', detail[langOf(request)]);
+}
+
+function invalidAnswers(
+  request: Request,
+  app: Pick<Stored, 'answers' | 'attachments'>,
+  mode: 'draft' | 'submit',
+) {
+  const lang = langOf(request);
+  const found = validateAnswers(formOf(lang), app.answers, {
+    lang,
+    mode,
+    today: todayInJakarta(),
+    ...(mode === 'submit' ? { attachments: app.attachments } : {}),
+  });
+  if (found.length === 0) return null;
+  const detail = {
+    id: `Ada ${found.length} isian yang belum lengkap atau belum benar.`,
+    en: `${found.length} answers are incomplete or invalid.`,
+  };
+  const errors = found.map((p) => ({ pointer: p.pointer, detail: p.message }));
+  return problem(request, 422, 'invalid-answers', detail[lang], errors);
+}
+
+const editable = (app: Stored) => app.status === 'draft' || app.status === 'needs_revision';
+const notEditable = (request: Request, app: Stored) =>
+  problem(request, 409, 'not-editable', `Permohonan berstatus "${app.status}" tidak dapat diubah lagi.`);
+const path = (rest = '') => `${API_BASE}/v1/applications${rest}`;
+
+/** The service and its form, as recorded. */
+export const applicationForm = () => [
+  http.get(`${API_BASE}/v1/services/${demo.service}/form`, ({ request }) =>
+    HttpResponse.json(formOf(langOf(request)) as unknown as JsonBodyType),
+  ),
+  http.get(`${API_BASE}/v1/services/${demo.service}`, ({ request }) =>
+    HttpResponse.json(serviceOf(langOf(request)) as unknown as JsonBodyType),
+  ),
+];
+
+/** Uploads take `ms` milliseconds (forever by default), then answer like `applicationApi()`. */
+export const slowUploads = (ms: number | 'infinite' = 'infinite') => [
+  http.post(path('/:code/attachments'), async () => {
+    await delay(ms);
+  }),
+];
+
+/** The network is down: no application request gets an answer (a failed fetch, like a dead connection). */
+export const offlineApplications = () => [
+  http.all(path('*'), () => HttpResponse.error()),
+  http.all(path(), () => HttpResponse.error()),
+];
+
+/** The stateful application endpoints (see the top of this file). */
+export const applicationApi = () => [
+  http.post<never, { service: string; region: string; answers?: Answers }>(path(), async ({ request }) => {
+    const input = await request.json();
+    if (input.service !== demo.service || input.region !== demo.region) {
+      return problem(
+        request,
+        404,
+        'not-found',
+        `Layanan "${input.service}" tidak ada di wilayah ${input.region}.`,
+      );
+    }
+    const refused = invalidAnswers(request, { answers: input.answers ?? {}, attachments: [] }, 'draft');
+    if (refused) return refused;
+    const app = blank({ ...input.answers });
+    const body: CreatedApplication = { ...presentApplication(app, langOf(request)), secret: app.secret };
+    return HttpResponse.json(body as unknown as JsonBodyType, { status: 201, headers: headers(app) });
+  }),
+
+  http.get<{ code: string }>(path('/:code'), ({ request, params }) => {
+    const app = own(request, params.code);
+    if (app instanceof Response) return app;
+    return HttpResponse.json(presentApplication(app, langOf(request)) as unknown as JsonBodyType, {
+      headers: headers(app),
+    });
+  }),
+
+  http.get<{ code: string }>(path('/:code/status'), ({ request, params }) => {
+    const app = own(request, params.code);
+    if (app instanceof Response) return app;
+    return HttpResponse.json(presentStatus(app, langOf(request)) as unknown as JsonBodyType);
+  }),
+
+  http.patch<{ code: string }, { answers: Record<string, Answers[string] | null> }>(
+    path('/:code'),
+    async ({ request, params }) => {
+      const app = own(request, params.code);
+      if (app instanceof Response) return app;
+      const ifMatch = request.headers.get('if-match');
+      if (!ifMatch) return problem(request, 428, 'precondition-required', 'Kirim tajuk If-Match.');
+      if (ifMatch !== etagOf(app) && ifMatch !== '*') {
+        return problem(
+          request,
+          412,
+          'precondition-failed',
+          'Permohonan sudah diubah di tempat lain sejak Anda membukanya.',
+        );
+      }
+      if (!editable(app)) return notEditable(request, app);
+      const { answers: patch } = await request.json();
+      const locked = Object.keys(patch).filter(
+        (f) => app.status === 'needs_revision' && !app.revisionFields.includes(f),
+      );
+      if (locked.length) return notEditable(request, app);
+      const answers: Answers = { ...app.answers };
+      for (const [field, value] of Object.entries(patch)) {
+        if (value === null) delete answers[field];
+        else answers[field] = value;
+      }
+      const refused = invalidAnswers(request, { answers, attachments: app.attachments }, 'draft');
+      if (refused) return refused;
+      if (JSON.stringify(answers) !== JSON.stringify(app.answers)) {
+        app.answers = answers;
+        touch(app);
+      }
+      return HttpResponse.json(presentApplication(app, langOf(request)) as unknown as JsonBodyType, {
+        headers: headers(app),
+      });
+    },
+  ),
+
+  http.post<{ code: string }>(path('/:code/attachments'), async ({ request, params }) => {
+    const app = own(request, params.code);
+    if (app instanceof Response) return app;
+    const form = await request.formData();
+    const field = String(form.get('field'));
+    const file = form.get('file');
+    const rule = fileRuleOf(field);
+    if (!rule || !(file instanceof File))
+      return problem(request, 422, 'invalid-answers', `Tidak ada kolom berkas "${field}".`);
+    if (!editable(app) || (app.status === 'needs_revision' && !app.revisionFields.includes(field))) {
+      return notEditable(request, app);
+    }
+    if (app.attachments.filter((a) => a.field === field).length >= (rule.max_files ?? 1)) {
+      return problem(
+        request,
+        409,
+        'invalid-request',
+        `Kolom "${field}" menerima paling banyak ${rule.max_files ?? 1} berkas.`,
+      );
+    }
+    const type = detectType(new Uint8Array(await file.slice(0, 16).arrayBuffer()));
+    if (!type || !rule.accept.includes(type)) {
+      return problem(
+        request,
+        422,
+        'file-type-not-allowed',
+        'Isi berkas bukan jenis yang diterima kolom ini.',
+      );
+    }
+    if (file.size > rule.max_bytes) return problem(request, 413, 'file-too-large', 'Berkas terlalu besar.');
+    const attachment = await attachmentOf(field, file);
+    app.attachments.push(attachment);
+    app.answers = {
+      ...app.answers,
+      [field]: [...((app.answers[field] as string[] | undefined) ?? []), attachment.id],
+    };
+    touch(app);
+    return HttpResponse.json(attachment as unknown as JsonBodyType, { status: 201, headers: headers(app) });
+  }),
+
+  http.delete<{ code: string; id: string }>(path('/:code/attachments/:id'), ({ request, params }) => {
+    const app = own(request, params.code);
+    if (app instanceof Response) return app;
+    const attachment = app.attachments.find((a) => a.id === params.id);
+    if (!attachment)
+      return problem(request, 404, 'not-found', `Berkas "${params.id}" tidak ada pada permohonan ini.`);
+    if (!editable(app)) return notEditable(request, app);
+    app.attachments = app.attachments.filter((a) => a !== attachment);
+    const ids = ((app.answers[attachment.field] as string[] | undefined) ?? []).filter(
+      (x) => x !== attachment.id,
+    );
+    const answers = { ...app.answers, [attachment.field]: ids };
+    if (ids.length === 0) delete answers[attachment.field];
+    app.answers = answers;
+    touch(app);
+    return new HttpResponse(null, { status: 204, headers: headers(app) });
+  }),
+
+  http.post<{ code: string }>(path('/:code/submit'), ({ request, params }) => {
+    const app = own(request, params.code);
+    if (app instanceof Response) return app;
+    const key = request.headers.get('idempotency-key');
+    if (!key) return problem(request, 428, 'precondition-required', 'Kirim tajuk Idempotency-Key.');
+    const print = JSON.stringify([app.answers, app.attachments.map((a) => a.id).sort()]);
+    const earlier = app.keys.get(key);
+    if (earlier) {
+      if (earlier.print !== print)
+        return problem(request, 422, 'idempotency-key-reused', 'Kunci ini sudah dipakai.');
+      return HttpResponse.json(earlier.body as unknown as JsonBodyType, {
+        headers: { 'idempotent-replayed': 'true' },
+      });
+    }
+    if (!editable(app)) {
+      return problem(
+        request,
+        409,
+        'invalid-transition',
+        `Permohonan berstatus "${app.status}" tidak dapat menjadi "submitted".`,
+      );
+    }
+    const refused = invalidAnswers(request, app, 'submit');
+    if (refused) return refused;
+    app.status = 'submitted';
+    app.submittedAt ??= now();
+    app.revisionFields = [];
+    app.history.push({ status: 'submitted', at: now(), note: null });
+    touch(app);
+    const body = presentStatus(app, langOf(request));
+    app.keys.set(key, { print, body });
+    return HttpResponse.json(body as unknown as JsonBodyType);
+  }),
+];
