@@ -26,6 +26,8 @@ export interface FormHost {
   problems: Problem[];
   numbers: Record<string, string>;
   declared: boolean;
+  /** A resume link was not known: said on the first page, until the citizen moves on. */
+  badLink: boolean;
   announce(text: string): void;
   setError(field: string, message: string | null): void;
   /** Loads check your answers and the confirmation (when `place` needs them). */
@@ -83,6 +85,7 @@ export function actionsOf(host: FormHost) {
   const go = async (place: string, find = () => host.focusing.byId(HEADING_ID)) => {
     if (place === 'check') await host.needViews(true);
     host.problems = [];
+    host.badLink = false;
     host.session?.setPlace(place);
     host.focusing.later(find);
     const { pages } = host;

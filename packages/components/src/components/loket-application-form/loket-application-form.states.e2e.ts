@@ -80,6 +80,21 @@ describe('where the form starts', () => {
     await expect.element(page.getByText(/Tautan permohonan ini tidak dikenal/)).toBeVisible();
     await expect.element(heading(TITLE)).toBeVisible();
     expect(location.hash).toBe('');
+    await userEvent.click(button(/^Mulai/));
+    await expect.element(page.getByText(/Tautan permohonan ini tidak dikenal/)).not.toBeInTheDocument();
+  });
+
+  it('follows a language switch of the page in place, on the same step', async () => {
+    const wrapper = addToPage(document.createElement('div'));
+    wrapper.lang = 'id';
+    await mountForm({}, wrapper);
+    await userEvent.click(button(/^Mulai/));
+    await userEvent.fill(label('Nama lengkap'), 'Siti Aminah');
+    wrapper.lang = 'en';
+    await expect.element(heading(/^Step 1 of 4\s*:\s*Applicant$/)).toBeVisible();
+    await expect.poll(() => (label('Full name').element() as HTMLInputElement).value).toBe('Siti Aminah');
+    wrapper.lang = 'id';
+    await expect.element(heading(step(1, 'Data pemohon'))).toBeVisible();
   });
 
   it('speaks English on an English page, loading its strings on demand', async () => {

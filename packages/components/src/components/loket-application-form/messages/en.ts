@@ -94,6 +94,7 @@ export const en: FormMessages = {
   },
   submitted: {
     title: 'This application has been sent',
+    withdrawn: 'This application was withdrawn',
     body: 'Application {code} has been sent and can no longer be changed here.',
     track: 'See the status of your application',
     another: 'Start a new application',

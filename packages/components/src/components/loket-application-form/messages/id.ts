@@ -95,6 +95,7 @@ export const id: FormMessages = {
   },
   submitted: {
     title: 'Permohonan ini sudah dikirim',
+    withdrawn: 'Permohonan ini sudah dibatalkan',
     body: 'Permohonan {code} sudah dikirim dan tidak dapat diubah lagi di sini.',
     track: 'Lihat status permohonan',
     another: 'Ajukan permohonan baru',
