@@ -192,7 +192,10 @@ describe('saving', () => {
     await userEvent.fill(label('Nama lengkap'), 'Siti Aminah');
     const offline =
       'Anda sedang offline. Jawaban Anda aman di perangkat ini dan akan dikirim saat tersambung lagi.';
-    await expect.element(page.getByText(offline), { timeout: 10_000 }).toBeVisible();
+    // The banner (the live region says it too).
+    await expect
+      .element(page.getByText(offline).and(page.getByRole('paragraph')), { timeout: 10_000 })
+      .toBeVisible();
     await expect.element(page.getByText('Tersimpan di perangkat ini')).toBeVisible();
   });
 

@@ -34,7 +34,8 @@ describe('after submitting', () => {
     await expect
       .element(page.getByRole('heading', { name: 'Menunggu sambungan internet' }), { timeout: 15_000 })
       .toBeVisible();
-    await expect.element(page.getByText(/akan dikirim otomatis, satu kali saja/)).toBeVisible();
+    const waiting = page.getByText(/akan dikirim otomatis, satu kali saja/);
+    await expect.element(waiting.and(page.getByRole('paragraph'))).toBeVisible(); // the live region says it too
     // The button stays focusable while it cannot be used again.
     const sending = button('Mengirim permohonan…');
     await expect.poll(() => sending.element().getAttribute('aria-disabled')).toBe('true');
