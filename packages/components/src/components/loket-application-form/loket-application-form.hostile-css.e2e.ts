@@ -58,7 +58,7 @@ async function looks(): Promise<Record<string, Record<string, string>>> {
   await expect.element(heading(step(1, 'Data pemohon'))).toBeVisible();
   await userEvent.fill(page.getByLabelText('NIK', { exact: true }), '1234');
   await userEvent.click(page.getByRole('button', { name: 'Lanjut' }));
-  await expect.element(page.getByRole('heading', { name: 'Ada masalah' })).toBeVisible();
+  await expect.element(page.getByRole('heading', { name: 'Ada masalah' }), { timeout: 15_000 }).toBeVisible();
   const result: Record<string, Record<string, string>> = {};
   for (const selector of SELECTORS) {
     const el = shadow(form).querySelector(selector);

@@ -5,7 +5,6 @@ import { commands, page, userEvent } from 'vitest/browser';
 import { focused, shadow } from '../../../test/finder';
 import {
   anotherDevice,
-  expectFocus,
   fillToCheck,
   heading,
   mountForm,
@@ -49,7 +48,9 @@ describe('after submitting', () => {
   it('a refusal from the server lists its problems, linked to their questions', async () => {
     const form = await mountForm();
     await fillToCheck();
-    // Another device removes a file the server requires (this one still lists it).
+    // Every answer saved (no later save brings the server's copy back before submitting) …
+    await expect.element(page.getByText('Tersimpan', { exact: true }), { timeout: 10_000 }).toBeVisible();
+    // … then another device removes a file the server requires (this one still lists it).
     const link = (shadow(form).querySelector('#loket-resume-link') as HTMLInputElement).value;
     const key = new URLSearchParams(new URL(link).hash.slice(1));
     const [code, secret] = [key.get('kode') ?? '', key.get('rahasia') ?? ''];
@@ -68,7 +69,15 @@ describe('after submitting', () => {
     expect(errors).toEqual([expect.objectContaining({ status: 422 })]);
     await userEvent.click(problem);
     await expect.element(heading(step(3, 'Dokumen'))).toBeVisible();
-    await expectFocus('Kartu Keluarga (KK)');
+    await expect
+      .poll(() => focused()?.closest('[data-field]')?.getAttribute('data-field'))
+      .toBe('kartu_keluarga');
+    // This device may still list the file the other one removed: removing it again is harmless.
+    const stale = button('Hapus kk.png');
+    if (stale.query()) {
+      await userEvent.click(stale);
+      await expect.element(page.getByText('kk.png dihapus.')).toBeInTheDocument();
+    }
     await userEvent.upload(label('Kartu Keluarga (KK)'), await pngFile('kk-baru.png'));
     await expect.element(page.getByText('kk-baru.png sudah terunggah.')).toBeInTheDocument();
     await userEvent.click(button('Lanjut'));
@@ -113,6 +122,7 @@ describe('after submitting', () => {
       .element(page.getByText('Surat keterangan kehilangan dari kepolisian'))
       .not.toBeInTheDocument();
     await userEvent.click(button('Hapus kk.png'));
+    await expect.element(page.getByText('kk.png dihapus.')).toBeInTheDocument();
     await userEvent.upload(label('Kartu Keluarga (KK)'), await pngFile('kk-jelas.png'));
     await expect.element(page.getByText('kk-jelas.png sudah terunggah.')).toBeInTheDocument();
     await userEvent.click(button('Lanjut'));
