@@ -26,7 +26,7 @@ describe('the whole journey by keyboard alone', () => {
     await expect.element(heading(TITLE)).toBeVisible();
     await expect.element(page.getByRole('heading', { level: 3, name: 'Yang perlu disiapkan' })).toBeVisible();
     await expect.element(page.getByText('Gratis')).toBeVisible();
-    await tabTo('Mulai →');
+    await tabTo('Mulai');
     await userEvent.keyboard('{Enter}');
 
     // Step 1: the heading (with the progress) has focus.

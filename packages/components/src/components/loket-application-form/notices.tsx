@@ -82,7 +82,9 @@ export const RevisionIntro: FunctionalComponent<RevisionProps> = ({ t, note, lab
     <div class="actions">
       <button type="button" class="button primary start" part="button start" onClick={onStart}>
         {t.revision.start}
-        <span aria-hidden="true"> →</span>
+        <span class="arrow" aria-hidden="true">
+          →
+        </span>
       </button>
     </div>
   </div>

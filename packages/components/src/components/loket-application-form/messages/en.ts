@@ -70,7 +70,7 @@ export const en: FormMessages = {
     empty: 'Not given',
     yes: 'Yes',
     no: 'No',
-    declarationTitle: 'Declaration',
+    declarationTitle: 'Now send your application',
     declaration: 'I declare that all the information and documents I gave are true.',
     submit: 'Send application',
     resubmit: 'Send the application again',

@@ -71,7 +71,7 @@ export const id: FormMessages = {
     empty: 'Tidak diisi',
     yes: 'Ya',
     no: 'Tidak',
-    declarationTitle: 'Pernyataan',
+    declarationTitle: 'Sekarang kirim permohonan Anda',
     declaration: 'Saya menyatakan bahwa semua data dan berkas yang saya berikan benar.',
     submit: 'Kirim permohonan',
     resubmit: 'Kirim ulang permohonan',
