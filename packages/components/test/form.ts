@@ -66,8 +66,15 @@ export function accessibleName(el: Element | null): string {
   const labelled = el.getAttribute('aria-label');
   if (labelled) return labelled;
   const labels = (el as HTMLInputElement).labels;
-  const text = labels && labels.length > 0 ? [...labels].map((l) => l.textContent).join(' ') : el.textContent;
-  return (text ?? '').replace(/\s+/g, ' ').trim();
+  const from = labels && labels.length > 0 ? [...labels] : [el];
+  return from.map(visibleText).join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Text without what is hidden from screen readers (`aria-hidden` arrows and icons). */
+function visibleText(node: Element): string {
+  const copy = node.cloneNode(true) as Element;
+  for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+  return copy.textContent ?? '';
 }
 
 /** Waits until the focused element's name matches. */

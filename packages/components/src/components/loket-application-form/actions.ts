@@ -26,6 +26,8 @@ export interface FormHost {
   problems: Problem[];
   numbers: Record<string, string>;
   declared: boolean;
+  /** A resume link was not known: said on the first page, until the citizen moves on. */
+  badLink: boolean;
   announce(text: string): void;
   setError(field: string, message: string | null): void;
   /** Loads check your answers and the confirmation (when `place` needs them). */
@@ -44,6 +46,8 @@ export function actionsOf(host: FormHost) {
   /** After a change from check your answers, Continue (and Back) return there. */
   let returnToCheck = false;
   let validation: Promise<typeof import('./validation')> | undefined;
+  /** A submit in progress (a double tap must not start a second one while it is checked). */
+  let submitting = false;
 
   /** The validator, loaded on first need (and just after the first render). */
   const validator = () => {
@@ -83,6 +87,7 @@ export function actionsOf(host: FormHost) {
   const go = async (place: string, find = () => host.focusing.byId(HEADING_ID)) => {
     if (place === 'check') await host.needViews(true);
     host.problems = [];
+    host.badLink = false;
     host.session?.setPlace(place);
     host.focusing.later(find);
     const { pages } = host;
@@ -104,6 +109,26 @@ export function actionsOf(host: FormHost) {
     if (here === 'check') returnToCheck = true;
     void go(page.step.id, () => host.focusing.control(field));
     host.errors = error ? { [field]: error } : {};
+  };
+
+  /** Clears hidden answers, checks everything and the declaration, then hands over to the session. */
+  const submitOnce = async (
+    form: FormDefinition,
+    session: ApplicationSession,
+    snap: SessionSnapshot,
+    t: FormMessages,
+  ) => {
+    // Answers to questions that other answers hid would be refused: they go first (in a
+    // revision, only among the fields open to change).
+    const open = snap.revision?.fields;
+    for (const field of hiddenAnswerFields(form, snap.answers))
+      if (!open || open.includes(field)) session.setAnswer(field, null);
+    const problems = await validate(open);
+    if (!host.declared) problems.push({ field: DECLARATION, message: t.errors.declaration });
+    if (problems.length > 0) return showProblems(problems);
+    Object.assign(host, { errors: {}, problems: [] });
+    host.announce(t.check.sending);
+    await session.submit(); // done, waiting and refused arrive through the snapshot
   };
 
   const indexHere = () => host.pages.findIndex((p) => p.step.id === host.place);
@@ -146,18 +171,13 @@ export function actionsOf(host: FormHost) {
     },
     async submit() {
       const { form, session, snap, t } = host;
-      if (!form || !session || !snap) return;
-      // Answers to questions that other answers hid would be refused: they go first (in a
-      // revision, only among the fields open to change).
-      const open = snap.revision?.fields;
-      for (const field of hiddenAnswerFields(form, snap.answers))
-        if (!open || open.includes(field)) session.setAnswer(field, null);
-      const problems = await validate(open);
-      if (!host.declared) problems.push({ field: DECLARATION, message: t.errors.declaration });
-      if (problems.length > 0) return showProblems(problems);
-      Object.assign(host, { errors: {}, problems: [] });
-      host.announce(t.check.sending);
-      await session.submit(); // done, waiting and refused arrive through the snapshot
+      if (!form || !session || !snap || submitting) return;
+      submitting = true;
+      try {
+        await submitOnce(form, session, snap, t);
+      } finally {
+        submitting = false;
+      }
     },
     another() {
       host.session?.forget();

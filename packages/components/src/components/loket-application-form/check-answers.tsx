@@ -63,10 +63,13 @@ export const CheckAnswers: FunctionalComponent<CheckProps> = (p) => {
                     )}
                   </dd>
                   <dd class="change">
-                    <button type="button" class="link" part="change" onClick={() => p.onChange(field.id)}>
-                      {t.check.change}
-                      <span class="visually-hidden"> {say(field.label, locale)}</span>
-                    </button>
+                    {/* While it is being sent the answers cannot change. */}
+                    {!busy && (
+                      <button type="button" class="link" part="change" onClick={() => p.onChange(field.id)}>
+                        {t.check.change}
+                        <span class="visually-hidden"> {say(field.label, locale)}</span>
+                      </button>
+                    )}
                   </dd>
                 </div>
               );

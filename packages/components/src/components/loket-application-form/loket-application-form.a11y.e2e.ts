@@ -28,7 +28,8 @@ async function stepWithErrors() {
   await expect.element(heading(step(1, 'Data pemohon'))).toBeVisible();
   await userEvent.fill(page.getByLabelText('NIK', { exact: true }), '1234');
   await userEvent.click(page.getByRole('button', { name: 'Lanjut' }));
-  await expect.element(page.getByRole('heading', { name: 'Ada masalah' })).toBeVisible();
+  // The validator may still be on its way on a busy machine (it loads after the first render).
+  await expect.element(page.getByRole('heading', { name: 'Ada masalah' }), { timeout: 15_000 }).toBeVisible();
 }
 
 /** Nothing wider than the screen: the page never scrolls sideways. */

@@ -26,7 +26,7 @@ describe('the whole journey by keyboard alone', () => {
     await expect.element(heading(TITLE)).toBeVisible();
     await expect.element(page.getByRole('heading', { level: 3, name: 'Yang perlu disiapkan' })).toBeVisible();
     await expect.element(page.getByText('Gratis')).toBeVisible();
-    await tabTo('Mulai →');
+    await tabTo('Mulai');
     await userEvent.keyboard('{Enter}');
 
     // Step 1: the heading (with the progress) has focus.
@@ -141,6 +141,10 @@ describe('the whole journey by keyboard alone', () => {
       'check',
       'done',
     ]);
+    // Each code has a copy button; the live region says it was copied (or selected to copy).
+    await tabTo('Salin kode rahasia');
+    await userEvent.keyboard('{Enter}');
+    await expect.element(page.getByRole('status')).toHaveTextContent(/^Kode rahasia (disalin|sudah dipilih)/);
     // The tracker link carries the code and the secret in its fragment only.
     const track = page.getByRole('link', { name: 'Lihat status permohonan' });
     expect(track.element().getAttribute('href')).toMatch(/\/lacak\.html#kode=LKT-[^&]+&rahasia=.+/);

@@ -197,7 +197,10 @@ export class LoketApplicationForm {
     await formText.load(next);
     this.locale = next;
     Object.assign(this, { errors: {}, problems: [] }); // in the other language; Continue shows them again
-    if (this.session) await this.loadForm(); // the service's own texts, in the new language
+    // The questions carry both languages; the service's own texts come again, in place (the
+    // page the citizen is on stays, and a failure keeps the old texts).
+    const slug = this.slug;
+    if (this.load === 'ready' && slug) this.info = await getService(this.core, slug).catch(() => this.info);
   }
 
   private onSnapshot(next: SessionSnapshot) {

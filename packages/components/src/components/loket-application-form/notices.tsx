@@ -27,17 +27,18 @@ export const Loading: FunctionalComponent<{ t: FormMessages }> = ({ t }) => (
 interface SentProps {
   t: FormMessages;
   code: string | null;
+  withdrawn: boolean;
   trackerLink: string | null;
   onAnother(): void;
 }
 
 /** An application that was sent before (on another device, or this one earlier): nothing to fill in. */
-export const Sent: FunctionalComponent<SentProps> = ({ t, code, trackerLink, onAnother }) => (
+export const Sent: FunctionalComponent<SentProps> = ({ t, code, withdrawn, trackerLink, onAnother }) => (
   <div class="sent" part="sent">
     <h2 id={HEADING_ID} tabIndex={-1}>
-      {t.submitted.title}
+      {withdrawn ? t.submitted.withdrawn : t.submitted.title}
     </h2>
-    {code && <p>{fill(t.submitted.body, { code })}</p>}
+    {code && !withdrawn && <p>{fill(t.submitted.body, { code })}</p>}
     <div class="actions">
       {trackerLink && (
         <a class="button primary" part="button track" href={trackerLink}>
@@ -81,7 +82,9 @@ export const RevisionIntro: FunctionalComponent<RevisionProps> = ({ t, note, lab
     <div class="actions">
       <button type="button" class="button primary start" part="button start" onClick={onStart}>
         {t.revision.start}
-        <span aria-hidden="true"> →</span>
+        <span class="arrow" aria-hidden="true">
+          →
+        </span>
       </button>
     </div>
   </div>

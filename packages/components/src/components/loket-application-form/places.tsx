@@ -87,7 +87,15 @@ const View: FunctionalComponent<PlacesProps> = (p) => {
   }
   if ((place === 'check' || place === 'done') && !later) return <Loading t={t} />;
   if (place === 'sent')
-    return <Sent t={t} code={snap.key?.code ?? null} trackerLink={p.trackerLink} onAnother={p.act.another} />;
+    return (
+      <Sent
+        t={t}
+        code={snap.key?.code ?? null}
+        withdrawn={snap.status === 'withdrawn'}
+        trackerLink={p.trackerLink}
+        onAnother={p.act.another}
+      />
+    );
   if (place === 'done' && later && snap.key && snap.submitted) {
     return (
       <later.Confirmation

@@ -69,7 +69,9 @@ export const PrepareView: FunctionalComponent<PrepareProps> = ({
       <div class="actions">
         <button type="button" class="button primary start" part="button start" onClick={onStart}>
           {started ? t.prepare.resume : t.prepare.start}
-          <span aria-hidden="true"> →</span>
+          <span class="arrow" aria-hidden="true">
+            →
+          </span>
         </button>
         <p class="hint">{t.prepare.autosave}</p>
       </div>

@@ -70,7 +70,7 @@ export const en: FormMessages = {
     empty: 'Not given',
     yes: 'Yes',
     no: 'No',
-    declarationTitle: 'Declaration',
+    declarationTitle: 'Now send your application',
     declaration: 'I declare that all the information and documents I gave are true.',
     submit: 'Send application',
     resubmit: 'Send the application again',
@@ -94,6 +94,7 @@ export const en: FormMessages = {
   },
   submitted: {
     title: 'This application has been sent',
+    withdrawn: 'This application was withdrawn',
     body: 'Application {code} has been sent and can no longer be changed here.',
     track: 'See the status of your application',
     another: 'Start a new application',

@@ -71,7 +71,7 @@ export const id: FormMessages = {
     empty: 'Tidak diisi',
     yes: 'Ya',
     no: 'Tidak',
-    declarationTitle: 'Pernyataan',
+    declarationTitle: 'Sekarang kirim permohonan Anda',
     declaration: 'Saya menyatakan bahwa semua data dan berkas yang saya berikan benar.',
     submit: 'Kirim permohonan',
     resubmit: 'Kirim ulang permohonan',
@@ -95,6 +95,7 @@ export const id: FormMessages = {
   },
   submitted: {
     title: 'Permohonan ini sudah dikirim',
+    withdrawn: 'Permohonan ini sudah dibatalkan',
     body: 'Permohonan {code} sudah dikirim dan tidak dapat diubah lagi di sini.',
     track: 'Lihat status permohonan',
     another: 'Ajukan permohonan baru',

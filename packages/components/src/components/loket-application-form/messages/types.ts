@@ -81,7 +81,7 @@ export interface FormMessages {
     track: string;
     another: string;
   };
-  submitted: { title: string; body: string; track: string; another: string };
+  submitted: { title: string; withdrawn: string; body: string; track: string; another: string };
   revision: { title: string; note: string; fields: string; start: string };
   save: {
     saving: string;
