@@ -1,6 +1,7 @@
 import ky, { type KyInstance, type Options, type RetryOptions } from 'ky';
 import type { AnyRequestOptions, Core, LoketResult, RequestOptions } from './core.js';
 import { RETRYABLE_STATUSES } from './errors.js';
+import { getApplicationStatus, withdrawApplication } from './operations/application-status.js';
 import {
   type ApplicationHandle,
   type ApplicationHandleInit,
@@ -10,14 +11,12 @@ import {
   createApplication,
   deleteAttachment,
   getApplication,
-  getApplicationStatus,
   getServiceForm,
   type SubmitOptions,
   type SubmitResult,
   saveAnswers,
   submitApplication,
   uploadAttachment,
-  withdrawApplication,
 } from './operations/applications.js';
 import { getService, listAgencies, listCategories, listServices } from './operations/catalogue.js';
 import { getLiveness, getReadiness } from './operations/health.js';

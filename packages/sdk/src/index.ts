@@ -22,6 +22,7 @@ export {
   TIMEOUT_PROBLEM,
 } from './errors.js';
 export { newIdempotencyKey } from './idempotency.js';
+export { getApplicationStatus, withdrawApplication } from './operations/application-status.js';
 // The citizen's application operations as tree-shakable functions of a `LoketCore`.
 export {
   type ApplicationHandle,
@@ -32,14 +33,12 @@ export {
   createApplication,
   deleteAttachment,
   getApplication,
-  getApplicationStatus,
   getServiceForm,
   type SubmitOptions,
   type SubmitResult,
   saveAnswers,
   submitApplication,
   uploadAttachment,
-  withdrawApplication,
 } from './operations/applications.js';
 // The catalogue and region operations as tree-shakable functions of a `LoketCore`.
 export { getService, listAgencies, listCategories, listServices } from './operations/catalogue.js';

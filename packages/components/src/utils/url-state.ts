@@ -2,6 +2,8 @@
  * Deep links: what the finder shows lives in the page's URL query (`?cari=ktp&layanan=…`), next
  * to the page's own parameters, so a citizen can share or bookmark it and the back button works.
  */
+import { SERVICE_PARAM } from './service-param';
+
 export interface FinderState {
   q: string;
   service: string | null;
@@ -14,7 +16,7 @@ export function sameSearch(a: FinderState, b: FinderState): boolean {
   return a.q === b.q && a.category === b.category && a.agency === b.agency;
 }
 
-const keys = { q: 'cari', service: 'layanan', category: 'kategori', agency: 'instansi' } as const;
+const keys = { q: 'cari', service: SERVICE_PARAM, category: 'kategori', agency: 'instansi' } as const;
 
 export function readUrlState(url: string): FinderState {
   const params = new URL(url).searchParams;

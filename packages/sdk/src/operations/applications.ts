@@ -24,6 +24,12 @@ import type {
   TrackingCode,
 } from '../types.js';
 import { postMultipart, type UploadOptions, uploadBody } from '../upload.js';
+import {
+  applicationPath,
+  getApplicationStatus,
+  secretHeader,
+  withdrawApplication,
+} from './application-status.js';
 
 // The citizen's operations. Each sends the application's secret as `Loket-Secret` (never in the
 // URL). Only GETs and submit are retried automatically: see SubmitOptions and the README.
@@ -63,10 +69,6 @@ export interface SubmitResult {
   /** True when the server answered from an earlier request with the same key. */
   replayed: boolean;
 }
-
-const applicationPath = (code: TrackingCode, rest = '') =>
-  `v1/applications/${encodeURIComponent(code)}${rest}`;
-const secretHeader = (secret: string) => ({ 'loket-secret': secret });
 
 async function withEtag<A extends Application>(
   response: Response,
@@ -180,37 +182,6 @@ export async function submitApplication(
   const response = await send(core, path, { method: 'post', json: body, headers, signal, retry });
   const status = await readJson<ApplicationStatus>(response, signal);
   return { status, idempotencyKey, replayed: response.headers.get('idempotent-replayed') === 'true' };
-}
-
-/** `POST /v1/applications/{code}/withdraw`. Not retried (a repeat would be a `409`). */
-export async function withdrawApplication(
-  core: Core,
-  code: TrackingCode,
-  secret: string,
-  reason?: string,
-  options: SignalOnly = {},
-): Promise<ApplicationStatus> {
-  const json = reason === undefined ? {} : { reason };
-  const path = applicationPath(code, '/withdraw');
-  const response = await send(core, path, {
-    method: 'post',
-    json,
-    headers: secretHeader(secret),
-    ...options,
-  });
-  return readJson(response, options.signal);
-}
-
-/** `GET /v1/applications/{code}/status`: where it stands, in plain words; no personal data. */
-export async function getApplicationStatus(
-  core: Core,
-  code: TrackingCode,
-  secret: string,
-  options: SignalOnly = {},
-): Promise<ApplicationStatus> {
-  const path = applicationPath(code, '/status');
-  const response = await send(core, path, { headers: secretHeader(secret), ...options });
-  return readJson(response, options.signal);
 }
 
 /**

@@ -4,7 +4,7 @@ import { type Locale, localeOf } from '../../i18n';
 import { applicationLink, forgetApplicationLink, readApplicationLink } from '../../utils/application-link';
 import { loketCore } from '../../utils/client';
 import { configValue } from '../../utils/config';
-import { readUrlState } from '../../utils/url-state';
+import { serviceInUrl } from '../../utils/service-param';
 import { actionsOf } from './actions';
 import type { LoketErrorDetail, LoketStepChangeDetail, LoketSubmitDetail } from './events';
 import type { Upload } from './file-field';
@@ -122,7 +122,7 @@ export class LoketApplicationForm {
   }
 
   private get slug() {
-    return this.service || readUrlState(location.href).service;
+    return this.service || serviceInUrl(location.href);
   }
 
   private get core() {

@@ -1,0 +1,42 @@
+import { type Core, type RequestOptions, readJson, send } from '../core.js';
+import type { ApplicationStatus, TrackingCode } from '../types.js';
+
+// What a status page needs, in a module of its own: a bundle that only tracks applications (the
+// status tracker) then carries none of the drafting, upload and submission code.
+
+type SignalOnly = Pick<RequestOptions, 'signal'>;
+
+export const applicationPath = (code: TrackingCode, rest = '') =>
+  `v1/applications/${encodeURIComponent(code)}${rest}`;
+export const secretHeader = (secret: string) => ({ 'loket-secret': secret });
+
+/** `POST /v1/applications/{code}/withdraw`. Not retried (a repeat would be a `409`). */
+export async function withdrawApplication(
+  core: Core,
+  code: TrackingCode,
+  secret: string,
+  reason?: string,
+  options: SignalOnly = {},
+): Promise<ApplicationStatus> {
+  const json = reason === undefined ? {} : { reason };
+  const path = applicationPath(code, '/withdraw');
+  const response = await send(core, path, {
+    method: 'post',
+    json,
+    headers: secretHeader(secret),
+    ...options,
+  });
+  return readJson(response, options.signal);
+}
+
+/** `GET /v1/applications/{code}/status`: where it stands, in plain words; no personal data. */
+export async function getApplicationStatus(
+  core: Core,
+  code: TrackingCode,
+  secret: string,
+  options: SignalOnly = {},
+): Promise<ApplicationStatus> {
+  const path = applicationPath(code, '/status');
+  const response = await send(core, path, { headers: secretHeader(secret), ...options });
+  return readJson(response, options.signal);
+}
