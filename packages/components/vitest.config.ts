@@ -34,6 +34,9 @@ export const componentProjects: TestProjectInlineConfiguration[] = [
       globalSetup: ['test/global-setup.ts'],
       testTimeout: 20_000,
       hookTimeout: 60_000,
+      // One file at a time: the files share one origin, so one localStorage (the form's saved
+      // applications, which a form on the page follows across tabs) and one set of network faults.
+      fileParallelism: false,
       // expect.element and expect.poll wait up to 5 s (not 1 s) on a busy machine.
       expect: { poll: { timeout: 5_000 } },
       browser: {
