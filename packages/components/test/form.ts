@@ -1,11 +1,12 @@
 /**
  * Browser-side helpers for the <loket-application-form> view tests: mount it on the real API
- * (region 35.78 allows the test page's origin), move by keyboard, build a real PNG, and leave
+ * (region 35.78 allows the test page's origin), move by keyboard, fill it in, and leave
  * the page (elements, this device's saved applications, URL) as it was found.
  */
 import { afterEach, expect, inject } from 'vitest';
 import { commands, page, userEvent } from 'vitest/browser';
 import { focused, focusedName } from './finder';
+import { pngFile } from './png';
 
 export const FORM = 'loket-application-form';
 export const SERVICE = 'ktp-el-hilang';
@@ -85,44 +86,6 @@ export const expectFocus = (name: string | RegExp) =>
 
 const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A valid 1×1 PNG (signature, IHDR, zlib IDAT, IEND, each chunk with its CRC). */
-export async function pngFile(name = 'foto.png'): Promise<File> {
-  const chunk = (type: string, data: Uint8Array) => {
-    const out = new Uint8Array(12 + data.length);
-    const view = new DataView(out.buffer);
-    view.setUint32(0, data.length);
-    out.set(new TextEncoder().encode(type), 4);
-    out.set(data, 8);
-    view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
-    return out;
-  };
-  const ihdr = new Uint8Array(13);
-  const header = new DataView(ihdr.buffer);
-  header.setUint32(0, 1); // width
-  header.setUint32(4, 1); // height
-  ihdr.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA, no interlace
-  const raw = new Uint8Array([0, 0x0b, 0x5c, 0xad, 0xff]); // filter 0, one blue pixel
-  const idat = new Uint8Array(
-    await new Response(new Blob([raw]).stream().pipeThrough(new CompressionStream('deflate'))).arrayBuffer(),
-  );
-  const parts = [
-    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', idat),
-    chunk('IEND', new Uint8Array()),
-  ];
-  return new File(parts, name, { type: 'image/png' });
-}
-
-function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
 const label = (name: string) => page.getByLabelText(name, { exact: true });
 const button = (name: string | RegExp) => page.getByRole('button', { name });
 
@@ -153,35 +116,12 @@ export async function submitFromCheck(form: Element): Promise<string> {
   return form.shadowRoot?.querySelector('#loket-code')?.textContent ?? '';
 }
 
-/** The application as its agency's officer sees it (the officer API, with a token). */
-export async function officerView(code: string): Promise<{ status: number; body: Record<string, unknown> }> {
-  const result = await commands.officer({
-    agency: 'dukcapil',
-    region: REGION,
-    method: 'GET',
-    path: `/v1/officer/applications/${encodeURIComponent(code)}`,
-  });
-  return result as { status: number; body: Record<string, unknown> };
-}
-
 afterEach(() => {
   for (const el of mounted) el.remove();
   mounted.clear();
   localStorage.clear(); // this device's saved applications
   history.replaceState(null, '', startUrl);
 });
-
-/** The officer moves a submitted application on (`in_review`, then `needs_revision` …). */
-export async function officerMoves(code: string, body: Record<string, unknown>): Promise<void> {
-  const result = await commands.officer({
-    agency: 'dukcapil',
-    region: REGION,
-    method: 'POST',
-    path: `/v1/officer/applications/${encodeURIComponent(code)}/transitions`,
-    body,
-  });
-  expect(result.status, JSON.stringify(result.body)).toBe(200);
-}
 
 /** The tracking code and secret the confirmation shows. */
 export function shownKey(form: Element): { code: string; secret: string } {

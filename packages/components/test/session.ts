@@ -3,9 +3,7 @@
  * Surabaya on the real API, storages that play one device each, complete answers and files, and
  * the officer's side of an application.
  */
-import type { OfficerHistoryEntry } from '@loket/sdk';
 import { expect, inject } from 'vitest';
-import { commands } from 'vitest/browser';
 import { createApplicationSession } from '../src/components/loket-application-form/session';
 import type {
   ApplicationSession,
@@ -93,40 +91,3 @@ export async function fillIn(session: ApplicationSession): Promise<void> {
   await session.upload('surat_keterangan_kehilangan', pdfFile());
   await session.upload('kartu_keluarga', pdfFile('kk.pdf'));
 }
-
-export interface OfficerView {
-  status: string;
-  answers: Record<string, unknown>;
-  history: OfficerHistoryEntry[];
-}
-
-const officerPath = (code: string, rest = '') =>
-  `/v1/officer/applications/${encodeURIComponent(code)}${rest}`;
-
-/** The application as its agency's officer sees it. */
-export async function officerView(code: string): Promise<OfficerView> {
-  const { status, body } = await commands.officer({
-    agency: 'dukcapil',
-    region: REGION,
-    method: 'GET',
-    path: officerPath(code),
-  });
-  expect(status, JSON.stringify(body)).toBe(200);
-  return body as OfficerView;
-}
-
-/** The officer moves a submitted application on (`in_review`, then `needs_revision` …). */
-export async function officerMoves(code: string, body: Record<string, unknown>): Promise<void> {
-  const result = await commands.officer({
-    agency: 'dukcapil',
-    region: REGION,
-    method: 'POST',
-    path: officerPath(code, '/transitions'),
-    body,
-  });
-  expect(result.status, JSON.stringify(result.body)).toBe(200);
-}
-
-/** How many times the application was submitted, from its officer history. */
-export const submissions = async (code: string) =>
-  (await officerView(code)).history.filter((entry) => entry.to === 'submitted').length;

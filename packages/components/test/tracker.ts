@@ -14,6 +14,8 @@ import {
 import { afterEach, beforeAll, expect, inject } from 'vitest';
 import { commands } from 'vitest/browser';
 import type { ApplicationKey } from '../src/utils/application-link';
+import { officerMoves } from './officer';
+import { pngFile } from './png';
 
 export const TAG = 'loket-status-tracker';
 export const REGION = '35.78'; // Kota Surabaya
@@ -32,19 +34,6 @@ beforeAll(() => commands.allowOrigin(REGION, location.origin));
 /** The real API, for the SDK calls a citizen's form would make. */
 export const core = () => createLoketCore({ baseUrl: inject('apiBase'), region: REGION });
 
-/** A small, valid PNG, drawn here (the server checks the bytes, not the name). */
-async function png(): Promise<Blob> {
-  const canvas = document.createElement('canvas');
-  canvas.width = 8;
-  canvas.height = 8;
-  const g = canvas.getContext('2d') as CanvasRenderingContext2D;
-  g.fillStyle = '#0b5cad';
-  g.fillRect(0, 0, 8, 8);
-  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-  if (!blob) throw new Error('the canvas made no PNG');
-  return blob;
-}
-
 /** Answers of a Surabaya resident whose KTP-el was lost (the NIK is well-formed, not a real one). */
 const answers = {
   nama_lengkap: 'Siti Aminah',
@@ -60,7 +49,7 @@ export async function draftApplication(): Promise<ApplicationKey & { etag: strin
   const api = core();
   const { application } = await createApplication(api, { service: SERVICE, region: REGION });
   const { code, secret } = application;
-  const file = await png();
+  const file = await pngFile('surat-kehilangan.png');
   const report = await uploadAttachment(api, code, secret, 'surat_keterangan_kehilangan', file, {
     filename: 'surat-kehilangan.png',
   });
@@ -85,24 +74,6 @@ export async function submittedApplication(): Promise<ApplicationKey> {
   const sent = await submitApplication(core(), code, secret, { declaration: true });
   expect(sent.status.status).toBe('submitted');
   return { code, secret };
-}
-
-type OfficerMove =
-  | { to: 'in_review' | 'completed' | 'rejected'; public_note?: string }
-  | { to: 'needs_revision'; public_note?: string; fields: string[] };
-
-/** An officer of Dukcapil Surabaya moves the application on (the state machine's officer steps). */
-export async function officerMoves(code: string, ...moves: OfficerMove[]): Promise<void> {
-  for (const body of moves) {
-    const answer = await commands.officer({
-      agency: 'dukcapil',
-      region: REGION,
-      method: 'POST',
-      path: `/v1/officer/applications/${encodeURIComponent(code)}/transitions`,
-      body,
-    });
-    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-  }
 }
 
 /** A submitted application moved on to `status` by an officer. */

@@ -1,16 +1,10 @@
 import '../../../dist/components/loket-application-form.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands, page, userEvent } from 'vitest/browser';
-import { citizen, heading, mountForm, pngFile, step, TITLE } from '../../../test/form';
-import {
-  DeviceStorage,
-  disposeSessions,
-  fillIn,
-  openSession,
-  person,
-  SERVICE,
-  submissions,
-} from '../../../test/session';
+import { citizen, heading, mountForm, step, TITLE } from '../../../test/form';
+import { submissions } from '../../../test/officer';
+import { pngFile } from '../../../test/png';
+import { DeviceStorage, disposeSessions, fillIn, openSession, person, SERVICE } from '../../../test/session';
 import type { ApplicationKey } from '../../utils/application-link';
 
 // What a citizen on a dropping mobile network goes through: the page reloads mid-form, the

@@ -8,13 +8,13 @@ import {
   fillToCheck,
   heading,
   mountForm,
-  officerView,
   openWithKey,
-  pngFile,
   step,
   submitFromCheck,
   TITLE,
 } from '../../../test/form';
+import { officerView } from '../../../test/officer';
+import { pngFile } from '../../../test/png';
 
 const button = (name: string | RegExp) => page.getByRole('button', { name });
 const label = (name: string) => page.getByLabelText(name, { exact: true });
@@ -141,8 +141,8 @@ describe('questions', () => {
     expect(shadow(form).textContent).not.toContain('NIK anggota keluarga');
     const { code } = { code: await submitFromCheck(form) };
     const officer = await officerView(code);
-    expect(officer.body.answers).not.toHaveProperty('nik_anggota');
-    expect(officer.body.answers).toMatchObject({ jenis_perubahan: 'tambah_anggota' });
+    expect(officer.answers).not.toHaveProperty('nik_anggota');
+    expect(officer.answers).toMatchObject({ jenis_perubahan: 'tambah_anggota' });
   });
 
   it('checks a field when it is left, without “wajib diisi” for one not filled in yet', async () => {

@@ -8,15 +8,14 @@ import {
   fillToCheck,
   heading,
   mountForm,
-  officerMoves,
-  officerView,
   openWithKey,
-  pngFile,
   shownKey,
   step,
   submitFromCheck,
   TITLE,
 } from '../../../test/form';
+import { officerMoves, officerView } from '../../../test/officer';
+import { pngFile } from '../../../test/png';
 
 const button = (name: string | RegExp) => page.getByRole('button', { name });
 const label = (name: string) => page.getByLabelText(name, { exact: true });
@@ -84,7 +83,7 @@ describe('after submitting', () => {
     await expect.element(heading('Periksa jawaban Anda')).toBeVisible(); // back where the citizen was
     await userEvent.click(button('Kirim permohonan')); // the declaration is still ticked
     await expect.element(heading('Permohonan terkirim')).toBeVisible();
-    expect((await officerView(shownKey(form).code)).body.status).toBe('submitted');
+    expect((await officerView(shownKey(form).code)).status).toBe('submitted');
   });
 
   it('an application sent before says so and links to the tracker', async () => {
@@ -131,7 +130,7 @@ describe('after submitting', () => {
     await userEvent.click(label('Saya menyatakan bahwa semua data dan berkas yang saya berikan benar.'));
     await userEvent.click(button('Kirim ulang permohonan'));
     await expect.element(heading('Permohonan terkirim')).toBeVisible();
-    expect((await officerView(code)).body.status).toBe('submitted');
+    expect((await officerView(code)).status).toBe('submitted');
   });
 
   it('"Ajukan permohonan baru" forgets the sent application on this device and starts again', async () => {

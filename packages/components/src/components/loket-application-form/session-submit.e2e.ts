@@ -1,16 +1,14 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
+import { officerMoves, officerView, submissions } from '../../../test/officer';
 import {
   DeviceStorage,
   disposeSessions,
   fillIn,
-  officerMoves,
-  officerView,
   openSession,
   pdfFile,
   person,
   SERVICE,
-  submissions,
   until,
 } from '../../../test/session';
 import type { ApplicationKey } from '../../utils/application-link';

@@ -1,12 +1,12 @@
 import '../../../dist/components/loket-status-tracker.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands, page, userEvent } from 'vitest/browser';
+import { officerMoves, officerView } from '../../../test/officer';
 import {
   addToPage,
   applicationIn,
   focused,
   mountTracker,
-  officerMoves,
   shadow,
   submittedApplication,
 } from '../../../test/tracker';
@@ -127,13 +127,7 @@ describe('withdrawing', () => {
     expect(page.getByRole('button', { name: 'Perbarui' }).query()).toBeNull();
     // The reason is for officers only: the citizen's history shows no note, the officer's does.
     expect(shadow(el).querySelector('.timeline')?.textContent).not.toContain('Sudah menemukan');
-    const officerView = await commands.officer({
-      agency: 'dukcapil',
-      region: '35.78',
-      method: 'GET',
-      path: `/v1/officer/applications/${key.code}`,
-    });
-    const history = (officerView.body as { history: { to: string; note: string | null }[] }).history;
+    const { history } = await officerView(key.code);
     expect(history.at(-1)).toMatchObject({ to: 'withdrawn', note: 'Sudah menemukan KTP-el saya.' });
   });
 
