@@ -22,8 +22,6 @@ const componentsDir = join(root, 'packages', 'components');
 /** The lazy-loading bundle of the `dist` output target (namespace `loket`). */
 export const DIST_DIR = join(componentsDir, 'dist', 'loket');
 const LOADER = 'loket.esm.js';
-/** The finder's Indonesian dictionary: the default locale, part of its first load. */
-const ID_DICTIONARY = join(componentsDir, 'src', 'i18n', 'id.ts');
 export const KIB = 1024;
 
 /**
@@ -36,7 +34,7 @@ export const KIB = 1024;
  * finder's target (issue 5) counts the runtime too. Both figures are always reported.
  */
 export const COMPONENTS = [
-  { tag: 'loket-service-finder', targetKiB: 20, runtimeShared: false, dictionary: ID_DICTIONARY },
+  { tag: 'loket-service-finder', targetKiB: 20, runtimeShared: false },
   { tag: 'loket-application-form', targetKiB: 25, runtimeShared: true },
   { tag: 'loket-status-tracker', targetKiB: 15, runtimeShared: true },
 ];

@@ -1,15 +1,16 @@
 import { MockDocument } from '@stencil/core/mock-doc';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadMessages, messages } from './finder';
-import { date, fill, list, localeOf, money, plural } from './index';
+import { finderText } from '../components/loket-service-finder/messages';
+import { date, fill, localeOf, money, plural } from './index';
+import { list } from './list';
 
 /** Intl separates "Rp" and the amount with a no-break space; compare with plain spaces. */
 const spaced = (text: string) => text.replace(/\u00a0/g, ' ');
 
 describe('plural', () => {
   it('uses the one/other forms of English and the single form of Indonesian', async () => {
-    const en = await loadMessages('en');
-    const id = messages('id');
+    const en = await finderText.load('en');
+    const id = finderText.get('id');
     expect(plural('en', en.results.count, 1)).toBe('1 service');
     expect(plural('en', en.results.count, 2)).toBe('2 services');
     expect(plural('en', en.results.count, 0)).toBe('0 services');
@@ -18,7 +19,7 @@ describe('plural', () => {
   });
 
   it('formats the count for the locale and fills the other placeholders', () => {
-    const id = messages('id');
+    const id = finderText.get('id');
     expect(plural('id', id.results.countFor, 1234, { q: 'ktp' })).toBe('1.234 layanan untuk “ktp”');
     expect(plural('id', id.duration.days, 14)).toBe('14 hari kerja');
   });
@@ -46,8 +47,8 @@ describe('money', () => {
   it('says "Gratis" / "Free" for a free service, never "Rp 0"', async () => {
     const { feeText } = await import('../utils/service-format');
     const free = { amount_idr: 0, free: true, has_variants: false };
-    expect(feeText('id', messages('id'), free)).toBe('Gratis');
-    expect(feeText('en', await loadMessages('en'), free)).toBe('Free');
+    expect(feeText('id', finderText.get('id'), free)).toBe('Gratis');
+    expect(feeText('en', await finderText.load('en'), free)).toBe('Free');
   });
 });
 
@@ -80,23 +81,6 @@ describe('list', () => {
   it('joins with the locale’s conjunction', () => {
     expect(list('id', ['biaya', 'waktu'])).toBe('biaya dan waktu');
     expect(list('en', ['fee', 'time'])).toBe('fee and time');
-  });
-});
-
-describe('messages', () => {
-  it('gives Indonesian while English is not loaded yet, and English once it is', async () => {
-    expect(messages('id').search.label).toBe('Cari layanan');
-    expect((await loadMessages('en')).search.label).toBe('Search services');
-    expect(messages('en').search.label).toBe('Search services');
-  });
-
-  it('has the same keys in both dictionaries', async () => {
-    const keys = (value: unknown, prefix = ''): string[] =>
-      value && typeof value === 'object' && !Array.isArray(value)
-        ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`))
-        : [prefix];
-    const en = keys(await loadMessages('en')).filter((k) => !/\.(zero|one|two|few|many)\.$/.test(k));
-    expect(en.sort()).toEqual(keys(messages('id')).sort());
   });
 });
 

@@ -1,8 +1,12 @@
-import type { Plural } from './messages';
-
-export type { Messages, Plural } from './messages';
+// What every component's strings share: the locale, the dictionary (one per component, in
+// components/<tag>/messages/: id.ts, en.ts, types.ts, index.ts) and the Intl helpers. A component's
+// own strings never live here: in the script-tag build this module sits in a chunk shared by
+// every component, and whatever it holds is part of each one's first load.
 
 export type Locale = 'id' | 'en';
+
+/** Plural forms picked by `Intl.PluralRules` (Indonesian only uses `other`). */
+export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
 export { type Dictionary, dictionary } from './dictionary';
 
@@ -20,7 +24,7 @@ export function localeOf(el: Element): Locale {
   return 'id';
 }
 
-const intlLocale: Record<Locale, string> = { id: 'id-ID', en: 'en-ID' };
+export const intlLocale: Record<Locale, string> = { id: 'id-ID', en: 'en-ID' };
 
 /** Fills `{name}` placeholders. */
 export function fill(template: string, values: Record<string, string | number>): string {
@@ -53,9 +57,4 @@ export function date(locale: Locale, value: string | Date, options?: Intl.DateTi
       ? new Date(`${value}T12:00:00`)
       : new Date(value);
   return new Intl.DateTimeFormat(intlLocale[locale], options ?? { dateStyle: 'long' }).format(d);
-}
-
-/** "a, b dan c" / "a, b and c". */
-export function list(locale: Locale, items: string[]): string {
-  return new Intl.ListFormat(intlLocale[locale], { type: 'conjunction' }).format(items);
 }

@@ -1,9 +1,9 @@
 import type { Fee, FeeSummary } from '@loket/sdk';
 import { describe, expect, it } from 'vitest';
-import { loadMessages, messages } from '../i18n/finder';
+import { finderText } from '../components/loket-service-finder/messages';
 import { durationText, feeText } from './service-format';
 
-const id = messages('id');
+const id = finderText.get('id');
 const spaced = (text: string) => text.replace(/\u00a0/g, ' ');
 
 const summary = (fee: Partial<FeeSummary>): FeeSummary => ({
@@ -34,7 +34,7 @@ describe('feeText', () => {
   it('says "depends on the type" for a summary with variants, and unknown when nothing is known', async () => {
     expect(feeText('id', id, summary({ has_variants: true }))).toBe('Tergantung jenis');
     expect(feeText('id', id, summary({}))).toBe('Biaya belum diketahui');
-    expect(feeText('en', await loadMessages('en'), summary({}))).toBe('Fee not known yet');
+    expect(feeText('en', await finderText.load('en'), summary({}))).toBe('Fee not known yet');
   });
 });
 
@@ -43,7 +43,7 @@ describe('durationText', () => {
     expect(durationText('id', id, 14)).toBe('14 hari kerja');
     expect(durationText('id', id, 0)).toBe('Selesai di hari yang sama');
     expect(durationText('id', id, null)).toBe('Waktu belum diketahui');
-    const en = await loadMessages('en');
+    const en = await finderText.load('en');
     expect(durationText('en', en, 1)).toBe('1 working day');
     expect(durationText('en', en, 3)).toBe('3 working days');
   });

@@ -1,19 +1,13 @@
+import { Focus as ShadowFocus } from '../../kit/focus';
 import { controlId } from './flow';
 
 type Find = () => HTMLElement | null | undefined;
 
 /**
- * Where focus goes next in the form's shadow root. Focus is never left on an element that goes
- * away (a page that changes, a button replaced by a progress bar): the target is found after
- * the render that shows it.
+ * The kit's `Focus` with the form's own targets: a question's control, its file picker, an
+ * upload's buttons; a question is scrolled into view with its label or legend.
  */
-export class Focus {
-  private next: Find | null = null;
-  /** A target not found within this time is dropped (it would steal focus much later). */
-  private until = 0;
-
-  constructor(private readonly root: () => ShadowRoot | null) {}
-
+export class Focus extends ShadowFocus {
   byId(id: string): HTMLElement | null {
     return this.root()?.getElementById(id) ?? null;
   }
@@ -21,11 +15,7 @@ export class Focus {
   /** A field's control: its input, else its first control (e.g. a file question full of files). */
   control(field: string): HTMLElement | null {
     return (
-      this.byId(controlId(field)) ??
-      this.root()?.querySelector<HTMLElement>(
-        `[data-field="${field}"] :is(input, select, textarea, button)`,
-      ) ??
-      null
+      this.byId(controlId(field)) ?? this.find(`[data-field="${field}"] :is(input, select, textarea, button)`)
     );
   }
 
@@ -39,44 +29,24 @@ export class Focus {
    * are found only once rendered (never the upload box that is going away).
    */
   afterUpload(field: string): HTMLElement | null {
-    return (
-      this.picker(field) ??
-      this.root()?.querySelector<HTMLElement>(`[data-field="${field}"] .file:last-child button`) ??
-      null
-    );
+    return this.picker(field) ?? this.find(`[data-field="${field}"] .file:last-child button`);
   }
 
   /** The first button of the upload box in `state`: Cancel while uploading, "Coba lagi" after a failure. */
   uploadButton(field: string, state: 'uploading' | 'failed'): HTMLElement | null {
-    return (
-      this.root()?.querySelector<HTMLElement>(`[data-upload="${field}"][data-state="${state}"] button`) ??
-      null
-    );
+    return this.find(`[data-upload="${field}"][data-state="${state}"] button`);
   }
 
-  /** Focuses what `find` returns after the next render that has it. */
-  later(find: Find): void {
-    this.next = find;
-    this.until = Date.now() + 5_000;
-    // Perhaps nothing re-renders (the target is there already): try on the next frame too.
-    requestAnimationFrame(() => this.next === find && this.rendered());
+  /** A field: scroll its label or legend into view too, not just the control. */
+  protected override move(target: HTMLElement): void {
+    const wrapper = target.closest('[data-field]');
+    wrapper?.scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: !!wrapper });
   }
 
   /** Like `later`, but only when focus is in the field's area or nowhere (it would be lost). */
   keep(field: string, find: Find): void {
     const active = this.root()?.activeElement;
     if (!active || active.closest(`[data-field="${field}"]`)) this.later(find);
-  }
-
-  /** Call after every render. */
-  rendered(): void {
-    if (this.next && Date.now() > this.until) this.next = null;
-    const target = this.next?.();
-    if (!target) return;
-    this.next = null;
-    // A field: scroll its label or legend into view too, not just the control.
-    const wrapper = target.closest('[data-field]');
-    wrapper?.scrollIntoView({ block: 'start' });
-    target.focus({ preventScroll: !!wrapper });
   }
 }

@@ -1,8 +1,10 @@
 import { type FormDefinition, getService, getServiceForm, isLoketApiError, type Service } from '@loket/sdk';
 import { Component, Element, Event, type EventEmitter, Host, h, Prop, State, Watch } from '@stencil/core';
 import { type Locale, localeOf } from '../../i18n';
+import { coreOf } from '../../kit/api';
+import { announcer, LiveRegion } from '../../kit/live-region';
+import { watchLocale } from '../../kit/locale';
 import { applicationLink, forgetApplicationLink, readApplicationLink } from '../../utils/application-link';
-import { loketCore } from '../../utils/client';
 import { configValue } from '../../utils/config';
 import { serviceInUrl } from '../../utils/service-param';
 import { actionsOf } from './actions';
@@ -37,7 +39,11 @@ import { uploadsOf } from './uploads';
  * @part save-status - Where the answers are saved. @part save - The save status line. @part offline - The offline banner.
  * @part resume - "Continue on another device". @part loading - The loading line. @part error - A load failure.
  */
-@Component({ tag: 'loket-application-form', styleUrl: 'loket-application-form.css', shadow: true })
+@Component({
+  tag: 'loket-application-form',
+  styleUrls: ['../../kit/base.css', 'loket-application-form.css'],
+  shadow: true,
+})
 export class LoketApplicationForm {
   @Element() el!: HTMLElement;
 
@@ -76,7 +82,9 @@ export class LoketApplicationForm {
   private act = actionsOf(this);
   private files = uploadsOf(this);
   private unsubscribe?: () => void;
-  private langObserver?: MutationObserver;
+  private unwatchLocale?: () => void;
+  /** Says `text` in the form's live region. */
+  readonly announce = announcer((text) => (this.announcement = text));
 
   get t() {
     return formText.get(this.locale);
@@ -84,13 +92,11 @@ export class LoketApplicationForm {
 
   connectedCallback() {
     this.locale = localeOf(this.el);
-    this.langObserver = new MutationObserver(() => void this.relocalize());
-    const html = this.el.ownerDocument.documentElement;
-    this.langObserver.observe(html, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    this.unwatchLocale = watchLocale(this.el, formText, (next) => void this.relocalize(next));
   }
 
   disconnectedCallback() {
-    this.langObserver?.disconnect();
+    this.unwatchLocale?.();
     this.stop();
   }
 
@@ -126,9 +132,7 @@ export class LoketApplicationForm {
   }
 
   private get core() {
-    const base = configValue(this.el, 'api-base', this.apiBase);
-    if (!base) throw new Error('<loket-application-form> needs api-base (or <meta name="loket-api-base">).');
-    return loketCore(base, configValue(this.el, 'region', this.region), this.locale);
+    return coreOf(this.el, this.apiBase, this.locale, configValue(this.el, 'region', this.region));
   }
 
   /** Starts the session (this device's application, or the one in a resume link) and loads the form. */
@@ -191,10 +195,7 @@ export class LoketApplicationForm {
     }
   }
 
-  private async relocalize() {
-    const next = localeOf(this.el);
-    if (next === this.locale) return;
-    await formText.load(next);
+  private async relocalize(next: Locale) {
     this.locale = next;
     Object.assign(this, { errors: {}, problems: [] }); // in the other language; Continue shows them again
     // The questions carry both languages; the service's own texts come again, in place (the
@@ -261,11 +262,6 @@ export class LoketApplicationForm {
     this.loketStepChange.emit(detail);
   }
 
-  announce(text: string) {
-    this.announcement = ''; // cleared first, so the same words twice are read twice
-    requestAnimationFrame(() => (this.announcement = text));
-  }
-
   setUpload(field: string, upload: Upload | null) {
     const { [field]: _, ...rest } = this.uploads;
     this.uploads = upload ? { ...rest, [field]: upload } : rest;
@@ -287,9 +283,7 @@ export class LoketApplicationForm {
     return (
       <Host>
         <div class="form" part="base" lang={locale}>
-          <div role="status" aria-live="polite" class="visually-hidden">
-            {this.announcement}
-          </div>
+          <LiveRegion text={this.announcement} />
           {this.load === 'error' ? (
             <Failure t={t} onRetry={() => void this.retry()} />
           ) : this.load === 'missing' ? (

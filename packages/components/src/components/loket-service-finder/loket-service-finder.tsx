@@ -1,17 +1,10 @@
-import {
-  getService,
-  isLoketApiError,
-  type Location,
-  listRegionLocations,
-  listServices,
-  type Service,
-  type ServiceList,
-  type ServiceSummary,
-} from '@loket/sdk';
+import type { Location, Service, ServiceList, ServiceSummary } from '@loket/sdk';
 import { Component, Element, Event, type EventEmitter, Host, h, Prop, State, Watch } from '@stencil/core';
-import { type Locale, localeOf, plural } from '../../i18n';
-import { loadMessages, messages } from '../../i18n/finder';
-import { loketCore } from '../../utils/client';
+import { type Locale, localeOf } from '../../i18n';
+import { coreOf } from '../../kit/api';
+import { Focus } from '../../kit/focus';
+import { announcer, LiveRegion } from '../../kit/live-region';
+import { watchLocale } from '../../kit/locale';
 import { configValue } from '../../utils/config';
 import {
   type FinderState,
@@ -20,8 +13,11 @@ import {
   urlWithState,
   writeUrlState,
 } from '../../utils/url-state';
-import { Empty, Failure, Results, Skeleton } from './result-list';
+import { Loading } from './loading';
+import { finderText } from './messages';
 import { SearchBox } from './search-box';
+import { type Combo, NO_SUGGESTIONS, Suggestions } from './suggestions';
+import { DetailArea, ListView } from './views';
 
 export interface LoketApplyDetail {
   /** The service's id (slug), e.g. `ktp-el-hilang`. */
@@ -30,21 +26,26 @@ export interface LoketApplyDetail {
   region: string | null;
 }
 
-const SUGGEST_DELAY_MS = 250;
-const PAGE_SIZE = 20;
-
 /**
  * Finds a public service and shows everything needed to get it: requirements, procedure, time,
  * fee with its legal basis, output, where to go and how to complain.
  *
  * @part base - The wrapper of everything the finder shows. @part search - The search form. @part input - The search box. @part listbox - The suggestions.
- * @part option - One suggestion. @part filters - The category and agency filters.
+ * @part option - One suggestion. @part option-active - The suggestion the arrow keys point at.
+ * @part filters - The category and agency filters.
  * @part results - The result list. @part result - One result. @part detail - The detail view.
  * @part apply - The "apply online" area. @part button - Every button. @part select - The filters' selects.
  * @part empty - The empty state. @part error - The error state. @part skeleton - The loading placeholder.
  * @part location - An MPP location. @part about - Legal basis and sources. @part back - The back link.
+ * @part submit - The search button ("Cari"). @part clear - The button that empties the search box.
+ * @part chip - A suggested search when nothing was found. @part more - "Tampilkan lebih banyak".
+ * @part retry - "Coba lagi" after a load failed. @part apply-button - The "apply online" button or link.
  */
-@Component({ tag: 'loket-service-finder', styleUrl: 'loket-service-finder.css', shadow: true })
+@Component({
+  tag: 'loket-service-finder',
+  styleUrls: ['../../kit/base.css', 'loket-service-finder.css'],
+  shadow: true,
+})
 export class LoketServiceFinder {
   @Element() el!: HTMLElement;
 
@@ -63,13 +64,11 @@ export class LoketServiceFinder {
 
   @State() locale: Locale = 'id';
   @State() input = '';
+  @State() combo: Combo = NO_SUGGESTIONS;
   @State() state: FinderState = { q: '', service: null, category: null, agency: null };
   @State() list: ServiceList | null = null;
   @State() listStatus: 'loading' | 'ready' | 'error' = 'loading';
   @State() loadingMore = false;
-  @State() suggestions: ServiceSummary[] = [];
-  @State() expanded = false;
-  @State() active = -1;
   @State() detail: Service | null = null;
   @State() detailStatus: 'loading' | 'ready' | 'error' | 'missing' = 'loading';
   @State() locations: Location[] | null = null;
@@ -81,38 +80,37 @@ export class LoketServiceFinder {
    */
   @Event({ cancelable: true }) loketApply!: EventEmitter<LoketApplyDetail>;
 
-  private suggestTimer?: ReturnType<typeof setTimeout>;
-  private suggestAbort?: AbortController;
-  private listAbort?: AbortController;
-  private detailAbort?: AbortController;
-  private langObserver?: MutationObserver;
-  /** The detail view's code, loaded with the first service opened (not part of the first load). */
-  private DetailView?: typeof import('./service-detail')['ServiceDetail'];
-  private openedFrom: string | null = null;
+  private suggestions = new Suggestions(this);
+  private loading = new Loading(this);
+  readonly focusing = new Focus(() => this.el.shadowRoot);
+  announce = announcer((text) => (this.announcement = text));
+  private unwatchLocale?: () => void;
+  DetailView?: typeof import('./service-detail')['ServiceDetail'];
+  openedFrom: string | null = null;
   /** The detail view was opened by a click here (so Back can be `history.back()` and focus moves). */
   private pushedDetail = false;
 
   connectedCallback() {
     this.locale = localeOf(this.el);
     // Follow `lang` changes on the element or any ancestor (a site's language switch).
-    this.langObserver = new MutationObserver(() => this.relocalize());
-    this.langObserver.observe(this.el.ownerDocument.documentElement, {
-      attributes: true,
-      attributeFilter: ['lang'],
-      subtree: true,
+    this.unwatchLocale = watchLocale(this.el, finderText, (next) => {
+      this.locale = next;
+      this.list = null; // names and facets come back in the new language
+      this.detail = null;
+      this.show(this.state);
     });
     if (!this.noHistory) addEventListener('popstate', this.onPopState);
   }
 
   disconnectedCallback() {
-    this.langObserver?.disconnect();
+    this.unwatchLocale?.();
     removeEventListener('popstate', this.onPopState);
-    for (const c of [this.suggestAbort, this.listAbort, this.detailAbort]) c?.abort();
-    clearTimeout(this.suggestTimer);
+    this.suggestions.stop();
+    this.loading.abort();
   }
 
   async componentWillLoad() {
-    await loadMessages(this.locale);
+    await finderText.load(this.locale);
     const fromUrl = this.noHistory ? null : readUrlState(location.href);
     const q = fromUrl?.q || this.query || '';
     this.show({
@@ -120,6 +118,10 @@ export class LoketServiceFinder {
       q,
       service: fromUrl?.service || this.service || null,
     });
+  }
+
+  componentDidRender() {
+    this.focusing.rendered();
   }
 
   @Watch('apiBase')
@@ -131,28 +133,16 @@ export class LoketServiceFinder {
     this.show(this.state);
   }
 
-  private get core() {
-    const base = configValue(this.el, 'api-base', this.apiBase);
-    if (!base) throw new Error('<loket-service-finder> needs api-base (or <meta name="loket-api-base">).');
-    return loketCore(base, this.regionCode ?? undefined, this.locale);
+  get core() {
+    return coreOf(this.el, this.apiBase, this.locale, this.regionCode);
   }
 
-  private get regionCode(): string | null {
+  get regionCode(): string | null {
     return configValue(this.el, 'region', this.region) ?? null;
   }
 
-  private get t() {
-    return messages(this.locale);
-  }
-
-  private async relocalize() {
-    const next = localeOf(this.el);
-    if (next === this.locale) return;
-    await loadMessages(next);
-    this.locale = next;
-    this.list = null; // names and facets come back in the new language
-    this.detail = null;
-    this.show(this.state);
+  get t() {
+    return finderText.get(this.locale);
   }
 
   /** Shows `next` (from the URL, a search or a click); loads only what changed. */
@@ -160,8 +150,8 @@ export class LoketServiceFinder {
     const prev = this.state;
     this.state = next;
     this.input = next.q;
-    if (!this.list || !sameSearch(next, prev) || this.listStatus !== 'ready') void this.loadList();
-    if (next.service) void this.loadDetail(next.service);
+    if (!this.list || !sameSearch(next, prev) || this.listStatus !== 'ready') void this.loading.list();
+    if (next.service) void this.loading.detail(next.service);
     else this.detail = null;
   }
 
@@ -180,165 +170,14 @@ export class LoketServiceFinder {
     if (!this.state.service) this.focusOpener();
   };
 
-  private async loadList(more = false) {
-    this.listAbort?.abort();
-    const abort = new AbortController();
-    this.listAbort = abort;
-    const { q, category, agency } = this.state;
-    if (more) this.loadingMore = true;
-    else this.listStatus = 'loading';
-    try {
-      const cursor = more ? (this.list?.page.next_cursor ?? undefined) : undefined;
-      const page = await listServices(
-        this.core,
-        {
-          q: q || undefined,
-          category: category ?? undefined,
-          agency: agency ?? undefined,
-          limit: PAGE_SIZE,
-          cursor,
-        },
-        { signal: abort.signal },
-      );
-      this.list = more && this.list ? { ...page, data: [...this.list.data, ...page.data] } : page;
-      this.listStatus = 'ready';
-      this.announce(
-        q
-          ? plural(this.locale, this.t.results.countFor, page.total, { q })
-          : plural(this.locale, this.t.results.count, page.total),
-      );
-    } catch {
-      if (!abort.signal.aborted) {
-        if (more) this.announce(this.t.results.errorTitle);
-        else this.listStatus = 'error';
-      }
-    } finally {
-      if (more) this.loadingMore = false;
-    }
-  }
-
-  private async loadDetail(slug: string) {
-    if (this.detail?.id === slug && this.detailStatus === 'ready') return;
-    this.detailAbort?.abort();
-    const abort = new AbortController();
-    this.detailAbort = abort;
-    this.detailStatus = 'loading';
-    this.announce(this.t.detail.loading);
-    const region = this.regionCode;
-    try {
-      const [service, locations, view] = await Promise.all([
-        getService(this.core, slug, undefined, { signal: abort.signal }),
-        region
-          ? listRegionLocations(this.core, region, undefined, { signal: abort.signal }).then(
-              (r) => r.data,
-              () => null,
-            )
-          : null,
-        import('./service-detail'),
-      ]);
-      this.DetailView = view.ServiceDetail;
-      this.detail = service;
-      this.locations = locations;
-      this.detailStatus = 'ready';
-      this.announce(service.name);
-      // Move focus only when the citizen opened the service here, never on page load.
-      if (this.openedFrom === slug) {
-        requestAnimationFrame(() =>
-          this.el.shadowRoot?.querySelector<HTMLElement>('#loket-detail-heading')?.focus(),
-        );
-      }
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.detailStatus = isLoketApiError(error) && error.status === 404 ? 'missing' : 'error';
-    }
-  }
-
-  // --- the search box ---
-
-  private onInput = (value: string) => {
-    this.input = value;
-    this.active = -1;
-    clearTimeout(this.suggestTimer);
-    this.suggestAbort?.abort();
-    if (value.trim().length < 2) {
-      this.suggestions = [];
-      this.expanded = false;
-      return;
-    }
-    this.suggestTimer = setTimeout(() => void this.suggest(value), SUGGEST_DELAY_MS);
-  };
-
-  /** Suggestions for what is typed now; an older request still in flight is cancelled. */
-  private async suggest(value: string) {
-    const abort = new AbortController();
-    this.suggestAbort = abort;
-    try {
-      const page = await listServices(this.core, { q: value, limit: 6 }, { signal: abort.signal });
-      if (abort.signal.aborted || value !== this.input) return;
-      this.suggestions = page.data;
-      this.expanded = page.data.length > 0;
-      if (page.data.length > 0)
-        this.announce(plural(this.locale, this.t.search.suggestionCount, page.data.length));
-    } catch {
-      // Suggestions are a convenience: searching still works without them.
-    }
-  }
-
-  private onKeyDown = (event: KeyboardEvent) => {
-    const count = this.suggestions.length;
-    switch (event.key) {
-      case 'ArrowDown':
-        event.preventDefault();
-        if (!count) return;
-        this.expanded = true;
-        this.active = (this.active + 1) % count;
-        break;
-      case 'ArrowUp':
-        event.preventDefault();
-        if (!count) return;
-        this.expanded = true;
-        this.active = this.active <= 0 ? count - 1 : this.active - 1;
-        break;
-      case 'Enter': {
-        const picked = this.expanded ? this.suggestions[this.active] : undefined;
-        if (picked) {
-          event.preventDefault();
-          this.pick(picked);
-        }
-        break;
-      }
-      case 'Escape':
-        if (this.expanded) {
-          event.preventDefault();
-          this.closeSuggestions();
-        } else if (this.input) {
-          event.preventDefault();
-          this.onInput('');
-        }
-        break;
-    }
-  };
-
-  private closeSuggestions() {
-    this.expanded = false;
-    this.active = -1;
-  }
-
-  private pick = (item: ServiceSummary) => {
-    this.closeSuggestions();
-    this.openService(item.id);
-  };
-
   private search = (q = this.input) => {
-    clearTimeout(this.suggestTimer);
-    this.suggestAbort?.abort();
-    this.closeSuggestions();
+    this.suggestions.stop();
+    this.suggestions.close();
     this.navigate({ ...this.state, q: q.trim(), service: null, category: null, agency: null });
   };
 
-  // --- results and detail ---
-
-  private openService(slug: string) {
+  /** Opens a service: from a result, or a suggestion picked in the search box. */
+  open(slug: string) {
     this.openedFrom = slug;
     this.pushedDetail = !this.noHistory;
     this.navigate({ ...this.state, service: slug });
@@ -347,7 +186,7 @@ export class LoketServiceFinder {
   private onOpen = (item: ServiceSummary, event: MouseEvent) => {
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return; // new tab: let the link work
     event.preventDefault();
-    this.openService(item.id);
+    this.open(item.id);
   };
 
   private onBack = (event: MouseEvent) => {
@@ -362,11 +201,11 @@ export class LoketServiceFinder {
 
   private focusOpener() {
     const slug = this.openedFrom;
-    requestAnimationFrame(() => {
-      const link =
-        slug && this.el.shadowRoot?.querySelector<HTMLElement>(`a[data-service="${CSS.escape(slug)}"]`);
-      (link || this.el.shadowRoot?.querySelector<HTMLElement>('#loket-q'))?.focus();
-    });
+    this.focusing.later(
+      () =>
+        (slug && this.focusing.find(`a[data-service="${CSS.escape(slug)}"]`)) ||
+        this.focusing.find('#loket-q'),
+    );
   }
 
   /**
@@ -375,15 +214,12 @@ export class LoketServiceFinder {
    */
   private async retry(load: () => Promise<void>) {
     await load();
-    requestAnimationFrame(() => {
-      const root = this.el.shadowRoot;
-      const target =
-        root?.querySelector<HTMLElement>('[part~="retry"]') ??
-        root?.querySelector<HTMLElement>(
-          '#loket-detail-heading, #loket-results-heading, #loket-empty-heading',
-        );
-      target?.focus();
-    });
+    const { focusing } = this;
+    focusing.later(
+      () =>
+        focusing.find('[part~="retry"]') ??
+        focusing.find('#loket-detail-heading, #loket-results-heading, #loket-empty-heading'),
+    );
   }
 
   private hrefFor = (slug: string | null) => {
@@ -404,108 +240,59 @@ export class LoketServiceFinder {
     if (emitted.defaultPrevented) event.preventDefault();
   };
 
-  private announce(text: string) {
-    this.announcement = text;
-  }
-
   render() {
-    const t = this.t;
-    const s = this.state;
+    const { t, state: s, locale } = this;
     return (
       <Host>
-        <div class="finder" part="base" lang={this.locale}>
-          <div role="status" aria-live="polite" class="visually-hidden">
-            {this.announcement}
-          </div>
+        <div class="finder" part="base" lang={locale}>
+          <LiveRegion text={this.announcement} />
           {s.service ? (
-            this.renderDetail()
+            <DetailArea
+              locale={locale}
+              t={t}
+              status={this.detailStatus}
+              service={this.detail}
+              locations={this.locations}
+              View={this.DetailView}
+              applyHref={this.applyHrefFor}
+              backHref={this.hrefFor(null)}
+              onBack={this.onBack}
+              onApply={this.onApply}
+              onRetry={() => void this.retry(() => this.loading.detail(s.service ?? ''))}
+            />
           ) : (
             <div>
               <SearchBox
                 t={t}
                 value={this.input}
-                suggestions={this.suggestions}
-                expanded={this.expanded}
-                active={this.active}
-                onInput={this.onInput}
-                onKeyDown={this.onKeyDown}
+                combo={this.combo}
+                onInput={this.suggestions.input}
+                onKeyDown={this.suggestions.keyDown}
                 onSubmit={() => this.search()}
-                onPick={this.pick}
-                onBlur={() => this.closeSuggestions()}
+                onPick={this.suggestions.pick}
+                onBlur={this.suggestions.close}
                 onClear={() => this.search('')}
               />
-              {this.renderList()}
+              <ListView
+                locale={locale}
+                t={t}
+                status={this.listStatus}
+                list={this.list}
+                q={s.q}
+                category={s.category}
+                agency={s.agency}
+                loadingMore={this.loadingMore}
+                hrefFor={this.hrefFor}
+                onOpen={this.onOpen}
+                onFilter={(kind, value) => this.navigate({ ...s, service: null, [kind]: value }, 'replace')}
+                onMore={() => void this.loading.list(true)}
+                onSearch={this.search}
+                onRetry={() => void this.retry(() => this.loading.list())}
+              />
             </div>
           )}
         </div>
       </Host>
-    );
-  }
-
-  private renderList() {
-    const t = this.t;
-    if (this.listStatus === 'error')
-      return (
-        <Failure t={t} title={t.results.errorTitle} onRetry={() => void this.retry(() => this.loadList())} />
-      );
-    if (this.listStatus === 'loading' || !this.list) return <Skeleton />;
-    if (this.list.total === 0 && this.list.data.length === 0)
-      return <Empty t={t} q={this.state.q} onTry={(q) => this.search(q)} />;
-    return (
-      <Results
-        locale={this.locale}
-        t={t}
-        list={this.list}
-        q={this.state.q}
-        category={this.state.category}
-        agency={this.state.agency}
-        loadingMore={this.loadingMore}
-        hrefFor={this.hrefFor}
-        onOpen={this.onOpen}
-        onFilter={(kind, value) => this.navigate({ ...this.state, service: null, [kind]: value }, 'replace')}
-        onMore={() => void this.loadList(true)}
-      />
-    );
-  }
-
-  private renderDetail() {
-    const t = this.t;
-    const backHref = this.hrefFor(null);
-    const ServiceDetail = this.DetailView;
-    if (this.detailStatus === 'ready' && this.detail && ServiceDetail) {
-      return (
-        <ServiceDetail
-          locale={this.locale}
-          t={t}
-          service={this.detail}
-          locations={this.locations}
-          applyHref={this.applyHrefFor}
-          backHref={backHref}
-          onBack={this.onBack}
-          onApply={this.onApply}
-        />
-      );
-    }
-    return (
-      <div class="detail">
-        <a class="back" part="back" href={backHref} onClick={this.onBack}>
-          <span aria-hidden="true">← </span>
-          {t.detail.back}
-        </a>
-        {this.detailStatus === 'loading' && <Skeleton />}
-        {this.detailStatus === 'missing' && (
-          <p class="notice" part="empty">
-            {t.detail.notFound}
-          </p>
-        )}
-        {this.detailStatus === 'error' && (
-          <Failure
-            t={t}
-            title={t.results.errorTitle}
-            onRetry={() => void this.retry(() => this.loadDetail(this.state.service ?? ''))}
-          />
-        )}
-      </div>
     );
   }
 }

@@ -1,11 +1,12 @@
 import type { Facet, ServiceList, ServiceSummary } from '@loket/sdk';
 import { type FunctionalComponent, h } from '@stencil/core';
-import { fill, type Locale, type Messages, plural } from '../../i18n';
+import { fill, type Locale, plural } from '../../i18n';
 import { durationText, feeText } from '../../utils/service-format';
+import type { FinderMessages } from './messages';
 
-interface ResultsProps {
+export interface ResultsProps {
   locale: Locale;
-  t: Messages;
+  t: FinderMessages;
   list: ServiceList;
   q: string;
   category: string | null;
@@ -74,7 +75,7 @@ interface FacetSelectProps {
   id: string;
   label: string;
   all: string;
-  t: Messages;
+  t: FinderMessages;
   facets: Facet[];
   value: string | null;
   onChange: (value: string | null) => void;
@@ -105,7 +106,7 @@ const FacetSelect: FunctionalComponent<FacetSelectProps> = (p) => (
 
 interface CardProps {
   locale: Locale;
-  t: Messages;
+  t: FinderMessages;
   item: ServiceSummary;
   href: string;
   onOpen: (item: ServiceSummary, event: MouseEvent) => void;
@@ -152,7 +153,7 @@ export const Skeleton: FunctionalComponent = () => (
   </ul>
 );
 
-export const Empty: FunctionalComponent<{ t: Messages; q: string; onTry: (q: string) => void }> = ({
+export const Empty: FunctionalComponent<{ t: FinderMessages; q: string; onTry: (q: string) => void }> = ({
   t,
   q,
   onTry,
@@ -175,7 +176,7 @@ export const Empty: FunctionalComponent<{ t: Messages; q: string; onTry: (q: str
   </section>
 );
 
-export const Failure: FunctionalComponent<{ t: Messages; title: string; onRetry: () => void }> = ({
+export const Failure: FunctionalComponent<{ t: FinderMessages; title: string; onRetry: () => void }> = ({
   t,
   title,
   onRetry,

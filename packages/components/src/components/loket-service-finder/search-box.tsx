@@ -1,13 +1,12 @@
 import type { ServiceSummary } from '@loket/sdk';
 import { type FunctionalComponent, h } from '@stencil/core';
-import type { Messages } from '../../i18n';
+import type { FinderMessages } from './messages';
+import type { Combo } from './suggestions';
 
 export interface SearchBoxProps {
-  t: Messages;
+  t: FinderMessages;
   value: string;
-  suggestions: ServiceSummary[];
-  expanded: boolean;
-  active: number;
+  combo: Combo;
   onInput: (value: string) => void;
   onKeyDown: (event: KeyboardEvent) => void;
   onSubmit: () => void;
@@ -24,7 +23,8 @@ export const optionId = (index: number) => `loket-suggestion-${index}`;
  * aria-activedescendant, Enter opens the active option or searches for the text.
  */
 export const SearchBox: FunctionalComponent<SearchBoxProps> = (p) => {
-  const open = p.expanded && p.suggestions.length > 0;
+  const { items, expanded, active } = p.combo;
+  const open = expanded && items.length > 0;
   return (
     // biome-ignore lint/a11y/useSemanticElements: <search> is unknown to the older Android WebViews we support; role=search on a form is the same landmark.
     <form
@@ -58,7 +58,7 @@ export const SearchBox: FunctionalComponent<SearchBoxProps> = (p) => {
             aria-expanded={open ? 'true' : 'false'}
             aria-controls="loket-suggestions"
             aria-describedby="loket-q-hint"
-            aria-activedescendant={open && p.active >= 0 ? optionId(p.active) : undefined}
+            aria-activedescendant={open && active >= 0 ? optionId(active) : undefined}
             value={p.value}
             onInput={(e: Event) => p.onInput((e.target as HTMLInputElement).value)}
             onKeyDown={p.onKeyDown}
@@ -78,14 +78,14 @@ export const SearchBox: FunctionalComponent<SearchBoxProps> = (p) => {
             aria-label={p.t.search.suggestions}
             hidden={!open}
           >
-            {p.suggestions.map((item, index) => (
+            {items.map((item, index) => (
               // biome-ignore lint/a11y/useFocusableInteractive: options are never focused; the input keeps focus and points at them with aria-activedescendant (APG combobox).
               <div
                 id={optionId(index)}
-                class={{ option: true, active: index === p.active }}
-                part={index === p.active ? 'option option-active' : 'option'}
+                class={{ option: true, active: index === active }}
+                part={index === active ? 'option option-active' : 'option'}
                 role="option"
-                aria-selected={index === p.active ? 'true' : 'false'}
+                aria-selected={index === active ? 'true' : 'false'}
                 // mousedown, not click: the input must keep focus (and not close the list) first.
                 onMouseDown={(e: MouseEvent) => {
                   e.preventDefault();

@@ -1,11 +1,13 @@
 import type { Location, Service } from '@loket/sdk';
 import { type FunctionalComponent, h } from '@stencil/core';
-import { fill, type Locale, list, type Messages, money } from '../../i18n';
+import { fill, type Locale, money } from '../../i18n';
+import { list } from '../../i18n/list';
 import { durationText, feeText } from '../../utils/service-format';
+import type { FinderMessages } from './messages';
 
-interface DetailProps {
+export interface DetailProps {
   locale: Locale;
-  t: Messages;
+  t: FinderMessages;
   service: Service;
   /** The region's MPP locations; `null` while loading or without a region. */
   locations: Location[] | null;
@@ -150,7 +152,7 @@ const Where: FunctionalComponent<DetailProps> = ({ t, service: s, locations, loc
   </section>
 );
 
-const LocationCard: FunctionalComponent<{ t: Messages; locale: Locale; location: Location }> = ({
+const LocationCard: FunctionalComponent<{ t: FinderMessages; locale: Locale; location: Location }> = ({
   t,
   location: l,
 }) => (

@@ -5,21 +5,21 @@ import {
   isLoketApiError,
 } from '@loket/sdk';
 import { Component, Element, Event, type EventEmitter, Host, h, Prop, State, Watch } from '@stencil/core';
-import { dictionary, fill, type Locale, localeOf } from '../../i18n';
+import { fill, type Locale, localeOf } from '../../i18n';
+import { coreOf, Latest } from '../../kit/api';
+import { Focus } from '../../kit/focus';
+import { announcer, LiveRegion } from '../../kit/live-region';
+import { watchLocale } from '../../kit/locale';
 import {
   type ApplicationKey,
   applicationLink,
   forgetApplicationLink,
   readApplicationLink,
 } from '../../utils/application-link';
-import { loketCore } from '../../utils/client';
-import { configValue } from '../../utils/config';
 import { checkLookup, type LookupErrors, LookupForm } from './lookup-form';
-import { id } from './messages/id';
+import { type TrackerMessages, trackerText } from './messages';
 import { isFinal, type Outcome, outcomeOf, RefreshSchedule } from './refresh-schedule';
 import { LoadFailed, StatusView, timeOfDay } from './status-view';
-
-const strings = dictionary(id, async () => (await import('./messages/en')).en);
 
 export interface LoketStatusChangeDetail {
   /** The tracking code, as the API writes it (`LKT-XXXX-XXXX-XXXX`). */
@@ -49,7 +49,11 @@ type WithdrawModule = typeof import('./withdraw-form');
  * @part withdraw-cancel - The button that keeps the application. @part other - "Lacak permohonan lain".
  * @part error - The first load failed. @part retry - "Coba lagi" after a failed first load.
  */
-@Component({ tag: 'loket-status-tracker', styleUrl: 'loket-status-tracker.css', shadow: true })
+@Component({
+  tag: 'loket-status-tracker',
+  styleUrls: ['../../kit/base.css', 'loket-status-tracker.css'],
+  shadow: true,
+})
 export class LoketStatusTracker {
   @Element() el!: HTMLElement;
 
@@ -81,18 +85,18 @@ export class LoketStatusTracker {
   /** The status changed while shown (a refresh found it, or the citizen withdrew); not on the first load. */
   @Event() loketStatusChange!: EventEmitter<LoketStatusChangeDetail>;
 
-  private schedule = new RefreshSchedule(() => this.check());
-  private abort?: AbortController;
-  private langObserver?: MutationObserver;
+  readonly schedule = new RefreshSchedule(() => this.check());
+  private requests = new Latest();
+  private focusing = new Focus(() => this.el.shadowRoot);
+  private announce = announcer((text) => (this.announcement = text));
+  private unwatchLocale?: () => void;
   private withdrawModule?: WithdrawModule;
 
   connectedCallback() {
     this.locale = localeOf(this.el);
-    this.langObserver = new MutationObserver(() => void this.relocalize());
-    this.langObserver.observe(this.el.ownerDocument.documentElement, {
-      attributes: true,
-      attributeFilter: ['lang'],
-      subtree: true,
+    this.unwatchLocale = watchLocale(this.el, trackerText, (next) => {
+      this.locale = next;
+      if (this.status) void this.schedule.now(); // status_text and next_step come back in the new language
     });
     document.addEventListener('visibilitychange', this.onVisibility);
     this.onVisibility();
@@ -101,15 +105,19 @@ export class LoketStatusTracker {
   }
 
   disconnectedCallback() {
-    this.langObserver?.disconnect();
+    this.unwatchLocale?.();
     document.removeEventListener('visibilitychange', this.onVisibility);
     this.schedule.stop();
-    this.abort?.abort();
+    this.requests.abort();
   }
 
   async componentWillLoad() {
-    await strings.load(this.locale);
+    await trackerText.load(this.locale);
     this.start();
+  }
+
+  componentDidRender() {
+    this.focusing.rendered();
   }
 
   @Watch('code')
@@ -129,22 +137,12 @@ export class LoketStatusTracker {
     if (this.key) void this.open(this.key);
   }
 
-  private get core() {
-    const base = configValue(this.el, 'api-base', this.apiBase);
-    if (!base) throw new Error('<loket-status-tracker> needs api-base (or <meta name="loket-api-base">).');
-    return loketCore(base, undefined, this.locale);
+  get core() {
+    return coreOf(this.el, this.apiBase, this.locale);
   }
 
-  private get t() {
-    return strings.get(this.locale);
-  }
-
-  private async relocalize() {
-    const next = localeOf(this.el);
-    if (next === this.locale) return;
-    await strings.load(next);
-    this.locale = next;
-    if (this.status) void this.schedule.now(); // status_text and next_step come back in the new language
+  get t() {
+    return trackerText.get(this.locale);
   }
 
   private onVisibility = () => this.schedule.visible(document.visibilityState !== 'hidden');
@@ -152,20 +150,18 @@ export class LoketStatusTracker {
   /** Loads `key` (from the attributes, the link, or the lookup form) and shows it. */
   private async open(key: ApplicationKey, from: 'start' | 'lookup' | 'retry' = 'start') {
     this.schedule.stop();
-    this.abort?.abort();
-    const abort = new AbortController();
-    this.abort = abort;
+    const signal = this.requests.start();
     if (from === 'lookup') this.busy = true;
     else this.phase = 'loading';
     try {
-      const status = await getApplicationStatus(this.core, key.code, key.secret, { signal: abort.signal });
+      const status = await getApplicationStatus(this.core, key.code, key.secret, { signal });
       Object.assign(this, { key, status, phase: 'ready', errors: {}, notice: null, refreshFailed: false });
       this.updatedAt = new Date();
       this.withdrawStep = 'closed';
       this.schedule.start(isFinal(status.status));
       if (from !== 'start') this.focus('#loket-status-heading');
     } catch (error) {
-      if (abort.signal.aborted) return;
+      if (signal.aborted) return;
       const notFound = isLoketApiError(error) && (error.status === 404 || error.status === 400);
       if (from === 'retry' || (from === 'start' && !notFound)) {
         this.key = key;
@@ -177,7 +173,7 @@ export class LoketStatusTracker {
       this.codeInput = key.code;
       this.showErrors(notFound ? { notFound } : { failed: true }, from === 'lookup');
     } finally {
-      if (abort === this.abort) this.busy = false;
+      if (this.requests.isLatest(signal)) this.busy = false;
     }
   }
 
@@ -202,7 +198,7 @@ export class LoketStatusTracker {
     }
   }
 
-  private changed(previous: ApplicationStatusCode, next: ApplicationStatus) {
+  changed(previous: ApplicationStatusCode, next: ApplicationStatus) {
     this.announce(fill(this.t.refresh.changed, { status: this.t.status.words[next.status] }));
     this.loketStatusChange.emit({ code: next.code, status: next.status, previous });
     // A final status takes away "Perbarui" and "Batalkan permohonan": focus on either goes to the new status.
@@ -237,7 +233,7 @@ export class LoketStatusTracker {
   /** "Lacak permohonan lain": forget this application on the page and ask for another. */
   private other = () => {
     this.schedule.stop();
-    this.abort?.abort();
+    this.requests.abort();
     forgetApplicationLink();
     Object.assign(this, {
       key: null,
@@ -262,30 +258,7 @@ export class LoketStatusTracker {
     this.focus('[part~="withdraw-open"]');
   };
 
-  private confirmWithdraw = async (reason: string) => {
-    const { key, status: before, withdrawModule } = this;
-    if (!key || !before || !withdrawModule || this.withdrawStep === 'sending') return;
-    this.withdrawStep = 'sending';
-    this.withdrawError = null;
-    try {
-      const next = await withdrawModule.withdraw(this.core, key, reason);
-      this.schedule.stop();
-      Object.assign(this, { status: next, updatedAt: new Date(), withdrawStep: 'closed', notice: null });
-      this.changed(before.status, next);
-      this.focus('#loket-state');
-    } catch (error) {
-      if (isLoketApiError(error) && error.status === 409) {
-        // Decided meanwhile: say so, and show what it is now.
-        this.withdrawStep = 'closed';
-        this.notice = this.t.withdraw.conflict;
-        await this.schedule.now();
-        this.focus('#loket-state');
-      } else {
-        this.withdrawStep = 'open';
-        this.withdrawError = this.t.withdraw.failed;
-      }
-    }
-  };
+  private confirmWithdraw = (reason: string) => void this.withdrawModule?.confirmWithdraw(this, reason);
 
   private get formLink(): string | null {
     if (!this.formHref || !this.key || !this.status) return null;
@@ -295,15 +268,9 @@ export class LoketStatusTracker {
     );
   }
 
-  /** Says `text` in the live region; emptied first, so the same words twice are read twice. */
-  private announce(text: string) {
-    this.announcement = '';
-    requestAnimationFrame(() => (this.announcement = text));
-  }
-
   /** Focus after the next render: the element that shows the result of what the citizen did. */
-  private focus(selector: string) {
-    requestAnimationFrame(() => this.el.shadowRoot?.querySelector<HTMLElement>(selector)?.focus());
+  focus(selector: string) {
+    this.focusing.later(() => this.focusing.find(selector));
   }
 
   render() {
@@ -311,16 +278,14 @@ export class LoketStatusTracker {
     return (
       <Host>
         <div class="tracker" part="base" lang={this.locale}>
-          <div role="status" aria-live="polite" class="visually-hidden">
-            {this.announcement}
-          </div>
+          <LiveRegion text={this.announcement} />
           {this.renderPhase(t)}
         </div>
       </Host>
     );
   }
 
-  private renderPhase(t: ReturnType<typeof strings.get>) {
+  private renderPhase(t: TrackerMessages) {
     const { key, status } = this;
     if (this.phase === 'loading') return <p class="small">{t.status.loading}</p>;
     if (this.phase === 'failed' && key)

@@ -1,4 +1,10 @@
-import { type ApplicationStatus, type LoketCore, withdrawApplication } from '@loket/sdk';
+import {
+  type ApplicationStatus,
+  type ApplicationStatusCode,
+  isLoketApiError,
+  type LoketCore,
+  withdrawApplication,
+} from '@loket/sdk';
 import { type FunctionalComponent, h } from '@stencil/core';
 import type { ApplicationKey } from '../../utils/application-link';
 import type { TrackerMessages } from './messages/types';
@@ -6,9 +12,42 @@ import type { TrackerMessages } from './messages/types';
 // Loaded when the citizen first chooses "Batalkan permohonan": few ever do, so neither this step
 // nor the SDK's withdraw operation is part of the tracker's first load.
 
-/** `withdrawApplication` with the tracker's key; an empty reason is sent as none. */
-export const withdraw = (core: LoketCore, key: ApplicationKey, reason: string): Promise<ApplicationStatus> =>
-  withdrawApplication(core, key.code, key.secret, reason || undefined);
+/** What withdrawing reads and changes on the tracker. */
+export interface WithdrawHost {
+  readonly key: ApplicationKey | null;
+  readonly status: ApplicationStatus | null;
+  readonly withdrawStep: 'closed' | 'open' | 'sending';
+  readonly core: LoketCore;
+  readonly t: TrackerMessages;
+  readonly schedule: { stop(): void; now(): Promise<unknown> };
+  changed(previous: ApplicationStatusCode, next: ApplicationStatus): void;
+  focus(selector: string): void;
+}
+
+/**
+ * Withdraws the application once the citizen confirmed (an empty reason is sent as none). When
+ * the agency decided meanwhile (409), says so and shows what it is now.
+ */
+export async function confirmWithdraw(host: WithdrawHost, reason: string) {
+  const { key, status: before } = host;
+  if (!key || !before || host.withdrawStep === 'sending') return;
+  Object.assign(host, { withdrawStep: 'sending', withdrawError: null });
+  try {
+    const next = await withdrawApplication(host.core, key.code, key.secret, reason || undefined);
+    host.schedule.stop();
+    Object.assign(host, { status: next, updatedAt: new Date(), withdrawStep: 'closed', notice: null });
+    host.changed(before.status, next);
+    host.focus('#loket-state');
+  } catch (error) {
+    if (isLoketApiError(error) && error.status === 409) {
+      Object.assign(host, { withdrawStep: 'closed', notice: host.t.withdraw.conflict });
+      await host.schedule.now();
+      host.focus('#loket-state');
+    } else {
+      Object.assign(host, { withdrawStep: 'open', withdrawError: host.t.withdraw.failed });
+    }
+  }
+}
 
 interface WithdrawProps {
   t: TrackerMessages;

@@ -1,13 +1,11 @@
 import type { Channel, Confidence } from '@loket/sdk';
-
-/** Plural forms picked by `Intl.PluralRules` (Indonesian only uses `other`). */
-export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+import type { Plural } from '../../../i18n';
 
 /**
- * Every user-facing string of every component, one dictionary per locale. `{n}` and `{q}` are
- * filled in by `t()`; plural strings are `Plural` objects.
+ * Every string of <loket-service-finder>, one dictionary per locale (id.ts, en.ts). `{n}` and
+ * `{q}` are filled in by `fill` and `plural`; plural strings are `Plural` objects.
  */
-export interface Messages {
+export interface FinderMessages {
   search: {
     label: string;
     hint: string;

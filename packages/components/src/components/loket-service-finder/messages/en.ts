@@ -1,7 +1,7 @@
-import type { Messages } from './messages';
+import type { FinderMessages } from './types';
 
 /** English: complete, second locale. */
-export const en: Messages = {
+export const en: FinderMessages = {
   search: {
     label: 'Search services',
     hint: 'For example: new ID card, lost driving licence, birth certificate',

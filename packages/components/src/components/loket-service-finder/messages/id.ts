@@ -1,7 +1,7 @@
-import type { Messages } from './messages';
+import type { FinderMessages } from './types';
 
 /** Bahasa Indonesia: the default locale. */
-export const id: Messages = {
+export const id: FinderMessages = {
   search: {
     label: 'Cari layanan',
     hint: 'Contoh: bikin KTP, SIM hilang, akta kelahiran',

@@ -1,0 +1,117 @@
+import {
+  getService,
+  isLoketApiError,
+  type Location,
+  type LoketCore,
+  listRegionLocations,
+  listServices,
+  type Service,
+  type ServiceList,
+} from '@loket/sdk';
+import { type Locale, plural } from '../../i18n';
+import { Latest } from '../../kit/api';
+import type { Focus } from '../../kit/focus';
+import type { FinderState } from '../../utils/url-state';
+import type { FinderMessages } from './messages';
+
+const PAGE_SIZE = 20;
+
+/** What loading reads and changes on the finder. */
+export interface LoadingHost {
+  readonly state: FinderState;
+  list: ServiceList | null;
+  listStatus: 'loading' | 'ready' | 'error';
+  loadingMore: boolean;
+  detail: Service | null;
+  detailStatus: 'loading' | 'ready' | 'error' | 'missing';
+  locations: Location[] | null;
+  /** The detail view's code, loaded with the first service opened (not part of the first load). */
+  DetailView?: typeof import('./service-detail')['ServiceDetail'];
+  /** The service the citizen opened here (focus moves to it once loaded; never on page load). */
+  readonly openedFrom: string | null;
+  readonly regionCode: string | null;
+  readonly core: LoketCore;
+  readonly locale: Locale;
+  readonly t: FinderMessages;
+  readonly focusing: Focus;
+  announce(text: string): void;
+}
+
+/** The finder's two loads, the list and a service; each cancels its own previous request. */
+export class Loading {
+  private lists = new Latest();
+  private details = new Latest();
+
+  constructor(private readonly host: LoadingHost) {}
+
+  /** The list for the current search and filters; `more`: its next page, added to it. */
+  async list(more = false) {
+    const host = this.host;
+    const signal = this.lists.start();
+    const { q, category, agency } = host.state;
+    if (more) host.loadingMore = true;
+    else host.listStatus = 'loading';
+    try {
+      const cursor = more ? (host.list?.page.next_cursor ?? undefined) : undefined;
+      const page = await listServices(
+        host.core,
+        {
+          q: q || undefined,
+          category: category ?? undefined,
+          agency: agency ?? undefined,
+          limit: PAGE_SIZE,
+          cursor,
+        },
+        { signal },
+      );
+      host.list = more && host.list ? { ...page, data: [...host.list.data, ...page.data] } : page;
+      host.listStatus = 'ready';
+      const { count, countFor } = host.t.results;
+      host.announce(plural(host.locale, q ? countFor : count, page.total, q ? { q } : {}));
+    } catch {
+      if (!signal.aborted) {
+        if (more) host.announce(host.t.results.errorTitle);
+        else host.listStatus = 'error';
+      }
+    } finally {
+      if (more) host.loadingMore = false;
+    }
+  }
+
+  /** The service `slug` with the region's MPP locations, and the detail view's code. */
+  async detail(slug: string) {
+    const host = this.host;
+    if (host.detail?.id === slug && host.detailStatus === 'ready') return;
+    const signal = this.details.start();
+    host.detailStatus = 'loading';
+    host.announce(host.t.detail.loading);
+    const region = host.regionCode;
+    try {
+      const [service, locations, view] = await Promise.all([
+        getService(host.core, slug, undefined, { signal }),
+        region
+          ? listRegionLocations(host.core, region, undefined, { signal }).then(
+              (r) => r.data,
+              () => null,
+            )
+          : null,
+        import('./service-detail'),
+      ]);
+      host.DetailView = view.ServiceDetail;
+      host.detail = service;
+      host.locations = locations;
+      host.detailStatus = 'ready';
+      host.announce(service.name);
+      if (host.openedFrom === slug) host.focusing.later(() => host.focusing.find('#loket-detail-heading'));
+    } catch (error) {
+      if (signal.aborted) return;
+      host.detailStatus = isLoketApiError(error) && error.status === 404 ? 'missing' : 'error';
+    }
+  }
+
+  /** The finder left the page. */
+  abort() {
+    this.lists.abort();
+    this.details.abort();
+  }
+}
