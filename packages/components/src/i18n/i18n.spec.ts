@@ -1,8 +1,9 @@
 import { MockDocument } from '@stencil/core/mock-doc';
 import { afterEach, describe, expect, it } from 'vitest';
 import { finderText } from '../components/loket-service-finder/messages';
-import { date, fill, localeOf, money, plural } from './index';
+import { date, fill, localeOf, plural } from './index';
 import { list } from './list';
+import { money } from './money';
 
 /** Intl separates "Rp" and the amount with a no-break space; compare with plain spaces. */
 const spaced = (text: string) => text.replace(/\u00a0/g, ' ');

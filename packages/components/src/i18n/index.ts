@@ -1,7 +1,8 @@
 // What every component's strings share: the locale, the dictionary (one per component, in
-// components/<tag>/messages/: id.ts, en.ts, types.ts, index.ts) and the Intl helpers. A component's
-// own strings never live here: in the script-tag build this module sits in a chunk shared by
-// every component, and whatever it holds is part of each one's first load.
+// components/<tag>/messages/: id.ts, en.ts, types.ts, index.ts), fill, plural and date. In the
+// script-tag build this module sits in a chunk shared by every component, and whatever it holds
+// is part of each one's first load: a component's own strings never live here, and the Intl
+// helpers that only some first loads need have a module each (money.ts, list.ts).
 
 export type Locale = 'id' | 'en';
 
@@ -38,16 +39,6 @@ export function plural(locale: Locale, forms: Plural, n: number, values: Record<
     ...values,
     n: new Intl.NumberFormat(intlLocale[locale]).format(n),
   });
-}
-
-/** Rupiah without decimals, as people in Indonesia read it: "Rp 30.000" (both locales format it the Indonesian way). */
-export function money(locale: Locale, amount: number): string {
-  return new Intl.NumberFormat(intlLocale[locale], {
-    style: 'currency',
-    currency: 'IDR',
-    maximumFractionDigits: 0,
-    minimumFractionDigits: 0,
-  }).format(amount);
 }
 
 /** A calendar date ("23 November 2026"); date-only strings are read as that day, not UTC midnight. */

@@ -1,5 +1,6 @@
 import type { Fee, FeeSummary } from '@loket/sdk';
-import { type Locale, money, type Plural, plural } from '../i18n';
+import { type Locale, type Plural, plural } from '../i18n';
+import { money } from '../i18n/money';
 
 /** The words for fees and durations that each component's dictionary has (the finder's, the form's). */
 export interface ServiceWords {

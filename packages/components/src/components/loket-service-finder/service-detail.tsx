@@ -1,7 +1,8 @@
 import type { Location, Service } from '@loket/sdk';
 import { type FunctionalComponent, h } from '@stencil/core';
-import { fill, type Locale, money } from '../../i18n';
+import { fill, type Locale } from '../../i18n';
 import { list } from '../../i18n/list';
+import { money } from '../../i18n/money';
 import { durationText, feeText } from '../../utils/service-format';
 import type { FinderMessages } from './messages';
 
