@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import type { components } from '../../../sdk/src/openapi.js';
+import type { components } from '@loket/sdk/contract';
 import type { Queryable } from '../db/index.js';
 
 /** A form definition as stored (both languages; `lang` is added when it is served). */

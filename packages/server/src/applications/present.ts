@@ -1,4 +1,4 @@
-import type { components } from '../../../sdk/src/openapi.js';
+import type { components } from '@loket/sdk/contract';
 import type { Queryable } from '../db/index.js';
 import type { Lang } from '../http/lang.js';
 import { type Due, jakartaDate } from './calendar.js';

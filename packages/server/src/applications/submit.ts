@@ -1,4 +1,4 @@
-import type { components } from '../../../sdk/src/openapi.js';
+import type { components } from '@loket/sdk/contract';
 import { findRegion, scopeOf } from '../catalogue/regions.js';
 import { findService } from '../catalogue/services.js';
 import type { Db, Queryable } from '../db/index.js';

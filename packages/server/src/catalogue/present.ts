@@ -1,4 +1,4 @@
-import type { components } from '../../../sdk/src/openapi.js';
+import type { components } from '@loket/sdk/contract';
 import type { Lang } from '../http/lang.js';
 import type { RegionRow } from './regions.js';
 import type { CountRow, FacetRow, ServiceRow } from './services.js';

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { components } from '../../../sdk/src/openapi.js';
+import type { components } from '@loket/sdk/contract';
 import { jakartaDate } from '../applications/calendar.js';
 import { loadForm } from '../applications/forms.js';
 import {
