@@ -2,7 +2,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ImportReport, importServices } from '../src/catalogue/import.js';
+import { importServices } from '../src/catalogue/import.js';
+import type { ImportReport } from '../src/catalogue/import-runner.js';
 import { checkRecord, type ServiceRecord } from '../src/catalogue/record.js';
 import {
   generateSyntheticCatalogue,

@@ -1,82 +1,30 @@
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { Db } from '../db/index.js';
+import type { Db, Queryable } from '../db/index.js';
 import { type ParsedFile, type ParsedRow, parseServicesCsv } from './import-csv.js';
+import {
+  fileProblem,
+  type ImportKind,
+  type ImportOptions,
+  type ImportReport,
+  parseJsonList,
+  RowRejected,
+  readImportFile,
+  runImport,
+} from './import-runner.js';
 import { checkRecord, isObject, nulProblems, type RecordProblem, type ServiceRecord } from './record.js';
-import { bumpCatalogueVersion, ServiceRejectedError, upsertServices } from './upsert.js';
+import { ServiceRejectedError, upsertServices } from './upsert.js';
 
 export type ImportFormat = 'json' | 'csv';
 
 /** A file (format from its extension, .json or .csv) or text in an explicit format. */
 export type ImportInput = { path: string } | { text: string; format: ImportFormat };
 
-export interface ImportOptions {
-  /**
-   * Called for each row once it is written, inside the transaction (throwing aborts and rolls back
-   * the import). Rows are written in batches of 500, so the calls come in bursts after each batch.
-   */
-  onProgress?: (done: number, total: number) => void;
-  /** Validate and count what would be inserted/updated, but write nothing. */
-  dryRun?: boolean;
-}
-
-export interface ImportReport {
-  /** True when every row is valid (and, unless dry run, was written). */
-  ok: boolean;
-  /** Rows in the file (0 when the file could not be read). */
-  total: number;
-  /** Services that are new (in a dry run: would be new). 0 when there are problems. */
-  inserted: number;
-  /** Services that existed and were replaced (in a dry run: would be). 0 when there are problems. */
-  updated: number;
-  /** Every problem in the file, in row order. Row 0 is the file as a whole. */
-  problems: RecordProblem[];
-}
-
-const fileProblem = (message: string): RecordProblem => ({ row: 0, id: null, pointer: '/', message });
-
-/** Line and column (1-based) of a character offset, for JSON parse errors. */
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - (before.lastIndexOf('\n') + 1) + 1;
-  return `line ${line}, column ${column}`;
-}
-
 /** Reads a JSON import file: an array of records, or `{ "services": [...] }` (other keys are ignored). */
 export function parseServicesJson(text: string): ParsedFile {
-  const source = text.replace(/^\uFEFF/, '');
-  if (source.trim() === '') return { rows: [], problems: [fileProblem('the file is empty')] };
-  let data: unknown;
-  try {
-    data = JSON.parse(source);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /at position (\d+)/.exec(message)?.[1];
-    const where =
-      position === undefined
-        ? /end of JSON input/.test(message)
-          ? ' (at the end of the file: is something unclosed?)'
-          : ''
-        : /\(line \d+/.test(message)
-          ? ''
-          : ` (${lineAndColumn(source, Number(position))})`;
-    return { rows: [], problems: [fileProblem(`not valid JSON: ${message}${where}`)] };
-  }
-  const services =
-    data !== null && typeof data === 'object' && !Array.isArray(data)
-      ? (data as { services?: unknown }).services
-      : data;
-  if (!Array.isArray(services)) {
-    return {
-      rows: [],
-      problems: [
-        fileProblem('expected a JSON array of service records, or an object { "services": [ ... ] }'),
-      ],
-    };
-  }
-  if (services.length === 0) return { rows: [], problems: [fileProblem('the file contains no services')] };
-  return { rows: services.map((value, i) => ({ row: i + 1, value, problems: [] })), problems: [] };
+  return parseJsonList(text, {
+    key: 'services',
+    expected: 'expected a JSON array of service records, or an object { "services": [ ... ] }',
+  });
 }
 
 async function readInput(input: ImportInput): Promise<ParsedFile> {
@@ -91,18 +39,7 @@ async function readInput(input: ImportInput): Promise<ParsedFile> {
       ],
     };
   }
-  let text: string;
-  try {
-    text = await readFile(input.path, 'utf8');
-  } catch (error) {
-    return {
-      rows: [],
-      problems: [
-        fileProblem(`cannot read "${input.path}": ${error instanceof Error ? error.message : error}`),
-      ],
-    };
-  }
-  return extension === '.csv' ? parseServicesCsv(text) : parseServicesJson(text);
+  return readImportFile(input.path, extension === '.csv' ? parseServicesCsv : parseServicesJson);
 }
 
 interface Reference {
@@ -171,20 +108,41 @@ function validateRows(rows: ParsedRow[], reference: Reference): RecordProblem[] 
   return problems.sort((a, b) => a.row - b.row);
 }
 
-/** Thrown inside the transaction when the database rejects a row, so everything rolls back. */
-class RowRejected extends Error {
-  constructor(
-    readonly problem: RecordProblem,
-    options: { cause: unknown },
-  ) {
-    super(problem.message, options);
-  }
-}
-
-async function existingIds(db: Pick<Db, 'query'>, ids: string[]): Promise<Set<string>> {
+async function existingIds(db: Queryable, ids: string[]): Promise<Set<string>> {
   const rows = await db.query<{ id: string }>('select id from service where id = any($1::text[])', [ids]);
   return new Set(rows.map((r) => r.id));
 }
+
+const services: ImportKind<ServiceRecord, { inserted: number; updated: number }> = {
+  what: 'service',
+  idOf: (record) => record.id,
+  async validate(db, rows) {
+    const [categories, regions] = await Promise.all([
+      db.query<{ id: string }>('select id from category'),
+      db.query<{ code: string }>('select code from region'),
+    ]);
+    return validateRows(rows, {
+      categories: new Set(categories.map((c) => c.id)),
+      regions: new Set(regions.map((r) => r.code)),
+    });
+  },
+  async count(db, records) {
+    const existing = await existingIds(
+      db,
+      records.map((r) => r.id),
+    );
+    return { inserted: records.length - existing.size, updated: existing.size };
+  },
+  none: { inserted: 0, updated: 0 },
+  async write(tx, records, written) {
+    try {
+      await upsertServices(tx, records, { onWritten: written });
+    } catch (error) {
+      if (!(error instanceof ServiceRejectedError)) throw error;
+      throw new RowRejected(error.index, error.message, { cause: error.cause });
+    }
+  },
+};
 
 /**
  * Imports services from a JSON or CSV file: validates every row first and reports all problems;
@@ -196,71 +154,5 @@ export async function importServices(
   input: ImportInput,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const parsed = await readInput(input);
-  const total = parsed.rows.length;
-  const failed = (problems: RecordProblem[]): ImportReport => ({
-    ok: false,
-    total,
-    inserted: 0,
-    updated: 0,
-    problems,
-  });
-  if (parsed.problems.length > 0) return failed(parsed.problems);
-
-  const [categories, regions] = await Promise.all([
-    db.query<{ id: string }>('select id from category'),
-    db.query<{ code: string }>('select code from region'),
-  ]);
-  const problems = validateRows(parsed.rows, {
-    categories: new Set(categories.map((c) => c.id)),
-    regions: new Set(regions.map((r) => r.code)),
-  });
-  if (problems.length > 0) return failed(problems);
-
-  // Valid from here on: every value is a ServiceRecord.
-  const records = parsed.rows.map(({ row, value }) => ({ row, record: value as ServiceRecord }));
-  const ids = records.map((r) => r.record.id);
-
-  if (options.dryRun) {
-    const existing = await existingIds(db, ids);
-    return { ok: true, total, inserted: total - existing.size, updated: existing.size, problems: [] };
-  }
-
-  try {
-    return await db.transaction(async (tx) => {
-      const existing = await existingIds(tx, ids);
-      let done = 0;
-      try {
-        await upsertServices(
-          tx,
-          records.map((r) => r.record),
-          {
-            onWritten: (written) => {
-              while (done < written) {
-                done += 1;
-                options.onProgress?.(done, total);
-              }
-            },
-          },
-        );
-      } catch (error) {
-        if (!(error instanceof ServiceRejectedError)) throw error;
-        const { row } = records[error.index] as { row: number };
-        throw new RowRejected(
-          {
-            row,
-            id: error.record.id,
-            pointer: '/',
-            message: `the database rejected this service: ${error.message}`,
-          },
-          { cause: error.cause },
-        );
-      }
-      await bumpCatalogueVersion(tx);
-      return { ok: true, total, inserted: total - existing.size, updated: existing.size, problems: [] };
-    });
-  } catch (error) {
-    if (error instanceof RowRejected) return failed([error.problem]);
-    throw error;
-  }
+  return runImport(db, services, await readInput(input), options);
 }

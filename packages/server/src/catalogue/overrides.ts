@@ -2,16 +2,19 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { Ajv } from 'ajv';
 import type { Db, Queryable } from '../db/index.js';
-import type { ImportOptions, ImportReport } from './import.js';
+import type { ParsedFile, ParsedRow } from './import-csv.js';
 import {
-  describeSchemaError,
-  isObject,
-  type Localized,
-  nulProblems,
-  type RecordProblem,
-  splitBilingual,
-} from './record.js';
-import { bumpCatalogueVersion } from './upsert.js';
+  fileProblem,
+  type ImportKind,
+  type ImportOptions,
+  type ImportReport,
+  parseJsonList,
+  RowRejected,
+  readImportFile,
+  runImport,
+} from './import-runner.js';
+import { existingPairs, removeOverride, upsertOverride } from './override-store.js';
+import { describeSchemaError, isObject, type Localized, nulProblems, type RecordProblem } from './record.js';
 
 /**
  * A region's local facts for one service, as accepted by `loket-server import` in a file
@@ -82,24 +85,6 @@ export function checkOverrideRecord(value: unknown, row: number): RecordProblem[
     .map((error) => ({ row, id, pointer: error.instancePath || '/', message: describeSchemaError(error) }));
 }
 
-/** The override columns of a (schema-valid) record; null keeps the national value. */
-function columns(record: OverrideRecord) {
-  const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
-  return {
-    duration_days: record.duration_days ?? null,
-    duration_text: json(splitBilingual(record.duration_text)),
-    fee_amount_idr: record.fee?.amount_idr ?? null,
-    fee_legal_basis: record.fee?.legal_basis ?? null,
-    fee_variants: json(record.fee?.variants),
-    requirements: json(record.requirements),
-    procedure: json(record.procedure),
-    channels: record.channels ?? null,
-    online_url: record.online_url ?? null,
-    complaint_channels: json(record.complaint_channels),
-    notes: record.notes ?? null,
-  };
-}
-
 /** Does the record (whatever its shape) carry any overriding field with a value? */
 function overridesSomething(value: Record<string, unknown>): boolean {
   return OVERRIDING_FIELDS.some((field) => {
@@ -110,55 +95,16 @@ function overridesSomething(value: Record<string, unknown>): boolean {
   });
 }
 
-const fileProblem = (message: string): RecordProblem => ({ row: 0, id: null, pointer: '/', message });
-
-interface ParsedOverrides {
-  rows: { row: number; value: unknown }[];
-  problems: RecordProblem[];
-}
-
 /** Reads an overrides file: `{ "overrides": [...] }` (other keys but `services` are ignored) or an array. */
-export function parseOverridesJson(text: string): ParsedOverrides {
-  const source = text.replace(/^\uFEFF/, '');
-  if (source.trim() === '') return { rows: [], problems: [fileProblem('the file is empty')] };
-  let data: unknown;
-  try {
-    data = JSON.parse(source);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /at position (\d+)/.exec(message)?.[1];
-    let where = '';
-    if (position === undefined) {
-      if (/end of JSON input/.test(message)) where = ' (at the end of the file: is something unclosed?)';
-    } else if (!/\(line \d+/.test(message)) {
-      const before = source.slice(0, Number(position));
-      const line = before.split('\n').length;
-      const column = Number(position) - (before.lastIndexOf('\n') + 1) + 1;
-      where = ` (line ${line}, column ${column})`;
-    }
-    return { rows: [], problems: [fileProblem(`not valid JSON: ${message}${where}`)] };
-  }
-  if (isObject(data) && 'services' in data) {
-    return {
-      rows: [],
-      problems: [
-        fileProblem(
-          'a file has either "services" or "overrides", not both: import the services and the overrides as two files',
-        ),
-      ],
-    };
-  }
-  const overrides = isObject(data) ? data.overrides : data;
-  if (!Array.isArray(overrides)) {
-    return {
-      rows: [],
-      problems: [
-        fileProblem('expected an object { "overrides": [ ... ] } or a JSON array of override records'),
-      ],
-    };
-  }
-  if (overrides.length === 0) return { rows: [], problems: [fileProblem('the file contains no overrides')] };
-  return { rows: overrides.map((value, i) => ({ row: i + 1, value })), problems: [] };
+export function parseOverridesJson(text: string): ParsedFile {
+  return parseJsonList(text, {
+    key: 'overrides',
+    expected: 'expected an object { "overrides": [ ... ] } or a JSON array of override records',
+    refuse: (data) =>
+      isObject(data) && 'services' in data
+        ? 'a file has either "services" or "overrides", not both: import the services and the overrides as two files'
+        : null,
+  });
 }
 
 /**
@@ -175,7 +121,7 @@ export async function isOverridesFile(path: string): Promise<boolean> {
   }
 }
 
-async function readInput(input: OverrideImportInput): Promise<ParsedOverrides> {
+async function readInput(input: OverrideImportInput): Promise<ParsedFile> {
   if ('text' in input) return parseOverridesJson(input.text);
   if (!input.path.toLowerCase().endsWith('.json')) {
     return {
@@ -183,16 +129,7 @@ async function readInput(input: OverrideImportInput): Promise<ParsedOverrides> {
       problems: [fileProblem(`overrides are imported from JSON only: "${input.path}" does not end in .json`)],
     };
   }
-  try {
-    return parseOverridesJson(await readFile(input.path, 'utf8'));
-  } catch (error) {
-    return {
-      rows: [],
-      problems: [
-        fileProblem(`cannot read "${input.path}": ${error instanceof Error ? error.message : error}`),
-      ],
-    };
-  }
+  return readImportFile(input.path, parseOverridesJson);
 }
 
 interface Reference {
@@ -202,7 +139,7 @@ interface Reference {
   regions: Map<string, string | null>;
 }
 
-async function loadReference(db: Queryable, rows: ParsedOverrides['rows']): Promise<Reference> {
+async function loadReference(db: Queryable, rows: ParsedRow[]): Promise<Reference> {
   const strings = (key: string) =>
     [
       ...new Set(
@@ -229,7 +166,7 @@ async function loadReference(db: Queryable, rows: ParsedOverrides['rows']): Prom
  * region, one row per (service, region), a regional service only overridden inside its region, at
  * least one overriding value, no overriding fields on a removal). Returns all problems, by row.
  */
-function validateRows(rows: ParsedOverrides['rows'], reference: Reference): RecordProblem[] {
+function validateRows(rows: ParsedRow[], reference: Reference): RecordProblem[] {
   const problems: RecordProblem[] = [];
   const firstRowOfPair = new Map<string, number>();
   for (const { row, value } of rows) {
@@ -284,68 +221,35 @@ function validateRows(rows: ParsedOverrides['rows'], reference: Reference): Reco
   return problems.sort((a, b) => a.row - b.row);
 }
 
-async function existingPairs(db: Queryable, records: OverrideRecord[]): Promise<Set<string>> {
-  const rows = await db.query<{ service_id: string; region_code: string }>(
-    `select o.service_id, o.region_code from service_override o
-     join unnest($1::text[], $2::text[]) as f(service_id, region_code)
-       on f.service_id = o.service_id and f.region_code = o.region_code`,
-    [records.map((r) => r.service), records.map((r) => r.region)],
-  );
-  return new Set(rows.map((r) => `${r.service_id}@${r.region_code}`));
-}
+type Counts = Pick<OverrideImportReport, 'inserted' | 'updated' | 'removed'>;
 
-/** Inserts or replaces (every column) one service's override in one region. Run inside a transaction. */
-export async function upsertOverride(tx: Queryable, record: OverrideRecord): Promise<void> {
-  const c = columns(record);
-  await tx.query(
-    `insert into service_override (service_id, region_code, duration_days, duration_text, fee_amount_idr,
-       fee_legal_basis, fee_variants, requirements, procedure, channels, online_url, complaint_channels, notes,
-       sources, updated_at)
-     values ($1, $2, $3, $4::text::jsonb, $5, $6, $7::text::jsonb, $8::text::jsonb, $9::text::jsonb, $10::text[],
-       $11, $12::text::jsonb, $13, $14::text[], now())
-     on conflict (service_id, region_code) do update set duration_days = excluded.duration_days,
-       duration_text = excluded.duration_text, fee_amount_idr = excluded.fee_amount_idr,
-       fee_legal_basis = excluded.fee_legal_basis, fee_variants = excluded.fee_variants,
-       requirements = excluded.requirements, procedure = excluded.procedure, channels = excluded.channels,
-       online_url = excluded.online_url, complaint_channels = excluded.complaint_channels,
-       notes = excluded.notes, sources = excluded.sources, updated_at = now()`,
-    [
-      record.service,
-      record.region,
-      c.duration_days,
-      c.duration_text,
-      c.fee_amount_idr,
-      c.fee_legal_basis,
-      c.fee_variants,
-      c.requirements,
-      c.procedure,
-      c.channels,
-      c.online_url,
-      c.complaint_channels,
-      c.notes,
-      record.sources ?? [],
-    ],
-  );
-}
-
-/** Deletes one service's override in one region; true when there was one. Run inside a transaction. */
-export async function removeOverride(tx: Queryable, service: string, region: string): Promise<boolean> {
-  const rows = await tx.query(
-    'delete from service_override where service_id = $1 and region_code = $2 returning 1',
-    [service, region],
-  );
-  return rows.length > 0;
-}
-
-/** Thrown inside the transaction when the database rejects a row, so everything rolls back. */
-class RowRejected extends Error {
-  constructor(
-    readonly problem: RecordProblem,
-    options: { cause: unknown },
-  ) {
-    super(problem.message, options);
-  }
-}
+const overrides: ImportKind<OverrideRecord, Counts> = {
+  what: 'override',
+  idOf: (record) => `${record.service}@${record.region}`,
+  validate: async (db, rows) => validateRows(rows, await loadReference(db, rows)),
+  async count(db, records) {
+    const existing = await existingPairs(db, records);
+    const had = (record: OverrideRecord) => existing.has(`${record.service}@${record.region}`);
+    const upserts = records.filter((record) => record.remove !== true);
+    const updated = upserts.filter(had).length;
+    const removed = records.filter((record) => record.remove === true && had(record)).length;
+    return { inserted: upserts.length - updated, updated, removed };
+  },
+  none: { inserted: 0, updated: 0, removed: 0 },
+  async write(tx, records, written) {
+    for (const [index, record] of records.entries()) {
+      try {
+        if (record.remove === true) await removeOverride(tx, record.service, record.region);
+        else await upsertOverride(tx, record);
+      } catch (error) {
+        throw new RowRejected(index, error instanceof Error ? error.message : String(error), {
+          cause: error,
+        });
+      }
+      written(index + 1);
+    }
+  },
+};
 
 /**
  * Imports regional overrides from JSON (`{ "overrides": [...] }` or an array): validates every row
@@ -358,78 +262,5 @@ export async function importOverrides(
   input: OverrideImportInput,
   options: ImportOptions = {},
 ): Promise<OverrideImportReport> {
-  const parsed = await readInput(input);
-  const total = parsed.rows.length;
-  const failed = (problems: RecordProblem[]): OverrideImportReport => ({
-    ok: false,
-    total,
-    inserted: 0,
-    updated: 0,
-    removed: 0,
-    problems,
-  });
-  if (parsed.problems.length > 0) return failed(parsed.problems);
-
-  const problems = validateRows(parsed.rows, await loadReference(db, parsed.rows));
-  if (problems.length > 0) return failed(problems);
-
-  // Valid from here on: every value is an OverrideRecord.
-  const records = parsed.rows.map(({ row, value }) => ({ row, record: value as OverrideRecord }));
-  const count = (existing: Set<string>): OverrideImportReport => {
-    const had = ({ record }: (typeof records)[number]) => existing.has(`${record.service}@${record.region}`);
-    const upserts = records.filter(({ record }) => record.remove !== true);
-    const updated = upserts.filter(had).length;
-    return {
-      ok: true,
-      total,
-      inserted: upserts.length - updated,
-      updated,
-      removed: records.filter((r) => r.record.remove === true && had(r)).length,
-      problems: [],
-    };
-  };
-
-  if (options.dryRun)
-    return count(
-      await existingPairs(
-        db,
-        records.map((r) => r.record),
-      ),
-    );
-
-  try {
-    return await db.transaction(async (tx) => {
-      const report = count(
-        await existingPairs(
-          tx,
-          records.map((r) => r.record),
-        ),
-      );
-      let done = 0;
-      for (const { row, record } of records) {
-        try {
-          if (record.remove === true) await removeOverride(tx, record.service, record.region);
-          else await upsertOverride(tx, record);
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          throw new RowRejected(
-            {
-              row,
-              id: `${record.service}@${record.region}`,
-              pointer: '/',
-              message: `the database rejected this override: ${message}`,
-            },
-            { cause: error },
-          );
-        }
-        done += 1;
-        options.onProgress?.(done, total);
-      }
-      await bumpCatalogueVersion(tx);
-      return report;
-    });
-  } catch (error) {
-    if (error instanceof RowRejected) return failed([error.problem]);
-    throw error;
-  }
+  return runImport(db, overrides, await readInput(input), options);
 }
