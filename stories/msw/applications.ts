@@ -2,7 +2,7 @@ import { delay, HttpResponse, http, type JsonBodyType } from 'msw';
 import { detectType } from '../../packages/components/src/components/loket-application-form/file-check';
 import { todayInJakarta, validateAnswers } from '../../packages/sdk/src/forms/index';
 import type { Answers, CreatedApplication } from '../../packages/sdk/src/index';
-import { problemTitles } from '../../packages/server/src/http/messages';
+import { problemTitles } from '../../packages/server/src/messages/index';
 import {
   attachmentOf,
   blank,

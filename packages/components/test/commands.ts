@@ -11,7 +11,7 @@
  */
 /// <reference types="@vitest/browser-playwright" />
 import type { BrowserCommand } from 'vitest/node';
-import { createOfficerToken } from '../../server/src/applications/officers.js';
+import { createOfficerToken } from '../../server/src/applications/officer-tokens.js';
 import { addOrigin } from '../../server/src/applications/origins.js';
 import { testServer } from './api-server.js';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createOfficerToken } from '../../server/src/applications/officers.js';
+import { createOfficerToken } from '../../server/src/applications/officer-tokens.js';
 import { addOrigin } from '../../server/src/applications/origins.js';
 import { startTestServer, type TestServer } from '../../server/test/helpers/app.js';
 import { startDemo } from '../serve.mjs';

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
-import { securityHandlers } from './applications/security.js';
-import { registerUploads } from './applications/uploads.js';
 import type { NationalChannel } from './catalogue/present.js';
 import type { Db } from './db/index.js';
 import { loadContract, registerDocs } from './docs.js';
 import { registerCatalogueCaching } from './http/cache.js';
 import { registerCors } from './http/cors.js';
+import { registerUploads, UPLOAD_ROUTE } from './http/multipart.js';
 import { registerContentNegotiation } from './http/negotiate.js';
 import { frameworkErrorHandler, registerProblemHandlers } from './http/problems.js';
 import { ResponseCache } from './http/response-cache.js';
+import { securityHandlers } from './http/security.js';
 import { registerValidation } from './http/validation.js';
 import { applicationHandlers } from './routes/applications.js';
 import { attachmentHandlers } from './routes/attachments.js';
@@ -130,7 +130,7 @@ export async function buildApp(
   // Uploads are streamed to storage as they arrive, so there is no parsed body to validate: the
   // multipart parts are checked by the handler (field, type by content, size) instead.
   app.addHook('onRoute', (route) => {
-    if (route.method === 'POST' && route.url === '/v1/applications/:code/attachments' && route.schema) {
+    if (route.method === 'POST' && route.url === UPLOAD_ROUTE && route.schema) {
       const { body: _multipart, ...schema } = route.schema;
       route.schema = schema;
     }

@@ -488,14 +488,22 @@ describe('the citizen lifecycle', () => {
     );
     if (!app) throw new Error('gone');
     await server.db.transaction(async (tx) => {
-      await transition(tx, { ...app, status: 'submitted' }, 'officer', 'in_review', { actor: 'officer:uji' });
+      await transition(tx, { ...app, status: 'submitted' }, 'officer', 'in_review', {
+        actor: 'officer:uji',
+        at: clock,
+      });
       await transition(
         tx,
         { ...app, version: app.version + 1, status: 'in_review' },
         'officer',
         'needs_revision',
-        { actor: 'officer:uji', public_note: 'Nama tidak sesuai KK.', fields: ['nama_lengkap'] },
-        { sql: 'revision_fields = $3::text[]', params: [['nama_lengkap']] },
+        {
+          actor: 'officer:uji',
+          at: clock,
+          public_note: 'Nama tidak sesuai KK.',
+          fields: ['nama_lengkap'],
+        },
+        { revision_fields: ['nama_lengkap'] },
       );
     });
     const revision = await call('GET', `/v1/applications/${code}/status`, { headers: as(secret) });

@@ -5,14 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type AttachmentStorage, createStorage, FileTooLargeError } from '../src/applications/storage.js';
+import { detectType } from '../src/applications/file-type.js';
+import { cleanFilename, MAX_FILENAME_LENGTH } from '../src/applications/filenames.js';
 import {
-  cleanFilename,
-  contentDisposition,
-  detectType,
-  MAX_FILENAME_LENGTH,
+  type AttachmentStorage,
+  createStorage,
+  FileTooLargeError,
   sweepPartialFiles,
-} from '../src/applications/uploads.js';
+} from '../src/applications/storage.js';
+import { contentDisposition } from '../src/http/content-disposition.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/files/${name}`, import.meta.url));
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

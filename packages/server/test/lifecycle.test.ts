@@ -1,6 +1,6 @@
 import { createLoketClient, createLoketOfficerClient, isLoketApiError } from '@loket/sdk';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createOfficerToken } from '../src/applications/officers.js';
+import { createOfficerToken } from '../src/applications/officer-tokens.js';
 import { startTestServer, type TestServer } from './helpers/app.js';
 import { contractCheckingFetch } from './helpers/contract.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOfficerToken, revokeOfficerToken } from '../src/applications/officers.js';
+import { createOfficerToken, revokeOfficerToken } from '../src/applications/officer-tokens.js';
 import { isOverdue } from '../src/applications/present.js';
 import { formatCode, newId, newTrackingCode, sha256Hex } from '../src/applications/secrets.js';
 import { transition } from '../src/applications/state.js';
@@ -458,7 +458,10 @@ describe('officer transitions', () => {
         'select id, status, version from application where id = $1',
         [id],
       );
-      await transition(tx, app as NonNullable<typeof app>, 'citizen', 'submitted', { actor: 'citizen' });
+      await transition(tx, app as NonNullable<typeof app>, 'citizen', 'submitted', {
+        actor: 'citizen',
+        at: now,
+      });
     });
 
     const again = await move(code, { to: 'in_review' });

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
-import { createOfficerToken } from '../src/applications/officers.js';
+import { createOfficerToken } from '../src/applications/officer-tokens.js';
 import { loadNationalComplaintChannels } from '../src/complaints.js';
 import type { Db } from '../src/db/index.js';
 import { loggerOptions, serializeError } from '../src/logging.js';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { isDeepStrictEqual } from 'node:util';
+import { MAX_UPLOAD_BYTES } from '../../src/applications/attachments.js';
 import { formatCode, newId, newSecret, newTrackingCode, sha256Hex } from '../../src/applications/secrets.js';
 import type { AttachmentStorage } from '../../src/applications/storage.js';
-import { MAX_UPLOAD_BYTES } from '../../src/applications/uploads.js';
 import type { Db, Queryable } from '../../src/db/index.js';
 
 /**

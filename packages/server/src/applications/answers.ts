@@ -1,17 +1,12 @@
 import { validateAnswers } from '@loket/sdk/forms';
-import type { Lang } from '../http/lang.js';
-import { type FieldError, ProblemError } from '../http/problems.js';
+import { type Lang, say } from '../messages/index.js';
+import { type FieldError, ProblemError } from '../problem.js';
 import { jakartaDate } from './calendar.js';
 import type { StoredForm } from './forms.js';
 
 const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-const textProblem: Record<Lang, string> = {
-  id: 'Teks mengandung karakter yang tidak dapat disimpan (karakter NUL atau Unicode yang rusak).',
-  en: 'The text contains characters that cannot be stored (a NUL character or broken Unicode).',
-};
 
 /**
  * Strings the database cannot store in jsonb (NUL, lone UTF-16 surrogates): refused as invalid
@@ -26,13 +21,8 @@ function unstorable(answers: Readonly<Record<string, unknown>>, lang: Lang): Fie
         : false;
   return Object.entries(answers)
     .filter(([key, value]) => bad(key) || bad(value))
-    .map(([key]) => ({ pointer: `/answers/${escapePointer(key)}`, detail: textProblem[lang] }));
+    .map(([key]) => ({ pointer: `/answers/${escapePointer(key)}`, detail: say('unstorableText')(lang) }));
 }
-
-const detail: Record<Lang, (n: number) => string> = {
-  id: (n) => `Ada ${n} isian yang belum lengkap atau belum benar.`,
-  en: (n) => `${n} answer${n === 1 ? ' is' : 's are'} incomplete or invalid.`,
-};
 
 export interface CheckOptions {
   lang: Lang;
@@ -60,10 +50,5 @@ export function checkAnswers(
         ...(options.attachments ? { attachments: options.attachments } : {}),
       }).map((p) => ({ pointer: p.pointer, detail: p.message }));
   if (problems.length === 0) return;
-  throw new ProblemError(
-    'invalid-answers',
-    422,
-    (lang) => detail[lang](problems.length),
-    () => problems,
-  );
+  throw new ProblemError('invalid-answers', 422, say('answersInvalid', problems.length), () => problems);
 }

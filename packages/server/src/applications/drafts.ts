@@ -1,9 +1,8 @@
 import { findRegion, scopeOf } from '../catalogue/regions.js';
 import { findService, regionOfService } from '../catalogue/services.js';
 import type { Db, Queryable } from '../db/index.js';
-import type { Lang } from '../http/lang.js';
-import { details } from '../http/messages.js';
-import { ProblemError } from '../http/problems.js';
+import { type Lang, say } from '../messages/index.js';
+import { ProblemError, problem } from '../problem.js';
 import { checkAnswers } from './answers.js';
 import { loadForm, type StoredForm } from './forms.js';
 import { etagOf } from './present.js';
@@ -12,37 +11,6 @@ import { type ApplicationRow, applicationColumns } from './security.js';
 
 type Answers = Record<string, unknown>;
 
-const words = {
-  noForm: {
-    id: (slug: string) => `Layanan "${slug}" belum dapat diajukan secara daring melalui Loket.`,
-    en: (slug: string) => `Service "${slug}" cannot be applied for online through Loket.`,
-  },
-  ifMatchMissing: {
-    id: () =>
-      'Kirim tajuk If-Match berisi ETag terakhir permohonan ini agar perubahan dari perangkat lain tidak tertimpa.',
-    en: () =>
-      "Send an If-Match header with this application's last ETag, so changes from another device are not overwritten.",
-  },
-  stale: {
-    id: () =>
-      'Permohonan sudah diubah di tempat lain sejak Anda membukanya. Muat ulang, lalu simpan lagi. Tidak ada yang disimpan.',
-    en: () =>
-      'The application was changed elsewhere since you opened it. Reload it and save again. Nothing was saved.',
-  },
-  notEditable: {
-    id: (status: string) => `Permohonan berstatus "${status}" tidak dapat diubah lagi.`,
-    en: (status: string) => `An application that is "${status}" can no longer be changed.`,
-  },
-  onlyRevision: {
-    id: () => 'Saat perbaikan, hanya isian yang diminta petugas yang dapat diubah.',
-    en: () => 'While revising, only the answers the officer asked for can be changed.',
-  },
-  notRequested: {
-    id: (field: string) => `Isian "${field}" tidak diminta untuk diperbaiki.`,
-    en: (field: string) => `"${field}" was not asked to be fixed.`,
-  },
-} as const;
-
 export const pointerOf = (field: string) => `/answers/${field.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 
 /** The service's form, or 404 (no such service, or not applicable online). */
@@ -50,9 +18,7 @@ export async function requireForm(db: Queryable, serviceId: string): Promise<Sto
   const form = await loadForm(db, serviceId);
   if (form) return form;
   const exists = (await db.query('select 1 from service where id = $1', [serviceId])).length > 0;
-  throw new ProblemError('not-found', 404, (lang) =>
-    exists ? words.noForm[lang](serviceId) : details.serviceNotFound[lang](serviceId),
-  );
+  throw problem('not-found', 404, exists ? say('noForm', serviceId) : say('serviceNotFound', serviceId));
 }
 
 export interface CreateInput {
@@ -78,19 +44,14 @@ export async function createDraft(
 ): Promise<Created> {
   const region = await findRegion(db, input.region);
   if (!region) {
-    throw new ProblemError(
-      'unknown-region',
-      400,
-      (lang) => details.unknownRegion[lang](input.region),
-      (lang) => [{ pointer: '/region', detail: details.unknownRegion[lang](input.region) }],
-    );
+    throw problem('unknown-region', 400, say('unknownRegion', input.region), '/region');
   }
   await options.checkOrigin(region.code);
   const form = await requireForm(db, input.service);
   const service = await findService(db, input.service, scopeOf(region));
   if (!service) {
     const offeredIn = (await regionOfService(db, input.service)) ?? input.region;
-    throw new ProblemError('not-found', 404, (lang) => details.serviceOnlyIn[lang](input.service, offeredIn));
+    throw problem('not-found', 404, say('serviceOnlyIn', input.service, offeredIn));
   }
   const answers = input.answers ?? {};
   checkAnswers(form, answers, { lang: options.lang, mode: 'draft', now: options.now });
@@ -102,8 +63,9 @@ export async function createDraft(
     const code = newTrackingCode();
     const application = await db.transaction(async (tx) => {
       const rows = await tx.query<ApplicationRow>(
-        `insert into application (id, code, secret_hash, service_id, region_code, agency_id, form_version, status, answers)
-         values ($1, $2, $3, $4, $5, $6, $7, 'draft', $8::text::jsonb)
+        `insert into application (id, code, secret_hash, service_id, region_code, agency_id, form_version, status, answers,
+           created_at, updated_at)
+         values ($1, $2, $3, $4, $5, $6, $7, 'draft', $8::text::jsonb, $9, $9)
          on conflict (code) do nothing
          returning ${applicationColumns}`,
         [
@@ -115,14 +77,16 @@ export async function createDraft(
           service.agency_id,
           form.version,
           JSON.stringify(answers),
+          options.now,
         ],
       );
       const row = rows[0];
       if (!row) return null;
       // The first event has no from-status, so it is written here rather than by transition().
       await tx.query(
-        `insert into application_event (application_id, from_status, to_status, actor) values ($1, null, 'draft', 'citizen')`,
-        [id],
+        `insert into application_event (application_id, from_status, to_status, actor, at)
+         values ($1, null, 'draft', 'citizen', $2)`,
+        [id, options.now],
       );
       return row;
     });
@@ -144,17 +108,12 @@ export function ifMatchHits(header: string, app: Pick<ApplicationRow, 'id' | 've
 /** 428 without If-Match, 412 when it is not the current ETag. */
 export function requireIfMatch(header: string | undefined, app: ApplicationRow): void {
   if (header === undefined || header.trim() === '') {
-    throw new ProblemError(
-      'precondition-required',
-      428,
-      (lang) => words.ifMatchMissing[lang](),
-      (lang) => [{ pointer: '/header/If-Match', detail: words.ifMatchMissing[lang]() }],
-    );
+    throw problem('precondition-required', 428, say('ifMatchMissing'), '/header/If-Match');
   }
   if (!ifMatchHits(header, app)) throw staleError();
 }
 
-const staleError = () => new ProblemError('precondition-failed', 412, (lang) => words.stale[lang]());
+const staleError = () => problem('precondition-failed', 412, say('stale'));
 
 /** Merge patch of answers: `null` removes an answer, anything else replaces it. */
 export function mergeAnswers(current: Answers, patch: Record<string, unknown>): Answers {
@@ -194,18 +153,14 @@ export async function updateDraft(
 ): Promise<ApplicationRow> {
   requireIfMatch(options.ifMatch, app);
   if (app.status !== 'draft' && app.status !== 'needs_revision') {
-    throw new ProblemError('not-editable', 409, (lang) => words.notEditable[lang](app.status));
+    throw problem('not-editable', 409, say('answersNotEditable', app.status));
   }
   if (app.status === 'needs_revision') {
     const open = new Set(app.revision_fields);
     const locked = Object.keys(patch).filter((field) => !open.has(field));
     if (locked.length > 0) {
-      throw new ProblemError(
-        'not-editable',
-        409,
-        (lang) => words.onlyRevision[lang](),
-        (lang) =>
-          locked.map((field) => ({ pointer: pointerOf(field), detail: words.notRequested[lang](field) })),
+      throw new ProblemError('not-editable', 409, say('onlyRevision'), (lang) =>
+        locked.map((field) => ({ pointer: pointerOf(field), detail: say('notRequested', field)(lang) })),
       );
     }
   }
@@ -214,10 +169,10 @@ export async function updateDraft(
   checkAnswers(form, merged, { lang: options.lang, mode: 'draft', now: options.now });
   if (canonicalJson(merged) === canonicalJson(app.answers)) return app;
   const rows = await db.query<ApplicationRow>(
-    `update application set answers = $1::text::jsonb, form_version = $2, version = version + 1, updated_at = now()
+    `update application set answers = $1::text::jsonb, form_version = $2, version = version + 1, updated_at = $6
      where id = $3 and version = $4 and status = $5
      returning ${applicationColumns}`,
-    [JSON.stringify(merged), form.version, app.id, app.version, app.status],
+    [JSON.stringify(merged), form.version, app.id, app.version, app.status, options.now],
   );
   const row = rows[0];
   if (!row) throw staleError();

@@ -1,7 +1,6 @@
-import type { FastifyRequest } from 'fastify';
 import type { Queryable } from '../db/index.js';
-import { details } from '../http/messages.js';
-import { ProblemError } from '../http/problems.js';
+import { say } from '../messages/index.js';
+import { problem } from '../problem.js';
 
 /** The origin as browsers send it: scheme://host[:port], lower case, no path. */
 export function normalizeOrigin(input: string): string | null {
@@ -25,8 +24,11 @@ export async function originAllowedAnywhere(db: Queryable, origin: string): Prom
  * (or its province) allowed the origin. Requests without Origin (server to server, curl, same
  * origin navigation) are not cross-origin and pass.
  */
-export async function checkOrigin(db: Queryable, request: FastifyRequest, regionCode: string): Promise<void> {
-  const origin = request.headers.origin;
+export async function checkOrigin(
+  db: Queryable,
+  origin: string | undefined,
+  regionCode: string,
+): Promise<void> {
   if (origin === undefined) return;
   const province = regionCode.slice(0, 2);
   const allowed = await db.query(
@@ -34,9 +36,7 @@ export async function checkOrigin(db: Queryable, request: FastifyRequest, region
     [origin, regionCode, province],
   );
   if (allowed.length === 0) {
-    throw new ProblemError('origin-not-allowed', 403, (lang) =>
-      details.originNotAllowed[lang](origin, regionCode),
-    );
+    throw problem('origin-not-allowed', 403, say('originNotAllowed', origin, regionCode));
   }
 }
 

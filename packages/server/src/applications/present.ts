@@ -1,6 +1,6 @@
 import type { components } from '@loket/sdk/contract';
 import type { Queryable } from '../db/index.js';
-import type { Lang } from '../http/lang.js';
+import { type Lang, say } from '../messages/index.js';
 import { type Due, jakartaDate } from './calendar.js';
 import type { StoredForm } from './forms.js';
 import { formatCode, sha256Hex } from './secrets.js';
@@ -121,12 +121,6 @@ export async function presentApplication(
   };
 }
 
-// ---------------------------------------------------------------------------------------------
-// The status in plain words
-// ---------------------------------------------------------------------------------------------
-
-type Words = Record<Lang, string>;
-
 const formatDate = (date: string, lang: Lang) =>
   new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
     day: 'numeric',
@@ -135,97 +129,14 @@ const formatDate = (date: string, lang: Lang) =>
     timeZone: 'UTC',
   }).format(new Date(`${date}T00:00:00Z`));
 
-export const statusTexts: Record<Status, Words> = {
-  draft: {
-    id: 'Masih draf: permohonan belum dikirim.',
-    en: 'Draft: the application has not been sent yet.',
-  },
-  submitted: {
-    id: 'Terkirim: permohonan sudah diterima dan menunggu diperiksa petugas.',
-    en: 'Sent: the application was received and is waiting for an officer to check it.',
-  },
-  in_review: {
-    id: 'Sedang diperiksa petugas.',
-    en: 'An officer is checking the application.',
-  },
-  needs_revision: {
-    id: 'Perlu diperbaiki: petugas meminta Anda memperbaiki beberapa isian.',
-    en: 'Needs changes: the officer asked you to fix some answers.',
-  },
-  completed: {
-    id: 'Selesai: permohonan sudah diproses.',
-    en: 'Done: the application has been processed.',
-  },
-  rejected: {
-    id: 'Ditolak: permohonan tidak dapat diproses.',
-    en: 'Rejected: the application cannot be processed.',
-  },
-  withdrawn: {
-    id: 'Dibatalkan: Anda sudah menarik permohonan ini.',
-    en: 'Withdrawn: you cancelled this application.',
-  },
-};
-
-export const nextSteps: Record<Status, Words> = {
-  draft: {
-    id: 'Lengkapi isian dan berkas, lalu kirim permohonan. Draf yang tidak diubah lama akan dihapus.',
-    en: 'Complete the answers and files, then send the application. Drafts left untouched for long are deleted.',
-  },
-  submitted: {
-    id: 'Tunggu petugas memeriksa permohonan. Simpan kode pelacakan untuk melihat perkembangannya.',
-    en: 'Wait for an officer to check the application. Keep the tracking code to follow its progress.',
-  },
-  in_review: {
-    id: 'Tunggu hasil pemeriksaan. Jika ada yang perlu diperbaiki, Anda akan melihatnya di sini.',
-    en: 'Wait for the result. If something needs fixing, you will see it here.',
-  },
-  needs_revision: {
-    id: 'Perbaiki isian yang diminta, lalu kirim ulang permohonan.',
-    en: 'Fix the answers asked for, then send the application again.',
-  },
-  completed: {
-    id: 'Ikuti petunjuk petugas untuk mengambil atau menerima hasil layanan.',
-    en: "Follow the officer's instructions to collect or receive the result.",
-  },
-  rejected: {
-    id: 'Baca catatan petugas. Anda dapat mengajukan permohonan baru, atau menyampaikan pengaduan bila tidak setuju.',
-    en: "Read the officer's note. You can apply again, or file a complaint if you disagree.",
-  },
-  withdrawn: {
-    id: 'Tidak ada langkah lagi. Anda dapat mengajukan permohonan baru kapan saja.',
-    en: 'Nothing more to do. You can start a new application at any time.',
-  },
-};
-
 /** The status text, with what the due date means when the agency owes a decision. */
 export function statusText(status: Status, due: Due, overdue: boolean, lang: Lang): string {
-  const base = statusTexts[status][lang];
+  const base = say(`status.${status}`)(lang);
   if (!(status === 'submitted' || status === 'in_review') || !due.date) return base;
   const date = formatDate(due.date, lang);
-  const parts = [base];
-  if (lang === 'en') {
-    parts.push(
-      overdue
-        ? `It was due by ${date} (${due.working_days} working days) and is overdue.`
-        : `Expected by ${date} (${due.working_days} working days).`,
-    );
-    if (due.calendar === 'provisional')
-      parts.push('Some holidays in that period are not decreed yet, so the date may change.');
-    if (due.calendar === 'estimate')
-      parts.push('The holidays of that period are not known yet (only weekends were skipped): an estimate.');
-  } else {
-    parts.push(
-      overdue
-        ? `Seharusnya selesai paling lambat ${date} (${due.working_days} hari kerja) dan kini sudah terlambat.`
-        : `Perkiraan selesai paling lambat ${date} (${due.working_days} hari kerja).`,
-    );
-    if (due.calendar === 'provisional')
-      parts.push('Sebagian hari libur pada periode itu belum ditetapkan, jadi tanggalnya dapat berubah.');
-    if (due.calendar === 'estimate')
-      parts.push(
-        'Hari libur pada periode itu belum diketahui (hanya Sabtu dan Minggu yang dilewati): tanggal ini perkiraan.',
-      );
-  }
+  const parts = [base, say(overdue ? 'dueOverdue' : 'dueExpected', date, due.working_days)(lang)];
+  if (due.calendar === 'provisional') parts.push(say('dueProvisional')(lang));
+  if (due.calendar === 'estimate') parts.push(say('dueEstimate')(lang));
   return parts.join(' ');
 }
 
@@ -272,7 +183,7 @@ export async function presentStatus(
     history,
     due,
     overdue,
-    next_step: nextSteps[app.status][lang],
+    next_step: say(`next.${app.status}`)(lang),
     revision_fields: app.status === 'needs_revision' ? fieldLabels(form, app.revision_fields, lang) : [],
   };
 }

@@ -1,5 +1,7 @@
 import type { Queryable } from '../db/index.js';
-import { ProblemError } from '../http/problems.js';
+import { say } from '../messages/index.js';
+import { type ProblemError, problem } from '../problem.js';
+import type { Due } from './calendar.js';
 import type { ApplicationRow } from './security.js';
 
 export type Status = ApplicationRow['status'];
@@ -28,24 +30,44 @@ export function canTransition(actor: Actor, from: Status, to: Status): boolean {
 }
 
 export function invalidTransition(from: Status, to: Status): ProblemError {
-  return new ProblemError('invalid-transition', 409, (lang) =>
-    lang === 'en'
-      ? `An application that is "${from}" cannot become "${to}".`
-      : `Permohonan berstatus "${from}" tidak dapat menjadi "${to}".`,
-  );
+  return problem('invalid-transition', 409, say('invalidTransition', from, to));
 }
 
 export interface TransitionEvent {
   actor: string; // 'citizen' or 'officer:<name>'
+  /** When it happens (the app's clock): the event's time and the application's `updated_at`. */
+  at: Date;
   note?: string | null;
   public_note?: string | null;
   fields?: string[];
 }
 
+/** What a status change may set besides the status: typed values, never SQL. */
+export interface TransitionChanges {
+  /** The fields the citizen must fix (`[]` clears them). */
+  revision_fields?: string[];
+  /** The first submission: kept when the application already has one. */
+  submitted_at?: Date;
+  due?: Due;
+  form_version?: number;
+}
+
+const assignments: {
+  [K in keyof TransitionChanges]-?: (value: TransitionChanges[K], $: Placeholder) => string;
+} = {
+  revision_fields: (v, $) => `revision_fields = ${$(v)}::text[]`,
+  submitted_at: (v, $) => `submitted_at = coalesce(submitted_at, ${$(v)}::timestamptz)`,
+  due: (v, $) =>
+    `due_date = ${$(v?.date)}::date, due_working_days = ${$(v?.working_days)}::int, due_calendar = ${$(v?.calendar)}`,
+  form_version: (v, $) => `form_version = ${$(v)}::int`,
+};
+
+type Placeholder = (value: unknown) => string;
+
 /**
- * Moves an application to `to` inside the caller's transaction and appends the event. `set`
- * adds other column updates ($3… onward). Fails with 409 if the application changed since it was
- * read (its version), so concurrent transitions cannot both win.
+ * Moves an application to `to` inside the caller's transaction, sets `changes`, and appends the
+ * event. Fails with 409 if the application changed since it was read (its version), so
+ * concurrent transitions cannot both win.
  */
 export async function transition(
   tx: Queryable,
@@ -53,19 +75,25 @@ export async function transition(
   actor: Actor,
   to: Status,
   event: TransitionEvent,
-  set: { sql: string; params: unknown[] } = { sql: '', params: [] },
+  changes: TransitionChanges = {},
 ): Promise<void> {
   if (!canTransition(actor, application.status, to)) throw invalidTransition(application.status, to);
-  const extra = set.sql ? `, ${set.sql}` : '';
+  const params: unknown[] = [to, event.at, application.id, application.version];
+  const $: Placeholder = (value) => `$${params.push(value ?? null)}`;
+  const set = Object.entries(changes)
+    .filter(([, value]) => value !== undefined)
+    .map(([column, value]) =>
+      (assignments[column as keyof TransitionChanges] as (v: unknown, p: Placeholder) => string)(value, $),
+    );
   const rows = await tx.query(
-    `update application set status = $1, version = version + 1, updated_at = now()${extra}
-     where id = $2 and version = $${set.params.length + 3} returning id`,
-    [to, application.id, ...set.params, application.version],
+    `update application set status = $1, version = version + 1, updated_at = $2${set.map((s) => `, ${s}`).join('')}
+     where id = $3 and version = $4 returning id`,
+    params,
   );
   if (rows.length === 0) throw invalidTransition(application.status, to);
   await tx.query(
-    `insert into application_event (application_id, from_status, to_status, actor, note, public_note, fields)
-     values ($1, $2, $3, $4, $5, $6, $7::text[])`,
+    `insert into application_event (application_id, from_status, to_status, actor, note, public_note, fields, at)
+     values ($1, $2, $3, $4, $5, $6, $7::text[], $8)`,
     [
       application.id,
       application.status,
@@ -74,6 +102,7 @@ export async function transition(
       event.note ?? null,
       event.public_note ?? null,
       event.fields ?? [],
+      event.at,
     ],
   );
 }

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -118,4 +118,21 @@ export function createStorage(uploadsDir: string): AttachmentStorage {
       await rm(pathOf(key), { force: true });
     },
   };
+}
+
+/** Removes partial uploads (`tmp/*.part`) older than `olderThanMs`, left by a crash or a kill. */
+export async function sweepPartialFiles(uploadsDir: string, olderThanMs = 60 * 60 * 1000): Promise<number> {
+  const tmpDir = join(resolve(uploadsDir), 'tmp');
+  const names = await readdir(tmpDir).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names) {
+    if (!name.endsWith('.part')) continue;
+    const path = join(tmpDir, name);
+    const info = await stat(path).catch(() => null);
+    if (info && Date.now() - info.mtimeMs > olderThanMs) {
+      await rm(path, { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }

@@ -2,8 +2,8 @@ import type { components } from '@loket/sdk/contract';
 import { findRegion, scopeOf } from '../catalogue/regions.js';
 import { findService } from '../catalogue/services.js';
 import type { Db, Queryable } from '../db/index.js';
-import type { Lang } from '../http/lang.js';
-import { ProblemError } from '../http/problems.js';
+import { type Lang, say } from '../messages/index.js';
+import { problem } from '../problem.js';
 import { checkAnswers } from './answers.js';
 import { dueDate } from './calendar.js';
 import { canonicalJson, requireForm } from './drafts.js';
@@ -16,21 +16,6 @@ type ApplicationStatus = components['schemas']['ApplicationStatus'];
 
 /** How long a submission's stored answer is kept (and replayed) for its Idempotency-Key. */
 export const idempotencyTtlHours = 24;
-
-const words = {
-  keyMissing: {
-    id: () =>
-      'Kirim tajuk Idempotency-Key (misalnya sebuah UUID acak) dan pakai nilai yang sama setiap kali mengulang pengiriman ini.',
-    en: () =>
-      'Send an Idempotency-Key header (e.g. a random UUID) and reuse it for every retry of this submission.',
-  },
-  keyReused: {
-    id: () =>
-      'Kunci Idempotency-Key ini sudah dipakai untuk pengiriman lain dari permohonan ini (isinya berbeda). Pakai kunci baru.',
-    en: () =>
-      'This Idempotency-Key was already used for another submission of this application (with other contents). Use a new key.',
-  },
-} as const;
 
 export interface SubmitResult {
   status: number;
@@ -70,12 +55,7 @@ async function storedKey(db: Queryable, applicationId: string, key: string): Pro
 
 function replay(stored: StoredKey, print: string): SubmitResult {
   if (stored.fingerprint !== print) {
-    throw new ProblemError(
-      'idempotency-key-reused',
-      422,
-      (lang) => words.keyReused[lang](),
-      (lang) => [{ pointer: '/header/Idempotency-Key', detail: words.keyReused[lang]() }],
-    );
+    throw problem('idempotency-key-reused', 422, say('keyReused'), '/header/Idempotency-Key');
   }
   return { status: stored.status, body: stored.response, replayed: true };
 }
@@ -111,12 +91,7 @@ export async function submitApplication(
 ): Promise<SubmitResult & { etag: string }> {
   const { key, lang, now } = options;
   if (key === undefined || key === '') {
-    throw new ProblemError(
-      'precondition-required',
-      428,
-      (l) => words.keyMissing[l](),
-      (l) => [{ pointer: '/header/Idempotency-Key', detail: words.keyMissing[l]() }],
-    );
+    throw problem('precondition-required', 428, say('keyMissing'), '/header/Idempotency-Key');
   }
   const earlier = await storedKey(db, app.id, key);
   if (earlier) {
@@ -162,12 +137,8 @@ export async function submitApplication(
       locked,
       'citizen',
       'submitted',
-      { actor: 'citizen' },
-      {
-        sql: `submitted_at = coalesce(submitted_at, $3::timestamptz), due_date = $4::date, due_working_days = $5,
-              due_calendar = $6, revision_fields = '{}', form_version = $7`,
-        params: [now.toISOString(), due.date, due.working_days, due.calendar, form.version],
-      },
+      { actor: 'citizen', at: now },
+      { submitted_at: now, due, revision_fields: [], form_version: form.version },
     );
     const [submitted] = await tx.query<ApplicationRow>(
       `select ${applicationColumns} from application where id = $1`,

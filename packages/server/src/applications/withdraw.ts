@@ -12,6 +12,7 @@ export async function withdrawApplication(
   db: Db,
   app: ApplicationRow,
   reason: string | undefined,
+  now: Date,
 ): Promise<ApplicationRow> {
   return db.transaction(async (tx) => {
     // Locked and read again: the state machine judges the status as it is now, not as it was
@@ -24,7 +25,7 @@ export async function withdrawApplication(
     // NUL cannot be stored in a text column; nothing else is changed.
     const cleaned = reason?.replaceAll('\u0000', '').trim();
     const note = cleaned ? cleaned : null;
-    await transition(tx, locked, 'citizen', 'withdrawn', { actor: 'citizen', note });
+    await transition(tx, locked, 'citizen', 'withdrawn', { actor: 'citizen', at: now, note });
     const [withdrawn] = await tx.query<ApplicationRow>(
       `select ${applicationColumns} from application where id = $1`,
       [app.id],

@@ -1,5 +1,5 @@
 import type { components } from '@loket/sdk/contract';
-import type { Lang } from '../http/lang.js';
+import type { Lang } from '../messages/index.js';
 import type { RegionRow } from './regions.js';
 import type { CountRow, FacetRow, ServiceRow } from './services.js';
 

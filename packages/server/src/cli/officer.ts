@@ -5,7 +5,7 @@ import {
   OfficerInputError,
   type OfficerTokenInfo,
   revokeOfficerToken,
-} from '../applications/officers.js';
+} from '../applications/officer-tokens.js';
 import type { CommandTools } from '../cli.js';
 
 const usage = `loket-server officer <command>

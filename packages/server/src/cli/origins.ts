@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { assertRegionExists, OfficerInputError } from '../applications/officers.js';
+import { assertRegionExists, OfficerInputError } from '../applications/officer-tokens.js';
 import { addOrigin, listOrigins, normalizeOrigin, removeOrigin } from '../applications/origins.js';
 import type { CommandTools } from '../cli.js';
 

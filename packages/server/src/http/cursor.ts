@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { details } from './messages.js';
-import { ProblemError } from './problems.js';
+import { say } from '../messages/index.js';
+import { problem } from '../problem.js';
 
 /**
  * Opaque page cursors: the offset plus a fingerprint of the query they belong to, so that a
@@ -14,13 +14,7 @@ export function encodeCursor(offset: number, query: Record<string, unknown>): st
   return Buffer.from(JSON.stringify({ o: offset, f: fingerprint(query) })).toString('base64url');
 }
 
-const invalid = () =>
-  new ProblemError(
-    'invalid-cursor',
-    400,
-    (lang) => details.invalidCursor[lang](),
-    (lang) => [{ pointer: '/query/cursor', detail: details.invalidCursor[lang]() }],
-  );
+const invalid = () => problem('invalid-cursor', 400, say('invalidCursor'), '/query/cursor');
 
 /** The offset a cursor stands for; 0 without a cursor. */
 export function decodeCursor(cursor: string | undefined, query: Record<string, unknown>): number {

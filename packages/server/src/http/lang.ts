@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import Negotiator from 'negotiator';
+import type { Lang } from '../messages/index.js';
 
-export type Lang = 'id' | 'en';
 const available: Lang[] = ['id', 'en'];
 
 /**

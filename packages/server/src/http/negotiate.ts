@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import Negotiator from 'negotiator';
-import { details } from './messages.js';
-import { ProblemError } from './problems.js';
+import { say } from '../messages/index.js';
+import { problem } from '../problem.js';
 
 const produced = ['application/json', 'application/problem+json'];
 const downloads = /^\/v1\/officer\/applications\/[^/]+\/attachments\/[^/?]+/;
@@ -13,7 +13,7 @@ export function registerContentNegotiation(app: FastifyInstance): void {
     // Attachment downloads produce the file's own type, not JSON.
     if (!accept || !request.url.startsWith('/v1/') || downloads.test(request.url)) return;
     if (new Negotiator({ headers: { accept } }).mediaType(produced) === undefined) {
-      throw new ProblemError('not-acceptable', 406, (lang) => details.notAcceptable[lang]());
+      throw problem('not-acceptable', 406, say('notAcceptable'));
     }
   });
 }

@@ -1,35 +1,10 @@
+import type { components } from '@loket/sdk/contract';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type Lang, pickLang } from './lang.js';
-import { details, type ProblemKind, problemTitles, validationMessage } from './messages.js';
+import { type Lang, messages, problemTitles, say } from '../messages/index.js';
+import { type FieldError, ProblemError, type ProblemKind, problemType } from '../problem.js';
+import { pickLang } from './lang.js';
 
-export interface FieldError {
-  pointer: string;
-  detail: string;
-}
-
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  instance?: string;
-  errors?: FieldError[];
-}
-
-export const problemType = (kind: ProblemKind) => `urn:loket:problem:${kind}`;
-
-/** Thrown by handlers for an expected failure; becomes one problem+json response. */
-export class ProblemError extends Error {
-  constructor(
-    readonly kind: ProblemKind,
-    readonly status: number,
-    readonly detailFor: (lang: Lang) => string,
-    readonly errors?: (lang: Lang) => FieldError[],
-  ) {
-    super(kind);
-    this.name = 'ProblemError';
-  }
-}
+type Problem = components['schemas']['Problem'];
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
   return reply
@@ -39,7 +14,8 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
     .send(problem);
 }
 
-function problem(
+/** The problem+json body of a problem kind, in the request's language. */
+export function problemBody(
   kind: ProblemKind,
   status: number,
   lang: Lang,
@@ -70,9 +46,11 @@ function validationErrors(error: FastifyError, lang: Lang): FieldError[] {
   return (error.validation ?? []).map((v) => {
     const missing = v.keyword === 'required' ? `/${String(v.params.missingProperty)}` : '';
     const where = context === 'body' ? '' : `/${context}`;
+    const keyword = `schema.${v.keyword}`;
+    const key = (Object.hasOwn(messages, keyword) ? keyword : 'schema.other') as 'schema.other';
     return {
       pointer: `${where}${v.instancePath}${missing}` || '/',
-      detail: validationMessage(v.keyword, v.params, lang),
+      detail: say(key, v.params)(lang),
     };
   });
 }
@@ -87,8 +65,11 @@ export function frameworkErrorHandler(
   reply: FastifyReply,
 ): void {
   const lang = pickLang(request);
-  const detail = details.badUrl[lang]();
-  sendProblem(reply, problem('invalid-request', 400, lang, request, detail, [{ pointer: '/path', detail }]));
+  const detail = say('badUrl')(lang);
+  sendProblem(
+    reply,
+    problemBody('invalid-request', 400, lang, request, detail, [{ pointer: '/path', detail }]),
+  );
   request.log.info({ code: error.code }, 'refused a malformed URL');
 }
 
@@ -96,43 +77,33 @@ export function frameworkErrorHandler(
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((thrown: FastifyError, request, reply) => {
     const lang = pickLang(request);
+    const problem = (kind: ProblemKind, status: number, detail: string, errors?: FieldError[]) =>
+      sendProblem(reply, problemBody(kind, status, lang, request, detail, errors));
     // fastify-openapi-glue wraps what a security handler threw in its own error.
     const inner = (thrown as { errors?: unknown }).errors;
     const wrapped = Array.isArray(inner) ? inner.find((e) => e instanceof ProblemError) : undefined;
     const error = (wrapped ?? thrown) as FastifyError;
     if (error instanceof ProblemError) {
       if (error.status === 401) reply.header('www-authenticate', 'Bearer realm="loket-officer"');
-      return sendProblem(
-        reply,
-        problem(error.kind, error.status, lang, request, error.detailFor(lang), error.errors?.(lang)),
-      );
+      return problem(error.kind, error.status, error.detailFor(lang), error.errors?.(lang));
     }
     if (error.validation) {
       const errors = validationErrors(error, lang);
-      return sendProblem(
-        reply,
-        problem('invalid-request', 400, lang, request, details.problems[lang](errors.length), errors),
-      );
+      return problem('invalid-request', 400, say('problems', errors.length)(lang), errors);
     }
     const status = error.statusCode ?? 500;
-    if (status === 406)
-      return sendProblem(reply, problem('not-acceptable', 406, lang, request, details.notAcceptable[lang]()));
-    if (status === 413)
-      return sendProblem(reply, problem('payload-too-large', 413, lang, request, error.message));
-    if (status >= 400 && status < 500) {
-      // Fastify's own client errors (bad JSON, unsupported media type…): say what it said.
-      return sendProblem(reply, problem('invalid-request', status, lang, request, error.message));
-    }
+    if (status === 406) return problem('not-acceptable', 406, say('notAcceptable')(lang));
+    if (status === 413) return problem('payload-too-large', 413, error.message);
+    // Fastify's own client errors (bad JSON, unsupported media type…): say what it said.
+    if (status >= 400 && status < 500) return problem('invalid-request', status, error.message);
     request.log.error({ err: error }, 'unhandled error');
-    return sendProblem(reply, problem('internal', 500, lang, request, details.internal[lang](request.id)));
+    return problem('internal', 500, say('internal', request.id)(lang));
   });
 
   app.setNotFoundHandler((request, reply) => {
     const lang = pickLang(request);
     const path = request.url.split('?')[0] ?? request.url;
-    return sendProblem(
-      reply,
-      problem('not-found', 404, lang, request, details.routeNotFound[lang](path.slice(0, 200))),
-    );
+    const detail = say('routeNotFound', path.slice(0, 200))(lang);
+    return sendProblem(reply, problemBody('not-found', 404, lang, request, detail));
   });
 }

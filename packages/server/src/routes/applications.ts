@@ -8,11 +8,7 @@ import type { ApplicationRow } from '../applications/security.js';
 import { submitApplication } from '../applications/submit.js';
 import { withdrawApplication } from '../applications/withdraw.js';
 import { pickLang } from '../http/lang.js';
-import type { AppContext } from './context.js';
-
-interface CodeParams {
-  code: string;
-}
+import type { AppContext, OperationRequest } from './context.js';
 
 /** Set by the applicationSecret security handler before any of these handlers run. */
 function applicationOf(request: FastifyRequest): ApplicationRow {
@@ -35,24 +31,19 @@ const header = (request: FastifyRequest, name: string): string | undefined => {
  */
 export function applicationHandlers(ctx: AppContext) {
   return {
-    async getServiceForm(request: FastifyRequest<{ Params: { slug: string } }>) {
+    async getServiceForm(request: OperationRequest<'getServiceForm'>) {
       const lang = pickLang(request);
       const form = await requireForm(ctx.db, request.params.slug);
       // Both languages stay in the definition: the form's labels are shown by the components.
       return { lang, ...form };
     },
 
-    async createApplication(
-      request: FastifyRequest<{
-        Body: { service: string; region: string; answers?: Record<string, unknown> };
-      }>,
-      reply: FastifyReply,
-    ) {
+    async createApplication(request: OperationRequest<'createApplication'>, reply: FastifyReply) {
       const lang = pickLang(request);
       const { application, secret } = await createDraft(ctx.db, request.body, {
         lang,
         now: ctx.now(),
-        checkOrigin: (region) => checkOrigin(ctx.db, request, region),
+        checkOrigin: (region) => checkOrigin(ctx.db, request.headers.origin, region),
       });
       noStore(reply)
         .code(201)
@@ -61,16 +52,13 @@ export function applicationHandlers(ctx: AppContext) {
       return { ...(await presentApplication(ctx.db, application, lang)), secret };
     },
 
-    async getApplication(request: FastifyRequest<{ Params: CodeParams }>, reply: FastifyReply) {
+    async getApplication(request: OperationRequest<'getApplication'>, reply: FastifyReply) {
       const app = applicationOf(request);
       noStore(reply).header('etag', etagOf(app));
       return presentApplication(ctx.db, app, pickLang(request));
     },
 
-    async updateApplication(
-      request: FastifyRequest<{ Params: CodeParams; Body: { answers: Record<string, unknown> } }>,
-      reply: FastifyReply,
-    ) {
+    async updateApplication(request: OperationRequest<'updateApplication'>, reply: FastifyReply) {
       const lang = pickLang(request);
       const saved = await updateDraft(ctx.db, applicationOf(request), request.body.answers, {
         lang,
@@ -81,10 +69,7 @@ export function applicationHandlers(ctx: AppContext) {
       return presentApplication(ctx.db, saved, lang);
     },
 
-    async submitApplication(
-      request: FastifyRequest<{ Params: CodeParams; Body: { declaration: true } }>,
-      reply: FastifyReply,
-    ) {
+    async submitApplication(request: OperationRequest<'submitApplication'>, reply: FastifyReply) {
       const result = await submitApplication(ctx.db, applicationOf(request), request.body, {
         key: header(request, 'idempotency-key'),
         lang: pickLang(request),
@@ -95,17 +80,14 @@ export function applicationHandlers(ctx: AppContext) {
       return result.body;
     },
 
-    async withdrawApplication(
-      request: FastifyRequest<{ Params: CodeParams; Body: { reason?: string } | undefined }>,
-      reply: FastifyReply,
-    ) {
+    async withdrawApplication(request: OperationRequest<'withdrawApplication'>, reply: FastifyReply) {
       const lang = pickLang(request);
-      const app = await withdrawApplication(ctx.db, applicationOf(request), request.body?.reason);
+      const app = await withdrawApplication(ctx.db, applicationOf(request), request.body?.reason, ctx.now());
       noStore(reply).header('etag', etagOf(app));
       return presentStatus(ctx.db, app, await loadForm(ctx.db, app.service_id), lang, ctx.now());
     },
 
-    async getApplicationStatus(request: FastifyRequest<{ Params: CodeParams }>, reply: FastifyReply) {
+    async getApplicationStatus(request: OperationRequest<'getApplicationStatus'>, reply: FastifyReply) {
       const app = applicationOf(request);
       noStore(reply);
       return presentStatus(ctx.db, app, await loadForm(ctx.db, app.service_id), pickLang(request), ctx.now());

@@ -15,26 +15,16 @@ import {
 } from '../catalogue/services.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { pickLang } from '../http/lang.js';
-import { details } from '../http/messages.js';
-import { ProblemError } from '../http/problems.js';
-import type { AppContext } from './context.js';
+import { say } from '../messages/index.js';
+import { problem } from '../problem.js';
+import type { AppContext, OperationRequest } from './context.js';
 import { scopeFromQuery } from './scope.js';
-
-interface ListQuery {
-  q?: string;
-  region?: string;
-  category?: string;
-  agency?: string;
-  channel?: 'mpp' | 'online' | 'agency_office';
-  cursor?: string;
-  limit: number;
-}
 
 export function catalogueHandlers(ctx: AppContext) {
   return {
-    async listServices(request: FastifyRequest) {
+    async listServices(request: OperationRequest<'listServices'>) {
       const lang = pickLang(request);
-      const query = request.query as ListQuery;
+      const { query } = request;
       const q = query.q?.trim() || undefined;
       const identity = {
         q,
@@ -63,15 +53,17 @@ export function catalogueHandlers(ctx: AppContext) {
       };
     },
 
-    async getService(request: FastifyRequest<{ Params: { slug: string } }>) {
+    async getService(request: OperationRequest<'getService'>) {
       const lang = pickLang(request);
       const { slug } = request.params;
       const { scope } = await scopeFromQuery(ctx.db, request);
       const row = await findService(ctx.db, slug, scope);
       if (!row) {
         const offeredIn = await regionOfService(ctx.db, slug);
-        throw new ProblemError('not-found', 404, (l) =>
-          offeredIn ? details.serviceOnlyIn[l](slug, offeredIn) : details.serviceNotFound[l](slug),
+        throw problem(
+          'not-found',
+          404,
+          offeredIn ? say('serviceOnlyIn', slug, offeredIn) : say('serviceNotFound', slug),
         );
       }
       return presentService(row, lang, ctx.nationalComplaintChannels);

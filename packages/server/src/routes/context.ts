@@ -1,3 +1,5 @@
+import type { operations } from '@loket/sdk/contract';
+import type { FastifyRequest } from 'fastify';
 import type { NationalChannel } from '../catalogue/present.js';
 import type { Db } from '../db/index.js';
 
@@ -12,3 +14,24 @@ export interface AppContext {
   /** The current time; tests move it to check due dates and overdue flags. */
   now: () => Date;
 }
+
+type Parameters<Op extends keyof operations> = operations[Op]['parameters'];
+type JsonBody<Op extends keyof operations> = operations[Op] extends {
+  requestBody: { content: { 'application/json': infer Body } };
+}
+  ? Body
+  : operations[Op] extends { requestBody?: { content: { 'application/json': infer Body } } }
+    ? Body | undefined
+    : never;
+
+/**
+ * A request to the contract's operation `Op`, typed from the generated contract: its path
+ * parameters, its query (with `limit` filled in: validation applies the contract's defaults) and
+ * its JSON body. Validation has checked all three before any handler runs.
+ */
+export type OperationRequest<Op extends keyof operations> = FastifyRequest<{
+  Params: Parameters<Op>['path'];
+  Querystring: NonNullable<Parameters<Op>['query']> &
+    ('limit' extends keyof NonNullable<Parameters<Op>['query']> ? { limit: number } : unknown);
+  Body: JsonBody<Op>;
+}>;

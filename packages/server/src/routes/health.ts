@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isMigrated } from '../db/index.js';
 import { pickLang } from '../http/lang.js';
-import { details, problemTitles } from '../http/messages.js';
-import { problemType, sendProblem } from '../http/problems.js';
+import { problemBody, sendProblem } from '../http/problems.js';
+import { say } from '../messages/index.js';
 import type { AppContext } from './context.js';
 
 export function healthHandlers(ctx: AppContext) {
@@ -24,13 +24,7 @@ export function healthHandlers(ctx: AppContext) {
       if (ready)
         return reply.header('cache-control', 'no-store').send({ status: 'ok', database: ctx.db.engine });
       const lang = pickLang(request);
-      return sendProblem(reply, {
-        type: problemType('not-ready'),
-        title: problemTitles['not-ready'][lang],
-        status: 503,
-        detail: details.notReady[lang](),
-        instance: request.id,
-      });
+      return sendProblem(reply, problemBody('not-ready', 503, lang, request, say('notReady')(lang)));
     },
   };
 }

@@ -1,31 +1,22 @@
-import type { FastifyRequest } from 'fastify';
 import { presentRegion } from '../catalogue/present.js';
 import { findRegion, listLocations, listRegions } from '../catalogue/regions.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { pickLang } from '../http/lang.js';
-import { details } from '../http/messages.js';
-import { ProblemError } from '../http/problems.js';
-import type { AppContext } from './context.js';
-
-interface ListQuery {
-  level?: 'province' | 'regency';
-  parent?: string;
-  q?: string;
-  cursor?: string;
-  limit: number;
-}
+import { say } from '../messages/index.js';
+import { problem } from '../problem.js';
+import type { AppContext, OperationRequest } from './context.js';
 
 export function regionHandlers(ctx: AppContext) {
   async function regionOr404(code: string) {
     const region = await findRegion(ctx.db, code);
-    if (!region) throw new ProblemError('not-found', 404, (lang) => details.regionNotFound[lang](code));
+    if (!region) throw problem('not-found', 404, say('regionNotFound', code));
     return region;
   }
 
   return {
-    async listRegions(request: FastifyRequest) {
+    async listRegions(request: OperationRequest<'listRegions'>) {
       const lang = pickLang(request);
-      const query = request.query as ListQuery;
+      const { query } = request;
       const q = query.q?.trim() || undefined;
       const identity = { level: query.level, parent: query.parent, q };
       const offset = decodeCursor(query.cursor, identity);
@@ -39,7 +30,7 @@ export function regionHandlers(ctx: AppContext) {
       };
     },
 
-    async getRegion(request: FastifyRequest<{ Params: { code: string } }>) {
+    async getRegion(request: OperationRequest<'getRegion'>) {
       const lang = pickLang(request);
       const region = await regionOr404(request.params.code);
       const province = region.province_code ? await findRegion(ctx.db, region.province_code) : null;
@@ -52,7 +43,7 @@ export function regionHandlers(ctx: AppContext) {
       };
     },
 
-    async listRegionLocations(request: FastifyRequest<{ Params: { code: string } }>) {
+    async listRegionLocations(request: OperationRequest<'listRegionLocations'>) {
       const lang = pickLang(request);
       const region = await regionOr404(request.params.code);
       return { lang, data: await listLocations(ctx.db, region) };

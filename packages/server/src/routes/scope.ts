@@ -2,8 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import { findRegion, type RegionRow, scopeOf } from '../catalogue/regions.js';
 import { nationalScope, type Scope } from '../catalogue/services.js';
 import type { Queryable } from '../db/index.js';
-import { details } from '../http/messages.js';
-import { ProblemError } from '../http/problems.js';
+import { say } from '../messages/index.js';
+import { problem } from '../problem.js';
 
 /** The scope of `?region=`: national without it, a clear 400 for a code that doesn't exist. */
 export async function scopeFromQuery(
@@ -14,12 +14,7 @@ export async function scopeFromQuery(
   if (code === undefined) return { scope: nationalScope, region: null };
   const region = await findRegion(db, code);
   if (!region) {
-    throw new ProblemError(
-      'unknown-region',
-      400,
-      (lang) => details.unknownRegion[lang](code),
-      (lang) => [{ pointer: '/query/region', detail: details.unknownRegion[lang](code) }],
-    );
+    throw problem('unknown-region', 400, say('unknownRegion', code), '/query/region');
   }
   return { scope: scopeOf(region), region };
 }
