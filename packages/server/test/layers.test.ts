@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The server's layers run one way: routes → domain → db. The domain (applications/, catalogue/)
+// and what it shares (messages/, problem.ts) know nothing of HTTP: no Fastify, nothing from
+// routes/ or http/. See the Layout section of packages/server/README.md.
+
+const src = new URL('../src/', import.meta.url).pathname;
+const domain = ['applications', 'catalogue', 'messages', 'problem.ts', 'db'];
+
+function files(path: string): string[] {
+  if (path.endsWith('.ts')) return [path];
+  return readdirSync(path, { withFileTypes: true }).flatMap((entry) => files(join(path, entry.name)));
+}
+
+const imports = (file: string) =>
+  [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map(
+    (m) => m[1] as string,
+  );
+
+describe('server layers', () => {
+  const domainFiles = domain.flatMap((part) => files(join(src, part)));
+
+  it('finds the domain modules', () => {
+    expect(domainFiles.length).toBeGreaterThan(20);
+  });
+
+  it('keeps Fastify, routes and http out of the domain', () => {
+    const offending = domainFiles.flatMap((file) =>
+      imports(file)
+        .filter((from) => /fastify/.test(from) || /(^|\/)(routes|http)\//.test(from))
+        .map((from) => `${relative(src, file)} imports ${from}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it('reads contract types through the @loket/sdk package, never its sources', () => {
+    const offending = files(src).flatMap((file) =>
+      imports(file)
+        .filter((from) => from.includes('sdk/src'))
+        .map((from) => `${relative(src, file)} imports ${from}`),
+    );
+    expect(offending).toEqual([]);
+  });
+});
