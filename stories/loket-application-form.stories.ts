@@ -1,10 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor, within } from 'storybook/test';
-import {
-  emptyRecord,
-  recordStore,
-} from '../packages/components/src/components/loket-application-form/local-store';
+import { emptyRecord, recordStore } from '../packages/sdk/src/session/index';
 import {
   applicationApi,
   applicationForm,
@@ -43,7 +40,7 @@ const FILES = ['surat_keterangan_kehilangan', 'kartu_keluarga'];
 
 /** This device's saved application, as an earlier visit left it. */
 function onThisDevice(record: Partial<ReturnType<typeof emptyRecord>>) {
-  recordStore(demo.service, demo.region).write({ ...emptyRecord(), ...record });
+  recordStore(demo.service, demo.region, localStorage).write({ ...emptyRecord(), ...record });
 }
 
 /** A draft the server (the mock) holds with every answer and file, saved on this device too. */

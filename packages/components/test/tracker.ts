@@ -11,9 +11,9 @@ import {
   submitApplication,
   uploadAttachment,
 } from '@loket/sdk';
+import type { ApplicationKey } from '@loket/sdk/session';
 import { afterEach, beforeAll, expect, inject } from 'vitest';
 import { commands } from 'vitest/browser';
-import type { ApplicationKey } from '../src/utils/application-link';
 import { officerMoves } from './officer';
 import { pngFile } from './png';
 

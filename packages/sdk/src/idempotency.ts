@@ -34,9 +34,11 @@ export function idempotentRetry(limit: number | undefined): RetryOptions {
 }
 
 /**
- * After this failure of a submission, is its outcome unknown (no definitive answer, or the
- * caller cancelled)? Then the next attempt must reuse the key; after a definitive answer (a 4xx
- * such as `422`), the next attempt is a new submission with a new key.
+ * After this failure of a request, is its outcome unknown: no definitive answer arrived (a
+ * network error, a timeout, 408, 429, 5xx) or the caller cancelled? Then the same request may
+ * work later: a save is sent again, and a submission must reuse its key. After a definitive
+ * answer (a 4xx such as `422`), retrying changes nothing; the next submission is a new one with
+ * a new key. The one rule of the SDK and the application session (`@loket/sdk/session`).
  */
 export function outcomeUnknown(error: unknown): boolean {
   return !isLoketApiError(error) || error.retryable;

@@ -1,3 +1,5 @@
+import type { ApplicationKey } from '@loket/sdk/session';
+
 /**
  * The link that carries an application's tracking code and secret between pages and devices: the
  * form's resume link, the confirmation's link to the tracker, the tracker's "fix it" link.
@@ -8,11 +10,6 @@
  * the secret stays out of access logs and analytics. A component that read them removes them
  * from the address bar (`forgetApplicationLink`), so they do not linger in history or screenshots.
  */
-export interface ApplicationKey {
-  code: string;
-  secret: string;
-}
-
 const CODE = 'kode';
 const SECRET = 'rahasia';
 

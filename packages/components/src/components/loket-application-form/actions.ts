@@ -1,5 +1,6 @@
 import type { AnswerValue, FormDefinition } from '@loket/sdk';
 import { hiddenAnswerFields } from '@loket/sdk/forms';
+import type { ApplicationSession, SessionSnapshot } from '@loket/sdk/session';
 import { fill, type Locale } from '../../i18n';
 import { copyText } from './copy';
 import { SUMMARY_ID } from './error-summary';
@@ -8,7 +9,6 @@ import type { Upload } from './file-field';
 import { DECLARATION, HEADING_ID, type Page, type Problem, parseNumber } from './flow';
 import type { Focus } from './focus';
 import type { FormMessages } from './messages';
-import type { ApplicationSession, SessionSnapshot } from './session-types';
 import type { ValidationInput } from './validation';
 
 /** What the citizen's actions read and change on the form component. */

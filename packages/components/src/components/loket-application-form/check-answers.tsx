@@ -1,11 +1,11 @@
 import type { AnswerValue, Attachment } from '@loket/sdk';
+import type { SubmitState } from '@loket/sdk/session';
 import { type FunctionalComponent, h } from '@stencil/core';
 import type { Locale } from '../../i18n';
 import { answerText } from './answer-text';
 import { ErrorSummary } from './error-summary';
 import { controlId, DECLARATION, HEADING_ID, type Page, type Problem, say } from './flow';
 import type { FormMessages } from './messages';
-import type { SubmitState } from './session-types';
 
 interface CheckProps {
   locale: Locale;

@@ -1,7 +1,7 @@
 import type { ApplicationStatus } from '@loket/sdk';
+import type { ApplicationKey } from '@loket/sdk/session';
 import { type FunctionalComponent, h } from '@stencil/core';
 import { date, fill, type Locale } from '../../i18n';
-import type { ApplicationKey } from '../../utils/application-link';
 import { HEADING_ID } from './flow';
 import type { FormMessages } from './messages';
 

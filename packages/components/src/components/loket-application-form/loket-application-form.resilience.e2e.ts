@@ -1,11 +1,12 @@
 import '../../../dist/components/loket-application-form.js';
+import type { ApplicationKey } from '@loket/sdk/session';
+import { memoryStorage } from '@loket/sdk/session';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands, page, userEvent } from 'vitest/browser';
 import { citizen, heading, mountForm, step, TITLE } from '../../../test/form';
 import { submissions } from '../../../test/officer';
 import { pngFile } from '../../../test/png';
-import { DeviceStorage, disposeSessions, fillIn, openSession, person, SERVICE } from '../../../test/session';
-import type { ApplicationKey } from '../../utils/application-link';
+import { disposeSessions, fillIn, openSession, person, SERVICE } from '../../../test/session';
 
 // What a citizen on a dropping mobile network goes through: the page reloads mid-form, the
 // connection dies while submitting, an upload fails. Nothing typed is lost, and the application
@@ -60,7 +61,7 @@ describe('a reload in the middle of the form', () => {
 
     // And the server gets them: another device opening the resume link sees every answer.
     await expect.poll(() => stored()?.dirty?.length, { timeout: 10_000 }).toBe(0);
-    const other = openSession(new DeviceStorage());
+    const other = openSession(memoryStorage());
     await other.start(stored().key);
     expect(other.snapshot.answers).toMatchObject({
       nama_lengkap: citizen.name,
@@ -123,7 +124,7 @@ describe('an upload fails', () => {
     await userEvent.click(page.getByRole('button', { name: 'Coba lagi' }));
     await expect.element(page.getByText('kk.png sudah terunggah.')).toBeInTheDocument();
 
-    const other = openSession(new DeviceStorage());
+    const other = openSession(memoryStorage());
     await other.start(key);
     expect(other.snapshot.attachments.map((a) => [a.field, a.filename])).toEqual([
       ['kartu_keluarga', 'kk.png'],

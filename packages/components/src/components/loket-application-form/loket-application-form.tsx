@@ -1,4 +1,10 @@
 import { type FormDefinition, getService, getServiceForm, isLoketApiError, type Service } from '@loket/sdk';
+import {
+  type ApplicationSession,
+  browserStorage,
+  createApplicationSession,
+  type SessionSnapshot,
+} from '@loket/sdk/session';
 import { Component, Element, Event, type EventEmitter, Host, h, Prop, State, Watch } from '@stencil/core';
 import { type Locale, localeOf } from '../../i18n';
 import { coreOf } from '../../kit/api';
@@ -15,8 +21,6 @@ import { Focus } from './focus';
 import { formText } from './messages';
 import { Failure, Loading } from './notices';
 import { type Later, Places } from './places';
-import { createApplicationSession } from './session';
-import type { ApplicationSession, SessionSnapshot } from './session-types';
 import { uploadsOf } from './uploads';
 
 /**
@@ -148,7 +152,12 @@ export class LoketApplicationForm {
     let session: ApplicationSession;
     try {
       if (!region) throw new Error('<loket-application-form> needs region (or <meta name="loket-region">).');
-      session = createApplicationSession({ core: this.core, service: slug, region });
+      session = createApplicationSession({
+        core: this.core,
+        service: slug,
+        region,
+        storage: browserStorage(),
+      });
     } catch (error) {
       console.error(error);
       this.load = 'error';

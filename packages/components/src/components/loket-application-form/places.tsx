@@ -1,4 +1,5 @@
 import type { Attachment, FormDefinition, FormField, Service } from '@loket/sdk';
+import type { SessionSnapshot } from '@loket/sdk/session';
 import { type FunctionalComponent, h } from '@stencil/core';
 import { applicationLink } from '../../utils/application-link';
 import type { Actions } from './actions';
@@ -8,7 +9,6 @@ import { type Page, type Problem, say } from './flow';
 import { Loading, RevisionIntro, Sent } from './notices';
 import { PrepareView } from './prepare-view';
 import { Resume, SaveStatus } from './save-status';
-import type { SessionSnapshot } from './session-types';
 import { type FileHandlers, StepView } from './step-view';
 
 /** The views loaded on first need: check your answers and the confirmation. */

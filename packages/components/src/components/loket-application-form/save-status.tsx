@@ -1,7 +1,7 @@
+import type { SessionSnapshot } from '@loket/sdk/session';
 import { type FunctionalComponent, h } from '@stencil/core';
 import { fill } from '../../i18n';
 import type { FormMessages } from './messages';
-import type { SessionSnapshot } from './session-types';
 
 interface SaveProps {
   t: FormMessages;

@@ -1,10 +1,10 @@
-import { type Attachment, type FormField, isLoketApiError } from '@loket/sdk';
+import type { Attachment, FormField, LoketApiError } from '@loket/sdk';
+import { type ApplicationSession, outcomeUnknown } from '@loket/sdk/session';
 import { fill, type Locale } from '../../i18n';
 import { checkFile } from './file-check';
 import type { Upload } from './file-field';
 import type { Focus } from './focus';
 import type { FormMessages } from './messages';
-import type { ApplicationSession } from './session-types';
 
 /** What the uploads need of the form component. */
 export interface UploadHost {
@@ -57,9 +57,10 @@ export function uploadsOf(host: UploadHost) {
       host.announce(fill(t.file.uploaded, { name: attachment.filename }));
     } catch (error) {
       if (abort.signal.aborted || !mine()) return; // cancelled: `cancel` said so
-      if (isLoketApiError(error) && !error.retryable) {
+      if (!outcomeUnknown(error)) {
         // The server refused this file (e.g. its content is not what its name says): another file is needed.
-        const message = error.errors[0]?.detail ?? error.detail ?? error.title;
+        const { errors, detail, title } = error as LoketApiError;
+        const message = errors[0]?.detail ?? detail ?? title;
         host.focusing.keep(field.id, () => host.focusing.picker(field.id));
         host.setUpload(field.id, null);
         host.setError(field.id, message);

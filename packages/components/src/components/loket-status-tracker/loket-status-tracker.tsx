@@ -4,18 +4,14 @@ import {
   getApplicationStatus,
   isLoketApiError,
 } from '@loket/sdk';
+import type { ApplicationKey } from '@loket/sdk/session';
 import { Component, Element, Event, type EventEmitter, Host, h, Prop, State, Watch } from '@stencil/core';
 import { fill, type Locale, localeOf } from '../../i18n';
 import { coreOf, Latest } from '../../kit/api';
 import { Focus } from '../../kit/focus';
 import { announcer, LiveRegion } from '../../kit/live-region';
 import { watchLocale } from '../../kit/locale';
-import {
-  type ApplicationKey,
-  applicationLink,
-  forgetApplicationLink,
-  readApplicationLink,
-} from '../../utils/application-link';
+import { applicationLink, forgetApplicationLink, readApplicationLink } from '../../utils/application-link';
 import { checkLookup, type LookupErrors, LookupForm } from './lookup-form';
 import { type TrackerMessages, trackerText } from './messages';
 import { isFinal, type Outcome, outcomeOf, RefreshSchedule } from './refresh-schedule';

@@ -1,5 +1,5 @@
+import type { ApplicationKey } from '@loket/sdk/session';
 import { type FunctionalComponent, h } from '@stencil/core';
-import type { ApplicationKey } from '../../utils/application-link';
 import type { TrackerMessages } from './messages/types';
 
 /** What is wrong with the lookup: a field's own error, or the whole lookup's. */

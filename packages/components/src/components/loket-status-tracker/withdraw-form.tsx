@@ -5,8 +5,8 @@ import {
   type LoketCore,
   withdrawApplication,
 } from '@loket/sdk';
+import type { ApplicationKey } from '@loket/sdk/session';
 import { type FunctionalComponent, h } from '@stencil/core';
-import type { ApplicationKey } from '../../utils/application-link';
 import type { TrackerMessages } from './messages/types';
 
 // Loaded when the citizen first chooses "Batalkan permohonan": few ever do, so neither this step

@@ -1,19 +1,53 @@
+import type { Core } from '../core.js';
+import type { LoketApiError } from '../errors.js';
 import type {
   Answers,
   AnswerValue,
   ApplicationStatus,
   ApplicationStatusCode,
   Attachment,
-  LoketApiError,
-  UploadProgress,
-} from '@loket/sdk';
-import type { ApplicationKey } from '../../utils/application-link';
+  TrackingCode,
+} from '../types.js';
+import type { UploadProgress } from '../upload.js';
 
 /**
- * The contract between the form's view (loket-application-form.tsx) and its session
+ * The contract between a view (such as `<loket-application-form>`) and the application session
  * (session.ts): the session owns the application's data and never loses it; the view only
  * renders a snapshot and calls these methods.
  */
+
+/** An application's tracking code and secret: all it takes to open it again, on any device. */
+export interface ApplicationKey {
+  code: TrackingCode;
+  secret: string;
+}
+
+/**
+ * Where the session keeps the application on this device: the browser's `localStorage`, or
+ * `memoryStorage()` (Node, tests). Any object with these three methods of the Web Storage API.
+ */
+export type SessionStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export interface SessionOptions {
+  /** The SDK core (`createLoketCore`) the session sends its requests with. */
+  core: Core;
+  /** The service applied for, e.g. `ktp-el-hilang`. */
+  service: string;
+  /** The region (Kemendagri code) the application is made in. */
+  region: string;
+  /**
+   * Where this device keeps the application: `browserStorage()` (the browser's `localStorage`)
+   * in a page, `memoryStorage()` in Node. `null`, or a storage that fails (private mode, full):
+   * in memory, for as long as the session lives.
+   */
+  storage: SessionStorage | null;
+  /**
+   * Where the `online` event (the network is back) and the `storage` event (another tab changed
+   * the record) arrive; default `globalThis`, which is the window in a browser and has no
+   * events in Node. Tests pass an `EventTarget` and dispatch `online` themselves.
+   */
+  events?: EventTarget;
+}
 
 /** Where the citizen's answers are. */
 export type SyncState =
@@ -61,7 +95,7 @@ export interface SessionSnapshot {
   problem: LoketApiError | null;
 }
 
-export interface UploadOptions {
+export interface SessionUploadOptions {
   onProgress?: (progress: UploadProgress) => void;
   /** Cancels the upload; the promise then rejects with the signal's reason. */
   signal?: AbortSignal;
@@ -89,7 +123,7 @@ export interface ApplicationSession {
   /** Saves to the server now; resolves when saved, or when the change is safe on this device only. */
   flush(): Promise<void>;
   /** Uploads one file for a `file` field (creating the server draft first when needed) and adds its id to the answer. */
-  upload(field: string, file: File, options?: UploadOptions): Promise<Attachment>;
+  upload(field: string, file: File, options?: SessionUploadOptions): Promise<Attachment>;
   /** Removes an uploaded file and its id from the answer. */
   removeAttachment(field: string, id: string): Promise<void>;
   /**

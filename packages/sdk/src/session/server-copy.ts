@@ -1,15 +1,9 @@
-import {
-  type AnswerPatch,
-  type Application,
-  type ApplicationStatus,
-  createApplication,
-  getApplication,
-  getApplicationStatus,
-  saveAnswers,
-} from '@loket/sdk';
-import type { ApplicationKey } from '../../utils/application-link';
-import { overlay, patchOf, stillDirty } from './answers-merge';
-import { editableStatus, type SessionContext, statusOf } from './session-context';
+import { getApplicationStatus } from '../operations/application-status.js';
+import { createApplication, getApplication, saveAnswers } from '../operations/applications.js';
+import type { AnswerPatch, Application, ApplicationStatus } from '../types.js';
+import { overlay, patchOf, stillDirty } from './answers.js';
+import { editableStatus, type SessionContext, statusOf } from './context.js';
+import type { ApplicationKey } from './types.js';
 
 /** The officer's latest note for the citizen on asking for a revision. */
 export function latestRevisionNote(status: ApplicationStatus): string | null {

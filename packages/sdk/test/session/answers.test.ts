@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overlay, patchOf, stillDirty } from './answers-merge';
+import { overlay, patchOf, stillDirty } from '../../src/session/answers.js';
 
 describe('overlay', () => {
   it("puts this device's unsaved answers over the server's, removals included", () => {

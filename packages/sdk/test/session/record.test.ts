@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { emptyRecord, parseRecord, RECORD_VERSION, recordKey, recordStore } from './local-store';
+import {
+  emptyRecord,
+  parseRecord,
+  RECORD_VERSION,
+  recordKey,
+  recordStore,
+} from '../../src/session/record.js';
 
 /** A Storage over a Map; `full` makes every write throw like a full or blocked localStorage. */
 class MapStorage implements Storage {

@@ -1,17 +1,8 @@
-import {
-  deleteAttachment,
-  getApplication,
-  getApplicationStatus,
-  LoketApiError,
-  type LoketCore,
-  newIdempotencyKey,
-  uploadAttachment,
-} from '@loket/sdk';
-import type { ApplicationKey } from '../../utils/application-link';
-import { sameAnswer } from './answers-merge';
-import { emptyRecord, type LocalRecord, recordKey, recordStore } from './local-store';
-import { createRetry } from './retry';
-import { adopt, load, push, revisionNote } from './server-copy';
+import { LoketApiError } from '../errors.js';
+import { newIdempotencyKey } from '../idempotency.js';
+import { getApplicationStatus } from '../operations/application-status.js';
+import { deleteAttachment, getApplication, uploadAttachment } from '../operations/applications.js';
+import { sameAnswer } from './answers.js';
 import {
   editableStatus,
   Forgotten,
@@ -21,20 +12,15 @@ import {
   markSaved,
   type SessionContext,
   statusOf,
-} from './session-context';
-import type { ApplicationSession, SessionSnapshot } from './session-types';
-import { send } from './submission';
+} from './context.js';
+import { emptyRecord, type LocalRecord, recordKey, recordStore } from './record.js';
+import { createRetry } from './retry.js';
+import { adopt, load, push, revisionNote } from './server-copy.js';
+import { send } from './submission.js';
+import type { ApplicationKey, ApplicationSession, SessionOptions, SessionSnapshot } from './types.js';
 
 /** How long typing may pause before the answers go to the server. */
 export const SAVE_DELAY = 800;
-
-export interface SessionOptions {
-  core: LoketCore;
-  service: string;
-  region: string;
-  /** Where this device keeps the application; default `localStorage` (memory when that fails). */
-  storage?: Storage;
-}
 
 const idsOf = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 
@@ -48,14 +34,15 @@ const notThisForm = (key: ApplicationKey) =>
   });
 
 /**
- * The citizen's application on this device and on the server (see session-types.ts). Every
- * change is written to this device first, then sent: one request at a time, so each one starts
- * from the `ETag` the previous one returned; a failure leaves the change on this device and is
- * retried with backoff (2 s doubling to 30 s) and as soon as the browser is back online.
+ * The citizen's application on this device and on the server (see types.ts). Every change is
+ * written to this device first, then sent: one request at a time, so each one starts from the
+ * `ETag` the previous one returned; a failure leaves the change on this device and is retried
+ * with backoff (2 s doubling to 30 s) and as soon as the browser is back online.
  */
 export function createApplicationSession(options: SessionOptions): ApplicationSession {
-  const { core, service, region } = options;
-  const store = recordStore(service, region, options.storage);
+  const { core, service, region, storage } = options;
+  const store = recordStore(service, region, storage);
+  const events: Partial<EventTarget> = options.events ?? globalThis;
   const listeners = new Set<(snapshot: SessionSnapshot) => void>();
   let record = store.read();
   let live = initialLive(record);
@@ -142,16 +129,10 @@ export function createApplicationSession(options: SessionOptions): ApplicationSe
   }
 
   const onOnline = () => ctx.retry.now();
-  const storageArea = (() => {
-    try {
-      return options.storage ?? globalThis.localStorage;
-    } catch {
-      return undefined;
-    }
-  })();
   /** Another tab submitted this application, or started to: take its result or its key. */
-  const onStorage = (event: StorageEvent) => {
-    if (event.key !== recordKey(service, region) || event.storageArea !== storageArea) return;
+  const onStorage = (event: Event) => {
+    const { key, storageArea } = event as StorageEvent;
+    if (key !== recordKey(service, region) || !storage || storageArea !== storage) return;
     const other = store.read();
     if (!other.key || other.key.code !== record.key?.code || record.submitted) return;
     if (other.submitted) {
@@ -161,8 +142,8 @@ export function createApplicationSession(options: SessionOptions): ApplicationSe
       update({ submission: other.submission });
     }
   };
-  globalThis.addEventListener?.('online', onOnline);
-  globalThis.addEventListener?.('storage', onStorage);
+  events.addEventListener?.('online', onOnline);
+  events.addEventListener?.('storage', onStorage);
 
   /** A resume or "fix it" link: the server's copy becomes this device's record. */
   async function startWith(at: number, key: ApplicationKey): Promise<void> {
@@ -294,8 +275,8 @@ export function createApplicationSession(options: SessionOptions): ApplicationSe
       disposed = true;
       clearTimeout(saveTimer);
       ctx.retry.stop();
-      globalThis.removeEventListener?.('online', onOnline);
-      globalThis.removeEventListener?.('storage', onStorage);
+      events.removeEventListener?.('online', onOnline);
+      events.removeEventListener?.('storage', onStorage);
       listeners.clear();
     },
   };

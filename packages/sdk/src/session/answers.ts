@@ -1,4 +1,4 @@
-import type { AnswerPatch, Answers, AnswerValue } from '@loket/sdk';
+import type { AnswerPatch, Answers, AnswerValue } from '../types.js';
 
 /** Two answers are the same (answers are JSON: strings, numbers, booleans, lists of strings). */
 export const sameAnswer = (a: AnswerValue | null | undefined, b: AnswerValue | null | undefined) =>

@@ -1,20 +1,21 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from 'vitest/browser';
-import { DeviceStorage, disposeSessions, openSession, until } from '../../../test/session';
-import type { ApplicationKey } from '../../utils/application-link';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ApplicationKey } from '../../src/session/index.js';
+import { newDevice, type SessionHarness, sessionHarness, until } from './helpers.js';
 
-beforeAll(() => commands.allowOrigin('35.78', location.origin));
-afterEach(async () => {
-  disposeSessions();
-  await commands.clearNetworkFaults();
-});
+// Real requests to a real server (and waits for the session's own retries): more time than a unit test.
+vi.setConfig({ testTimeout: 20_000 });
 
-const keyOf = (storage: DeviceStorage) => storage.record()?.key as ApplicationKey;
+let h: SessionHarness;
+beforeAll(async () => {
+  h = await sessionHarness();
+}, 60_000);
+afterEach(() => h.reset());
+afterAll(() => h?.close());
 
 describe('saving', () => {
   it('creates the server draft with the first answer and keeps its key on this device', async () => {
-    const device = new DeviceStorage();
-    const session = openSession(device);
+    const device = newDevice();
+    const session = h.open(device);
     await session.start();
     expect(session.snapshot.sync).toBe('empty');
     expect(session.snapshot.key).toBeNull();
@@ -31,14 +32,14 @@ describe('saving', () => {
     expect(saved.key?.code).toMatch(/^[A-Z0-9-]{8,20}$/);
     expect(saved.status).toBe('draft');
     expect(device.record()).toMatchObject({ key: saved.key, dirty: [] });
-    const server = await openSession(new DeviceStorage());
+    const server = await h.open(newDevice());
     await server.start(saved.key as ApplicationKey);
     expect(server.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah' });
   });
 
   it('sends only the changed fields, after typing pauses, one request at a time', async () => {
-    const device = new DeviceStorage();
-    const session = openSession(device);
+    const device = newDevice();
+    const session = h.open(device);
     await session.start();
     session.setAnswer('nama_lengkap', 'Siti');
     await session.flush();
@@ -47,53 +48,53 @@ describe('saving', () => {
     session.setAnswer('telepon', null);
     expect(session.snapshot.sync).toBe('saving');
     await until(session, (s) => s.sync === 'saved');
-    const other = openSession(new DeviceStorage());
-    await other.start(keyOf(device));
+    const other = h.open(newDevice());
+    await other.start(device.keyOf());
     expect(other.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah' });
   });
 
   it('a reload (a new session on the same device) brings back the answers and the place', async () => {
-    const device = new DeviceStorage();
-    const first = openSession(device);
+    const device = newDevice();
+    const first = h.open(device);
     await first.start();
     first.setAnswer('nama_lengkap', 'Siti Aminah');
     first.setAnswer('nik', '3374015505900001');
     first.setPlace('kehilangan');
     first.dispose(); // the page went away before the debounced save
 
-    const reloaded = openSession(device);
+    const reloaded = h.open(device);
     await reloaded.start();
     expect(reloaded.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah', nik: '3374015505900001' });
     expect(reloaded.snapshot.place).toBe('kehilangan');
     // The unsaved answers still go to the server.
     const saved = await until(reloaded, (s) => s.sync === 'saved' && s.key !== null);
-    const other = openSession(new DeviceStorage());
+    const other = h.open(newDevice());
     await other.start(saved.key as ApplicationKey);
     expect(other.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah', nik: '3374015505900001' });
   });
 
   it('another device resumes by the key (a resume link) and makes it its own record', async () => {
-    const phone = new DeviceStorage();
-    const first = openSession(phone);
+    const phone = newDevice();
+    const first = h.open(phone);
     await first.start();
     first.setAnswer('nama_lengkap', 'Siti Aminah');
     await first.flush();
 
-    const laptop = new DeviceStorage();
-    const second = openSession(laptop);
-    await second.start(keyOf(phone));
-    expect(second.snapshot).toMatchObject({ key: keyOf(phone), status: 'draft', sync: 'saved' });
+    const laptop = newDevice();
+    const second = h.open(laptop);
+    await second.start(phone.keyOf());
+    expect(second.snapshot).toMatchObject({ key: phone.keyOf(), status: 'draft', sync: 'saved' });
     expect(second.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah' });
-    expect(laptop.record()).toMatchObject({ key: keyOf(phone) });
+    expect(laptop.record()).toMatchObject({ key: phone.keyOf() });
     // Its next start needs no link.
-    const again = openSession(laptop);
+    const again = h.open(laptop);
     await again.start();
     expect(again.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah' });
   });
 
   it('rejects an unknown key (404) and keeps what this device had', async () => {
-    const device = new DeviceStorage();
-    const session = openSession(device);
+    const device = newDevice();
+    const session = h.open(device);
     await session.start();
     session.setAnswer('nama_lengkap', 'Siti Aminah');
     await session.flush();
@@ -105,23 +106,23 @@ describe('saving', () => {
   });
 
   it('refuses a link to an application of another form (service), like an unknown one', async () => {
-    const other = new DeviceStorage();
-    const rusak = openSession(other, 'ktp-el-rusak');
+    const other = newDevice();
+    const rusak = h.open(other, 'ktp-el-rusak');
     await rusak.start();
     rusak.setAnswer('nama_lengkap', 'Siti Aminah');
     await rusak.flush();
     const key = rusak.snapshot.key as ApplicationKey;
     expect(key).not.toBeNull();
 
-    const device = new DeviceStorage();
-    const session = openSession(device);
+    const device = newDevice();
+    const session = h.open(device);
     await expect(session.start(key)).rejects.toMatchObject({ status: 404 });
     expect(device.record()).toBeNull();
   });
 
   it('a draft the server no longer has (404): keeps the answers and makes a new draft', async () => {
-    const device = new DeviceStorage();
-    const first = openSession(device);
+    const device = newDevice();
+    const first = h.open(device);
     await first.start();
     first.setAnswer('nama_lengkap', 'Siti Aminah');
     await first.flush();
@@ -133,22 +134,22 @@ describe('saving', () => {
       JSON.stringify({ ...record, key: { code: 'LKT-ZZZZ-ZZZZ', secret: 'gone' } }),
     );
 
-    const reloaded = openSession(device);
+    const reloaded = h.open(device);
     await reloaded.start();
     expect(reloaded.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah' });
     const saved = await until(reloaded, (s) => s.sync === 'saved' && s.key !== null);
     expect(saved.key?.code).not.toBe('LKT-ZZZZ-ZZZZ');
-    const other = openSession(new DeviceStorage());
+    const other = h.open(newDevice());
     await other.start(saved.key as ApplicationKey);
     expect(other.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah' });
   });
 
   it('works in memory when the storage refuses every write (private mode, full)', async () => {
-    const full = new DeviceStorage();
+    const full = newDevice();
     full.setItem = () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
-    const session = openSession(full);
+    const session = h.open(full);
     await session.start();
     session.setAnswer('nama_lengkap', 'Siti Aminah');
     session.setPlace('pemohon');
@@ -159,14 +160,14 @@ describe('saving', () => {
   });
 
   it('merges a conflict (412): the other device keeps its answers, this one its changes', async () => {
-    const phone = new DeviceStorage();
-    const first = openSession(phone);
+    const phone = newDevice();
+    const first = h.open(phone);
     await first.start();
     first.setAnswer('nama_lengkap', 'Siti');
     await first.flush();
 
-    const laptop = openSession(new DeviceStorage());
-    await laptop.start(keyOf(phone));
+    const laptop = h.open(newDevice());
+    await laptop.start(phone.keyOf());
     laptop.setAnswer('telepon', '081234567890');
     await laptop.flush();
     expect(laptop.snapshot.sync).toBe('saved');
@@ -176,25 +177,25 @@ describe('saving', () => {
     await first.flush();
     expect(first.snapshot.sync).toBe('saved');
     expect(first.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah', telepon: '081234567890' });
-    const officerless = openSession(new DeviceStorage());
-    await officerless.start(keyOf(phone));
+    const officerless = h.open(newDevice());
+    await officerless.start(phone.keyOf());
     expect(officerless.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah', telepon: '081234567890' });
   });
 
   it('a reload merges the server copy under this device’s unsaved answers', async () => {
-    const phone = new DeviceStorage();
-    const first = openSession(phone);
+    const phone = newDevice();
+    const first = h.open(phone);
     await first.start();
     first.setAnswer('nama_lengkap', 'Siti');
     await first.flush();
-    const laptop = openSession(new DeviceStorage());
-    await laptop.start(keyOf(phone));
+    const laptop = h.open(newDevice());
+    await laptop.start(phone.keyOf());
     laptop.setAnswer('telepon', '081234567890');
     await laptop.flush();
     first.setAnswer('nama_lengkap', 'Siti Aminah');
     first.dispose();
 
-    const reloaded = openSession(phone);
+    const reloaded = h.open(phone);
     await reloaded.start();
     expect(reloaded.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah', telepon: '081234567890' });
     await until(reloaded, (s) => s.sync === 'saved');
@@ -203,13 +204,13 @@ describe('saving', () => {
 
 describe('offline', () => {
   it('keeps every answer on this device while the network is down, and saves when it returns', async () => {
-    const device = new DeviceStorage();
-    const session = openSession(device);
+    const device = newDevice();
+    const session = h.open(device);
     await session.start();
     session.setAnswer('nama_lengkap', 'Siti');
     await session.flush();
 
-    await commands.networkFault({ url: '/v1/applications/', when: 'before' });
+    h.net.fault({ url: '/v1/applications/', when: 'before' });
     session.setAnswer('nama_lengkap', 'Siti Aminah');
     session.setAnswer('nik', '3374015505900001');
     await session.flush();
@@ -221,7 +222,7 @@ describe('offline', () => {
 
     // A reload while offline loses nothing either.
     session.dispose();
-    const reloaded = openSession(device);
+    const reloaded = h.open(device);
     await reloaded.start();
     expect(reloaded.snapshot).toMatchObject({
       sync: 'local',
@@ -229,19 +230,19 @@ describe('offline', () => {
       answers: { nama_lengkap: 'Siti Aminah', nik: '3374015505900001' },
     });
 
-    await commands.clearNetworkFaults();
-    window.dispatchEvent(new Event('online'));
+    h.net.clear();
+    h.net.online();
     await until(reloaded, (s) => s.sync === 'saved' && s.online);
-    const other = openSession(new DeviceStorage());
-    await other.start(keyOf(device));
+    const other = h.open(newDevice());
+    await other.start(device.keyOf());
     expect(other.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah', nik: '3374015505900001' });
   });
 
   it('retries by itself with backoff, without an online event', async () => {
-    const device = new DeviceStorage();
-    const session = openSession(device);
+    const device = newDevice();
+    const session = h.open(device);
     await session.start();
-    await commands.networkFault({ url: '/v1/applications', when: 'before', times: 1 });
+    h.net.fault({ url: '/v1/applications', when: 'before', times: 1 });
     session.setAnswer('nama_lengkap', 'Siti Aminah');
     await session.flush();
     expect(session.snapshot.sync).toBe('local');
@@ -250,8 +251,8 @@ describe('offline', () => {
   });
 
   it('a refused save (422) says why and keeps the answer on this device', async () => {
-    const device = new DeviceStorage();
-    const session = openSession(device);
+    const device = newDevice();
+    const session = h.open(device);
     await session.start();
     session.setAnswer('nama_lengkap', 'Siti');
     await session.flush();

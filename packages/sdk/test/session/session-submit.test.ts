@@ -1,36 +1,32 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from 'vitest/browser';
-import { officerMoves, officerView, submissions } from '../../../test/officer';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
-  DeviceStorage,
-  disposeSessions,
   fillIn,
-  openSession,
+  newDevice,
   pdfFile,
   person,
   SERVICE,
+  type SessionHarness,
+  sessionHarness,
   until,
-} from '../../../test/session';
-import type { ApplicationKey } from '../../utils/application-link';
+} from './helpers.js';
 
-beforeAll(() => commands.allowOrigin('35.78', location.origin));
-afterEach(async () => {
-  disposeSessions();
-  await commands.clearNetworkFaults();
-});
+// Real requests to a real server (and waits for the session's own retries): more time than a unit test.
+vi.setConfig({ testTimeout: 20_000 });
 
-const keyOf = (storage: DeviceStorage) => storage.record()?.key as ApplicationKey;
+let h: SessionHarness;
+beforeAll(async () => {
+  h = await sessionHarness();
+}, 60_000);
+afterEach(() => h.reset());
+afterAll(() => h?.close());
 
 describe('files', () => {
   it('uploads a file (creating the draft first), adds its id to the answer and keeps the ETag right', async () => {
-    const device = new DeviceStorage();
-    const session = openSession(device);
+    const device = newDevice();
+    const session = h.open(device);
     await session.start();
-    const progress: number[] = [];
-    const attachment = await session.upload('surat_keterangan_kehilangan', pdfFile(), {
-      onProgress: (p) => progress.push(p.percent),
-    });
-    expect(progress.at(-1)).toBe(1);
+    // Its progress (XMLHttpRequest, so browsers only) is tested in the components' session-upload.e2e.ts.
+    const attachment = await session.upload('surat_keterangan_kehilangan', pdfFile());
     expect(attachment).toMatchObject({
       field: 'surat_keterangan_kehilangan',
       content_type: 'application/pdf',
@@ -51,11 +47,11 @@ describe('files', () => {
   });
 
   it('an upload that fails can be retried', async () => {
-    const session = openSession(new DeviceStorage());
+    const session = h.open(newDevice());
     await session.start();
     session.setAnswer('nama_lengkap', 'Siti Aminah');
     await session.flush();
-    await commands.networkFault({ url: '/attachments', when: 'before', times: 1 });
+    h.net.fault({ url: '/attachments', when: 'before', times: 1 });
     await expect(session.upload('kartu_keluarga', pdfFile('kk.pdf'))).rejects.toMatchObject({ status: 0 });
     expect(session.snapshot.attachments).toEqual([]);
     const attachment = await session.upload('kartu_keluarga', pdfFile('kk.pdf'));
@@ -65,67 +61,67 @@ describe('files', () => {
 
 describe('submitting', () => {
   it('submits, then keeps only the code and the confirmation on this device', async () => {
-    const device = new DeviceStorage();
-    const session = openSession(device);
+    const device = newDevice();
+    const session = h.open(device);
     await session.start();
     await fillIn(session);
     await session.submit();
     expect(session.snapshot.submit).toBe('done');
-    expect(session.snapshot.submitted).toMatchObject({ status: 'submitted', code: keyOf(device).code });
+    expect(session.snapshot.submitted).toMatchObject({ status: 'submitted', code: device.keyOf().code });
     expect(device.record()).toMatchObject({ answers: {}, attachments: [], submission: null });
     expect(JSON.stringify(device.record())).not.toContain(person.nik);
 
-    const reloaded = openSession(device);
+    const reloaded = h.open(device);
     await reloaded.start();
     expect(reloaded.snapshot).toMatchObject({ submit: 'done', status: 'submitted' });
-    expect(reloaded.snapshot.submitted?.code).toBe(keyOf(device).code);
+    expect(reloaded.snapshot.submitted?.code).toBe(device.keyOf().code);
     reloaded.forget();
     expect(device.record()).toBeNull();
     expect(reloaded.snapshot).toMatchObject({ key: null, submit: 'idle', answers: {} });
   });
 
   it('submits exactly once when the response is lost', async () => {
-    const device = new DeviceStorage();
-    const session = openSession(device);
+    const device = newDevice();
+    const session = h.open(device);
     await session.start();
     await fillIn(session);
-    await commands.networkFault({ url: '/submit', when: 'after', times: 1 });
+    h.net.fault({ url: '/submit', when: 'after', times: 1 });
     await session.submit();
     expect(session.snapshot.submit).toBe('done');
-    expect(await submissions(keyOf(device).code)).toBe(1);
+    expect(await h.submissions(device.keyOf().code)).toBe(1);
   });
 
   it('waits while every attempt fails, then submits once with the same key', async () => {
-    const device = new DeviceStorage();
-    const session = openSession(device);
+    const device = newDevice();
+    const session = h.open(device);
     await session.start();
     await fillIn(session);
-    const { code } = keyOf(device);
-    const before = await commands.countApplications(SERVICE, 'submitted');
+    const { code } = device.keyOf();
+    const before = await h.countApplications(SERVICE, 'submitted');
     // The server submits it, but no answer ever comes back.
-    await commands.networkFault({ url: '/submit', when: 'after' });
+    h.net.fault({ url: '/submit', when: 'after' });
     await session.submit();
     expect(session.snapshot).toMatchObject({ submit: 'waiting', online: false });
     const key = device.record()?.submission;
     expect(key).toMatch(/^[0-9a-f-]{36}$/);
-    expect((await officerView(code)).status).toBe('submitted');
+    expect((await h.officerView(code)).status).toBe('submitted');
 
     // A reload while waiting: the same key goes out again.
     session.dispose();
-    const reloaded = openSession(device);
+    const reloaded = h.open(device);
     await reloaded.start();
     expect(device.record()?.submission).toBe(key);
-    await commands.clearNetworkFaults();
-    window.dispatchEvent(new Event('online'));
+    h.net.clear();
+    h.net.online();
     await until(reloaded, (s) => s.submit === 'done');
     expect(reloaded.snapshot.submitted?.status).toBe('submitted');
-    expect(await submissions(code)).toBe(1);
-    expect(await commands.countApplications(SERVICE, 'submitted')).toBe(before + 1);
+    expect(await h.submissions(code)).toBe(1);
+    expect(await h.countApplications(SERVICE, 'submitted')).toBe(before + 1);
   });
 
   it('a refused submission (422) names the missing answers and clears its key', async () => {
-    const device = new DeviceStorage();
-    const session = openSession(device);
+    const device = newDevice();
+    const session = h.open(device);
     await session.start();
     session.setAnswer('nama_lengkap', 'Siti Aminah');
     await session.submit();
@@ -136,38 +132,38 @@ describe('submitting', () => {
   });
 
   it('two tabs submitting the same application submit it once', async () => {
-    const device = new DeviceStorage();
-    const first = openSession(device);
+    const device = newDevice();
+    const first = h.open(device);
     await first.start();
     await fillIn(first);
-    const second = openSession(device);
+    const second = h.open(device);
     await second.start();
     await Promise.all([first.submit(), second.submit()]);
     expect(first.snapshot.submit).toBe('done');
     expect(second.snapshot.submit).toBe('done');
-    expect(await submissions(keyOf(device).code)).toBe(1);
+    expect(await h.submissions(device.keyOf().code)).toBe(1);
   });
 });
 
 describe('revision', () => {
   it('shows the fields and the note the officer asked to fix, takes the fix, and resubmits', async () => {
-    const phone = new DeviceStorage();
-    const session = openSession(phone);
+    const phone = newDevice();
+    const session = h.open(phone);
     await session.start();
     await fillIn(session);
     await session.submit();
-    const { code } = keyOf(phone);
-    await officerMoves(code, { to: 'in_review' });
-    await officerMoves(code, {
+    const { code } = phone.keyOf();
+    await h.officerMoves(code, { to: 'in_review' });
+    await h.officerMoves(code, {
       to: 'needs_revision',
       public_note: 'Nomor HP tidak dapat dihubungi.',
       fields: ['telepon'],
     });
 
     // The tracker's "fix it" link, opened on another device.
-    const laptop = new DeviceStorage();
-    const fix = openSession(laptop);
-    await fix.start(keyOf(phone));
+    const laptop = newDevice();
+    const fix = h.open(laptop);
+    await fix.start(phone.keyOf());
     expect(fix.snapshot).toMatchObject({
       status: 'needs_revision',
       revision: { fields: ['telepon'], note: 'Nomor HP tidak dapat dihubungi.' },
@@ -179,18 +175,18 @@ describe('revision', () => {
     expect(fix.snapshot.sync).toBe('saved');
     await fix.submit();
     expect(fix.snapshot.submitted?.status).toBe('submitted');
-    const officer = await officerView(code);
+    const officer = await h.officerView(code);
     expect(officer.answers.telepon).toBe('085712345678');
     expect(officer.history.filter((e) => e.to === 'submitted')).toHaveLength(2);
 
     // The first device, reloaded, learns of the revision from the status alone.
-    await officerMoves(code, { to: 'in_review' });
-    await officerMoves(code, {
+    await h.officerMoves(code, { to: 'in_review' });
+    await h.officerMoves(code, {
       to: 'needs_revision',
       public_note: 'Foto KK buram.',
       fields: ['kartu_keluarga'],
     });
-    const reloaded = openSession(phone);
+    const reloaded = h.open(phone);
     await reloaded.start();
     expect(reloaded.snapshot).toMatchObject({
       status: 'needs_revision',
@@ -202,6 +198,6 @@ describe('revision', () => {
     await reloaded.upload('kartu_keluarga', pdfFile('kk-jelas.pdf'));
     await reloaded.submit();
     expect(reloaded.snapshot.submit).toBe('done');
-    expect(await submissions(code)).toBe(3);
+    expect(await h.submissions(code)).toBe(3);
   });
 });

@@ -1,20 +1,18 @@
-import {
-  type ApplicationStatus,
-  getApplicationStatus,
-  type LoketApiError,
-  submitApplication,
-} from '@loket/sdk';
-import type { ApplicationKey } from '../../utils/application-link';
-import { push } from './server-copy';
+import type { LoketApiError } from '../errors.js';
+import { outcomeUnknown } from '../idempotency.js';
+import { getApplicationStatus } from '../operations/application-status.js';
+import { submitApplication } from '../operations/applications.js';
+import type { ApplicationStatus } from '../types.js';
 import {
   Forgotten,
   markFailed,
   markSaved,
-  noAnswer,
   type SessionContext,
   statusOf,
   submittedStatus,
-} from './session-context';
+} from './context.js';
+import { push } from './server-copy.js';
+import type { ApplicationKey } from './types.js';
 
 /** Submitted: the confirmation stays on this device until `forget()`, the answers do not. */
 export function done(ctx: SessionContext, at: number, status: ApplicationStatus): void {
@@ -51,7 +49,7 @@ export async function send(ctx: SessionContext, at: number): Promise<void> {
     done(ctx, at, result.status);
   } catch (error) {
     if (error instanceof Forgotten || at !== ctx.epoch) return;
-    if (noAnswer(error)) {
+    if (outcomeUnknown(error)) {
       ctx.update({}, { submit: 'waiting', online: false });
       ctx.retry.later();
       return;

@@ -1,5 +1,5 @@
-import type { Answers, ApplicationStatus, ApplicationStatusCode, Attachment } from '@loket/sdk';
-import type { ApplicationKey } from '../../utils/application-link';
+import type { Answers, ApplicationStatus, ApplicationStatusCode, Attachment } from '../types.js';
+import type { ApplicationKey, SessionStorage } from './types.js';
 
 /**
  * The application as this device keeps it, one record per service and region, so that a reload,
@@ -95,16 +95,15 @@ export interface RecordStore {
 }
 
 /**
- * The record of `service` in `region` in `storage` (default: `localStorage`). When the storage
- * cannot be reached or refuses a write, the store keeps the record in memory from then on, so
- * the page keeps working and never reads back an older copy.
+ * The record of `service` in `region` in `storage`. Without a storage, or when it cannot be
+ * reached or refuses a write, the store keeps the record in memory from then on, so the page
+ * keeps working and never reads back an older copy.
  */
-export function recordStore(service: string, region: string, storage?: Storage): RecordStore {
+export function recordStore(service: string, region: string, storage: SessionStorage | null): RecordStore {
   const name = recordKey(service, region);
   let memory: string | null = null;
-  let target: Storage | null = null;
+  let target = storage;
   try {
-    target = storage ?? globalThis.localStorage ?? null;
     // Reading can throw too (a sandboxed iframe, cookies blocked).
     memory = target?.getItem(name) ?? null;
   } catch {
@@ -143,5 +142,25 @@ export function recordStore(service: string, region: string, storage?: Storage):
         fail();
       }
     },
+  };
+}
+
+/** The browser's `localStorage`; `null` where there is none or the page may not use it. */
+export function browserStorage(): SessionStorage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null; // a sandboxed iframe, cookies blocked
+  }
+}
+
+/** A storage in memory, for Node, tests and servers: one per device to play. */
+export function memoryStorage(): SessionStorage & { readonly items: Map<string, string> } {
+  const items = new Map<string, string>();
+  return {
+    items,
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, String(value)),
+    removeItem: (key) => void items.delete(key),
   };
 }

@@ -1,7 +1,10 @@
-import { type ApplicationStatusCode, isLoketApiError, type LoketApiError, type LoketCore } from '@loket/sdk';
-import type { LocalRecord, RecordStore } from './local-store';
-import type { Retry } from './retry';
-import type { SubmitState, SyncState } from './session-types';
+import type { Core } from '../core.js';
+import { isLoketApiError, type LoketApiError } from '../errors.js';
+import { outcomeUnknown } from '../idempotency.js';
+import type { ApplicationStatusCode } from '../types.js';
+import type { LocalRecord, RecordStore } from './record.js';
+import type { Retry } from './retry.js';
+import type { SubmitState, SyncState } from './types.js';
 
 /** The snapshot's parts that live only as long as the page. */
 export interface Live {
@@ -13,7 +16,7 @@ export interface Live {
 
 /** What the session's parts share: the record, its store, and the one way to change them. */
 export interface SessionContext {
-  readonly core: LoketCore;
+  readonly core: Core;
   readonly service: string;
   readonly region: string;
   readonly store: RecordStore;
@@ -39,9 +42,6 @@ export const editableStatus = (status: ApplicationStatusCode | null) =>
 export const submittedStatus = (status: ApplicationStatusCode) =>
   status === 'submitted' || status === 'in_review' || status === 'completed' || status === 'rejected';
 
-/** No definitive answer arrived (network, timeout, 408/429/5xx): the same request may work later. */
-export const noAnswer = (error: unknown) => !isLoketApiError(error) || error.retryable;
-
 export const statusOf = (error: unknown) => (isLoketApiError(error) ? error.status : undefined);
 
 export function initialLive(record: LocalRecord): Live {
@@ -60,7 +60,7 @@ export function markSaved(ctx: SessionContext, at: number): void {
 /** After a save failed: kept on this device and retried, or refused for a reason to show. */
 export function markFailed(ctx: SessionContext, at: number, error: unknown): void {
   if (error instanceof Forgotten || at !== ctx.epoch) return;
-  if (noAnswer(error)) {
+  if (outcomeUnknown(error)) {
     ctx.update({}, { sync: 'local', online: false });
     ctx.retry.later();
   } else {

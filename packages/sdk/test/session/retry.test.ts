@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createRetry } from './retry';
+import { createRetry } from '../../src/session/retry.js';
 
 beforeEach(() => {
   vi.useFakeTimers();
