@@ -78,20 +78,21 @@ try {
   console.log(`Draf dibuat: ${code} (status ${application.status}).`);
 
   // 3. The other answers, saved against the ETag (a 412 means another device saved first).
-  const draft = citizen.application(code, secret, { etag });
   const rest = Object.fromEntries(Object.entries(answers).filter(([id]) => known.has(id)));
-  await draft.save(rest);
+  await citizen.saveAnswers(code, secret, rest, etag);
   console.log(`Jawaban disimpan: ${Object.keys(rest).join(', ')}.`);
 
   // 4. One small PDF for each required file field (the upload links it to the answer).
   for (const field of fields.filter((f) => f.type === 'file' && f.required)) {
     const file = pdf(`${field.label.id} - ${answers.nama_lengkap}`);
-    const attachment = await draft.upload(field.id, file, { filename: `${field.id}.pdf` });
+    const { attachment } = await citizen.uploadAttachment(code, secret, field.id, file, {
+      filename: `${field.id}.pdf`,
+    });
     console.log(`Diunggah: ${attachment.filename} (${attachment.size} bita) untuk ${field.id}.`);
   }
 
   // 5. Submit. Safe to retry: the SDK sends one Idempotency-Key for every attempt.
-  const submitted = await draft.submit({ declaration: true });
+  const submitted = await citizen.submitApplication(code, secret, { declaration: true });
   console.log(`Diajukan${submitted.replayed ? ' (jawaban ulang)' : ''}:`);
   await printStatus(code, secret);
 

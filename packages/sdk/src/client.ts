@@ -3,11 +3,8 @@ import type { AnyRequestOptions, Core, LoketResult, RequestOptions } from './cor
 import { RETRYABLE_STATUSES } from './errors.js';
 import { getApplicationStatus, withdrawApplication } from './operations/application-status.js';
 import {
-  type ApplicationHandle,
-  type ApplicationHandleInit,
   type ApplicationResult,
   type AttachmentResult,
-  applicationHandle,
   createApplication,
   deleteAttachment,
   getApplication,
@@ -184,8 +181,6 @@ export interface LoketClient {
     options?: SignalOnly,
   ): Promise<ApplicationStatus>;
   getApplicationStatus(code: TrackingCode, secret: string, options?: SignalOnly): Promise<ApplicationStatus>;
-  /** The operations of one application with its code and secret bound; see `ApplicationHandle`. */
-  application(code: TrackingCode, secret: string, init?: ApplicationHandleInit): ApplicationHandle;
 
   /** Async iterators over every item of the paginated lists. */
   readonly paginate: {
@@ -263,7 +258,6 @@ export function createLoketClient(options: LoketClientOptions): LoketClient {
       withdrawApplication(core, code, secret, reason, callOptions),
     getApplicationStatus: (code, secret, callOptions) =>
       getApplicationStatus(core, code, secret, callOptions),
-    application: (code, secret, init) => applicationHandle(core, code, secret, init),
     paginate: {
       services: (query, callOptions) => paginateServices(client, query, callOptions),
       regions: (query, callOptions) => paginateRegions(client, query, callOptions),

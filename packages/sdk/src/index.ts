@@ -25,11 +25,8 @@ export { newIdempotencyKey } from './idempotency.js';
 export { getApplicationStatus, withdrawApplication } from './operations/application-status.js';
 // The citizen's application operations as tree-shakable functions of a `LoketCore`.
 export {
-  type ApplicationHandle,
-  type ApplicationHandleInit,
   type ApplicationResult,
   type AttachmentResult,
-  applicationHandle,
   createApplication,
   deleteAttachment,
   getApplication,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applicationHandle,
   createLoketClient,
   createLoketCore,
   getApplicationStatus,
@@ -178,12 +177,10 @@ describe('tree-shakable functions', () => {
     const core = createLoketCore({ baseUrl: 'http://api.test', fetch: fake.fetch });
     await getServiceForm(core, 'ktp-el-hilang');
     await getApplicationStatus(core, 'LKT-7K4M-Q2XP', 's3cret');
-    await applicationHandle(core, 'LKT-7K4M-Q2XP', 's3cret').status();
     expect(fake.requests.map((r) => r.url)).toEqual([
       'http://api.test/v1/services/ktp-el-hilang/form',
       'http://api.test/v1/applications/LKT-7K4M-Q2XP/status',
-      'http://api.test/v1/applications/LKT-7K4M-Q2XP/status',
     ]);
-    expect(fake.requests.slice(1).map((r) => r.headers.get('loket-secret'))).toEqual(['s3cret', 's3cret']);
+    expect(fake.requests.slice(1).map((r) => r.headers.get('loket-secret'))).toEqual(['s3cret']);
   });
 });

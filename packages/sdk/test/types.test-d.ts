@@ -1,7 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   type Application,
-  type ApplicationHandle,
   type ApplicationResult,
   type ApplicationStatus,
   type ApplicationStatusCode,
@@ -209,19 +208,6 @@ describe('citizen application operations', () => {
     client.uploadAttachment(code, secret, 'surat', pdf, { retry: 2 });
     // @ts-expect-error not conditional
     client.getApplication(code, secret, { ifNoneMatch: '"v1"' });
-  });
-
-  it('bind code and secret in a handle', () => {
-    const draft = client.application(code, secret, { etag: '"v1"' });
-    expectTypeOf(draft).toEqualTypeOf<ApplicationHandle>();
-    expectTypeOf(draft.get()).resolves.toEqualTypeOf<Application>();
-    expectTypeOf(draft.save({ nama: 'Siti' })).resolves.toEqualTypeOf<Application>();
-    expectTypeOf(draft.upload('surat', pdf)).resolves.toEqualTypeOf<Attachment>();
-    expectTypeOf(draft.submit({ declaration: true })).resolves.toEqualTypeOf<SubmitResult>();
-    expectTypeOf(draft.etag).toEqualTypeOf<string | undefined>();
-    expectTypeOf(draft.idempotencyKey).toEqualTypeOf<string | undefined>();
-    // @ts-expect-error the handle is read-only
-    draft.etag = '"v2"';
   });
 });
 

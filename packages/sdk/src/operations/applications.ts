@@ -8,7 +8,7 @@ import {
   requireEtag,
   send,
 } from '../core.js';
-import { idempotentRetry, newIdempotencyKey, outcomeUnknown } from '../idempotency.js';
+import { idempotentRetry, newIdempotencyKey } from '../idempotency.js';
 import type {
   AnswerPatch,
   Application,
@@ -24,12 +24,7 @@ import type {
   TrackingCode,
 } from '../types.js';
 import { postMultipart, type UploadOptions, uploadBody } from '../upload.js';
-import {
-  applicationPath,
-  getApplicationStatus,
-  secretHeader,
-  withdrawApplication,
-} from './application-status.js';
+import { applicationPath, secretHeader } from './application-status.js';
 
 // The citizen's operations. Each sends the application's secret as `Loket-Secret` (never in the
 // URL). Only GETs and submit are retried automatically: see SubmitOptions and the README.
@@ -182,86 +177,4 @@ export async function submitApplication(
   const response = await send(core, path, { method: 'post', json: body, headers, signal, retry });
   const status = await readJson<ApplicationStatus>(response, signal);
   return { status, idempotencyKey, replayed: response.headers.get('idempotent-replayed') === 'true' };
-}
-
-/**
- * One application's operations with its code and secret bound, for a component that works on
- * one application. It keeps the last `ETag` it saw (so `save` needs none) and the key of a
- * submission whose outcome is unknown (so calling `submit` again retries the same submission).
- */
-export interface ApplicationHandle {
-  readonly code: TrackingCode;
-  /** The `ETag` last received through this handle; `undefined` before the first read or write. */
-  readonly etag: string | undefined;
-  /**
-   * The key of a submission whose outcome is unknown (it failed without a definitive answer, or
-   * was cancelled); the next `submit` reuses it. Store it to survive a reload. `undefined` after
-   * a definitive answer.
-   */
-  readonly idempotencyKey: string | undefined;
-  get(options?: SignalOnly): Promise<Application>;
-  /** `saveAnswers` with the handle's `etag`; rejects with a `TypeError` before the first `get`. */
-  save(answers: AnswerPatch, options?: SignalOnly): Promise<Application>;
-  upload(field: FieldId, file: Blob, options?: UploadOptions): Promise<Attachment>;
-  deleteAttachment(id: string, options?: SignalOnly): Promise<void>;
-  submit(body: SubmitApplicationRequest, options?: SubmitOptions): Promise<SubmitResult>;
-  withdraw(reason?: string, options?: SignalOnly): Promise<ApplicationStatus>;
-  status(options?: SignalOnly): Promise<ApplicationStatus>;
-}
-
-/** What a handle starts from: an `etag` you hold, the key of a pending submission. */
-export interface ApplicationHandleInit {
-  etag?: string;
-  idempotencyKey?: string;
-}
-
-export function applicationHandle(
-  core: Core,
-  code: TrackingCode,
-  secret: string,
-  init: ApplicationHandleInit = {},
-): ApplicationHandle {
-  let { etag, idempotencyKey } = init;
-  const seen = <R extends { etag: string }>(result: R): R => {
-    etag = result.etag;
-    return result;
-  };
-  return {
-    code,
-    get etag() {
-      return etag;
-    },
-    get idempotencyKey() {
-      return idempotencyKey;
-    },
-    get: async (options) => seen(await getApplication(core, code, secret, options)).application,
-    save: async (answers, options) => {
-      if (etag === undefined) throw new TypeError('No ETag for this application yet: call get() first.');
-      return seen(await saveAnswers(core, code, secret, answers, etag, options)).application;
-    },
-    upload: async (field, file, options) =>
-      seen(await uploadAttachment(core, code, secret, field, file, options)).attachment,
-    deleteAttachment: async (id, options) => {
-      seen(await deleteAttachment(core, code, secret, id, options));
-    },
-    submit: async (body, options = {}) => {
-      const key = options.idempotencyKey ?? idempotencyKey ?? newIdempotencyKey();
-      idempotencyKey = key;
-      try {
-        const result = await submitApplication(core, code, secret, body, { ...options, idempotencyKey: key });
-        idempotencyKey = undefined;
-        etag = undefined; // the application changed; get() it again before saving
-        return result;
-      } catch (error) {
-        if (!outcomeUnknown(error)) idempotencyKey = undefined;
-        throw error;
-      }
-    },
-    withdraw: async (reason, options) => {
-      const status = await withdrawApplication(core, code, secret, reason, options);
-      etag = undefined;
-      return status;
-    },
-    status: (options) => getApplicationStatus(core, code, secret, options),
-  };
 }
