@@ -81,7 +81,7 @@ const meta = {
   },
   // Every story starts as a first visit: nothing on this device, no applications on the server.
   beforeEach() {
-    recordStore(demo.service, demo.region).remove();
+    recordStore(demo.service, demo.region, localStorage).remove();
     resetApplications();
   },
 } satisfies Meta<FormArgs>;
@@ -198,7 +198,7 @@ export const Submitted: Story = {
     await expect(
       await view.findByRole('heading', { level: 2, name: 'Permohonan terkirim' }, patience),
     ).toBeVisible();
-    const { key } = recordStore(demo.service, demo.region).read();
+    const { key } = recordStore(demo.service, demo.region, localStorage).read();
     const [code] = await view.findAllByText(key?.code as string);
     await expect(code).toBeVisible();
   },
