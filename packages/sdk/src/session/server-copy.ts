@@ -2,7 +2,7 @@ import { getApplicationStatus } from '../operations/application-status.js';
 import { createApplication, getApplication, saveAnswers } from '../operations/applications.js';
 import type { AnswerPatch, Application, ApplicationStatus } from '../types.js';
 import { overlay, patchOf, stillDirty } from './answers.js';
-import { editableStatus, type SessionContext, statusOf } from './context.js';
+import { editableStatus, markFailed, markSaved, type SessionContext, statusOf } from './context.js';
 import type { ApplicationKey } from './types.js';
 
 /** The officer's latest note for the citizen on asking for a revision. */
@@ -108,4 +108,19 @@ export async function push(ctx: SessionContext, at: number, create = false): Pro
       if (!(await load(ctx, at, key))) return push(ctx, at, create);
     }
   }
+}
+
+/**
+ * Before a request that needs the application on the server (an upload, the submission): every
+ * answer saved, the draft created if need be. Resolves to its key; rejects as `push` does.
+ */
+export async function draftReady(ctx: SessionContext, at: number): Promise<ApplicationKey> {
+  try {
+    await push(ctx, at, true);
+    markSaved(ctx, at);
+  } catch (error) {
+    markFailed(ctx, at, error);
+    throw error;
+  }
+  return ctx.record.key as ApplicationKey;
 }

@@ -15,7 +15,7 @@ import {
 } from './context.js';
 import { emptyRecord, type LocalRecord, recordKey, recordStore } from './record.js';
 import { createRetry } from './retry.js';
-import { adopt, load, push, revisionNote } from './server-copy.js';
+import { adopt, draftReady, load, push, revisionNote } from './server-copy.js';
 import { send } from './submission.js';
 import type { ApplicationKey, ApplicationSession, SessionOptions, SessionSnapshot } from './types.js';
 
@@ -218,14 +218,7 @@ export function createApplicationSession(options: SessionOptions): ApplicationSe
     flush,
     upload(field, file, uploadOptions = {}) {
       return serial(async (at) => {
-        try {
-          await push(ctx, at, true);
-          markSaved(ctx, at);
-        } catch (error) {
-          markFailed(ctx, at, error);
-          throw error;
-        }
-        const { code, secret } = record.key as ApplicationKey;
+        const { code, secret } = await draftReady(ctx, at);
         const { attachment, etag } = await uploadAttachment(core, code, secret, field, file, uploadOptions);
         // The server added the id to the field's answer itself; this copy follows.
         const answers = { ...record.answers, [field]: [...idsOf(record.answers[field]), attachment.id] };

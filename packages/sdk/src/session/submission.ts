@@ -3,16 +3,8 @@ import { outcomeUnknown } from '../idempotency.js';
 import { getApplicationStatus } from '../operations/application-status.js';
 import { submitApplication } from '../operations/applications.js';
 import type { ApplicationStatus } from '../types.js';
-import {
-  Forgotten,
-  markFailed,
-  markSaved,
-  type SessionContext,
-  statusOf,
-  submittedStatus,
-} from './context.js';
-import { push } from './server-copy.js';
-import type { ApplicationKey } from './types.js';
+import { Forgotten, type SessionContext, statusOf, submittedStatus } from './context.js';
+import { draftReady } from './server-copy.js';
 
 /** Submitted: the confirmation stays on this device until `forget()`, the answers do not. */
 export function done(ctx: SessionContext, at: number, status: ApplicationStatus): void {
@@ -36,14 +28,7 @@ export async function send(ctx: SessionContext, at: number): Promise<void> {
   if (!idempotencyKey || ctx.record.submitted) return;
   ctx.update({}, { submit: 'sending' }, at);
   try {
-    try {
-      await push(ctx, at, true);
-      markSaved(ctx, at);
-    } catch (error) {
-      markFailed(ctx, at, error);
-      throw error;
-    }
-    const { code, secret } = ctx.record.key as ApplicationKey;
+    const { code, secret } = await draftReady(ctx, at);
     const body = { declaration: true } as const;
     const result = await submitApplication(ctx.core, code, secret, body, { idempotencyKey });
     done(ctx, at, result.status);
