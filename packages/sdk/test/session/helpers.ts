@@ -6,7 +6,7 @@
  */
 
 import { expect } from 'vitest';
-import { createOfficerToken } from '../../../server/src/applications/officers.js';
+import { createOfficerToken } from '../../../server/src/applications/officer-tokens.js';
 import { startTestServer, type TestServer } from '../../../server/test/helpers/app.js';
 import { createLoketCore, createLoketOfficerClient, type OfficerApplication } from '../../src/index.js';
 import {
