@@ -6,6 +6,16 @@ import {
   problemFromResponse,
   TIMEOUT_PROBLEM,
 } from './errors.js';
+import {
+  expand,
+  type JsonAnswer,
+  type JsonBody,
+  type Method,
+  type PathOf,
+  type PathOption,
+  type PathParams,
+  type QueryParams,
+} from './routes.js';
 import type { RegionCode } from './types.js';
 
 /** What every operation shares: the one ky instance and the client's defaults. */
@@ -52,24 +62,53 @@ type ByValidator<T, V> = [V] extends [undefined]
     ? Conditional<T>
     : T | Conditional<T>;
 
-type SearchParams = Record<string, string | number | boolean | undefined>;
+/**
+ * What a request carries: its path parameters (`path`), a `json` body of the contract's shape,
+ * and any other ky option (`headers`, `signal`, `retry`, `body`…).
+ */
+export type RouteRequest<M extends Method, P extends PathOf<M>> = Omit<Options, 'method' | 'json'> &
+  PathOption<M, P> & { json?: JsonBody<M, P> };
 
-/** `region` from the call, else the client's default; `null` means "send none". */
-export function withRegion<Q extends { region?: RegionCode | null }>(core: Core, query: Q = {} as Q) {
-  return { ...query, region: query.region === null ? undefined : (query.region ?? core.region) };
+/** The request as an argument: required when the path has parameters, optional otherwise. */
+type RequestArgument<M extends Method, P extends PathOf<M>> = [PathParams<M, P>] extends [never]
+  ? [request?: RouteRequest<M, P>]
+  : [request: RouteRequest<M, P>];
+
+/**
+ * The one way every request is sent: `method` and `path` (`'post'`,
+ * `'/v1/applications/{code}/submit'`, typed against the contract) through the client's ky
+ * instance, with every failure mapped by {@link toLoketApiError}.
+ */
+export async function send<M extends Method, P extends PathOf<M>>(
+  core: Core,
+  method: M,
+  path: P,
+  { path: params, ...options }: RouteRequest<M, P>,
+): Promise<Response> {
+  try {
+    return await core.http(expand(path, params), { ...options, method });
+  } catch (error) {
+    throw await toLoketApiError(error, options.signal);
+  }
 }
 
-/** GET a JSON resource, following the conditional-request contract of {@link LoketResult}. */
-export async function get<T, O extends AnyRequestOptions>(
+/**
+ * GET a JSON resource with its `query`, following the conditional-request contract of
+ * {@link LoketResult}; `request` adds the path parameters and other ky options.
+ */
+export async function get<P extends PathOf<'get'>, O extends AnyRequestOptions = RequestOptions>(
   core: Core,
-  path: string,
-  searchParams: SearchParams | undefined,
+  path: P,
+  query: QueryParams<'get', P> | undefined,
   options?: O,
-  extra: Options = {},
-): Promise<LoketResult<T, O>> {
+  ...[request]: RequestArgument<'get', P>
+): Promise<LoketResult<JsonAnswer<'get', P>, O>> {
+  type T = JsonAnswer<'get', P>;
   const { signal, ifNoneMatch } = options ?? {};
   const headers = ifNoneMatch ? { 'if-none-match': ifNoneMatch } : {};
-  const response = await send(core, path, { ...extra, headers, searchParams: defined(searchParams), signal });
+  const searchParams = defined(query);
+  const all = { ...request, headers, searchParams, signal } as RouteRequest<'get', P>;
+  const response = await send(core, 'get', path, all);
   if (ifNoneMatch === undefined) {
     if (response.status === 304) throw await problemFromResponse(response);
     return (await readJson<T>(response, signal)) as LoketResult<T, O>;
@@ -83,32 +122,9 @@ export async function get<T, O extends AnyRequestOptions>(
 }
 
 /** Drops `undefined` entries; ky would otherwise leave a bare `?` on the URL (a different cache key). */
-function defined(params: SearchParams = {}): URLSearchParams {
-  const entries = Object.entries(params).filter(([, value]) => value !== undefined);
-  return new URLSearchParams(entries.map(([key, value]) => [key, String(value)]));
-}
-
-/**
- * The one way every request is sent: through the client's ky instance (`GET` unless
- * `options.method` says otherwise), with every failure mapped by {@link toLoketApiError}.
- */
-export async function send(core: Core, path: string, options: Options): Promise<Response> {
-  try {
-    return await core.http(path, options);
-  } catch (error) {
-    throw await toLoketApiError(error, options.signal);
-  }
-}
-
-/** The response's `ETag`; a response without one cannot be saved against, so that is an error. */
-export function requireEtag(response: Response): string {
-  const etag = response.headers.get('etag');
-  if (etag) return etag;
-  const detail = `No ETag in the response from ${response.url || 'the API'}; a proxy may drop it, or a cross-origin API may not expose it (Access-Control-Expose-Headers).`;
-  throw new LoketApiError(
-    { type: INVALID_RESPONSE_PROBLEM, title: 'Invalid response', status: 0, detail },
-    { response },
-  );
+function defined(params: object = {}): URLSearchParams {
+  // URLSearchParams turns each value into a string (`20`, `true`).
+  return new URLSearchParams(Object.entries(params).filter(([, value]) => value !== undefined));
 }
 
 export async function readJson<T>(response: Response, signal: AbortSignal | undefined): Promise<T> {
@@ -117,12 +133,16 @@ export async function readJson<T>(response: Response, signal: AbortSignal | unde
   } catch (error) {
     if (signal?.aborted) throw error;
     const detail = `Expected JSON from ${response.url || 'the API'}, got ${response.headers.get('content-type') ?? 'no content type'}.`;
-    throw new LoketApiError(
-      { type: INVALID_RESPONSE_PROBLEM, title: 'Invalid response', status: 0, detail },
-      { response, cause: error },
-    );
+    throw invalidResponse(detail, { response, cause: error });
   }
 }
+
+/** A `urn:loket:problem:invalid-response` error: an answer the SDK cannot use (`status` 0). */
+export const invalidResponse = (detail: string, options: { response: Response; cause?: unknown }) =>
+  new LoketApiError(
+    { type: INVALID_RESPONSE_PROBLEM, title: 'Invalid response', status: 0, detail },
+    options,
+  );
 
 /** The caller's own cancellation stays as it is (an `AbortError`); everything else becomes a LoketApiError. */
 async function toLoketApiError(error: unknown, signal: AbortSignal | null | undefined): Promise<unknown> {

@@ -1,11 +1,8 @@
 export {
   createLoketClient,
-  createLoketCore,
   createLoketOfficerClient,
   type LoketClient,
-  type LoketClientOptions,
   type LoketOfficerClient,
-  type LoketOfficerClientOptions,
 } from './client.js';
 export type {
   Conditional,
@@ -21,27 +18,12 @@ export {
   NETWORK_PROBLEM,
   TIMEOUT_PROBLEM,
 } from './errors.js';
+export { createLoketCore, type LoketClientOptions, type LoketOfficerClientOptions } from './http.js';
 export { newIdempotencyKey } from './idempotency.js';
-export { getApplicationStatus, withdrawApplication } from './operations/application-status.js';
-// The citizen's application operations as tree-shakable functions of a `LoketCore`.
-export {
-  type ApplicationResult,
-  type AttachmentResult,
-  createApplication,
-  deleteAttachment,
-  getApplication,
-  getServiceForm,
-  type SubmitOptions,
-  type SubmitResult,
-  saveAnswers,
-  submitApplication,
-  uploadAttachment,
-} from './operations/applications.js';
-// The catalogue and region operations as tree-shakable functions of a `LoketCore`.
-export { getService, listAgencies, listCategories, listServices } from './operations/catalogue.js';
-export { type DownloadedAttachment, paginateOfficerApplications } from './operations/officer.js';
-export { getRegion, listRegionLocations, listRegions } from './operations/regions.js';
-export { paginateRegions, paginateServices } from './pagination.js';
+// Every citizen operation as a tree-shakable function of a `LoketCore` (see operations/citizen.ts).
+export * from './operations/citizen.js';
+export type { DownloadedAttachment } from './operations/officer.js';
+export { paginateOfficerApplications, paginateRegions, paginateServices } from './pagination.js';
 export type {
   Agency,
   AgencyLevel,

@@ -1,7 +1,10 @@
 import type { RequestOptions } from './core.js';
 import type {
+  ListOfficerApplicationsQuery,
   ListRegionsQuery,
   ListServicesQuery,
+  OfficerApplication,
+  OfficerApplicationList,
   Page,
   Region,
   RegionList,
@@ -43,4 +46,18 @@ export function paginateRegions(
   options?: PaginateOptions,
 ): AsyncGenerator<Region, void, undefined> {
   return followPages((pageQuery) => client.listRegions(pageQuery, options), query);
+}
+
+/** Every application of the officer's queue matching `query`, page by page, like {@link paginateServices}. */
+export function paginateOfficerApplications(
+  client: {
+    listApplications(
+      query?: ListOfficerApplicationsQuery,
+      options?: PaginateOptions,
+    ): Promise<OfficerApplicationList>;
+  },
+  query: ListOfficerApplicationsQuery = {},
+  options?: PaginateOptions,
+): AsyncGenerator<OfficerApplication, void, undefined> {
+  return followPages((pageQuery) => client.listApplications(pageQuery, options), query);
 }

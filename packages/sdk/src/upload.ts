@@ -1,5 +1,6 @@
 import type { Options } from 'ky';
-import { type Core, send } from './core.js';
+import { type Core, type RouteRequest, send } from './core.js';
+import type { PathOf } from './routes.js';
 
 /** How much of an upload's request body has been sent. */
 export interface UploadProgress {
@@ -46,17 +47,17 @@ const nameOf = (file: Blob) =>
  * twice). With `onProgress` where `XMLHttpRequest` exists, ky's `fetch` is replaced by one over
  * XMLHttpRequest, the only portable way to observe upload progress.
  */
-export function postMultipart(
+export function postMultipart<P extends PathOf<'post'>>(
   core: Core,
-  path: string,
-  body: FormData,
-  headers: Record<string, string>,
+  path: P,
+  request: RouteRequest<'post', P> & { body: FormData },
   options: UploadOptions,
 ): Promise<Response> {
   const { onProgress, signal, timeout = false } = options;
   const XHR = globalThis.XMLHttpRequest;
-  const transport = onProgress && typeof XHR === 'function' ? { fetch: xhrFetch(XHR, body, onProgress) } : {};
-  return send(core, path, { method: 'post', body, headers, signal, timeout, retry: 0, ...transport });
+  const transport =
+    onProgress && typeof XHR === 'function' ? { fetch: xhrFetch(XHR, request.body, onProgress) } : {};
+  return send(core, 'post', path, { ...request, signal, timeout, retry: 0, ...transport });
 }
 
 /**

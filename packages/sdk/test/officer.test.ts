@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { filenameFrom } from '../src/content-disposition.js';
 import {
   createLoketOfficerClient,
   type LoketApiError,
@@ -6,7 +7,6 @@ import {
   type LoketOfficerClientOptions,
   type TransitionRequest,
 } from '../src/index.js';
-import { filenameFrom } from '../src/operations/officer.js';
 import { fakeFetch, json, noDelay, problem } from './fake-fetch.js';
 
 const token = 'lkt_officer_0123456789abcdef';

@@ -1,14 +1,11 @@
 import { type Core, type RequestOptions, readJson, send } from '../core.js';
+import { secretHeader } from '../secret.js';
 import type { ApplicationStatus, TrackingCode } from '../types.js';
 
 // What a status page needs, in a module of its own: a bundle that only tracks applications (the
 // status tracker) then carries none of the drafting, upload and submission code.
 
 type SignalOnly = Pick<RequestOptions, 'signal'>;
-
-export const applicationPath = (code: TrackingCode, rest = '') =>
-  `v1/applications/${encodeURIComponent(code)}${rest}`;
-export const secretHeader = (secret: string) => ({ 'loket-secret': secret });
 
 /** `POST /v1/applications/{code}/withdraw`. Not retried (a repeat would be a `409`). */
 export async function withdrawApplication(
@@ -19,13 +16,9 @@ export async function withdrawApplication(
   options: SignalOnly = {},
 ): Promise<ApplicationStatus> {
   const json = reason === undefined ? {} : { reason };
-  const path = applicationPath(code, '/withdraw');
-  const response = await send(core, path, {
-    method: 'post',
-    json,
-    headers: secretHeader(secret),
-    ...options,
-  });
+  const headers = secretHeader(secret);
+  const route = '/v1/applications/{code}/withdraw';
+  const response = await send(core, 'post', route, { path: { code }, json, headers, ...options });
   return readJson(response, options.signal);
 }
 
@@ -36,7 +29,8 @@ export async function getApplicationStatus(
   secret: string,
   options: SignalOnly = {},
 ): Promise<ApplicationStatus> {
-  const path = applicationPath(code, '/status');
-  const response = await send(core, path, { headers: secretHeader(secret), ...options });
+  const headers = secretHeader(secret);
+  const route = '/v1/applications/{code}/status';
+  const response = await send(core, 'get', route, { path: { code }, headers, ...options });
   return readJson(response, options.signal);
 }

@@ -2,13 +2,14 @@ import {
   type AnyRequestOptions,
   type Core,
   get,
+  invalidResponse,
   type LoketResult,
   type RequestOptions,
   readJson,
-  requireEtag,
   send,
 } from '../core.js';
 import { idempotentRetry, newIdempotencyKey } from '../idempotency.js';
+import { secretHeader } from '../secret.js';
 import type {
   AnswerPatch,
   Application,
@@ -24,7 +25,6 @@ import type {
   TrackingCode,
 } from '../types.js';
 import { postMultipart, type UploadOptions, uploadBody } from '../upload.js';
-import { applicationPath, secretHeader } from './application-status.js';
 
 // The citizen's operations. Each sends the application's secret as `Loket-Secret` (never in the
 // URL). Only GETs and submit are retried automatically: see SubmitOptions and the README.
@@ -65,6 +65,14 @@ export interface SubmitResult {
   replayed: boolean;
 }
 
+/** The response's `ETag`; a response without one cannot be saved against, so that is an error. */
+function requireEtag(response: Response): string {
+  const etag = response.headers.get('etag');
+  if (etag) return etag;
+  const detail = `No ETag in the response from ${response.url || 'the API'}; a proxy may drop it, or a cross-origin API may not expose it (Access-Control-Expose-Headers).`;
+  throw invalidResponse(detail, { response });
+}
+
 async function withEtag<A extends Application>(
   response: Response,
   signal: AbortSignal | undefined,
@@ -80,7 +88,7 @@ export function getServiceForm<O extends AnyRequestOptions = RequestOptions>(
   query?: GetServiceFormQuery,
   options?: O,
 ): Promise<LoketResult<FormDefinition, O>> {
-  return get(core, `v1/services/${encodeURIComponent(slug)}/form`, query, options);
+  return get(core, '/v1/services/{slug}/form', query, options, { path: { slug } });
 }
 
 /** `POST /v1/applications`: a new draft, with its secret (shown only here). Never retried. */
@@ -92,7 +100,7 @@ export async function createApplication(
   const region = input.region ?? core.region;
   if (!region) throw new TypeError('createApplication needs a region: pass one, or give the client one.');
   const json = { ...input, region };
-  const response = await send(core, 'v1/applications', { method: 'post', json, signal: options.signal });
+  const response = await send(core, 'post', '/v1/applications', { json, signal: options.signal });
   return withEtag(response, options.signal);
 }
 
@@ -103,7 +111,12 @@ export async function getApplication(
   secret: string,
   options: SignalOnly = {},
 ): Promise<ApplicationResult> {
-  const response = await send(core, applicationPath(code), { headers: secretHeader(secret), ...options });
+  const headers = secretHeader(secret);
+  const response = await send(core, 'get', '/v1/applications/{code}', {
+    path: { code },
+    headers,
+    ...options,
+  });
   return withEtag(response, options.signal);
 }
 
@@ -121,7 +134,8 @@ export async function saveAnswers(
 ): Promise<ApplicationResult> {
   const headers = { ...secretHeader(secret), 'if-match': etag };
   const json = { answers };
-  const response = await send(core, applicationPath(code), { method: 'patch', json, headers, ...options });
+  const route = '/v1/applications/{code}';
+  const response = await send(core, 'patch', route, { path: { code }, json, headers, ...options });
   return withEtag(response, options.signal);
 }
 
@@ -135,13 +149,9 @@ export async function uploadAttachment(
   options: UploadOptions = {},
 ): Promise<AttachmentResult> {
   const body = uploadBody(field, file, options.filename);
-  const response = await postMultipart(
-    core,
-    applicationPath(code, '/attachments'),
-    body,
-    secretHeader(secret),
-    options,
-  );
+  const route = '/v1/applications/{code}/attachments';
+  const request = { path: { code }, body, headers: secretHeader(secret) };
+  const response = await postMultipart(core, route, request, options);
   const etag = requireEtag(response);
   return { attachment: await readJson<Attachment>(response, options.signal), etag };
 }
@@ -154,8 +164,9 @@ export async function deleteAttachment(
   id: string,
   options: SignalOnly = {},
 ): Promise<{ etag: string }> {
-  const path = applicationPath(code, `/attachments/${encodeURIComponent(id)}`);
-  const response = await send(core, path, { method: 'delete', headers: secretHeader(secret), ...options });
+  const route = '/v1/applications/{code}/attachments/{attachmentId}';
+  const path = { code, attachmentId: id };
+  const response = await send(core, 'delete', route, { path, headers: secretHeader(secret), ...options });
   return { etag: requireEtag(response) };
 }
 
@@ -173,8 +184,8 @@ export async function submitApplication(
   const { signal, idempotencyKey = newIdempotencyKey() } = options;
   const headers = { ...secretHeader(secret), 'idempotency-key': idempotencyKey };
   const retry = idempotentRetry(options.retry);
-  const path = applicationPath(code, '/submit');
-  const response = await send(core, path, { method: 'post', json: body, headers, signal, retry });
+  const route = '/v1/applications/{code}/submit';
+  const response = await send(core, 'post', route, { path: { code }, json: body, headers, signal, retry });
   const status = await readJson<ApplicationStatus>(response, signal);
   return { status, idempotencyKey, replayed: response.headers.get('idempotent-replayed') === 'true' };
 }

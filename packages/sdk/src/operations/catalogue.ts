@@ -1,11 +1,4 @@
-import {
-  type AnyRequestOptions,
-  type Core,
-  get,
-  type LoketResult,
-  type RequestOptions,
-  withRegion,
-} from '../core.js';
+import { type AnyRequestOptions, type Core, get, type LoketResult, type RequestOptions } from '../core.js';
 import type {
   AgencyList,
   CategoryList,
@@ -13,10 +6,14 @@ import type {
   ListAgenciesQuery,
   ListCategoriesQuery,
   ListServicesQuery,
+  RegionCode,
   Service,
   ServiceList,
   Slug,
 } from '../types.js';
+
+// The catalogue. Each applies the client's default `region` (see `withRegion`); `{ ifNoneMatch }`
+// makes any of them a conditional request.
 
 /** `GET /v1/services`: one page of services matching `query` (see `paginateServices` for all). */
 export function listServices<O extends AnyRequestOptions = RequestOptions>(
@@ -24,7 +21,7 @@ export function listServices<O extends AnyRequestOptions = RequestOptions>(
   query?: ListServicesQuery,
   options?: O,
 ): Promise<LoketResult<ServiceList, O>> {
-  return get(core, 'v1/services', withRegion(core, query), options);
+  return get(core, '/v1/services', withRegion(core, query), options);
 }
 
 /** `GET /v1/services/{slug}`: one service with every Standar Pelayanan component. */
@@ -34,7 +31,7 @@ export function getService<O extends AnyRequestOptions = RequestOptions>(
   query?: GetServiceQuery,
   options?: O,
 ): Promise<LoketResult<Service, O>> {
-  return get(core, `v1/services/${encodeURIComponent(slug)}`, withRegion(core, query), options);
+  return get(core, '/v1/services/{slug}', withRegion(core, query), options, { path: { slug } });
 }
 
 /** `GET /v1/categories`: every category with its service count. */
@@ -43,7 +40,7 @@ export function listCategories<O extends AnyRequestOptions = RequestOptions>(
   query?: ListCategoriesQuery,
   options?: O,
 ): Promise<LoketResult<CategoryList, O>> {
-  return get(core, 'v1/categories', withRegion(core, query), options);
+  return get(core, '/v1/categories', withRegion(core, query), options);
 }
 
 /** `GET /v1/agencies`: every agency with its service count. */
@@ -52,5 +49,10 @@ export function listAgencies<O extends AnyRequestOptions = RequestOptions>(
   query?: ListAgenciesQuery,
   options?: O,
 ): Promise<LoketResult<AgencyList, O>> {
-  return get(core, 'v1/agencies', withRegion(core, query), options);
+  return get(core, '/v1/agencies', withRegion(core, query), options);
+}
+
+/** `region` from the call, else the client's default; `null` means "send none". */
+function withRegion<Q extends { region?: RegionCode | null }>(core: Core, query: Q = {} as Q) {
+  return { ...query, region: query.region === null ? undefined : (query.region ?? core.region) };
 }

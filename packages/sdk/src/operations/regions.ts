@@ -17,7 +17,7 @@ export function listRegions<O extends AnyRequestOptions = RequestOptions>(
   query?: ListRegionsQuery,
   options?: O,
 ): Promise<LoketResult<RegionList, O>> {
-  return get(core, 'v1/regions', query, options);
+  return get(core, '/v1/regions', query, options);
 }
 
 /** `GET /v1/regions/{code}`: one region, with its province for a kabupaten/kota. */
@@ -27,7 +27,7 @@ export function getRegion<O extends AnyRequestOptions = RequestOptions>(
   query?: GetRegionQuery,
   options?: O,
 ): Promise<LoketResult<RegionDetail, O>> {
-  return get(core, `v1/regions/${encodeURIComponent(code)}`, query, options);
+  return get(core, '/v1/regions/{code}', query, options, { path: { code } });
 }
 
 /** `GET /v1/regions/{code}/locations`: the region's MPPs and offices. */
@@ -37,5 +37,5 @@ export function listRegionLocations<O extends AnyRequestOptions = RequestOptions
   query?: ListRegionLocationsQuery,
   options?: O,
 ): Promise<LoketResult<LocationList, O>> {
-  return get(core, `v1/regions/${encodeURIComponent(code)}/locations`, query, options);
+  return get(core, '/v1/regions/{code}/locations', query, options, { path: { code } });
 }
