@@ -2,8 +2,10 @@
 // Records what the real Loket API answers to the requests the Storybook stories make, so the stories
 // show the real catalogue (served to them by MSW, see stories/msw/handlers.ts) and never hand-written data.
 //
-//   pnpm build && node scripts/record-story-fixtures.mjs
+//   pnpm build && node scripts/record-story-fixtures.mjs [--out <dir>]
 //
+// `--out` writes the files to another directory than stories/fixtures (`pnpm test`'s
+// `fixtures:check` step records into a temporary one and compares it with stories/fixtures).
 // It starts the built server (packages/server/dist) in this process on an in-memory PGlite, migrates it,
 // seeds it from packages/server/data, and asks it through Fastify's `inject` (no port, no network) with
 // the same headers the SDK sends. Each language gets one file, stories/fixtures/catalogue.<lang>.json:
@@ -12,13 +14,13 @@
 // recordApplicationForm (below) writes stories/fixtures/application-form.<lang>.json for the form's stories.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { requestKey } from '../stories/msw/request-key.mjs';
 import { recordTracker } from './record-tracker-fixtures.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = join(root, 'stories', 'fixtures');
+const FIXTURES = join(root, 'stories', 'fixtures');
 const serverDist = join(root, 'packages', 'server', 'dist');
 
 // What the stories show (keep in step with stories/loket-service-finder.stories.ts).
@@ -115,7 +117,7 @@ async function record(server, lang) {
   return Object.fromEntries([...recorded].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-async function main() {
+async function main(outDir) {
   const started = Date.now();
   const server = await startServer();
   try {
@@ -133,7 +135,7 @@ async function main() {
   } finally {
     await server.close();
   }
-  await recordApplicationForm();
+  await recordApplicationForm(outDir);
   console.log(`recorded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
@@ -159,7 +161,7 @@ const jsonHeaders = (lang, extra = {}) => ({
  * The MSW mock of the application endpoints keeps its state in the browser and answers with
  * these words, never with its own.
  */
-async function recordApplicationForm() {
+async function recordApplicationForm(outDir) {
   const uploadsDir = await mkdtemp(join(tmpdir(), 'loket-story-uploads-'));
   const server = await startServer({ uploadsDir, now: () => new Date(JOURNEY_NOW) });
   const { app } = server;
@@ -256,7 +258,10 @@ async function recordApplicationForm() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main().catch((error) => {
+  const out = process.argv.indexOf('--out');
+  const outDir = out === -1 ? FIXTURES : process.argv[out + 1];
+  if (!outDir) throw new Error('--out needs a directory');
+  main(resolve(outDir)).catch((error) => {
     console.error(error);
     process.exitCode = 1;
   });

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `pnpm test`: build, generated-files check, lint, then one vitest run (sdk, server on PGlite, and server on
-// a real PostgreSQL). Stops at the first failure and prints a summary. Extra arguments go to vitest:
+// `pnpm test`: build, generated-files check, the Storybook fixtures recorded again and compared, lint,
+// then one vitest run (sdk, server on PGlite, and server on a real PostgreSQL). Stops at the first
+// failure and prints a summary. Extra arguments go to vitest:
 //   pnpm test -- --project sdk        pnpm test -- packages/server/test/seed.test.ts
 // Env: LOKET_TEST_DATABASE_URL (use this superuser URL instead of a throw-away cluster),
 //      LOKET_SKIP_POSTGRES=1 (run without the server-postgres project),
@@ -21,6 +22,7 @@ let cluster = null;
 let child = null;
 let counts = null;
 
+const FIXTURES = 'stories/fixtures';
 const STENCIL_GENERATED = [
   'packages/components/src/components.d.ts',
   'packages/components/custom-elements.json',
@@ -35,9 +37,35 @@ const steps = [
     'components:generated-check',
     () => run('git', ['diff', '--exit-code', '--stat', '--', ...STENCIL_GENERATED]),
   ],
+  // The Storybook fixtures are recorded from the real API: recorded again, they must not change.
+  ['fixtures:check', fixturesCheck],
   ['lint', () => run('pnpm', ['lint'])],
   ['vitest', vitest],
 ];
+
+/**
+ * Records the Storybook fixtures again (scripts/record-story-fixtures.mjs, on the build of step 1)
+ * into a temporary directory and compares them with stories/fixtures: any difference (a fixture
+ * edited by hand, or not recorded again after a change to the API or the catalogue) fails.
+ */
+async function fixturesCheck() {
+  const dir = mkdtempSync(join(tmpdir(), 'loket-fixtures-'));
+  try {
+    const recorded = await run('node', ['scripts/record-story-fixtures.mjs', '--out', dir]);
+    if (recorded !== 0) return recorded;
+    const code = await run('git', ['diff', '--no-index', '--exit-code', '--stat', '--', FIXTURES, dir]);
+    if (code !== 0) {
+      await run('git', ['--no-pager', 'diff', '--no-index', '--unified=1', '--', FIXTURES, dir]);
+      console.error(
+        `[test] ${FIXTURES} differs from what the API answers now (above: committed → recorded). Record` +
+          ' them again (pnpm build && node scripts/record-story-fixtures.mjs), review and commit.',
+      );
+    }
+    return code;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 async function vitest() {
   const env = { ...process.env };
