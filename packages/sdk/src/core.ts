@@ -63,11 +63,11 @@ type ByValidator<T, V> = [V] extends [undefined]
     : T | Conditional<T>;
 
 /**
- * What a request carries: its path parameters (`path`), a `json` body of the contract's shape,
- * and any other ky option (`headers`, `signal`, `retry`, `body`…).
+ * What a request carries: its `method` (GET when absent), its path parameters (`path`), a `json`
+ * body of the contract's shape, and any other ky option (`headers`, `signal`, `retry`, `body`…).
  */
 export type RouteRequest<M extends Method, P extends PathOf<M>> = Omit<Options, 'method' | 'json'> &
-  PathOption<M, P> & { json?: JsonBody<M, P> };
+  PathOption<M, P> & { json?: JsonBody<M, P> } & ('get' extends M ? { method?: M } : { method: M });
 
 /** The request as an argument: required when the path has parameters, optional otherwise. */
 type RequestArgument<M extends Method, P extends PathOf<M>> = [PathParams<M, P>] extends [never]
@@ -75,18 +75,17 @@ type RequestArgument<M extends Method, P extends PathOf<M>> = [PathParams<M, P>]
   : [request: RouteRequest<M, P>];
 
 /**
- * The one way every request is sent: `method` and `path` (`'post'`,
- * `'/v1/applications/{code}/submit'`, typed against the contract) through the client's ky
- * instance, with every failure mapped by {@link toLoketApiError}.
+ * The one way every request is sent: `path` (`'/v1/applications/{code}/submit'`) with
+ * `request.method`, typed against the contract, through the client's ky instance, with every
+ * failure mapped by {@link toLoketApiError}.
  */
-export async function send<M extends Method, P extends PathOf<M>>(
+export async function send<P extends PathOf<M>, M extends Method = 'get'>(
   core: Core,
-  method: M,
   path: P,
   { path: params, ...options }: RouteRequest<M, P>,
 ): Promise<Response> {
   try {
-    return await core.http(expand(path, params), { ...options, method });
+    return await core.http(expand(path, params), options);
   } catch (error) {
     throw await toLoketApiError(error, options.signal);
   }
@@ -108,7 +107,7 @@ export async function get<P extends PathOf<'get'>, O extends AnyRequestOptions =
   const headers = ifNoneMatch ? { 'if-none-match': ifNoneMatch } : {};
   const searchParams = defined(query);
   const all = { ...request, headers, searchParams, signal } as RouteRequest<'get', P>;
-  const response = await send(core, 'get', path, all);
+  const response = await send(core, path, all);
   if (ifNoneMatch === undefined) {
     if (response.status === 304) throw await problemFromResponse(response);
     return (await readJson<T>(response, signal)) as LoketResult<T, O>;

@@ -50,14 +50,15 @@ const nameOf = (file: Blob) =>
 export function postMultipart<P extends PathOf<'post'>>(
   core: Core,
   path: P,
-  request: RouteRequest<'post', P> & { body: FormData },
+  request: Omit<RouteRequest<'post', P>, 'method'> & { body: FormData },
   options: UploadOptions,
 ): Promise<Response> {
   const { onProgress, signal, timeout = false } = options;
   const XHR = globalThis.XMLHttpRequest;
   const transport =
     onProgress && typeof XHR === 'function' ? { fetch: xhrFetch(XHR, request.body, onProgress) } : {};
-  return send(core, 'post', path, { ...request, signal, timeout, retry: 0, ...transport });
+  const post = { ...request, method: 'post', signal, timeout, retry: 0, ...transport } as const;
+  return send(core, path, post as RouteRequest<'post', P>);
 }
 
 /**

@@ -3,7 +3,7 @@ import { get, send } from '../src/core.js';
 import { createLoketCore, type Service, type ServiceList } from '../src/index.js';
 import type { JsonAnswer, PathOf, PathParams } from '../src/routes.js';
 
-// The operations name their requests by method and path template, typed against the generated
+// The operations name their requests by path template and method, typed against the generated
 // `paths` of openapi/loket.yaml: what the contract does not have does not type-check.
 const core = createLoketCore({ baseUrl: 'http://localhost:8080' });
 
@@ -27,9 +27,9 @@ describe('paths', () => {
     // @ts-expect-error a path without its leading slash
     get(core, 'v1/services', {}, undefined, {});
     // @ts-expect-error the catalogue is read-only
-    send(core, 'delete', '/v1/services/{slug}', { path: { slug: 'skck' } });
+    send(core, '/v1/services/{slug}', { method: 'delete', path: { slug: 'skck' } });
     // @ts-expect-error an application is saved with PATCH, not PUT
-    send(core, 'put', '/v1/applications/{code}', { path: { code: 'LKT-7K4M-Q2XP' } });
+    send(core, '/v1/applications/{code}', { method: 'put', path: { code: 'LKT-7K4M-Q2XP' } });
     // @ts-expect-error there is no GET of the collection of applications
     get(core, '/v1/applications', {}, undefined, {});
   });
@@ -41,9 +41,13 @@ describe('paths', () => {
     get(core, '/v1/services/{slug}', {}, undefined, { path: { id: 'skck' } });
     // @ts-expect-error listServices has no `search` parameter
     get(core, '/v1/services', { search: 'ktp' });
-    const submit = { path: { code: 'LKT-7K4M-Q2XP' }, json: { declaration: false } } as const;
+    const submit = {
+      method: 'post',
+      path: { code: 'LKT-7K4M-Q2XP' },
+      json: { declaration: false },
+    } as const;
     // @ts-expect-error the declaration must be true
-    send(core, 'post', '/v1/applications/{code}/submit', submit);
+    send(core, '/v1/applications/{code}/submit', submit);
     // @ts-expect-error a GET has no body
     get(core, '/v1/services', {}, undefined, { json: { q: 'ktp' } });
   });

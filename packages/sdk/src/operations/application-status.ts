@@ -18,7 +18,7 @@ export async function withdrawApplication(
   const json = reason === undefined ? {} : { reason };
   const headers = secretHeader(secret);
   const route = '/v1/applications/{code}/withdraw';
-  const response = await send(core, 'post', route, { path: { code }, json, headers, ...options });
+  const response = await send(core, route, { method: 'post', path: { code }, json, headers, ...options });
   return readJson(response, options.signal);
 }
 
@@ -31,6 +31,6 @@ export async function getApplicationStatus(
 ): Promise<ApplicationStatus> {
   const headers = secretHeader(secret);
   const route = '/v1/applications/{code}/status';
-  const response = await send(core, 'get', route, { path: { code }, headers, ...options });
+  const response = await send(core, route, { path: { code }, headers, ...options });
   return readJson(response, options.signal);
 }

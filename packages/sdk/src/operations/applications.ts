@@ -100,7 +100,7 @@ export async function createApplication(
   const region = input.region ?? core.region;
   if (!region) throw new TypeError('createApplication needs a region: pass one, or give the client one.');
   const json = { ...input, region };
-  const response = await send(core, 'post', '/v1/applications', { json, signal: options.signal });
+  const response = await send(core, '/v1/applications', { method: 'post', json, signal: options.signal });
   return withEtag(response, options.signal);
 }
 
@@ -112,7 +112,7 @@ export async function getApplication(
   options: SignalOnly = {},
 ): Promise<ApplicationResult> {
   const headers = secretHeader(secret);
-  const response = await send(core, 'get', '/v1/applications/{code}', {
+  const response = await send(core, '/v1/applications/{code}', {
     path: { code },
     headers,
     ...options,
@@ -135,7 +135,7 @@ export async function saveAnswers(
   const headers = { ...secretHeader(secret), 'if-match': etag };
   const json = { answers };
   const route = '/v1/applications/{code}';
-  const response = await send(core, 'patch', route, { path: { code }, json, headers, ...options });
+  const response = await send(core, route, { method: 'patch', path: { code }, json, headers, ...options });
   return withEtag(response, options.signal);
 }
 
@@ -166,7 +166,12 @@ export async function deleteAttachment(
 ): Promise<{ etag: string }> {
   const route = '/v1/applications/{code}/attachments/{attachmentId}';
   const path = { code, attachmentId: id };
-  const response = await send(core, 'delete', route, { path, headers: secretHeader(secret), ...options });
+  const response = await send(core, route, {
+    method: 'delete',
+    path,
+    headers: secretHeader(secret),
+    ...options,
+  });
   return { etag: requireEtag(response) };
 }
 
@@ -185,7 +190,14 @@ export async function submitApplication(
   const headers = { ...secretHeader(secret), 'idempotency-key': idempotencyKey };
   const retry = idempotentRetry(options.retry);
   const route = '/v1/applications/{code}/submit';
-  const response = await send(core, 'post', route, { path: { code }, json: body, headers, signal, retry });
+  const response = await send(core, route, {
+    method: 'post',
+    path: { code },
+    json: body,
+    headers,
+    signal,
+    retry,
+  });
   const status = await readJson<ApplicationStatus>(response, signal);
   return { status, idempotencyKey, replayed: response.headers.get('idempotent-replayed') === 'true' };
 }

@@ -51,7 +51,7 @@ export async function downloadAttachment(
 ): Promise<DownloadedAttachment> {
   const route = '/v1/officer/applications/{code}/attachments/{attachmentId}';
   const path = { code, attachmentId: id };
-  const response = await send(core, 'get', route, { path, headers: { accept: '*/*' }, ...options });
+  const response = await send(core, route, { path, headers: { accept: '*/*' }, ...options });
   const contentType = response.headers.get('content-type') ?? 'application/octet-stream';
   const filename = filenameFrom(response.headers.get('content-disposition'));
   return { blob: await response.blob(), contentType, filename };
@@ -68,6 +68,6 @@ export async function transition(
   options: SignalOnly = {},
 ): Promise<OfficerApplication> {
   const route = '/v1/officer/applications/{code}/transitions';
-  const response = await send(core, 'post', route, { path: { code }, json: request, ...options });
+  const response = await send(core, route, { method: 'post', path: { code }, json: request, ...options });
   return readJson(response, options.signal);
 }
