@@ -143,3 +143,55 @@ describe('concurrent requests', () => {
     expect(row?.version).toBe(3);
   });
 });
+
+describe('stress: duplicate submits mixed with saves', () => {
+  it('200 requests at once on 10 applications: no 5xx, and every submit answer is the first one (status, body, ETag)', async () => {
+    const drafts = await Promise.all(Array.from({ length: 10 }, () => readyDraft()));
+    const requests = drafts.flatMap(({ code, secret, etag }) => {
+      const key = randomUUID();
+      const submit = () =>
+        call(
+          'POST',
+          `/v1/applications/${code}/submit`,
+          { 'loket-secret': secret, 'idempotency-key': key },
+          { declaration: true },
+        ).then((r) => ({ kind: 'submit' as const, code, ...r }));
+      // The same answers again: a save that lands before the submission changes nothing it checks.
+      const save = (ifMatch: string) =>
+        call(
+          'PATCH',
+          `/v1/applications/${code}`,
+          { 'loket-secret': secret, 'if-match': ifMatch },
+          {
+            answers: { nama_lengkap: 'Siti Aminah' },
+          },
+        ).then((r) => ({ kind: 'save' as const, code, ...r }));
+      return [
+        ...Array.from({ length: 15 }, submit),
+        save(etag),
+        save(etag),
+        save('*'),
+        save('*'),
+        save('"v0-stale"'),
+      ];
+    });
+    const replies = await Promise.all(requests);
+    expect(replies).toHaveLength(200);
+    expect(replies.filter((r) => r.status >= 500)).toEqual([]);
+    for (const { code, secret } of drafts) {
+      const submits = replies.filter((r) => r.kind === 'submit' && r.code === code);
+      const answers = new Set(submits.map((r) => `${r.status} ${r.headers.get('etag')} ${r.text}`));
+      expect(answers.size, code).toBe(1);
+      expect(submits[0]?.status).toBe(200);
+      expect(submits.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(14);
+      const now = await call('GET', `/v1/applications/${code}`, { 'loket-secret': secret });
+      expect(submits[0]?.headers.get('etag')).toBe(now.headers.get('etag'));
+      expect(await eventsTo(code, 'submitted')).toBe(1);
+      const saves = replies.filter((r) => r.kind === 'save' && r.code === code).map((r) => r.status);
+      expect(
+        saves.every((s) => [200, 409, 412].includes(s)),
+        saves.join(),
+      ).toBe(true);
+    }
+  });
+});

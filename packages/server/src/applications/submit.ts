@@ -43,21 +43,28 @@ interface StoredKey {
   fingerprint: string;
   status: number;
   response: ApplicationStatus;
+  etag: string | null;
 }
 
 async function storedKey(db: Queryable, applicationId: string, key: string): Promise<StoredKey | null> {
   const rows = await db.query<StoredKey>(
-    'select fingerprint, status, response from idempotency_key where application_id = $1 and key = $2',
+    'select fingerprint, status, response, etag from idempotency_key where application_id = $1 and key = $2',
     [applicationId, key],
   );
   return rows[0] ?? null;
 }
 
-function replay(stored: StoredKey, print: string): SubmitResult {
+/** The first answer again; `current` is the row this request read (for keys stored without an ETag). */
+function replay(stored: StoredKey, print: string, current: ApplicationRow): SubmitResult & { etag: string } {
   if (stored.fingerprint !== print) {
     throw problem('idempotency-key-reused', 422, say('keyReused'), '/header/Idempotency-Key');
   }
-  return { status: stored.status, body: stored.response, replayed: true };
+  return {
+    status: stored.status,
+    body: stored.response,
+    replayed: true,
+    etag: stored.etag ?? etagOf(current),
+  };
 }
 
 async function currentFingerprint(db: Queryable, app: ApplicationRow, body: unknown): Promise<string> {
@@ -95,7 +102,7 @@ export async function submitApplication(
   }
   const earlier = await storedKey(db, app.id, key);
   if (earlier) {
-    return { ...replay(earlier, await currentFingerprint(db, app, body)), etag: etagOf(app) };
+    return replay(earlier, await currentFingerprint(db, app, body), app);
   }
 
   return db.transaction(async (tx) => {
@@ -112,7 +119,7 @@ export async function submitApplication(
     );
     // A concurrent duplicate may have committed while this one waited for the lock.
     const concurrent = await storedKey(tx, locked.id, key);
-    if (concurrent) return { ...replay(concurrent, print), etag: etagOf(locked) };
+    if (concurrent) return replay(concurrent, print, locked);
 
     if (!canTransition('citizen', locked.status, 'submitted'))
       throw invalidTransition(locked.status, 'submitted');
@@ -147,9 +154,9 @@ export async function submitApplication(
     if (!submitted) throw new Error(`application ${locked.id} vanished`);
     const response = await presentStatus(tx, submitted, form, lang, now);
     await tx.query(
-      `insert into idempotency_key (application_id, key, fingerprint, status, response, created_at)
-       values ($1, $2, $3, 200, $4::text::jsonb, $5::timestamptz)`,
-      [locked.id, key, print, JSON.stringify(response), now.toISOString()],
+      `insert into idempotency_key (application_id, key, fingerprint, status, response, created_at, etag)
+       values ($1, $2, $3, 200, $4::text::jsonb, $5::timestamptz, $6)`,
+      [locked.id, key, print, JSON.stringify(response), now.toISOString(), etagOf(submitted)],
     );
     return { status: 200, body: response, replayed: false, etag: etagOf(submitted) };
   });
