@@ -252,6 +252,25 @@ for (const engine of engines) {
     { engine, benchmark: 'submit-throughput', target: null, result: 'no target' },
     { engine, benchmark: 'submit-p95', target: null, result: 'no target' },
   );
+
+  // The contract-driven fuzzer: a correctness figure, PASS only without a single failure.
+  const fuzz = leg.fuzz;
+  const fuzzOk = fuzz.failureCount === 0;
+  const fuzzTarget = 'no 5xx; 4xx problem+json; bodies as declared';
+  rows.push([
+    `Contract fuzz: ${fuzz.perOperation} requests × ${fuzz.operations} operations (seed ${fuzz.seed})`,
+    name,
+    `${fuzz.requests} requests in ${fuzz.seconds} s, ${fuzz.failureCount} failures; statuses ${Object.entries(
+      fuzz.statuses,
+    )
+      .map(([s, n]) => `${s}×${n}`)
+      .join(' ')}`,
+    `${fuzz.reachedHandlers} of ${fuzz.operations} operations answered 2xx`,
+    '—',
+    fuzzTarget,
+    verdict(fuzzOk),
+  ]);
+  targets.push({ engine, benchmark: 'contract-fuzz', target: fuzzTarget, result: verdict(fuzzOk) });
 }
 
 const header = ['Benchmark', 'Engine', 'Measured', 'Baseline (same run)', 'Ratio', 'Target', 'Result'];

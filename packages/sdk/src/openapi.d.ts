@@ -944,7 +944,8 @@ export interface components {
              *     `:not-ready`, `:internal`; for applications `:unauthorized`, `:forbidden`,
              *     `:origin-not-allowed`, `:invalid-answers`, `:invalid-transition`, `:not-editable`,
              *     `:precondition-failed`, `:precondition-required`, `:idempotency-key-reused`,
-             *     `:file-too-large`, `:file-type-not-allowed`, `:unsupported-media-type`.
+             *     `:file-too-large`, `:file-type-not-allowed`, `:unsupported-media-type`; from the
+             *     HTTP layer `:payload-too-large`, `:request-timeout`, `:headers-too-large`.
              */
             type: string;
             /** @description Localized short summary of the kind. */
@@ -1014,6 +1015,18 @@ export interface components {
         };
         /** @description The body or file is larger than allowed. */
         PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The request (its headers, or its body) was not received in time and the connection was
+         *     closed (see the server's `LOKET_HEADERS_TIMEOUT_MS` and `LOKET_REQUEST_TIMEOUT_MS`).
+         */
+        RequestTimeout: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1708,6 +1721,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
@@ -1805,6 +1819,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -1860,6 +1875,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -1962,7 +1978,10 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["ServerError"];
@@ -2008,7 +2027,10 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -2228,7 +2250,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             500: components["responses"]["ServerError"];

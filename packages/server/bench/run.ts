@@ -13,7 +13,8 @@
  *     (no database), and a bare Fastify app serving the same bytes (the baseline), one at a time;
  *   - applications: POST /v1/applications/<code>/submit with 50 connections, every request another
  *     ready application (a few made through the API, the rest cloned from them), against the
- *     catalogue GET at the same concurrency right before; then verified in the database.
+ *     catalogue GET at the same concurrency right before; then verified in the database;
+ *   - the contract-driven fuzzer (test/helpers/fuzz.ts): 250 requests to each operation by default.
  * Writes every figure as JSON to --out. Env: see bench/README.md.
  */
 import { writeFile } from 'node:fs/promises';
@@ -27,6 +28,7 @@ import { findService, listServices } from '../src/catalogue/services.js';
 import { loadNationalComplaintChannels } from '../src/complaints.js';
 import type { Engine } from '../src/db/index.js';
 import { type CannonResult, cannon, sequentialGets } from './lib/client.js';
+import { benchFuzz } from './lib/fuzz-run.js';
 import { benchmarkQueries } from './lib/queries.js';
 import { loadBenchCatalogue, openBenchDb, type QueryKind, timedQueryable } from './lib/setup.js';
 import { ratio, summarize } from './lib/stats.js';
@@ -197,6 +199,17 @@ try {
     log,
   );
 
+  // --- The contract-driven fuzzer: every operation, bad input of every kind ---
+  const fuzz = await benchFuzz(
+    db,
+    channels,
+    {
+      perOperation: Math.trunc(env('LOKET_BENCH_FUZZ_PER_OPERATION', 250)),
+      seed: Math.trunc(env('LOKET_BENCH_FUZZ_SEED', 20261206)),
+    },
+    log,
+  );
+
   const result = {
     engine,
     version: bench.version,
@@ -240,6 +253,7 @@ try {
       ratioNoCache: ratio(withoutDb.requestsPerSecond, baseline.requestsPerSecond),
     },
     applications,
+    fuzz,
   };
 
   const json = `${JSON.stringify(result, null, 2)}\n`;

@@ -5,7 +5,10 @@ import type { NationalChannel } from './catalogue/present.js';
 import type { Db } from './db/index.js';
 import { loadContract, registerDocs } from './docs.js';
 import { registerCatalogueCaching } from './http/cache.js';
+import { clientErrorHandler } from './http/client-errors.js';
 import { registerCors } from './http/cors.js';
+import { registerSecurityHeaders } from './http/headers.js';
+import { bodyRules, registerBodyRules, registerTextCheck } from './http/input.js';
 import { registerUploads, UPLOAD_ROUTE } from './http/multipart.js';
 import { registerContentNegotiation } from './http/negotiate.js';
 import { frameworkErrorHandler, registerProblemHandlers } from './http/problems.js';
@@ -32,7 +35,13 @@ export interface AppOptions {
   now?: () => Date;
   /** In-memory cache of serialized catalogue responses; `false` turns it off. */
   responseCache?: { maxBytes: number; checkEveryMs: number } | false;
+  /** Reverse proxies whose X-Forwarded-* headers are believed (Fastify's `trustProxy`); none by default. */
+  trustProxy?: string[] | false;
+  /** Time allowed to receive a request's headers, and the whole request with its body (ms). */
+  timeouts?: { headersMs: number; requestMs: number };
 }
+
+export const defaultTimeouts = { headersMs: 10_000, requestMs: 120_000 };
 
 const requestId = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -76,6 +85,7 @@ function contractForRoutes(contract: Record<string, unknown>): Record<string, un
 export async function buildApp(
   options: AppOptions,
 ): Promise<FastifyInstance & { loket: AppContext; operations: string[] }> {
+  const timeouts = options.timeouts ?? defaultTimeouts;
   const app = Fastify({
     logger: options.logger ?? false,
     requestIdHeader: false,
@@ -87,6 +97,16 @@ export async function buildApp(
     routerOptions: { maxParamLength: 200 },
     bodyLimit: 1024 * 1024,
     frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
+    trustProxy: options.trustProxy ?? false,
+    // Bound time too: a client trickling its headers or body is cut with a 408 problem.
+    requestTimeout: timeouts.requestMs,
+    http: {
+      headersTimeout:
+        timeouts.requestMs > 0 ? Math.min(timeouts.headersMs, timeouts.requestMs) : timeouts.headersMs,
+      // How often Node checks these timeouts (its default, 30 s, would let a request run that much over).
+      connectionsCheckingInterval: Math.max(250, Math.min(1000, timeouts.headersMs / 4)),
+    },
   });
   registerValidation(app);
   const ctx: AppContext = {
@@ -101,6 +121,7 @@ export async function buildApp(
     reply.header('x-request-id', request.id);
   });
   registerProblemHandlers(app);
+  await registerSecurityHeaders(app);
   registerContentNegotiation(app);
   await registerCors(app, options.db);
   // After CORS, so that responses served from the cache carry the CORS headers too.
@@ -127,6 +148,9 @@ export async function buildApp(
     ...officerHandlers(ctx),
   };
   registerUploads(app, ctx);
+  const bodies = bodyRules(contract);
+  registerBodyRules(app);
+  registerTextCheck(app);
   // Uploads are streamed to storage as they arrive, so there is no parsed body to validate: the
   // multipart parts are checked by the handler (field, type by content, size) instead.
   app.addHook('onRoute', (route) => {
@@ -144,7 +168,10 @@ export async function buildApp(
     operationResolver: ((operationId: string, method: string, path: string) => {
       const handler = handlers[operationId];
       if (typeof handler !== 'function') return {};
-      return { handler, config: { catalogue: method === 'GET' && cataloguePaths.test(path) } };
+      return {
+        handler,
+        config: { catalogue: method === 'GET' && cataloguePaths.test(path), body: bodies.get(operationId) },
+      };
     }) as never,
   });
   await registerDocs(app, contract, options.publicUrl);

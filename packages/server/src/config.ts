@@ -17,6 +17,9 @@ export interface Config {
   catalogueCheckMs: number;
   /** Drafts untouched for this many days are deleted by `purge-drafts`. */
   draftRetentionDays: number;
+  /** Milliseconds to receive a request's headers, then the whole request with its body (408 after). */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -41,5 +44,7 @@ export function loadConfig(env: Env = process.env): Config {
     responseCacheMb: integer(env, 'LOKET_RESPONSE_CACHE_MB', 32),
     catalogueCheckMs: integer(env, 'LOKET_CATALOGUE_CHECK_MS', 1000),
     draftRetentionDays: integer(env, 'LOKET_DRAFT_RETENTION_DAYS', 30),
+    headersTimeoutMs: integer(env, 'LOKET_HEADERS_TIMEOUT_MS', 10_000),
+    requestTimeoutMs: integer(env, 'LOKET_REQUEST_TIMEOUT_MS', 120_000),
   };
 }

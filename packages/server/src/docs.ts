@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { parse } from 'yaml';
+import { docsPolicy } from './http/headers.js';
 
 export const contractPath = new URL('../../../openapi/loket.yaml', import.meta.url);
 
@@ -28,6 +29,8 @@ export async function registerDocs(
   await app.register(swaggerUi, {
     routePrefix: '/docs',
     uiConfig: { docExpansion: 'list', deepLinking: true, tryItOutEnabled: true },
+    // Replaces the API's CSP on the docs' own responses (they are a page, not JSON).
+    staticCSP: docsPolicy(publicUrl),
   });
   app.get('/', (_request, reply) => reply.redirect('/docs'));
 }

@@ -30,6 +30,7 @@ export async function startServer(config: Config, options: { seedIfEmpty?: boole
       config.responseCacheMb > 0
         ? { maxBytes: config.responseCacheMb * 1024 * 1024, checkEveryMs: config.catalogueCheckMs }
         : false,
+    timeouts: { headersMs: config.headersTimeoutMs, requestMs: config.requestTimeoutMs },
   });
   app.addHook('onClose', async () => db.close());
   const address = await app.listen({ host: config.host, port: config.port });

@@ -64,6 +64,9 @@ const assignments: {
 
 type Placeholder = (value: unknown) => string;
 
+/** A note as a text column can hold it: without NUL (as a citizen's withdrawal reason is kept). */
+const storable = (note: string | null | undefined) => note?.replaceAll('\u0000', '') ?? null;
+
 /**
  * Moves an application to `to` inside the caller's transaction, sets `changes`, and appends the
  * event. Fails with 409 if the application changed since it was read (its version), so
@@ -99,8 +102,8 @@ export async function transition(
       application.status,
       to,
       event.actor,
-      event.note ?? null,
-      event.public_note ?? null,
+      storable(event.note),
+      storable(event.public_note),
       event.fields ?? [],
       event.at,
     ],

@@ -11,6 +11,17 @@ export function ifNoneMatchHits(header: string | undefined, etag: string): boole
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === opaque);
 }
 
+/** Adds a field to Vary, keeping what is there (CORS's `Origin`). */
+export function addVary(reply: FastifyReply, field: string): void {
+  const current = reply.getHeader('vary');
+  const fields = (Array.isArray(current) ? current.join(',') : String(current ?? ''))
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+  if (fields.includes('*') || fields.some((f) => f.toLowerCase() === field.toLowerCase())) return;
+  reply.header('vary', [...fields, field].join(', '));
+}
+
 const cacheable = (request: FastifyRequest) =>
   (request.method === 'GET' || request.method === 'HEAD') && request.routeOptions.config?.catalogue === true;
 
@@ -45,7 +56,8 @@ export function registerCatalogueCaching(
       const hit = cache.get(keyOf(request));
       if (!hit) return;
       request.servedFromCache = true;
-      reply.header('content-language', pickLang(request)).header('vary', 'Accept-Language');
+      reply.header('content-language', pickLang(request));
+      addVary(reply, 'Accept-Language');
       if (finish(request, reply, hit.etag, maxAge)) return reply.send('');
       return reply.type(hit.contentType).send(hit.payload);
     });
@@ -55,7 +67,7 @@ export function registerCatalogueCaching(
     if (request.servedFromCache) return payload;
     if (reply.getHeader('content-language') === undefined)
       reply.header('content-language', pickLang(request));
-    reply.header('vary', 'Accept-Language');
+    addVary(reply, 'Accept-Language');
     if (!cacheable(request) || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
     const etag = `"${createHash('sha256').update(payload).digest('base64url').slice(0, 32)}"`;
     cache?.set(keyOf(request), { payload, etag, contentType: String(reply.getHeader('content-type')) });

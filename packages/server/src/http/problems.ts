@@ -73,6 +73,12 @@ export function frameworkErrorHandler(
   request.log.info({ code: error.code }, 'refused a malformed URL');
 }
 
+/** Localized words for Fastify's own client errors, by code (the rest are malformed JSON). */
+const fastifyDetails: Record<string, 'bodyRequired' | 'badHeader'> = {
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'bodyRequired',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'badHeader',
+};
+
 /** One error handler for the whole API: every error leaves as problem+json; 5xx details stay in the log. */
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((thrown: FastifyError, request, reply) => {
@@ -93,9 +99,16 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     }
     const status = error.statusCode ?? 500;
     if (status === 406) return problem('not-acceptable', 406, say('notAcceptable')(lang));
-    if (status === 413) return problem('payload-too-large', 413, error.message);
-    // Fastify's own client errors (bad JSON, unsupported media type…): say what it said.
-    if (status >= 400 && status < 500) return problem('invalid-request', status, error.message);
+    if (status === 413) {
+      const limit = `${Math.round(request.routeOptions.bodyLimit / 1024)} KiB`;
+      return problem('payload-too-large', 413, say('payloadTooLarge', limit)(lang));
+    }
+    if (status === 415) return problem('unsupported-media-type', 415, say('unsupportedMediaType')(lang));
+    if (status >= 400 && status < 500) {
+      // Fastify's own client errors: an empty or malformed JSON body, a bad Content-Length.
+      const detail = say(fastifyDetails[error.code] ?? 'invalidJson')(lang);
+      return problem('invalid-request', status, detail, [{ pointer: '/', detail }]);
+    }
     request.log.error({ err: error }, 'unhandled error');
     return problem('internal', 500, say('internal', request.id)(lang));
   });

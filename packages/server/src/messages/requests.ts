@@ -24,6 +24,8 @@ export const problemTitles = {
   'file-too-large': { id: 'Berkas terlalu besar', en: 'File too large' },
   'file-type-not-allowed': { id: 'Jenis berkas tidak diizinkan', en: 'File type not allowed' },
   'unsupported-media-type': { id: 'Format data tidak didukung', en: 'Unsupported media type' },
+  'request-timeout': { id: 'Waktu permintaan habis', en: 'Request timeout' },
+  'headers-too-large': { id: 'Tajuk terlalu besar', en: 'Request headers too large' },
   internal: { id: 'Terjadi kesalahan pada server', en: 'Internal server error' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
@@ -90,6 +92,40 @@ export const requestMessages = {
   internal: {
     id: (id: string) => `Terjadi kesalahan yang tidak terduga. Sebutkan kode ${id} saat melapor.`,
     en: (id: string) => `Something unexpected went wrong. Quote ${id} when reporting it.`,
+  },
+  unsupportedMediaType: {
+    id: () => 'Format data ini tidak diterima di sini. Kirim JSON (Content-Type: application/json).',
+    en: () => 'This media type is not accepted here. Send JSON (Content-Type: application/json).',
+  },
+  bodyRequired: {
+    id: () => 'Isi permintaan (body) wajib ada: kirim JSON sesuai kontrak API.',
+    en: () => 'A request body is required: send JSON as the API contract describes.',
+  },
+  invalidJson: {
+    id: () => 'Isi permintaan (body) bukan JSON yang valid.',
+    en: () => 'The request body is not valid JSON.',
+  },
+  unstorableText: {
+    id: () => 'Teks berisi karakter NUL atau karakter Unicode yang rusak.',
+    en: () => 'The text contains a NUL character or broken Unicode.',
+  },
+  payloadTooLarge: {
+    id: (limit: string) => `Isi permintaan (body) terlalu besar: paling banyak ${limit}.`,
+    en: (limit: string) => `The request body is too large: at most ${limit}.`,
+  },
+  badHeader: {
+    id: () => 'Permintaan HTTP tidak valid: tajuk (header) berisi karakter kendali atau salah bentuk.',
+    en: () => 'Invalid HTTP request: a header contains a control character or is malformed.',
+  },
+  headersTooLarge: {
+    id: () => 'Tajuk (header) permintaan terlalu besar.',
+    en: () => 'The request headers are too large.',
+  },
+  requestTimeout: {
+    id: (seconds: number) =>
+      `Permintaan tidak selesai dikirim dalam ${seconds} detik dan dihentikan. Coba lagi dengan koneksi yang lebih stabil.`,
+    en: (seconds: number) =>
+      `The request was not fully sent within ${seconds} seconds and was cut. Try again on a steadier connection.`,
   },
   notReady: {
     id: () => 'Basis data belum dapat dihubungi atau migrasi belum dijalankan.',

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.js';
+import { type AppOptions, buildApp } from '../../src/app.js';
 import { loadNationalComplaintChannels } from '../../src/complaints.js';
 import type { Db } from '../../src/db/index.js';
 import { createTestDb } from './db.js';
@@ -18,7 +18,9 @@ export interface TestServer {
 }
 
 /** The real app over real HTTP on port 0, on a fresh seeded database of this project's engine. */
-export async function startTestServer(options: { now?: () => Date } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { now?: () => Date } & Pick<AppOptions, 'timeouts' | 'trustProxy'> = {},
+): Promise<TestServer> {
   const db = await createTestDb();
   const uploadsDir = await mkdtemp(join(tmpdir(), 'loket-uploads-'));
   // Tests change the catalogue between requests: check its version on every request.
@@ -28,6 +30,8 @@ export async function startTestServer(options: { now?: () => Date } = {}): Promi
     responseCache: { maxBytes: 8 * 1024 * 1024, checkEveryMs: 0 },
     uploadsDir,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
   });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
