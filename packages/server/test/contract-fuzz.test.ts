@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOfficerToken } from '../src/applications/officer-tokens.js';
 import { startTestServer, type TestServer } from './helpers/app.js';
-import { type FuzzContext, operations, requestsFor, sendAndJudge } from './helpers/fuzz.js';
+import { type FuzzContext, operations, requestsFor } from './helpers/fuzz.js';
+import { sendAndJudge } from './helpers/fuzz-judge.js';
 
 // Every operation of the contract, fuzzed from its own declaration (test/helpers/fuzz.ts): no 5xx,
 // every 4xx problem+json, every body as the contract declares it. A sample here; `pnpm bench`

@@ -3,7 +3,8 @@ import { buildApp } from '../../src/app.js';
 import { createOfficerToken } from '../../src/applications/officer-tokens.js';
 import type { NationalChannel } from '../../src/catalogue/present.js';
 import type { Db } from '../../src/db/index.js';
-import { type FuzzContext, operations, requestsFor, sendAndJudge } from '../../test/helpers/fuzz.js';
+import { type FuzzContext, operations, requestsFor } from '../../test/helpers/fuzz.js';
+import { sendAndJudge } from '../../test/helpers/fuzz-judge.js';
 
 export interface FuzzRun {
   seed: number;

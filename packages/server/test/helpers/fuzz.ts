@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import type { FastifyInstance } from 'fastify';
 import { parse } from 'yaml';
-import { checkResponse } from './contract.js';
 
 /**
  * A contract-driven fuzzer: every operation of openapi/loket.yaml with its declared parameters
  * and body, filled with what clients get wrong (wrong types, NUL, lone surrogates, 10 kB values,
  * deep nesting, other media types, bodies over the limit) and now and then with a valid value, so
- * requests also get past validation and authentication into the handlers. Used by
- * test/contract-fuzz.test.ts (a small sample) and the bench (thousands per engine).
+ * requests also get past validation and authentication into the handlers (judged by
+ * fuzz-judge.ts). Used by test/contract-fuzz.test.ts (a small sample) and the bench (thousands
+ * per engine).
  */
 
 type Json = Record<string, unknown>;
@@ -293,53 +292,4 @@ export function requestsFor(op: Operation, ctx: FuzzContext): fc.Arbitrary<FuzzR
 /** A request for any operation of the contract. */
 export function anyRequest(ctx: FuzzContext): fc.Arbitrary<FuzzRequest> {
   return fc.oneof(...operations.map((op) => requestsFor(op, ctx)));
-}
-
-export interface FuzzAnswer {
-  status: number;
-  contentType: string | undefined;
-  body: string;
-}
-
-/** What is wrong with an answer: a 5xx, a 4xx that is not problem+json, a body off its schema. */
-export function judge(request: FuzzRequest, answer: FuzzAnswer): string[] {
-  const where = `${request.method} ${request.url.slice(0, 200)}`;
-  if (answer.status >= 500) {
-    const sent = `${JSON.stringify(request.headers)} ${String(request.body ?? '').slice(0, 300)}`;
-    return [`${where}: ${answer.status} for ${sent}`];
-  }
-  const type = answer.contentType?.split(';')[0]?.trim();
-  if (answer.status >= 400 && type !== 'application/problem+json')
-    return [`${where}: ${answer.status} as ${type ?? 'no content type'}`];
-  // Empty path segments route elsewhere (a 404 outside the contract): only that must hold.
-  if (request.path.includes('//') || request.path.endsWith('/')) return [];
-  let body: unknown = answer.body;
-  if (answer.body && type && /json/.test(type)) body = JSON.parse(answer.body);
-  try {
-    return checkResponse(request.method, request.path, answer.status, answer.contentType ?? null, body).map(
-      (problem) => `${where}: ${problem}`,
-    );
-  } catch (error) {
-    return [`${where}: ${(error as Error).message}`];
-  }
-}
-
-/** Sends one fuzzed request in process (no socket) and judges the answer. */
-export async function sendAndJudge(
-  app: FastifyInstance,
-  request: FuzzRequest,
-): Promise<{ status: number; problems: string[] }> {
-  const response = await app.inject({
-    method: request.method as 'GET',
-    url: request.url,
-    headers: request.headers,
-    ...(request.body !== undefined ? { payload: request.body } : {}),
-  });
-  const type = response.headers['content-type'];
-  const problems = judge(request, {
-    status: response.statusCode,
-    contentType: typeof type === 'string' ? type : undefined,
-    body: response.body,
-  });
-  return { status: response.statusCode, problems };
 }
