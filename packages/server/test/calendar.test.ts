@@ -7,8 +7,8 @@ import { checkHolidaysFile, run } from '../src/cli/calendar.js';
 import type { Db } from '../src/db/index.js';
 import { createTestDb } from './helpers/db.js';
 
-// Every expected date below was worked out by hand from data/catalogue/holidays.json (2025 and
-// 2026 official, 2027 provisional with only its fixed-date holidays, 2028 absent) and a calendar.
+// Every expected date below was worked out by hand from data/catalogue/holidays.json (2025,
+// 2026 and 2027 official, 2028 absent) and a calendar; a provisional year comes from an import below.
 let db: Db;
 beforeAll(async () => {
   db = await createTestDb();
@@ -79,7 +79,7 @@ describe('dueDate', () => {
     });
   });
 
-  it('is provisional once it runs into 2027', async () => {
+  it('stays official into 2027, decreed by the SKB of 15 September 2026', async () => {
     // Wed 23 Dec 2026; Thu 24 cuti bersama, Fri 25 Christmas, weekend; Mon 28 (1) … Thu 31 (4):
     // still all 2026.
     expect(await dueDate(db, wib('2026-12-23'), 4)).toEqual({
@@ -87,18 +87,20 @@ describe('dueDate', () => {
       working_days: 4,
       calendar: 'official',
     });
-    // Fri 1 Jan 2027 New Year (listed for 2027), weekend; Mon 4 Jan 2027 (5).
+    // Fri 1 Jan 2027 New Year, weekend; Mon 4 Jan 2027 (5).
     expect(await dueDate(db, wib('2026-12-23'), 5)).toEqual({
       date: '2027-01-04',
       working_days: 5,
-      calendar: 'provisional',
+      calendar: 'official',
     });
-    // Inside 2027 the fixed holidays are still skipped: Fri 30 Apr 2027, Sat 1 May Labour Day
-    // (a Saturday anyway), Mon 3 May (1).
-    expect(await dueDate(db, wib('2027-04-30'), 1)).toEqual({
-      date: '2027-05-03',
+    // A moveable holiday of 2027 is skipped too: Tue 5 Jan Isra Mikraj; Wed 6 Jan (6).
+    expect((await dueDate(db, wib('2026-12-23'), 6)).date).toBe('2027-01-06');
+    // Fri 5 Mar 2027; Mon 8 Nyepi, Tue 9 cuti bersama, Wed 10 + Thu 11 Idulfitri, Fri 12 and
+    // Mon 15 cuti bersama; Tue 16 Mar (1).
+    expect(await dueDate(db, wib('2027-03-05'), 1)).toEqual({
+      date: '2027-03-16',
       working_days: 1,
-      calendar: 'provisional',
+      calendar: 'official',
     });
     // Mon 16 Aug 2027; Tue 17 Independence Day; Wed 18 (1).
     expect((await dueDate(db, wib('2027-08-16'), 1)).date).toBe('2027-08-18');
