@@ -53,8 +53,11 @@ export function presentService(row: ServiceRow, lang: Lang, national: NationalCh
     fee: {
       amount_idr: row.fee_amount_idr,
       free: row.fee_amount_idr === 0,
-      legal_basis: row.fee_legal_basis,
-      variants: row.fee_variants,
+      legal_basis: lang === 'en' ? (row.fee_legal_basis_en ?? row.fee_legal_basis) : row.fee_legal_basis,
+      variants: row.fee_variants.map((v) => ({
+        label: lang === 'en' ? (v.label_en ?? v.label) : v.label,
+        amount_idr: v.amount_idr,
+      })),
     },
     output: pick(row.output, lang),
     complaint: {
@@ -70,7 +73,7 @@ export function presentService(row: ServiceRow, lang: Lang, national: NationalCh
     life_events: row.life_events,
     confidence: row.confidence,
     sources: row.sources,
-    notes: row.notes,
+    notes: lang === 'en' ? (row.notes_en ?? row.notes) : row.notes,
     override:
       row.override_region && row.override_fields.length > 0
         ? { region_code: row.override_region, fields: row.override_fields, sources: row.override_sources }

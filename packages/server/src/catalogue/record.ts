@@ -21,7 +21,8 @@ export interface ServiceRecord {
   fee: {
     amount_idr: number | null;
     legal_basis: string | null;
-    variants?: { label: string; amount_idr: number | null }[];
+    legal_basis_en?: string | null;
+    variants?: { label: string; label_en?: string; amount_idr: number | null }[];
   };
   output: Localized;
   channels: string[];
@@ -32,6 +33,7 @@ export interface ServiceRecord {
   confidence: 'high' | 'medium' | 'low';
   sources: string[];
   notes?: string | null;
+  notes_en?: string | null;
   synthetic?: boolean;
 }
 

@@ -23,7 +23,9 @@ export interface ServiceRow {
   duration_text: Localized | null;
   fee_amount_idr: number | null;
   fee_legal_basis: string | null;
-  fee_variants: { label: string; amount_idr: number | null }[];
+  /** English of the national fee_legal_basis; null when a region's override replaced the fee. */
+  fee_legal_basis_en: string | null;
+  fee_variants: { label: string; label_en?: string; amount_idr: number | null }[];
   output: Localized;
   channels: ('mpp' | 'online' | 'agency_office')[];
   online_url: string | null;
@@ -38,6 +40,8 @@ export interface ServiceRow {
   confidence: 'high' | 'medium' | 'low';
   sources: string[];
   notes: string | null;
+  /** English of the national notes; null when a region's override replaced them. */
+  notes_en: string | null;
   override_region: string | null;
   override_fields: string[];
   override_sources: string[];
@@ -90,6 +94,7 @@ const select = `
     ${grouped(hasDuration, 'duration_text')} as duration_text,
     (${grouped(hasFee, 'fee_amount_idr')})::float8 as fee_amount_idr,
     ${grouped(hasFee, 'fee_legal_basis')} as fee_legal_basis,
+    case when ${hasFee('r')} or ${hasFee('p')} then null else s.fee_legal_basis_en end as fee_legal_basis_en,
     ${grouped(hasFee, 'fee_variants', "'[]'::jsonb")} as fee_variants,
     s.output,
     coalesce(${o('channels')}, s.channels) as channels,
@@ -98,6 +103,7 @@ const select = `
     coalesce(${o('complaint_channels')}, s.complaint_channels) as complaint_channels,
     s.confidence, s.sources,
     coalesce(${o('notes')}, s.notes) as notes,
+    case when ${o('notes')} is not null then null else s.notes_en end as notes_en,
     coalesce(r.region_code, p.region_code) as override_region,
     array_remove(array[
       case when ${o('requirements')} is not null then 'requirements' end,

@@ -40,6 +40,7 @@ function serviceRow(record: ServiceRecord) {
     duration_text: splitBilingual(record.duration_text),
     fee_amount_idr: record.fee.amount_idr,
     fee_legal_basis: record.fee.legal_basis,
+    fee_legal_basis_en: record.fee.legal_basis_en ?? null,
     fee_variants: record.fee.variants ?? [],
     output: record.output,
     channels: record.channels,
@@ -50,6 +51,7 @@ function serviceRow(record: ServiceRecord) {
     confidence: record.confidence,
     sources: record.sources,
     notes: record.notes ?? null,
+    notes_en: record.notes_en ?? null,
     synthetic: record.synthetic ?? false,
   };
 }
@@ -63,28 +65,28 @@ const upsertAgencies = `insert into agency (id, name_id, name_en, level)
 
 // A JSON null in a jsonb column of jsonb_to_recordset is SQL NULL (duration_text).
 const upsertServiceRows = `insert into service (id, region_code, category_id, agency_id, name_id, name_en,
-    aliases, requirements, procedure, duration_days, duration_text, fee_amount_idr, fee_legal_basis, fee_variants,
-    output, channels, online_url, legal_basis, life_events, complaint_channels, confidence, sources, notes,
-    synthetic, updated_at)
+    aliases, requirements, procedure, duration_days, duration_text, fee_amount_idr, fee_legal_basis,
+    fee_legal_basis_en, fee_variants, output, channels, online_url, legal_basis, life_events, complaint_channels,
+    confidence, sources, notes, notes_en, synthetic, updated_at)
   select x.id, x.region_code, x.category_id, x.agency_id, x.name_id, x.name_en,
     ${textArray('aliases')}, x.requirements, x.procedure, x.duration_days, x.duration_text, x.fee_amount_idr,
-    x.fee_legal_basis, x.fee_variants, x.output, ${textArray('channels')}, x.online_url,
+    x.fee_legal_basis, x.fee_legal_basis_en, x.fee_variants, x.output, ${textArray('channels')}, x.online_url,
     ${textArray('legal_basis')}, ${textArray('life_events')}, x.complaint_channels, x.confidence,
-    ${textArray('sources')}, x.notes, x.synthetic, now()
+    ${textArray('sources')}, x.notes, x.notes_en, x.synthetic, now()
   from jsonb_to_recordset($1::text::jsonb) as x(id text, region_code text, category_id text,
     agency_id text, name_id text, name_en text, aliases jsonb, requirements jsonb, procedure jsonb,
-    duration_days int, duration_text jsonb, fee_amount_idr bigint, fee_legal_basis text, fee_variants jsonb,
-    output jsonb, channels jsonb, online_url text, legal_basis jsonb, life_events jsonb,
-    complaint_channels jsonb, confidence text, sources jsonb, notes text, synthetic boolean)
+    duration_days int, duration_text jsonb, fee_amount_idr bigint, fee_legal_basis text, fee_legal_basis_en text,
+    fee_variants jsonb, output jsonb, channels jsonb, online_url text, legal_basis jsonb, life_events jsonb,
+    complaint_channels jsonb, confidence text, sources jsonb, notes text, notes_en text, synthetic boolean)
   on conflict (id) do update set region_code = excluded.region_code, category_id = excluded.category_id,
     agency_id = excluded.agency_id, name_id = excluded.name_id, name_en = excluded.name_en,
     aliases = excluded.aliases, requirements = excluded.requirements, procedure = excluded.procedure,
     duration_days = excluded.duration_days, duration_text = excluded.duration_text,
     fee_amount_idr = excluded.fee_amount_idr, fee_legal_basis = excluded.fee_legal_basis,
-    fee_variants = excluded.fee_variants, output = excluded.output, channels = excluded.channels,
+    fee_legal_basis_en = excluded.fee_legal_basis_en, fee_variants = excluded.fee_variants, output = excluded.output, channels = excluded.channels,
     online_url = excluded.online_url, legal_basis = excluded.legal_basis, life_events = excluded.life_events,
     complaint_channels = excluded.complaint_channels, confidence = excluded.confidence,
-    sources = excluded.sources, notes = excluded.notes, synthetic = excluded.synthetic, updated_at = now()`;
+    sources = excluded.sources, notes = excluded.notes, notes_en = excluded.notes_en, synthetic = excluded.synthetic, updated_at = now()`;
 
 /** From this many services on, upsertServices defers the search index's updates (see below). */
 export const BULK_INDEX_THRESHOLD = 1000;
