@@ -32,17 +32,17 @@ describe('services', () => {
     while (path) {
       const { status, body } = await get(path);
       expect(status).toBe(200);
-      expect(body.total).toBe(108);
+      expect(body.total).toBe(148);
       for (const s of body.data) seen.add(s.id);
       pages++;
       path = body.page.next_cursor ? `/v1/services?limit=40&cursor=${body.page.next_cursor}` : '';
     }
-    expect(pages).toBe(3);
-    expect(seen.size).toBe(108);
+    expect(pages).toBe(4);
+    expect(seen.size).toBe(148);
     const { body } = await get('/v1/services');
     const sum = (list: { count: number }[]) => list.reduce((n, f) => n + f.count, 0);
-    expect(sum(body.facets.categories)).toBe(108);
-    expect(sum(body.facets.agencies)).toBe(108);
+    expect(sum(body.facets.categories)).toBe(148);
+    expect(sum(body.facets.agencies)).toBe(148);
   });
 
   it('filters by category, agency and channel, keeping facets for every option', async () => {
@@ -59,6 +59,23 @@ describe('services', () => {
     expect(dukcapil.body.data.every((s: { agency: { id: string } }) => s.agency.id === 'dukcapil')).toBe(
       true,
     );
+  });
+
+  it('gives the fee basis, the fee options and the notes in English on English pages', async () => {
+    const id = await get('/v1/services/paspor-baru');
+    const en = await get('/v1/services/paspor-baru?lang=en');
+    expect(id.body.fee.variants[0]).toEqual({
+      label: 'Paspor elektronik, berlaku 10 tahun',
+      amount_idr: 950000,
+    });
+    expect(en.body.fee.variants[0]).toEqual({
+      label: 'Electronic passport, valid 10 years',
+      amount_idr: 950000,
+    });
+    expect(id.body.fee.legal_basis).toMatch(/berlaku sejak Desember 2024/);
+    expect(en.body.fee.legal_basis).toMatch(/^PP No\. 45 Tahun 2024 .*in force since December 2024/);
+    expect(id.body.notes).toMatch(/Kementerian Imigrasi dan Pemasyarakatan/);
+    expect(en.body.notes).toMatch(/Ministry of Immigration and Corrections/);
   });
 
   it('returns one service with the six Standar Pelayanan components, sources and confidence', async () => {
@@ -89,7 +106,7 @@ describe('services', () => {
       for (const s of body.data) listed.set(s.id, s.form_available);
       path = body.page.next_cursor ? `/v1/services?limit=100&cursor=${body.page.next_cursor}` : '';
     }
-    expect(listed.size).toBe(108);
+    expect(listed.size).toBe(148);
     for (const [id, available] of listed) expect(available, id).toBe(forms.has(id));
 
     const search = await get('/v1/services?q=ktp&region=33.74&limit=100');
@@ -275,7 +292,7 @@ describe('categories, agencies, regions and locations', () => {
   it('lists the 16 categories with counts that add up', async () => {
     const { body } = await get('/v1/categories?lang=en');
     expect(body.data).toHaveLength(16);
-    expect(body.data.reduce((n: number, c: { service_count: number }) => n + c.service_count, 0)).toBe(108);
+    expect(body.data.reduce((n: number, c: { service_count: number }) => n + c.service_count, 0)).toBe(148);
     expect(body.data[0]).toMatchObject({ id: 'civil-registration', name: 'Civil registration' });
   });
 

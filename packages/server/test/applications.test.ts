@@ -11,7 +11,7 @@ let clock = new Date('2026-03-13T03:00:00Z');
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer({ now: () => clock });
-  // Kota Semarang gives ktp-el-hilang a duration of 3 working days (nationally it is unknown).
+  // Kota Semarang gives ktp-el-hilang a duration of 3 working days (nationally it is 1).
   await server.db.query(
     `insert into service_override (service_id, region_code, duration_days) values ('ktp-el-hilang', '33.74', 3)`,
   );
@@ -591,13 +591,27 @@ describe('the citizen lifecycle', () => {
   });
 
   it('gives no due date where the duration is unknown, and withdraws a draft without a body', async () => {
-    // Kota Surakarta has no override: ktp-el-hilang has no known duration.
-    const { code, secret, etag } = await draft({}, '33.72');
-    await complete(code, secret, etag);
-    const submitted = await submit(code, secret, randomUUID());
-    expect(submitted.status).toBe(200);
-    expect(submitted.body.due).toEqual({ date: null, working_days: null, calendar: 'none' });
-    expect(submitted.body.overdue).toBe(false);
+    // Kota Surakarta has no override, and for this test ktp-el-hilang's national duration (1 working
+    // day, Permendagri 19/2018) is unknown, as it is for the services no source gives a time for.
+    const [national] = await server.db.query<{ duration_days: number; duration_text: unknown }>(
+      "select duration_days, duration_text from service where id = 'ktp-el-hilang'",
+    );
+    await server.db.query(
+      "update service set duration_days = null, duration_text = null where id = 'ktp-el-hilang'",
+    );
+    try {
+      const { code, secret, etag } = await draft({}, '33.72');
+      await complete(code, secret, etag);
+      const submitted = await submit(code, secret, randomUUID());
+      expect(submitted.status).toBe(200);
+      expect(submitted.body.due).toEqual({ date: null, working_days: null, calendar: 'none' });
+      expect(submitted.body.overdue).toBe(false);
+    } finally {
+      await server.db.query(
+        "update service set duration_days = $1, duration_text = $2::text::jsonb where id = 'ktp-el-hilang'",
+        [national?.duration_days, JSON.stringify(national?.duration_text)],
+      );
+    }
 
     const other = await draft();
     const withdrawn = await call('POST', `/v1/applications/${other.code}/withdraw`, {

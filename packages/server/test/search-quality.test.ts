@@ -6,7 +6,7 @@ import type { Db } from '../src/db/index.js';
 import { createTestDb } from './helpers/db.js';
 
 /**
- * Real queries people type, against the 108 bundled services. `first`: one of `ids` must be the
+ * Real queries people type, against the bundled services. `first`: one of `ids` must be the
  * first result; otherwise one of them must be in the top 3.
  */
 const cases: { q: string; ids: string[]; first?: boolean }[] = [
