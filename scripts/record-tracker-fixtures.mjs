@@ -30,7 +30,7 @@ const ktpAnswers = {
 };
 const ktpFiles = ['surat_keterangan_kehilangan', 'kartu_keluarga'];
 
-/** NIB through OSS: its duration is known (the same day), hence a due date (ktp-el-hilang has none). */
+/** NIB through OSS: the same day (ktp-el-hilang: 1 working day), the due-date stories' service. */
 const nibAnswers = {
   ...person,
   jenis_pelaku_usaha: 'perorangan',

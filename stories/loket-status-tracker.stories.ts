@@ -141,12 +141,12 @@ export const Loading: Story = {
   },
 };
 
-/** Sent, waiting for an officer; this service has no known duration, so no due date. */
+/** Sent, waiting for an officer, with its due date (a lost KTP-el: at most 1 working day). */
 export const Submitted: Story = {
   args: on('submitted'),
   play: async ({ canvasElement }) => {
     const { root, view } = await statusShown(canvasElement, 'Terkirim');
-    await expect(view.getByText('Belum ada perkiraan tanggal selesai untuk layanan ini.')).toBeVisible();
+    await expect(view.getByText('24 November 2026 (1 hari kerja sejak permohonan dikirim)')).toBeVisible();
     const history = within(root.querySelector('[part~="history"]') as HTMLElement).getAllByRole('listitem');
     await expect(history.map((item) => item.textContent)).toEqual([
       'Draf 23 November 2026 pukul 08.45 WIB',
@@ -161,7 +161,11 @@ export const InReview: Story = {
   args: on('in_review'),
   play: async ({ canvasElement }) => {
     const { view } = await statusShown(canvasElement, 'Sedang diperiksa');
-    await expect(view.getByText('Sedang diperiksa petugas.')).toBeVisible();
+    await expect(
+      view.getByText(
+        'Sedang diperiksa petugas. Perkiraan selesai paling lambat 24 November 2026 (1 hari kerja).',
+      ),
+    ).toBeVisible();
   },
 };
 

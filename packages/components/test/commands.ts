@@ -104,17 +104,19 @@ declare module 'vitest/browser' {
 }
 
 // ---------------------------------------------------------------------------------------------
-// <loket-status-tracker>: an application's due date, set straight in the test database. The
-// catalogue knows no duration for ktp-el-hilang (so no due date), and an application only becomes
-// overdue days after it was sent: the tracker's tests set both here.
+// <loket-status-tracker>: an application's due date, set straight in the test database. Every
+// service with a form has a known duration (ktp-el-hilang: 1 working day), and an application only
+// becomes overdue days after it was sent: the tracker's tests set an unknown or a past due date here.
 // ---------------------------------------------------------------------------------------------
 
-export interface DueUpdate {
-  /** `YYYY-MM-DD`. */
-  date: string;
-  working_days: number;
-  calendar: 'official' | 'provisional' | 'estimate';
-}
+export type DueUpdate =
+  | {
+      /** `YYYY-MM-DD`. */
+      date: string;
+      working_days: number;
+      calendar: 'official' | 'provisional' | 'estimate';
+    }
+  | { date: null; working_days: null; calendar: 'none' };
 
 const setDue: BrowserCommand<[code: string, due: DueUpdate]> = async (_ctx, code, due) => {
   const bare = code.toUpperCase().replace(/-/g, '').replace(/^LKT/, '');

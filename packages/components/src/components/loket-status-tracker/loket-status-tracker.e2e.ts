@@ -152,15 +152,14 @@ describe('the key in the page URL', () => {
 });
 
 describe('each status', () => {
-  it('submitted: the server’s words, what happens next, no due date known for this service, the history', async () => {
+  it('submitted: the server’s words, what happens next, the due date (or none known), the history', async () => {
     const key = await submittedApplication();
     const el = mountTracker({ code: key.code, secret: key.secret });
     await expect.element(stateHeading('Terkirim')).toBeVisible();
     await expect.element(page.getByText(/^Terkirim: permohonan sudah diterima/)).toBeVisible();
     await expect.element(page.getByRole('heading', { name: 'Langkah selanjutnya' })).toBeVisible();
-    await expect
-      .element(page.getByText('Belum ada perkiraan tanggal selesai untuk layanan ini.'))
-      .toBeVisible();
+    // ktp-el-hilang takes at most 1 working day (Permendagri 19/2018).
+    await expect.element(page.getByText(/\(1 hari kerja sejak permohonan dikirim\)$/)).toBeVisible();
     const history = [...shadow(el).querySelectorAll('.timeline li')].map((li) => li.textContent);
     expect(history).toEqual([
       expect.stringMatching(/^Draf \d{1,2} \w+ 20\d\d pukul \d\d\.\d\d WIB$/),
@@ -168,13 +167,28 @@ describe('each status', () => {
     ]);
     await expect.element(page.getByRole('button', { name: 'Batalkan permohonan' })).toBeVisible();
     await expect.element(page.getByText(/^Diperbarui pukul \d\d\.\d\d WIB$/)).toBeVisible();
+    el.remove();
+
+    // A service whose duration nobody has sourced: no date, and the tracker says so.
+    await commands.setDue(key.code, { date: null, working_days: null, calendar: 'none' });
+    mountTracker({ code: key.code, secret: key.secret });
+    await expect
+      .element(page.getByText('Belum ada perkiraan tanggal selesai untuk layanan ini.'))
+      .toBeVisible();
   });
 
   it('in_review', async () => {
     const key = await applicationIn('in_review');
     mountTracker({ code: key.code, secret: key.secret });
     await expect.element(stateHeading('Sedang diperiksa')).toBeVisible();
-    await expect.element(page.getByText('Sedang diperiksa petugas.', { exact: true })).toBeVisible();
+    // The server's words, with the due date of a lost KTP-el (1 working day).
+    await expect
+      .element(
+        page.getByText(
+          /^Sedang diperiksa petugas\. Perkiraan selesai paling lambat \d{1,2} \w+ 20\d\d \(1 hari kerja\)\.$/,
+        ),
+      )
+      .toBeVisible();
   });
 
   it('needs_revision: the fields to fix, the officer’s note, and “Perbaiki permohonan” carrying the key', async () => {
