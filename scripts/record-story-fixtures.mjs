@@ -26,7 +26,7 @@ const serverDist = join(root, 'packages', 'server', 'dist');
 // What the stories show (keep in step with stories/loket-service-finder.stories.ts).
 const REGION = '35.78'; // Kota Surabaya
 const SEARCH = 'ktp'; // the Results, theme, narrow and English stories; typed in the keyboard story
-const NO_MATCH = 'kapal selam'; // the Empty story: nothing in the catalogue matches it
+const NO_MATCH = 'kolam renang'; // the Empty story: nothing in the catalogue matches it
 const LANGS = ['id', 'en'];
 // The finder's page sizes (loket-service-finder.tsx): PAGE_SIZE for the list, 6 for suggestions.
 const PAGE_SIZE = 20;

@@ -142,7 +142,7 @@ export const Empty: Story = {
     await expect(
       await view.findByRole('heading', { name: 'Layanan tidak ditemukan' }, patience),
     ).toBeVisible();
-    await expect(view.getByText('Tidak ada layanan yang cocok dengan “kapal selam”.')).toBeVisible();
+    await expect(view.getByText('Tidak ada layanan yang cocok dengan “kolam renang”.')).toBeVisible();
     await expect(view.getByRole('button', { name: 'akta kelahiran' })).toBeVisible();
   },
 };

@@ -8,7 +8,7 @@ export const demo = {
   /** Searched in most stories, typed in the keyboard story. */
   search: 'ktp',
   /** Nothing in the catalogue matches it. */
-  noMatch: 'kapal selam',
+  noMatch: 'kolam renang',
   /** Free, with a legal basis for the fee, served at MPP Siola, and open to online applications. */
   service: 'ktp-el-hilang',
 } as const;
