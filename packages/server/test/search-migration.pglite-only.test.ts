@@ -13,6 +13,8 @@ describe('002_search on a catalogue seeded before it', () => {
   beforeAll(async () => {
     ({ db } = await openPGlite());
     await db.exec(await migration('001_catalogue.sql'));
+    // The service columns today's upsert writes (the English texts of 008, independent of search).
+    await db.exec(await migration('008_service_english.sql'));
     // The catalogue as it was before 002 existed (the full seed now needs later migrations too).
     const services = await loadBundledServices();
     await db.transaction(async (tx) => {
