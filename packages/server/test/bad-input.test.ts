@@ -128,7 +128,12 @@ describe('bodies that are not JSON, or missing', () => {
 
   it('another content type is a 415 problem on every JSON endpoint', async () => {
     for (const c of await cases()) {
-      for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml']) {
+      for (const type of [
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'application/xml',
+        'application/problem+json',
+      ]) {
         const reply = await send({ ...c, headers: { ...c.headers, 'content-type': type }, body: '{}' });
         expect(reply.status, `${c.method} ${c.path} ${type}`).toBe(415);
         expect(reply.body).toEqual(problem(415));

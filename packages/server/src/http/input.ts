@@ -33,9 +33,9 @@ export function bodyRules(contract: Record<string, unknown>): Map<string, BodyRu
 }
 
 const mediaType = (header: string) => header.split(';')[0]?.trim().toLowerCase() ?? '';
-const takes = (rule: BodyRule, type: string) =>
-  rule.types.includes(type) ||
-  (rule.types.includes('application/json') && /^application\/[\w.-]+\+json$/.test(type));
+// Exactly the listed types: the contract's schema is attached to those only, so a body in any
+// other type (even application/problem+json, parsed as JSON) would reach a handler unvalidated.
+const takes = (rule: BodyRule, type: string) => rule.types.includes(type);
 
 /** No body at all: no Content-Length (or 0) and no Transfer-Encoding. */
 const bodyless = (request: FastifyRequest) =>
