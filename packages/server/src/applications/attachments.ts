@@ -1,7 +1,7 @@
+import { detectType, editRefusal } from '@loket/sdk/rules';
 import type { Db, Queryable } from '../db/index.js';
 import { say } from '../messages/index.js';
 import { problem } from '../problem.js';
-import { detectType } from './file-type.js';
 import { loadForm, type StoredForm } from './forms.js';
 import { assertVisible } from './officer-desk.js';
 import { officerScopeSql, officerVisibleSql } from './officer-queue.js';
@@ -30,13 +30,12 @@ function checkEditable(
   application: Pick<ApplicationRow, 'status' | 'revision_fields'>,
   field: string | null,
 ): void {
-  if (application.status === 'draft') return;
-  if (application.status !== 'needs_revision') {
+  const refusal = editRefusal(application.status, application.revision_fields, field === null ? [] : [field]);
+  if (refusal?.reason === 'status') {
     throw problem('not-editable', 409, say('filesNotEditable', application.status));
   }
-  if (field !== null && !application.revision_fields.includes(field)) {
+  if (refusal && field !== null)
     throw problem('not-editable', 409, say('notARevisionField', field), '/field');
-  }
 }
 
 function fileRuleOf(form: StoredForm | null, field: string): FileRule | null {

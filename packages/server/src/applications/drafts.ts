@@ -1,3 +1,4 @@
+import { editRefusal } from '@loket/sdk/rules';
 import { findRegion, scopeOf } from '../catalogue/regions.js';
 import { findService, regionOfService } from '../catalogue/services.js';
 import type { Db, Queryable } from '../db/index.js';
@@ -152,17 +153,15 @@ export async function updateDraft(
   options: { lang: Lang; now: Date; ifMatch: string | undefined },
 ): Promise<ApplicationRow> {
   requireIfMatch(options.ifMatch, app);
-  if (app.status !== 'draft' && app.status !== 'needs_revision') {
-    throw problem('not-editable', 409, say('answersNotEditable', app.status));
-  }
-  if (app.status === 'needs_revision') {
-    const open = new Set(app.revision_fields);
-    const locked = Object.keys(patch).filter((field) => !open.has(field));
-    if (locked.length > 0) {
-      throw new ProblemError('not-editable', 409, say('onlyRevision'), (lang) =>
-        locked.map((field) => ({ pointer: pointerOf(field), detail: say('notRequested', field)(lang) })),
-      );
-    }
+  const refusal = editRefusal(app.status, app.revision_fields, Object.keys(patch));
+  if (refusal?.reason === 'status') throw problem('not-editable', 409, say('answersNotEditable', app.status));
+  if (refusal?.reason === 'fields') {
+    throw new ProblemError('not-editable', 409, say('onlyRevision'), (lang) =>
+      refusal.fields.map((field) => ({
+        pointer: pointerOf(field),
+        detail: say('notRequested', field)(lang),
+      })),
+    );
   }
   const form = await requireForm(db, app.service_id);
   const merged = mergeAnswers(app.answers, patch);

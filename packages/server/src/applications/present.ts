@@ -1,4 +1,5 @@
 import type { components } from '@loket/sdk/contract';
+import { type AttachmentType, isWithAgency } from '@loket/sdk/rules';
 import type { Queryable } from '../db/index.js';
 import { type Lang, say } from '../messages/index.js';
 import { type Due, jakartaDate } from './calendar.js';
@@ -27,9 +28,6 @@ export function presentDue(app: Pick<ApplicationRow, 'due_date' | 'due_working_d
   return { date: date ?? null, working_days: app.due_working_days ?? null, calendar: app.due_calendar };
 }
 
-/** Statuses in which the agency no longer owes anything (never overdue). */
-const closed: ReadonlySet<Status> = new Set(['completed', 'rejected', 'withdrawn']);
-
 /**
  * Overdue: the due date has passed in Jakarta and the agency still owes a decision. Not while the
  * application waits for the citizen (`needs_revision`: the due date is counted again from the
@@ -40,9 +38,7 @@ export function isOverdue(
   now: Date,
 ): boolean {
   const due = presentDue(app).date;
-  if (!due || closed.has(app.status) || app.status === 'needs_revision' || app.status === 'draft')
-    return false;
-  return due < jakartaDate(now);
+  return !!due && isWithAgency(app.status) && due < jakartaDate(now);
 }
 
 export interface ServiceName {
@@ -67,7 +63,7 @@ export interface AttachmentRow {
   id: string;
   field: string;
   filename: string;
-  content_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  content_type: AttachmentType;
   size: number;
   sha256: string;
   created_at: Date | string;
@@ -132,7 +128,7 @@ const formatDate = (date: string, lang: Lang) =>
 /** The status text, with what the due date means when the agency owes a decision. */
 export function statusText(status: Status, due: Due, overdue: boolean, lang: Lang): string {
   const base = say(`status.${status}`)(lang);
-  if (!(status === 'submitted' || status === 'in_review') || !due.date) return base;
+  if (!isWithAgency(status) || !due.date) return base;
   const date = formatDate(due.date, lang);
   const parts = [base, say(overdue ? 'dueOverdue' : 'dueExpected', date, due.working_days)(lang)];
   if (due.calendar === 'provisional') parts.push(say('dueProvisional')(lang));

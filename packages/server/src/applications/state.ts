@@ -1,3 +1,4 @@
+import { type Actor, canTransition } from '@loket/sdk/rules';
 import type { Queryable } from '../db/index.js';
 import { say } from '../messages/index.js';
 import { type ProblemError, problem } from '../problem.js';
@@ -5,29 +6,8 @@ import type { Due } from './calendar.js';
 import type { ApplicationRow } from './security.js';
 
 export type Status = ApplicationRow['status'];
-export type Actor = 'citizen' | 'officer';
-
-/**
- * The one state machine: who may move an application from which status to which.
- * draft → submitted → in_review → needs_revision → submitted … → completed | rejected;
- * the citizen may withdraw anything not yet decided.
- */
-const allowed: Record<Actor, Partial<Record<Status, Status[]>>> = {
-  citizen: {
-    draft: ['submitted', 'withdrawn'],
-    submitted: ['withdrawn'],
-    in_review: ['withdrawn'],
-    needs_revision: ['submitted', 'withdrawn'],
-  },
-  officer: {
-    submitted: ['in_review'],
-    in_review: ['needs_revision', 'completed', 'rejected'],
-  },
-};
-
-export function canTransition(actor: Actor, from: Status, to: Status): boolean {
-  return allowed[actor][from]?.includes(to) ?? false;
-}
+// The state machine (who may move an application from which status to which) is the shared one.
+export { type Actor, canTransition };
 
 export function invalidTransition(from: Status, to: Status): ProblemError {
   return problem('invalid-transition', 409, say('invalidTransition', from, to));
