@@ -1,6 +1,7 @@
 import type { Core } from '../core.js';
 import { isLoketApiError, type LoketApiError } from '../errors.js';
 import { outcomeUnknown } from '../idempotency.js';
+import { isEditable } from '../rules/editing.js';
 import type { ApplicationStatusCode } from '../types.js';
 import type { LocalRecord, RecordStore } from './record.js';
 import type { Retry } from './retry.js';
@@ -36,11 +37,8 @@ export class Forgotten extends Error {
   }
 }
 
-export const editableStatus = (status: ApplicationStatusCode | null) =>
-  status === null || status === 'draft' || status === 'needs_revision';
-
-export const submittedStatus = (status: ApplicationStatusCode) =>
-  status === 'submitted' || status === 'in_review' || status === 'completed' || status === 'rejected';
+/** Not created yet (`null`), or a status the citizen can still change (the rules' `isEditable`). */
+export const editableStatus = (status: ApplicationStatusCode | null) => status === null || isEditable(status);
 
 export const statusOf = (error: unknown) => (isLoketApiError(error) ? error.status : undefined);
 

@@ -2,8 +2,9 @@ import type { LoketApiError } from '../errors.js';
 import { outcomeUnknown } from '../idempotency.js';
 import { getApplicationStatus } from '../operations/application-status.js';
 import { submitApplication } from '../operations/applications.js';
+import { isSubmitted } from '../rules/editing.js';
 import type { ApplicationStatus } from '../types.js';
-import { Forgotten, type SessionContext, statusOf, submittedStatus } from './context.js';
+import { Forgotten, type SessionContext, statusOf } from './context.js';
 import { draftReady } from './server-copy.js';
 
 /** Submitted: the confirmation stays on this device until `forget()`, the answers do not. */
@@ -43,7 +44,7 @@ export async function send(ctx: SessionContext, at: number): Promise<void> {
     const { key } = ctx.record;
     if (statusOf(error) === 409 && key) {
       const status = await getApplicationStatus(ctx.core, key.code, key.secret).catch(() => null);
-      if (status && submittedStatus(status.status)) return done(ctx, at, status);
+      if (status && isSubmitted(status.status)) return done(ctx, at, status);
     }
     ctx.update({ submission: null }, { submit: 'refused', problem: error as LoketApiError }, at);
   }

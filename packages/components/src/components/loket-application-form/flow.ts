@@ -1,11 +1,4 @@
-import type {
-  Answers,
-  ApplicationStatusCode,
-  FormDefinition,
-  FormField,
-  FormStep,
-  LoketApiError,
-} from '@loket/sdk';
+import type { Answers, FormDefinition, FormField, FormStep, LoketApiError } from '@loket/sdk';
 import { type FieldProblem, visibleFields, visibleSteps } from '@loket/sdk/forms';
 import type { Locale } from '../../i18n';
 
@@ -20,15 +13,6 @@ export interface Page {
   /** The fields shown on this page now (conditions, and in a revision only the requested ones). */
   fields: FormField[];
 }
-
-/** Statuses after submission: nothing is left to fill in here. */
-export const SENT: readonly ApplicationStatusCode[] = [
-  'submitted',
-  'in_review',
-  'completed',
-  'rejected',
-  'withdrawn',
-];
 
 /**
  * The pages to fill in for these answers, in order: every shown step with its shown fields; in a

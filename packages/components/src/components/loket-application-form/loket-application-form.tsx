@@ -1,4 +1,5 @@
 import { type FormDefinition, getService, getServiceForm, isLoketApiError, type Service } from '@loket/sdk';
+import { isEditable } from '@loket/sdk/rules';
 import {
   type ApplicationSession,
   browserStorage,
@@ -16,7 +17,7 @@ import { serviceInUrl } from '../../utils/service-param';
 import { actionsOf } from './actions';
 import type { LoketErrorDetail, LoketStepChangeDetail, LoketSubmitDetail } from './events';
 import type { Upload } from './file-field';
-import { fromServer, HEADING_ID, type Page, type Problem, pagesOf, SENT } from './flow';
+import { fromServer, HEADING_ID, type Page, type Problem, pagesOf } from './flow';
 import { Focus } from './focus';
 import { formText } from './messages';
 import { Failure, Loading } from './notices';
@@ -262,7 +263,7 @@ export class LoketApplicationForm {
     const s = this.snap;
     if (!s || !this.form) return 'prepare';
     if (s.submit === 'done' && s.submitted) return 'done';
-    if (s.status && SENT.includes(s.status)) return 'sent';
+    if (s.status && !isEditable(s.status)) return 'sent';
     if (s.submit === 'sending' || s.submit === 'waiting' || s.place === 'check') return 'check';
     return this.pages.some((page) => page.step.id === s.place) ? (s.place as string) : 'prepare';
   }

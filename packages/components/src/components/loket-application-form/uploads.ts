@@ -1,7 +1,7 @@
 import type { Attachment, FormField, LoketApiError } from '@loket/sdk';
+import { checkFile } from '@loket/sdk/rules';
 import { type ApplicationSession, outcomeUnknown } from '@loket/sdk/session';
 import { fill, type Locale } from '../../i18n';
-import { checkFile } from './file-check';
 import type { Upload } from './file-field';
 import type { Focus } from './focus';
 import type { FormMessages } from './messages';

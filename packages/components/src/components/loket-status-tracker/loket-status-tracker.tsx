@@ -4,6 +4,7 @@ import {
   getApplicationStatus,
   isLoketApiError,
 } from '@loket/sdk';
+import { isFinal } from '@loket/sdk/rules';
 import type { ApplicationKey } from '@loket/sdk/session';
 import { Component, Element, Event, type EventEmitter, Host, h, Prop, State, Watch } from '@stencil/core';
 import { fill, type Locale, localeOf } from '../../i18n';
@@ -14,7 +15,7 @@ import { watchLocale } from '../../kit/locale';
 import { applicationLink, forgetApplicationLink, readApplicationLink } from '../../utils/application-link';
 import { checkLookup, type LookupErrors, LookupForm } from './lookup-form';
 import { type TrackerMessages, trackerText } from './messages';
-import { isFinal, type Outcome, outcomeOf, RefreshSchedule } from './refresh-schedule';
+import { type Outcome, outcomeOf, RefreshSchedule } from './refresh-schedule';
 import { LoadFailed, StatusView, timeOfDay } from './status-view';
 
 export interface LoketStatusChangeDetail {

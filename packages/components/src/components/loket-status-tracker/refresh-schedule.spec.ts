@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   type Clock,
   FIRST_DELAY_MS,
-  isFinal,
   MAX_DELAY_MS,
   nextDelay,
   type Outcome,
@@ -33,15 +32,6 @@ describe('outcomeOf', () => {
     expect(outcomeOf(status('submitted', 2), status('in_review', 3))).toBe('changed');
     expect(outcomeOf(status('in_review', 3), status('in_review', 4))).toBe('changed');
     expect(outcomeOf(status('in_review', 3), status('completed', 4))).toBe('final');
-  });
-});
-
-describe('isFinal', () => {
-  it('is true only for statuses that never change again', () => {
-    expect(['completed', 'rejected', 'withdrawn'].every((s) => isFinal(s as never))).toBe(true);
-    expect(['draft', 'submitted', 'in_review', 'needs_revision'].some((s) => isFinal(s as never))).toBe(
-      false,
-    );
   });
 });
 

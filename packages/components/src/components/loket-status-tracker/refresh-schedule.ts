@@ -1,4 +1,5 @@
-import type { ApplicationStatus, ApplicationStatusCode } from '@loket/sdk';
+import type { ApplicationStatus } from '@loket/sdk';
+import { isFinal } from '@loket/sdk/rules';
 
 /**
  * When the tracker asks the API again. A status changes a few times over days, so asking often
@@ -12,11 +13,10 @@ export const MAX_DELAY_MS = 600_000;
 /** What one check found. */
 export type Outcome = 'changed' | 'same' | 'failed';
 
-/** Statuses that never change again: nothing left to poll for. */
-export const isFinal = (status: ApplicationStatusCode): boolean =>
-  status === 'completed' || status === 'rejected' || status === 'withdrawn';
-
-/** What a check found: `next` against what was shown (`before`). A new history entry is a change too. */
+/**
+ * What a check found: `next` against what was shown (`before`). A new history entry is a change
+ * too; a final status (`isFinal` of `@loket/sdk/rules`) can change no more.
+ */
 export function outcomeOf(before: ApplicationStatus, next: ApplicationStatus): Outcome | 'final' {
   if (isFinal(next.status)) return 'final';
   const changed = next.status !== before.status || next.history.length !== before.history.length;

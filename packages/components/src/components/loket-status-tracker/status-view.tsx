@@ -1,8 +1,8 @@
 import type { ApplicationStatus, ApplicationStatusCode } from '@loket/sdk';
+import { canWithdraw, isFinal, isWithAgency } from '@loket/sdk/rules';
 import { type FunctionalComponent, h } from '@stencil/core';
 import { date, fill, type Locale, plural } from '../../i18n';
 import type { TrackerMessages } from './messages/types';
-import { isFinal } from './refresh-schedule';
 
 /** Times are shown in Jakarta time with its zone ("14.05 WIB"), wherever the reader is. */
 const JAKARTA: Intl.DateTimeFormatOptions = {
@@ -14,10 +14,6 @@ const JAKARTA: Intl.DateTimeFormatOptions = {
 export const timeOfDay = (locale: Locale, at: Date) => date(locale, at, JAKARTA);
 const moment = (locale: Locale, iso: string) =>
   date(locale, iso, { day: 'numeric', month: 'long', year: 'numeric', ...JAKARTA });
-
-/** The citizen may withdraw until the agency has decided (the server's state machine). */
-export const canWithdraw = (s: ApplicationStatusCode) =>
-  s === 'draft' || s === 'submitted' || s === 'in_review' || s === 'needs_revision';
 
 const ICON: Record<ApplicationStatusCode, string> = {
   draft: '✎',
@@ -145,7 +141,7 @@ export const StatusView: FunctionalComponent<StatusProps> = (p) => {
 /** The due date, only while the agency owes a decision (or counted again after a revision). */
 const Due: FunctionalComponent<StatusProps> = ({ t, status: s, locale }) => {
   if (s.status === 'needs_revision') return <p class="small">{t.status.dueAgain}</p>;
-  if (s.status !== 'submitted' && s.status !== 'in_review') return null;
+  if (!isWithAgency(s.status)) return null;
   const { date: day, working_days: days, calendar } = s.due;
   return (
     <div part="due">
