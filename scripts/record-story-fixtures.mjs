@@ -159,7 +159,8 @@ const jsonHeaders = (lang, extra = {}) => ({
  * passes through (`status_text`, `next_step`, `due`, `overdue`), taken from a real journey on a
  * fixed clock: a draft, submitted with both files, taken into review, sent back for revision.
  * The MSW mock of the application endpoints keeps its state in the browser and answers with
- * these words, never with its own.
+ * these words, never with its own. Along the way it provokes each refusal the mock gives, and
+ * keeps the server's title of each problem kind (`problems`).
  */
 async function recordApplicationForm(outDir) {
   const uploadsDir = await mkdtemp(join(tmpdir(), 'loket-story-uploads-'));
@@ -202,6 +203,49 @@ async function recordApplicationForm(outDir) {
     const { code, secret } = application.body;
     const own = (extra = {}) => ({ 'loket-secret': secret, ...extra });
     const words = Object.fromEntries(LANGS.map((lang) => [lang, {}]));
+    const problems = Object.fromEntries(LANGS.map((lang) => [lang, {}]));
+    /** Makes the server refuse with `kind`, in each language, and keeps the problem's title. */
+    const refused = async (kind, status, method, url, { headers = {}, body, payload } = {}) => {
+      for (const lang of LANGS) {
+        const json = body === undefined ? {} : { 'content-type': 'application/json' };
+        const response = await app.inject({
+          method,
+          url,
+          headers: jsonHeaders(lang, { ...headers, ...json }),
+          ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+          ...(payload === undefined ? {} : { payload: payload() }),
+        });
+        const problem = response.json();
+        if (response.statusCode !== status || problem.type !== `urn:loket:problem:${kind}`)
+          throw new Error(
+            `${method} ${url}: expected ${status} ${kind}, got ${response.statusCode}: ${response.body}`,
+          );
+        problems[lang][kind] = problem.title;
+      }
+    };
+    const upload = (field, bytes) => () => {
+      const form = new FormData();
+      if (field) form.append('field', field);
+      form.append('file', new Blob([bytes]), 'berkas.pdf');
+      return form;
+    };
+    const patch = `/v1/applications/${code}`;
+    await refused('not-found', 404, 'GET', `${patch}/status`, { headers: { 'loket-secret': 'salah' } });
+    await refused('precondition-required', 428, 'PATCH', patch, { headers: own(), body: { answers: {} } });
+    const stale = own({ 'if-match': '"v0-00000000"' });
+    await refused('precondition-failed', 412, 'PATCH', patch, { headers: stale, body: { answers: {} } });
+    const anyVersion = own({ 'if-match': '*' });
+    const unknown = { answers: { tidak_ada: 'x' } };
+    await refused('invalid-answers', 422, 'PATCH', patch, { headers: anyVersion, body: unknown });
+    const files = `/v1/applications/${code}/attachments`;
+    await refused('invalid-request', 400, 'POST', files, {
+      headers: own(),
+      payload: upload(null, '%PDF-1.4\n'),
+    });
+    const gif = upload('kartu_keluarga', 'GIF89a\x01\x00\x01\x00');
+    await refused('file-type-not-allowed', 422, 'POST', files, { headers: own(), payload: gif });
+    const huge = upload('kartu_keluarga', new Uint8Array(5 * 1024 * 1024 + 1).fill(0x25));
+    await refused('file-too-large', 413, 'POST', files, { headers: own(), payload: huge });
     const keepWords = async (status) => {
       for (const lang of LANGS) {
         const { body } = await call('GET', `/v1/applications/${code}/status`, { lang, headers: own() });
@@ -220,6 +264,13 @@ async function recordApplicationForm(outDir) {
     const key = { 'idempotency-key': '8a3f7d0e-2b1c-4e5f-9a6b-7c8d9e0f1a2b' };
     await call('POST', `/v1/applications/${code}/submit`, { headers: own(key), body: { declaration: true } });
     await keepWords('submitted');
+    await refused('not-editable', 409, 'PATCH', patch, { headers: anyVersion, body: { answers: {} } });
+    const anotherKey = own({ 'idempotency-key': '0b9c1d2e-3f4a-4b5c-8d6e-7f8091a2b3c4' });
+    const submit = `/v1/applications/${code}/submit`;
+    await refused('invalid-transition', 409, 'POST', submit, {
+      headers: anotherKey,
+      body: { declaration: true },
+    });
     const agency = service.body.agency.id;
     const token = await server.officerToken(agency, REGION);
     const officer = (body) =>
@@ -235,6 +286,12 @@ async function recordApplicationForm(outDir) {
       public_note: 'Nomor HP tidak dapat dihubungi.',
     });
     await keepWords('needs_revision');
+    // The same key again for the resubmission of other answers.
+    await call('PATCH', patch, { headers: anyVersion, body: { answers: { telepon: '081298765432' } } });
+    await refused('idempotency-key-reused', 422, 'POST', submit, {
+      headers: own(key),
+      body: { declaration: true },
+    });
 
     for (const lang of LANGS) {
       const responses = {};
@@ -245,10 +302,15 @@ async function recordApplicationForm(outDir) {
         responses[answer.key] = { status: answer.status, body: answer.body };
       }
       const file = join(outDir, `application-form.${lang}.json`);
-      const fixture = { now: JOURNEY_NOW, responses, statuses: words[lang] };
+      const fixture = {
+        now: JOURNEY_NOW,
+        responses,
+        statuses: words[lang],
+        problems: sorted(problems[lang]),
+      };
       await writeFile(file, `${JSON.stringify(fixture, null, 2)}\n`);
       console.log(
-        `${relative(root, file)}: ${Object.keys(responses).length} responses, ${Object.keys(words[lang]).length} statuses`,
+        `${relative(root, file)}: ${Object.keys(responses).length} responses, ${Object.keys(words[lang]).length} statuses, ${Object.keys(problems[lang]).length} problem titles`,
       );
     }
   } finally {
@@ -256,6 +318,8 @@ async function recordApplicationForm(outDir) {
     await rm(uploadsDir, { recursive: true, force: true });
   }
 }
+
+const sorted = (object) => Object.fromEntries(Object.entries(object).sort(([a], [b]) => (a < b ? -1 : 1)));
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const out = process.argv.indexOf('--out');

@@ -1,5 +1,4 @@
 import type { JsonBodyType } from 'msw';
-import { detectType } from '../../packages/components/src/components/loket-application-form/file-check';
 import type {
   Answers,
   Application,
@@ -9,6 +8,7 @@ import type {
   FormDefinition,
   Service,
 } from '../../packages/sdk/src/index';
+import { detectType } from '../../packages/sdk/src/rules/index';
 import en from '../fixtures/application-form.en.json';
 import id from '../fixtures/application-form.id.json';
 import { demo } from './demo';
@@ -16,20 +16,36 @@ import { demo } from './demo';
 /**
  * The state of the mock application API of the form's stories (see applications.ts): the
  * applications "on the server", in the page, and how the API presents them. The service, the
- * form and every word about a status are what the real server answered (recorded).
+ * form, every word about a status and the title of each problem are what the real server
+ * answered (recorded).
  */
 
 export type Lang = 'id' | 'en';
 type Words = Pick<ApplicationStatus, 'status_text' | 'next_step' | 'due' | 'overdue'>;
+/** The kinds of problem the mock answers with (`urn:loket:problem:<kind>`). */
+export type ProblemKind =
+  | 'not-found'
+  | 'invalid-request'
+  | 'invalid-answers'
+  | 'invalid-transition'
+  | 'not-editable'
+  | 'precondition-failed'
+  | 'precondition-required'
+  | 'idempotency-key-reused'
+  | 'file-too-large'
+  | 'file-type-not-allowed';
 interface Fixture {
   responses: Record<string, { status: number; body: JsonBodyType }>;
   statuses: Partial<Record<ApplicationStatusCode, Words>>;
+  problems: Record<ProblemKind, string>;
 }
 const recorded = { id, en } as unknown as Record<Lang, Fixture>;
 const formKey = `GET /v1/services/${demo.service}/form`;
 const serviceKey = `GET /v1/services/${demo.service}?region=${demo.region}`;
 export const formOf = (lang: Lang) => recorded[lang].responses[formKey]?.body as unknown as FormDefinition;
 export const serviceOf = (lang: Lang) => recorded[lang].responses[serviceKey]?.body as unknown as Service;
+/** The server's title of a kind of problem, in `lang`. */
+export const problemTitle = (kind: ProblemKind, lang: Lang) => recorded[lang].problems[kind];
 
 export interface Stored {
   id: string;

@@ -1,8 +1,7 @@
 import { delay, HttpResponse, http, type JsonBodyType } from 'msw';
-import { detectType } from '../../packages/components/src/components/loket-application-form/file-check';
 import { todayInJakarta, validateAnswers } from '../../packages/sdk/src/forms/index';
 import type { Answers, CreatedApplication } from '../../packages/sdk/src/index';
-import { problemTitles } from '../../packages/server/src/messages/index';
+import { canTransition, checkFile, editRefusal } from '../../packages/sdk/src/rules/index';
 import {
   attachmentOf,
   blank,
@@ -12,8 +11,10 @@ import {
   headers,
   langOf,
   now,
+  type ProblemKind,
   presentApplication,
   presentStatus,
+  problemTitle,
   type Stored,
   serviceOf,
   stored,
@@ -27,21 +28,16 @@ export { resetApplications, SAMPLE_PDF, seedApplication } from './application-st
 /**
  * The application endpoints for the form's stories: a small stateful copy of the API in the
  * browser, with the contract's shapes and rules (secret, `If-Match`/`ETag`, merge patch, file
- * type by content, `Idempotency-Key` replay, the shared validator of `@loket/sdk/forms`, the
- * state machine). The service, the form and every word about a status (`status_text`,
- * `next_step`, `due`) are what the real server answered (`node scripts/record-story-fixtures.mjs`).
+ * type by content, `Idempotency-Key` replay, the shared validator of `@loket/sdk/forms`, and the
+ * state machine, the edit rule and the file checks of `@loket/sdk/rules`). The service, the form,
+ * every word about a status (`status_text`, `next_step`, `due`) and the problems' titles are what
+ * the real server answered (`node scripts/record-story-fixtures.mjs`).
  */
 
-function problem(
-  request: Request,
-  status: number,
-  kind: keyof typeof problemTitles,
-  detail: string,
-  errors?: unknown,
-) {
+function problem(request: Request, status: number, kind: ProblemKind, detail: string, errors?: unknown) {
   const body = {
     type: `urn:loket:problem:${kind}`,
-    title: problemTitles[kind][langOf(request)],
+    title: problemTitle(kind, langOf(request)),
     status,
     detail,
   };
@@ -83,7 +79,9 @@ function invalidAnswers(
   return problem(request, 422, 'invalid-answers', detail[lang], errors);
 }
 
-const editable = (app: Stored) => app.status === 'draft' || app.status === 'needs_revision';
+/** The shared edit rule: what of `fields` (nothing named: anything) the application lets change now. */
+const editable = (app: Stored, fields: readonly string[] = []) =>
+  editRefusal(app.status, app.revisionFields, fields) === null;
 const notEditable = (request: Request, app: Stored) =>
   problem(request, 409, 'not-editable', `Permohonan berstatus "${app.status}" tidak dapat diubah lagi.`);
 const path = (rest = '') => `${API_BASE}/v1/applications${rest}`;
@@ -159,12 +157,8 @@ export const applicationApi = () => [
           'Permohonan sudah diubah di tempat lain sejak Anda membukanya.',
         );
       }
-      if (!editable(app)) return notEditable(request, app);
       const { answers: patch } = await request.json();
-      const locked = Object.keys(patch).filter(
-        (f) => app.status === 'needs_revision' && !app.revisionFields.includes(f),
-      );
-      if (locked.length) return notEditable(request, app);
+      if (!editable(app, Object.keys(patch))) return notEditable(request, app);
       const answers: Answers = { ...app.answers };
       for (const [field, value] of Object.entries(patch)) {
         if (value === null) delete answers[field];
@@ -191,10 +185,9 @@ export const applicationApi = () => [
     const rule = fileRuleOf(field);
     if (!rule || !(file instanceof File))
       return problem(request, 422, 'invalid-answers', `Tidak ada kolom berkas "${field}".`);
-    if (!editable(app) || (app.status === 'needs_revision' && !app.revisionFields.includes(field))) {
-      return notEditable(request, app);
-    }
-    if (app.attachments.filter((a) => a.field === field).length >= (rule.max_files ?? 1)) {
+    if (!editable(app, [field])) return notEditable(request, app);
+    const refusal = await checkFile(rule, file, app.attachments.filter((a) => a.field === field).length);
+    if (refusal === 'file_count') {
       return problem(
         request,
         409,
@@ -202,8 +195,7 @@ export const applicationApi = () => [
         `Kolom "${field}" menerima paling banyak ${rule.max_files ?? 1} berkas.`,
       );
     }
-    const type = detectType(new Uint8Array(await file.slice(0, 16).arrayBuffer()));
-    if (!type || !rule.accept.includes(type)) {
+    if (refusal === 'file_type') {
       return problem(
         request,
         422,
@@ -211,7 +203,7 @@ export const applicationApi = () => [
         'Isi berkas bukan jenis yang diterima kolom ini.',
       );
     }
-    if (file.size > rule.max_bytes) return problem(request, 413, 'file-too-large', 'Berkas terlalu besar.');
+    if (refusal === 'file_size') return problem(request, 413, 'file-too-large', 'Berkas terlalu besar.');
     const attachment = await attachmentOf(field, file);
     app.attachments.push(attachment);
     app.answers = {
@@ -228,7 +220,7 @@ export const applicationApi = () => [
     const attachment = app.attachments.find((a) => a.id === params.id);
     if (!attachment)
       return problem(request, 404, 'not-found', `Berkas "${params.id}" tidak ada pada permohonan ini.`);
-    if (!editable(app)) return notEditable(request, app);
+    if (!editable(app, [attachment.field])) return notEditable(request, app);
     app.attachments = app.attachments.filter((a) => a !== attachment);
     const ids = ((app.answers[attachment.field] as string[] | undefined) ?? []).filter(
       (x) => x !== attachment.id,
@@ -254,7 +246,7 @@ export const applicationApi = () => [
         headers: { 'idempotent-replayed': 'true' },
       });
     }
-    if (!editable(app)) {
+    if (!canTransition('citizen', app.status, 'submitted')) {
       return problem(
         request,
         409,
