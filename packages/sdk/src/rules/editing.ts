@@ -2,10 +2,8 @@ import type { components } from '../openapi.js';
 
 type Status = components['schemas']['ApplicationStatusCode'];
 
-/** The citizen can still change answers and files (in a revision, only the requested ones). */
-export const EDITABLE: readonly Status[] = ['draft', 'needs_revision'];
-
-export const isEditable = (status: Status): boolean => EDITABLE.includes(status);
+/** `draft`, `needs_revision`: the citizen can still change answers and files (in a revision, only the requested ones). */
+export const isEditable = (status: Status): boolean => status === 'draft' || status === 'needs_revision';
 
 /** Sent and in the agency's hands: waiting for its decision, or decided (not withdrawn). */
 export const isSubmitted = (status: Status): boolean => !isEditable(status) && status !== 'withdrawn';

@@ -2,7 +2,7 @@
 // mocks share, so that none of them states a rule a second time: the state machine and which
 // statuses belong together, whether an application can be edited, a file's type by its content.
 // No dependencies, no I/O; browsers, Node, Deno and Bun.
-export { EDITABLE, type EditRefusal, editRefusal, isEditable, isSubmitted } from './editing.js';
+export { type EditRefusal, editRefusal, isEditable, isSubmitted } from './editing.js';
 export { type AttachmentType, checkFile, detectType, type FileLimits, type FileProblem } from './files.js';
-export { FINAL, isFinal, isWithAgency, WITH_AGENCY } from './status.js';
+export { isFinal, isWithAgency } from './status.js';
 export { type Actor, canTransition, canWithdraw } from './transitions.js';
