@@ -143,6 +143,8 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// Every file this process creates (database, uploads, backups) is for this account only.
+process.umask(0o077);
 main(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) process.exitCode = code;

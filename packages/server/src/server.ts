@@ -5,6 +5,7 @@ import { seed } from './catalogue/seed.js';
 import { loadNationalComplaintChannels } from './complaints.js';
 import type { Config } from './config.js';
 import { migrate, openDatabase } from './db/index.js';
+import { makePrivate } from './db/private-dir.js';
 import { loggerOptions } from './logging.js';
 
 /**
@@ -13,6 +14,8 @@ import { loggerOptions } from './logging.js';
  * fails first, in-flight requests finish, then the database closes.
  */
 export async function startServer(config: Config, options: { seedIfEmpty?: boolean } = {}) {
+  // Uploads live in the data directory on PostgreSQL too: this account's only (PGlite does the same).
+  if (config.databaseUrl) await makePrivate(config.dataDir);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrate(db);
   if (options.seedIfEmpty) {

@@ -54,7 +54,8 @@ export function assertStorageKey(key: string): void {
 /**
  * Local filesystem storage under `uploadsDir`: files arrive in `uploadsDir/tmp/` under a random
  * name, are hashed and counted while they stream, flushed to disk and only then renamed (atomic on
- * one filesystem) to `uploadsDir/<first 2 characters of the key>/<key>`.
+ * one filesystem) to `uploadsDir/<first 2 characters of the key>/<key>`. Directories are created
+ * 0700 and files 0600, whatever the umask.
  */
 export function createStorage(uploadsDir: string): AttachmentStorage {
   const root = resolve(uploadsDir);
@@ -86,7 +87,7 @@ export function createStorage(uploadsDir: string): AttachmentStorage {
         },
       });
       try {
-        await mkdir(tmpDir, { recursive: true });
+        await mkdir(tmpDir, { recursive: true, mode: 0o700 });
         // pipeline() may wait forever on a source destroyed before it started (it counts as
         // finished but never ends the next stream), so a dead stream is refused here, right before.
         if (stream.destroyed) throw new Error('the stream was closed before it could be stored');
@@ -98,7 +99,7 @@ export function createStorage(uploadsDir: string): AttachmentStorage {
           await handle.close();
         }
         const target = pathOf(key);
-        await mkdir(join(root, key.slice(0, 2)), { recursive: true });
+        await mkdir(join(root, key.slice(0, 2)), { recursive: true, mode: 0o700 });
         await rename(tmp, target);
       } catch (error) {
         // Whatever failed (the client, the limit, the disk), the partial file goes.

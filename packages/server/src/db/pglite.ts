@@ -2,6 +2,7 @@ import { PGlite, type PGliteInterface } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { lockDataDir } from './data-dir-lock.js';
+import { makePrivate } from './private-dir.js';
 import type { Db, Queryable } from './types.js';
 
 const extensions = { pg_trgm, unaccent };
@@ -33,10 +34,17 @@ export function wrapPGlite(pg: PGlite, release: () => Promise<void> = async () =
 /**
  * Embedded PostgreSQL (WASM). `dataDir` undefined means in memory.
  * Returns the raw PGlite too, so tests can clone a migrated template cheaply.
+ * A data directory is this account's only (0700, files 0600), when opened and again when closed
+ * (files PGlite created in between under a lax umask; the directory's mode kept them out of reach).
  */
 export async function openPGlite(dataDir?: string): Promise<{ db: Db; pg: PGlite }> {
-  const release = dataDir ? await lockDataDir(dataDir) : async () => {};
+  const lock = dataDir ? await lockDataDir(dataDir) : async () => {};
+  const release = async () => {
+    if (dataDir) await makePrivate(dataDir);
+    await lock();
+  };
   try {
+    if (dataDir) await makePrivate(dataDir);
     const pg = await PGlite.create(dataDir ?? 'memory://', { extensions });
     return { db: wrapPGlite(pg, release), pg };
   } catch (error) {
