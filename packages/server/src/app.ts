@@ -12,9 +12,11 @@ import { bodyRules, registerBodyRules, registerTextCheck } from './http/input.js
 import { registerUploads, UPLOAD_ROUTE } from './http/multipart.js';
 import { registerContentNegotiation } from './http/negotiate.js';
 import { frameworkErrorHandler, registerProblemHandlers } from './http/problems.js';
+import { registerRateLimits, sweepCountersNowAndThen } from './http/rate-limit.js';
 import { ResponseCache } from './http/response-cache.js';
 import { securityHandlers } from './http/security.js';
 import { registerValidation } from './http/validation.js';
+import { defaultLimits, type Limits } from './limits.js';
 import { applicationHandlers } from './routes/applications.js';
 import { attachmentHandlers } from './routes/attachments.js';
 import { catalogueHandlers } from './routes/catalogue.js';
@@ -35,8 +37,10 @@ export interface AppOptions {
   now?: () => Date;
   /** In-memory cache of serialized catalogue responses; `false` turns it off. */
   responseCache?: { maxBytes: number; checkEveryMs: number } | false;
-  /** Reverse proxies whose X-Forwarded-* headers are believed (Fastify's `trustProxy`); none by default. */
-  trustProxy?: string[] | false;
+  /** Rate limits, lockout and quotas; any left out keep their defaults (limits.ts). */
+  limits?: Partial<Limits>;
+  /** Reverse proxies whose X-Forwarded-For gives the client address (Fastify's `trustProxy`); none by default. */
+  trustProxy?: number | string[] | false;
   /** Time allowed to receive a request's headers, and the whole request with its body (ms). */
   timeouts?: { headersMs: number; requestMs: number };
 }
@@ -98,7 +102,6 @@ export async function buildApp(
     bodyLimit: 1024 * 1024,
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler,
-    trustProxy: options.trustProxy ?? false,
     // Bound time too: a client trickling its headers or body is cut with a 408 problem.
     requestTimeout: timeouts.requestMs,
     http: {
@@ -107,7 +110,16 @@ export async function buildApp(
       // How often Node checks these timeouts (its default, 30 s, would let a request run that much over).
       connectionsCheckingInterval: Math.max(250, Math.min(1000, timeouts.headersMs / 4)),
     },
+    // A hop count as the function Fastify makes of one (its types take no number).
+    trustProxy:
+      typeof options.trustProxy === 'number'
+        ? (
+            (hops: number) => (_address: string, hop: number) =>
+              hop < hops
+          )(options.trustProxy)
+        : (options.trustProxy ?? false),
   });
+  const limits: Limits = { ...defaultLimits, ...options.limits };
   registerValidation(app);
   const ctx: AppContext = {
     db: options.db,
@@ -115,6 +127,7 @@ export async function buildApp(
     accepting: true,
     uploadsDir: options.uploadsDir ?? './data/uploads',
     now: options.now ?? (() => new Date()),
+    limits,
   };
 
   app.addHook('onSend', async (request, reply) => {
@@ -124,6 +137,8 @@ export async function buildApp(
   await registerSecurityHeaders(app);
   registerContentNegotiation(app);
   await registerCors(app, options.db);
+  await registerRateLimits(app, options.db, limits);
+  sweepCountersNowAndThen(app, options.db);
   // After CORS, so that responses served from the cache carry the CORS headers too.
   const { responseCache = { maxBytes: 32 * 1024 * 1024, checkEveryMs: 1000 } } = options;
   registerCatalogueCaching(

@@ -1,3 +1,5 @@
+import { type Limits, limitsFromEnv, trustProxyFromEnv } from './limits.js';
+
 /** Every setting comes from the environment; defaults make `pnpm start` work with no setup. */
 export interface Config {
   host: string;
@@ -20,6 +22,10 @@ export interface Config {
   /** Milliseconds to receive a request's headers, then the whole request with its body (408 after). */
   headersTimeoutMs: number;
   requestTimeoutMs: number;
+  /** Rate limits, lockout and quotas (docs/security.md). */
+  limits: Limits;
+  /** Reverse proxies whose X-Forwarded-For gives the client address (Fastify's `trustProxy`). */
+  trustProxy: number | string[] | false;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -46,5 +52,7 @@ export function loadConfig(env: Env = process.env): Config {
     draftRetentionDays: integer(env, 'LOKET_DRAFT_RETENTION_DAYS', 30),
     headersTimeoutMs: integer(env, 'LOKET_HEADERS_TIMEOUT_MS', 10_000),
     requestTimeoutMs: integer(env, 'LOKET_REQUEST_TIMEOUT_MS', 120_000),
+    limits: limitsFromEnv(env, integer),
+    trustProxy: trustProxyFromEnv(env.LOKET_TRUST_PROXY),
   };
 }

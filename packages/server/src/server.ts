@@ -29,6 +29,8 @@ export async function startServer(config: Config, options: { seedIfEmpty?: boole
     cacheMaxAge: config.cacheMaxAge,
     publicUrl: config.publicUrl,
     uploadsDir: join(config.dataDir, 'uploads'),
+    limits: config.limits,
+    trustProxy: config.trustProxy,
     responseCache:
       config.responseCacheMb > 0
         ? { maxBytes: config.responseCacheMb * 1024 * 1024, checkEveryMs: config.catalogueCheckMs }

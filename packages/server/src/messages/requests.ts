@@ -26,6 +26,9 @@ export const problemTitles = {
   'unsupported-media-type': { id: 'Format data tidak didukung', en: 'Unsupported media type' },
   'request-timeout': { id: 'Waktu permintaan habis', en: 'Request timeout' },
   'headers-too-large': { id: 'Tajuk terlalu besar', en: 'Request headers too large' },
+  'too-many-requests': { id: 'Terlalu banyak permintaan', en: 'Too many requests' },
+  'attachments-full': { id: 'Batas berkas permohonan tercapai', en: 'Attachment quota reached' },
+  'insufficient-storage': { id: 'Ruang penyimpanan tidak cukup', en: 'Insufficient storage' },
   internal: { id: 'Terjadi kesalahan pada server', en: 'Internal server error' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
@@ -126,6 +129,20 @@ export const requestMessages = {
       `Permintaan tidak selesai dikirim dalam ${seconds} detik dan dihentikan. Coba lagi dengan koneksi yang lebih stabil.`,
     en: (seconds: number) =>
       `The request was not fully sent within ${seconds} seconds and was cut. Try again on a steadier connection.`,
+  },
+  tooManyRequests: {
+    id: (seconds: number) => `Terlalu banyak permintaan. Coba lagi dalam ${seconds} detik.`,
+    en: (seconds: number) => `Too many requests. Try again in ${seconds} seconds.`,
+  },
+  attachmentsFull: {
+    id: (mb: string) =>
+      `Berkas-berkas satu permohonan paling banyak ${mb} MB bersama-sama. Hapus berkas yang tidak diperlukan lagi.`,
+    en: (mb: string) =>
+      `The files of one application may total at most ${mb} MB. Remove files no longer needed.`,
+  },
+  insufficientStorage: {
+    id: () => 'Server sedang tidak dapat menyimpan berkas. Coba lagi nanti; jawaban Anda tetap tersimpan.',
+    en: () => 'The server cannot store files right now. Try again later; your answers are still saved.',
   },
   notReady: {
     id: () => 'Basis data belum dapat dihubungi atau migrasi belum dijalankan.',

@@ -2,6 +2,7 @@ import type { operations } from '@loket/sdk/contract';
 import type { FastifyRequest } from 'fastify';
 import type { NationalChannel } from '../catalogue/present.js';
 import type { Db } from '../db/index.js';
+import type { Limits } from '../limits.js';
 
 /** What every handler may use. */
 export interface AppContext {
@@ -13,6 +14,8 @@ export interface AppContext {
   uploadsDir: string;
   /** The current time; tests move it to check due dates and overdue flags. */
   now: () => Date;
+  /** Rate limits, lockout and quotas in force. */
+  limits: Limits;
 }
 
 type Parameters<Op extends keyof operations> = operations[Op]['parameters'];

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { type AppOptions, buildApp } from '../../src/app.js';
 import { loadNationalComplaintChannels } from '../../src/complaints.js';
 import type { Db } from '../../src/db/index.js';
+import type { Limits } from '../../src/limits.js';
 import { createTestDb } from './db.js';
 
 export interface TestServer {
@@ -17,11 +18,30 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+const many = { max: 1_000_000, windowMs: 60_000 };
+
+/**
+ * Limits no test reaches by accident (tests make thousands of requests from one address); the
+ * limits themselves are tested with their real values (rate-limits.test.ts, quotas.test.ts).
+ */
+export const generousLimits: Partial<Limits> = {
+  reads: many,
+  writes: many,
+  lookups: many,
+  uploads: many,
+  drafts: many,
+  lockout: many,
+  minFreeBytes: 0,
+};
+
 /** The real app over real HTTP on port 0, on a fresh seeded database of this project's engine. */
 export async function startTestServer(
-  options: { now?: () => Date } & Pick<AppOptions, 'timeouts' | 'trustProxy'> = {},
+  options: { now?: () => Date; limits?: Partial<Limits>; db?: Db } & Pick<
+    AppOptions,
+    'timeouts' | 'trustProxy'
+  > = {},
 ): Promise<TestServer> {
-  const db = await createTestDb();
+  const db = options.db ?? (await createTestDb());
   const uploadsDir = await mkdtemp(join(tmpdir(), 'loket-uploads-'));
   // Tests change the catalogue between requests: check its version on every request.
   const app = await buildApp({
@@ -29,6 +49,7 @@ export async function startTestServer(
     nationalComplaintChannels: await loadNationalComplaintChannels(),
     responseCache: { maxBytes: 8 * 1024 * 1024, checkEveryMs: 0 },
     uploadsDir,
+    limits: { ...generousLimits, ...options.limits },
     ...(options.now ? { now: options.now } : {}),
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),

@@ -27,7 +27,7 @@ function pgliteTemplate(): Promise<PGlite> {
  * PGlite in memory, or a copy of the seeded template on the throw-away PostgreSQL cluster.
  * Close it in afterAll.
  */
-export async function createTestDb(): Promise<Db> {
+export async function createTestDb(): Promise<Db & { url?: string }> {
   if (engine === 'pglite') {
     const pg = await (await pgliteTemplate()).clone();
     return wrapPGlite(pg as PGlite);
@@ -41,6 +41,8 @@ export async function createTestDb(): Promise<Db> {
   const db = openPostgres(withDatabase(url, name), { max: 5 });
   return {
     ...db,
+    /** This database's URL, for a second connection pool (another instance). */
+    url: withDatabase(url, name),
     async close() {
       await db.close();
       const cleanup = postgres(url, { max: 1, onnotice: () => {} });

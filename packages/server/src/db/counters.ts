@@ -1,0 +1,44 @@
+import type { Queryable } from './types.js';
+
+/** A counter after one more hit: how many in its window so far, and when (ms from now) the window ends. */
+export interface Count {
+  hits: number;
+  ttlMs: number;
+}
+
+/**
+ * Counts one hit for `key` in a fixed window of `windowMs` that starts with the first hit, in the
+ * `rate_counter` table: one statement (an upsert), so concurrent hits on any number of instances
+ * sharing the database are all counted. The database's clock decides, so instances agree.
+ */
+export async function hit(db: Queryable, key: string, windowMs: number): Promise<Count> {
+  const [row] = await db.query<{ hits: number; ttl_ms: number }>(
+    `insert into rate_counter as c (key, hits, resets_at)
+     values ($1, 1, now() + make_interval(secs => $2::float8 / 1000))
+     on conflict (key) do update set
+       hits = case when c.resets_at <= now() then 1 else c.hits + 1 end,
+       resets_at = case when c.resets_at <= now() then excluded.resets_at else c.resets_at end
+     returning hits, greatest(0, ceil(extract(epoch from (resets_at - now())) * 1000))::int as ttl_ms`,
+    [key, windowMs],
+  );
+  return { hits: row?.hits ?? 1, ttlMs: row?.ttl_ms ?? windowMs };
+}
+
+/** The count of `key` in its current window, without counting (0 when there is none). */
+export async function peek(db: Queryable, key: string): Promise<Count> {
+  const [row] = await db.query<{ hits: number; ttl_ms: number }>(
+    `select hits, ceil(extract(epoch from (resets_at - now())) * 1000)::int as ttl_ms
+     from rate_counter where key = $1 and resets_at > now()`,
+    [key],
+  );
+  return { hits: row?.hits ?? 0, ttlMs: row?.ttl_ms ?? 0 };
+}
+
+/** Deletes counters whose window ended (run now and then; an ended window is never read). */
+export async function sweepCounters(db: Queryable): Promise<number> {
+  const rows = await db.query<{ n: number }>(
+    `with gone as (delete from rate_counter where resets_at <= now() returning 1)
+     select count(*)::int as n from gone`,
+  );
+  return rows[0]?.n ?? 0;
+}

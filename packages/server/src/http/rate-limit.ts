@@ -1,0 +1,99 @@
+import rateLimit, { normalizeIP } from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { hit, sweepCounters } from '../db/counters.js';
+import type { Queryable } from '../db/index.js';
+import type { Limit, Limits } from '../limits.js';
+import { say } from '../messages/index.js';
+import { problem } from '../problem.js';
+
+type Kind = 'reads' | 'writes' | 'lookups' | 'uploads' | 'drafts';
+
+const UPLOAD = '/v1/applications/:code/attachments';
+const lookupRoutes = new Set(['/v1/applications/:code', '/v1/applications/:code/status']);
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The limits a request counts against: exactly one per request, plus `drafts` for a new draft. */
+export function kindsOf(request: FastifyRequest): Kind[] {
+  const url = request.routeOptions.url;
+  if (safeMethods.has(request.method)) {
+    return request.method !== 'OPTIONS' && url && lookupRoutes.has(url) ? ['lookups'] : ['reads'];
+  }
+  if (request.method === 'POST' && url === UPLOAD) return ['uploads'];
+  if (request.method === 'POST' && url === '/v1/applications') return ['writes', 'drafts'];
+  return ['writes'];
+}
+
+/** `429 Too Many Requests` as problem+json; `Retry-After` is set by the caller. */
+export const tooManyRequests = (seconds: number) =>
+  problem('too-many-requests', 429, say('tooManyRequests', seconds));
+
+/**
+ * Rate limits per client address on every route, 404s included (@fastify/rate-limit, counting in
+ * the database through `counters.ts`, so instances on one PostgreSQL share the counts). The
+ * client address is `request.ip`: the connection's, or the one the trusted reverse proxy put in
+ * X-Forwarded-For (Fastify's `trustProxy`). IPv6 addresses count per /64, like the plugin does.
+ * A refused request gets `429` problem+json with `Retry-After`. Register after CORS (so the 429
+ * carries CORS headers) and before the catalogue cache (so cached answers are counted too).
+ */
+export async function registerRateLimits(app: FastifyInstance, db: Queryable, limits: Limits): Promise<void> {
+  const store = class {
+    incr(
+      key: string,
+      callback: (error: Error | null, result?: { current: number; ttl: number }) => void,
+      windowMs: number,
+    ) {
+      hit(db, `ip:${key}`, windowMs).then(
+        ({ hits, ttlMs }) => callback(null, { current: hits, ttl: ttlMs }),
+        (error: Error) => callback(error),
+      );
+    }
+    child() {
+      return this;
+    }
+  };
+  await app.register(rateLimit, { global: false, store, skipOnError: true });
+
+  const allowed = new Set(limits.allow.map((address) => normalizeIP(address)));
+  const limiter = (kind: Kind, limit: Limit) =>
+    limit.max > 0
+      ? app.createRateLimit({
+          max: limit.max,
+          timeWindow: limit.windowMs,
+          keyGenerator: (request) => `${kind}:${normalizeIP(request.ip)}`,
+          allowList: (request) => allowed.has(normalizeIP(request.ip)),
+        })
+      : null;
+  const limiters = {
+    reads: limiter('reads', limits.reads),
+    writes: limiter('writes', limits.writes),
+    lookups: limiter('lookups', limits.lookups),
+    uploads: limiter('uploads', limits.uploads),
+    drafts: limiter('drafts', limits.drafts),
+  };
+
+  app.addHook('onRequest', async (request, reply) => {
+    for (const kind of kindsOf(request)) {
+      const check = limiters[kind];
+      const result = check ? await check(request) : null;
+      if (!result || result.isAllowed || !result.isExceeded) continue;
+      const seconds = Math.max(1, result.ttlInSeconds);
+      reply.header('retry-after', seconds);
+      reply.header('x-ratelimit-limit', result.max);
+      reply.header('x-ratelimit-remaining', 0);
+      reply.header('x-ratelimit-reset', seconds);
+      request.log.info({ kind, limit: result.max }, 'rate limit reached');
+      throw tooManyRequests(seconds);
+    }
+  });
+}
+
+/** Deletes ended counters once a minute while the app runs (a failure is logged and tried again). */
+export function sweepCountersNowAndThen(app: FastifyInstance, db: Queryable, everyMs = 60_000): void {
+  const timer = setInterval(() => {
+    sweepCounters(db).catch((error: unknown) =>
+      app.log.warn({ err: error }, 'could not sweep rate counters'),
+    );
+  }, everyMs);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
+}
