@@ -176,7 +176,7 @@ export async function buildApp(
   });
   await app.register(openapiGlue, {
     specification: contractForRoutes(contract),
-    securityHandlers: securityHandlers(options.db),
+    securityHandlers: securityHandlers(options.db, limits.lockout),
     // Route options returned here are spread over glue's own (method, url, schema from the contract).
     // A missing handler becomes glue's "not implemented" error; test/operations.test.ts fails the
     // build while any operation of the contract has no handler.

@@ -13,6 +13,9 @@ export const problemType = (kind: ProblemKind) => `urn:loket:problem:${kind}`;
  * one problem+json response in the request's language. Knows nothing of HTTP beyond the status.
  */
 export class ProblemError extends Error {
+  /** Seconds after which trying again may succeed (`Retry-After`), for 429 and 503. */
+  retryAfter?: number;
+
   constructor(
     readonly kind: ProblemKind,
     readonly status: number,

@@ -1,6 +1,8 @@
 import type { Db } from '../db/index.js';
+import type { Limit } from '../limits.js';
 import { say } from '../messages/index.js';
 import { problem } from '../problem.js';
+import { countWrongSecret, lockedFor, lockedOut } from './lockout.js';
 import { checkOrigin } from './origins.js';
 import { normalizeCode, secretMatches, sha256Hex } from './secrets.js';
 
@@ -45,20 +47,33 @@ const decoyHash = sha256Hex('loket-decoy-secret');
 export async function openApplication(
   db: Db,
   given: { code: string; secret: string | undefined; origin: string | undefined },
+  lockout: Limit,
 ): Promise<ApplicationRow> {
   const code = normalizeCode(given.code);
+  // A wrong code and a wrong secret take the same steps, in the same time: the lockout, one small
+  // row (or none), a comparison (with a decoy hash when there is no row), a count.
+  const locked = code ? await lockedFor(db, code, lockout) : 0;
+  if (locked) throw lockedOut(locked);
   const rows = code
-    ? await db.query<ApplicationRow & { secret_hash: string }>(
-        `select ${applicationColumns}, secret_hash from application where code = $1`,
+    ? await db.query<{ id: string; secret_hash: string }>(
+        'select id, secret_hash from application where code = $1',
         [code],
       )
     : [];
-  const row = rows[0];
-  const ok = secretMatches(given.secret ?? '', row?.secret_hash ?? decoyHash);
-  if (!row || !ok) throw problem('not-found', 404, say('applicationNotFound', given.code));
+  const found = rows[0];
+  const ok = secretMatches(given.secret ?? '', found?.secret_hash ?? decoyHash);
+  const notFound = () => problem('not-found', 404, say('applicationNotFound', given.code));
+  if (!found || !ok) {
+    if (code) await countWrongSecret(db, code, lockout);
+    throw notFound();
+  }
+  const [row] = await db.query<ApplicationRow>(
+    `select ${applicationColumns} from application where id = $1`,
+    [found.id],
+  );
+  if (!row) throw notFound();
   await checkOrigin(db, given.origin, row.region_code);
-  const { secret_hash: _hash, ...application } = row;
-  return application;
+  return row;
 }
 
 /** The officer of a valid, unrevoked bearer token (`Authorization: Bearer …`); never from a browser page. */

@@ -91,6 +91,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     const error = (wrapped ?? thrown) as FastifyError;
     if (error instanceof ProblemError) {
       if (error.status === 401) reply.header('www-authenticate', 'Bearer realm="loket-officer"');
+      if (error.retryAfter !== undefined) reply.header('retry-after', error.retryAfter);
       return problem(error.kind, error.status, error.detailFor(lang), error.errors?.(lang));
     }
     if (error.validation) {

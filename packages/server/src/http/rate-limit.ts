@@ -25,7 +25,7 @@ export function kindsOf(request: FastifyRequest): Kind[] {
 
 /** `429 Too Many Requests` as problem+json; `Retry-After` is set by the caller. */
 export const tooManyRequests = (seconds: number) =>
-  problem('too-many-requests', 429, say('tooManyRequests', seconds));
+  Object.assign(problem('too-many-requests', 429, say('tooManyRequests', seconds)), { retryAfter: seconds });
 
 /**
  * Rate limits per client address on every route, 404s included (@fastify/rate-limit, counting in
@@ -77,7 +77,6 @@ export async function registerRateLimits(app: FastifyInstance, db: Queryable, li
       const result = check ? await check(request) : null;
       if (!result || result.isAllowed || !result.isExceeded) continue;
       const seconds = Math.max(1, result.ttlInSeconds);
-      reply.header('retry-after', seconds);
       reply.header('x-ratelimit-limit', result.max);
       reply.header('x-ratelimit-remaining', 0);
       reply.header('x-ratelimit-reset', seconds);

@@ -6,6 +6,8 @@ import {
   openApplication,
 } from '../applications/security.js';
 import type { Db } from '../db/index.js';
+import type { Limit } from '../limits.js';
+import { ProblemError } from '../problem.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -25,13 +27,20 @@ const header = (request: FastifyRequest, name: string) => {
  * The security handlers named in the contract (`applicationSecret`, `officerToken`); glue runs
  * them before the handler, after request validation. The rules are in applications/security.ts.
  */
-export function securityHandlers(db: Db) {
+export function securityHandlers(db: Db, lockout: Limit) {
   return {
     async applicationSecret(request: FastifyRequest) {
-      request.application = await openApplication(db, {
+      const given = {
         code: (request.params as { code?: string }).code ?? '',
         secret: header(request, 'loket-secret'),
         origin: request.headers.origin,
+      };
+      request.application = await openApplication(db, given, lockout).catch((error: unknown) => {
+        // The code itself stays out of the log (docs/privacy.md): only that a lockout held.
+        if (error instanceof ProblemError && error.status === 429) {
+          request.log.info({ retryAfter: error.retryAfter }, 'tracking code locked out after wrong secrets');
+        }
+        throw error;
       });
     },
 
