@@ -24,6 +24,7 @@ Commands:
   calendar import FILE        replace the holiday calendar (the layout of data/catalogue/holidays.json)
   purge-drafts [--older-than-days N]
                               delete drafts untouched for N days (default $LOKET_DRAFT_RETENTION_DAYS or 30)
+  backup FILE | restore FILE  the embedded database to a file (also while the server runs) and back
 
 Configuration comes from environment variables; see the README.`;
 
@@ -33,6 +34,8 @@ const commandModules: Record<string, string> = {
   origins: './cli/origins.js',
   calendar: './cli/calendar.js',
   'purge-drafts': './cli/purge-drafts.js',
+  backup: './cli/backup.js',
+  restore: './cli/backup.js',
 };
 
 export interface CommandTools {
@@ -55,9 +58,9 @@ async function main(argv: string[]): Promise<number> {
   // Commands with their own module parse their own options.
   const module = argv[0] ? commandModules[argv[0]] : undefined;
   if (module) {
-    const { run } = (await import(module)) as {
-      run: (args: string[], tools: CommandTools) => Promise<number>;
-    };
+    type Run = (args: string[], tools: CommandTools) => Promise<number>;
+    const exports = (await import(module)) as { run: Run; restore?: Run };
+    const run = argv[0] === 'restore' && exports.restore ? exports.restore : exports.run;
     return run(argv.slice(1), { withDb, loadConfig });
   }
   const { positionals, values } = parseArgs({

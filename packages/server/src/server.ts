@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { seed } from './catalogue/seed.js';
 import { loadNationalComplaintChannels } from './complaints.js';
 import type { Config } from './config.js';
+import { listenForControl } from './control.js';
 import { migrate, openDatabase } from './db/index.js';
 import { makePrivate } from './db/private-dir.js';
 import { loggerOptions } from './logging.js';
@@ -39,6 +40,12 @@ export async function startServer(config: Config, options: { seedIfEmpty?: boole
   });
   app.addHook('onClose', async () => db.close());
   const address = await app.listen({ host: config.host, port: config.port });
+  // `loket-server backup` asks the running server for a backup of the embedded database.
+  if (db.dump) {
+    const dump = db.dump.bind(db);
+    const stopControl = await listenForControl(config.dataDir, dump, app.log);
+    app.addHook('preClose', stopControl);
+  }
 
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');

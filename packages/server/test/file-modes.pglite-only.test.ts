@@ -44,7 +44,7 @@ describe('files holding personal data are this account’s only', () => {
     const list = await modes(dir);
     expect(list.length).toBeGreaterThan(100);
     expect(onlyPrivate(list)).toEqual(['0600 file', '0700 dir']);
-  });
+  }, 120_000);
 
   it('uploads: directories 0700, files 0600', async () => {
     const dir = join(base, 'uploads');

@@ -1,6 +1,7 @@
 import { PGlite, type PGliteInterface } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { dumpPGlite } from './backup.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { makePrivate } from './private-dir.js';
 import type { Db, Queryable } from './types.js';
@@ -22,6 +23,7 @@ function queryable(pg: Pick<PGliteInterface, 'query' | 'exec'>): Queryable {
 export function wrapPGlite(pg: PGlite, release: () => Promise<void> = async () => {}): Db {
   return {
     engine: 'pglite',
+    dump: () => dumpPGlite(pg),
     ...queryable(pg),
     transaction: (fn) => pg.transaction((tx) => fn(queryable(tx))),
     close: async () => {

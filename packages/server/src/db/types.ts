@@ -12,4 +12,6 @@ export interface Db extends Queryable {
   /** Runs `fn` in one transaction: everything or nothing. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** The embedded database only: a backup of it, taken while it serves (db/backup.ts). */
+  dump?(): Promise<Blob>;
 }
