@@ -944,8 +944,9 @@ export interface components {
              *     `:not-ready`, `:internal`; for applications `:unauthorized`, `:forbidden`,
              *     `:origin-not-allowed`, `:invalid-answers`, `:invalid-transition`, `:not-editable`,
              *     `:precondition-failed`, `:precondition-required`, `:idempotency-key-reused`,
-             *     `:file-too-large`, `:file-type-not-allowed`, `:unsupported-media-type`; from the
-             *     HTTP layer `:payload-too-large`, `:request-timeout`, `:headers-too-large`.
+             *     `:file-too-large`, `:file-type-not-allowed`, `:unsupported-media-type`,
+             *     `:attachments-full`, `:insufficient-storage`; from the HTTP layer `:payload-too-large`,
+             *     `:request-timeout`, `:headers-too-large`; `:too-many-requests` anywhere.
              */
             type: string;
             /** @description Localized short summary of the kind. */
@@ -1036,7 +1037,22 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The body or file is larger than allowed. */
+        /**
+         * @description The server is short of storage and takes no files for now (its free space is below the
+         *     configured floor); nothing was stored. Try again later; the answers stay saved.
+         */
+        InsufficientStorage: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The body or file is larger than allowed, or the application's files together would exceed
+         *     their quota (`urn:loket:problem:attachments-full`).
+         */
         PayloadTooLarge: {
             headers: {
                 [name: string]: unknown;
@@ -1916,6 +1932,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            507: components["responses"]["InsufficientStorage"];
         };
     };
     deleteAttachment: {

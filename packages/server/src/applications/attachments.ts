@@ -6,6 +6,7 @@ import { loadForm, type StoredForm } from './forms.js';
 import { assertVisible } from './officer-desk.js';
 import { officerScopeSql, officerVisibleSql } from './officer-queue.js';
 import { type AttachmentRow, etagOf, presentAttachment } from './present.js';
+import { attachmentBytes, attachmentsFull } from './quotas.js';
 import { newId, normalizeCode } from './secrets.js';
 import type { ApplicationRow, Officer } from './security.js';
 import type { StoredFile } from './storage.js';
@@ -76,6 +77,7 @@ async function lockApplication(tx: Queryable, application: Pick<ApplicationRow, 
 export async function openUpload(
   db: Queryable,
   application: ApplicationRow,
+  applicationBytes: number,
 ): Promise<(field: string) => Promise<UploadRule>> {
   checkEditable(application, null);
   const form = await loadForm(db, application.service_id);
@@ -87,7 +89,10 @@ export async function openUpload(
     if ((await countFiles(db, application.id, field)) >= maxFilesOf(rule)) {
       throw tooManyFiles(field, maxFilesOf(rule));
     }
-    return { ...rule, maxBytes: Math.min(rule.max_bytes, MAX_UPLOAD_BYTES) };
+    // The application's files together stay within their quota: a file gets what is left at most.
+    const room = applicationBytes - (await attachmentBytes(db, application.id));
+    if (room <= 0) throw attachmentsFull(applicationBytes);
+    return { ...rule, maxBytes: Math.min(rule.max_bytes, MAX_UPLOAD_BYTES, room) };
   };
 }
 
@@ -101,6 +106,7 @@ export async function saveAttachment(
   application: ApplicationRow,
   upload: { field: string; rule: FileRule; file: StoredFile; filename: string },
   now: Date,
+  applicationBytes: number,
 ) {
   const { field, rule, file, filename } = upload;
   if (file.size === 0) throw problem('invalid-request', 400, say('emptyFile'), '/file');
@@ -113,6 +119,9 @@ export async function saveAttachment(
     checkEditable(current, field);
     if ((await countFiles(tx, application.id, field)) >= maxFilesOf(rule)) {
       throw tooManyFiles(field, maxFilesOf(rule));
+    }
+    if ((await attachmentBytes(tx, application.id)) + file.size > applicationBytes) {
+      throw attachmentsFull(applicationBytes);
     }
     const rows = await tx.query<AttachmentRow>(
       `insert into attachment (id, application_id, field, filename, content_type, size, sha256, storage_key, created_at)

@@ -121,7 +121,10 @@ export function createStorage(uploadsDir: string): AttachmentStorage {
   };
 }
 
-/** Removes partial uploads (`tmp/*.part`) older than `olderThanMs`, left by a crash or a kill. */
+/**
+ * Removes partial uploads (`tmp/*.part`) at least `olderThanMs` old, left by a crash or a kill
+ * (by default those untouched for an hour, which belong to no running upload).
+ */
 export async function sweepPartialFiles(uploadsDir: string, olderThanMs = 60 * 60 * 1000): Promise<number> {
   const tmpDir = join(resolve(uploadsDir), 'tmp');
   const names = await readdir(tmpDir).catch(() => [] as string[]);
@@ -130,7 +133,7 @@ export async function sweepPartialFiles(uploadsDir: string, olderThanMs = 60 * 6
     if (!name.endsWith('.part')) continue;
     const path = join(tmpDir, name);
     const info = await stat(path).catch(() => null);
-    if (info && Date.now() - info.mtimeMs > olderThanMs) {
+    if (info && Date.now() - info.mtimeMs >= olderThanMs) {
       await rm(path, { force: true });
       removed++;
     }

@@ -9,6 +9,7 @@ import {
   type StoredFile,
   sweepPartialFiles,
 } from '../applications/storage.js';
+import type { Engine } from '../db/index.js';
 import { say } from '../messages/index.js';
 import { ProblemError, problem } from '../problem.js';
 
@@ -33,9 +34,12 @@ export const UPLOAD_ROUTE = '/v1/applications/:code/attachments';
  * stream (no size limit applies here; the handler streams it to storage with its own limits).
  * Every other route answers multipart with 415, as before. Must be called before the contract's
  * routes are registered (fastify-openapi-glue), so that their encapsulated context inherits the
- * parser. Also sweeps partial files a crash left behind, when the app is ready. Idempotent.
+ * parser. Also sweeps partial files a crash left behind, when the app is ready (at start). Idempotent.
  */
-export function registerUploads(app: FastifyInstance, ctx: { uploadsDir: string }): void {
+export function registerUploads(
+  app: FastifyInstance,
+  ctx: { uploadsDir: string; db: { engine: Engine } },
+): void {
   if (app.hasContentTypeParser('multipart/form-data')) return;
   app.addContentTypeParser('multipart/form-data', (request, payload, done) => {
     if (request.method !== 'POST' || request.routeOptions.url !== UPLOAD_ROUTE) {
@@ -46,7 +50,10 @@ export function registerUploads(app: FastifyInstance, ctx: { uploadsDir: string 
     done(null, undefined);
   });
   app.addHook('onReady', async () => {
-    await sweepPartialFiles(ctx.uploadsDir).catch((error: unknown) =>
+    // On PGlite the data directory's lock makes the uploads this process's alone: every partial
+    // file is a crash's leftover. With PostgreSQL, instances may share the uploads: only old ones.
+    const olderThanMs = ctx.db.engine === 'pglite' ? 0 : undefined;
+    await sweepPartialFiles(ctx.uploadsDir, olderThanMs).catch((error: unknown) =>
       app.log.warn({ err: error }, 'could not sweep partial uploads'),
     );
   });

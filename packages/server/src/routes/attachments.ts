@@ -1,11 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   deleteAttachment,
+  MAX_UPLOAD_BYTES,
   officerAttachment,
   openUpload,
   saveAttachment,
 } from '../applications/attachments.js';
 import { cleanFilename } from '../applications/filenames.js';
+import { refuseWhenStorageLow } from '../applications/quotas.js';
 import type { ApplicationRow, Officer } from '../applications/security.js';
 import { createStorage } from '../applications/storage.js';
 import { contentDisposition } from '../http/content-disposition.js';
@@ -28,11 +30,18 @@ export function attachmentHandlers(ctx: AppContext) {
   return {
     async uploadAttachment(request: FastifyRequest, reply: FastifyReply) {
       const application = request.application as ApplicationRow;
-      const accept = await openUpload(ctx.db, application);
+      const { applicationBytes, minFreeBytes } = ctx.limits;
+      const declared = Number(request.headers['content-length']);
+      await refuseWhenStorageLow(
+        ctx.uploadsDir,
+        minFreeBytes,
+        Number.isFinite(declared) ? Math.min(declared, MAX_UPLOAD_BYTES) : MAX_UPLOAD_BYTES,
+      );
+      const accept = await openUpload(ctx.db, application, applicationBytes);
       const upload = await receiveUpload(request, reply, storage, accept);
       let saved: Awaited<ReturnType<typeof saveAttachment>>;
       try {
-        saved = await saveAttachment(ctx.db, application, upload, ctx.now());
+        saved = await saveAttachment(ctx.db, application, upload, ctx.now(), applicationBytes);
       } catch (error) {
         await discard(request, upload.file.key);
         throw error;
