@@ -29,6 +29,7 @@ import { loadNationalComplaintChannels } from '../src/complaints.js';
 import type { Engine } from '../src/db/index.js';
 import { type CannonResult, cannon, sequentialGets } from './lib/client.js';
 import { benchFuzz } from './lib/fuzz-run.js';
+import { benchLimits } from './lib/limits.js';
 import { benchmarkQueries } from './lib/queries.js';
 import { loadBenchCatalogue, openBenchDb, type QueryKind, timedQueryable } from './lib/setup.js';
 import { ratio, summarize } from './lib/stats.js';
@@ -135,7 +136,12 @@ try {
   // --- The real server ---
   // Search is measured with the response cache off: the rounds repeat the same queries.
   const channels = await loadNationalComplaintChannels();
-  const app = await buildApp({ db, nationalComplaintChannels: channels, responseCache: false });
+  const app = await buildApp({
+    db,
+    nationalComplaintChannels: channels,
+    responseCache: false,
+    limits: benchLimits,
+  });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
 
   log(`search over HTTP: sequential GET /v1/services?q=…&region=${config.region}`);
@@ -165,7 +171,7 @@ try {
     return cannon(url, path, config.connections, config.duration);
   };
   // As deployed: the response cache on (the default), so repeated GETs skip the database.
-  const cachedApp = await buildApp({ db, nationalComplaintChannels: channels });
+  const cachedApp = await buildApp({ db, nationalComplaintChannels: channels, limits: benchLimits });
   const cachedBase = await cachedApp.listen({ host: '127.0.0.1', port: 0 });
   const cached = await fetch(new URL(path, cachedBase), { headers: { accept: 'application/json' } });
   if ((await cached.text()) !== body) throw new Error('the cached app answers differently');

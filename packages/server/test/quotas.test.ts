@@ -34,7 +34,7 @@ const pdf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.a
 async function upload(s: TestServer, app: { code: string; secret: string }, field: string, bytes: Buffer) {
   const form = new FormData();
   form.append('field', field);
-  form.append('file', new Blob([bytes], { type: 'application/pdf' }), 'scan.pdf');
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), 'scan.pdf');
   const path = `/v1/applications/${app.code}/attachments`;
   const res = await fetch(s.url + path, {
     method: 'POST',
@@ -96,8 +96,6 @@ describe('partial uploads left by a crash', () => {
     await utimes(join(tmp, 'old.part'), twoHoursAgo, twoHoursAgo);
     // A restart on the same uploads.
     await first.app.close();
-    const again = await first.app.loket.db.query('select 1');
-    expect(again).toHaveLength(1);
     const { buildApp } = await import('../src/app.js');
     const { loadNationalComplaintChannels } = await import('../src/complaints.js');
     const restarted = await buildApp({

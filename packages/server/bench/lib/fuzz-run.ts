@@ -5,6 +5,7 @@ import type { NationalChannel } from '../../src/catalogue/present.js';
 import type { Db } from '../../src/db/index.js';
 import { type FuzzContext, operations, requestsFor } from '../../test/helpers/fuzz.js';
 import { sendAndJudge } from '../../test/helpers/fuzz-judge.js';
+import { benchLimits } from './limits.js';
 
 export interface FuzzRun {
   seed: number;
@@ -31,7 +32,12 @@ export async function benchFuzz(
   options: { perOperation: number; seed: number },
   log: (message: string) => void,
 ): Promise<FuzzRun> {
-  const app = await buildApp({ db, nationalComplaintChannels: channels, responseCache: false });
+  const app = await buildApp({
+    db,
+    nationalComplaintChannels: channels,
+    responseCache: false,
+    limits: benchLimits,
+  });
   try {
     const applications: FuzzContext['applications'] = [];
     for (const service of ['ktp-el-hilang', 'ktp-el-hilang', 'skck']) {

@@ -20,6 +20,7 @@ import {
   submitOnce,
 } from './applications.js';
 import { type CannonResult, cannon, submits } from './client.js';
+import { benchLimits } from './limits.js';
 import { shares, profiled as underProfiler } from './profile.js';
 import { timedDb } from './setup.js';
 import { ratio, type Summary, summarize } from './stats.js';
@@ -94,7 +95,7 @@ export async function benchSubmissions(
 ) {
   const uploadsDir = await mkdtemp(join(os.tmpdir(), 'loket-bench-uploads-'));
   const storage = createStorage(uploadsDir);
-  const app = await buildApp({ db, nationalComplaintChannels: channels, uploadsDir });
+  const app = await buildApp({ db, nationalComplaintChannels: channels, uploadsDir, limits: benchLimits });
   try {
     const base = await app.listen({ host: '127.0.0.1', port: 0 });
 
