@@ -62,7 +62,7 @@ async function startServer(options = {}) {
     throw new Error(`Cannot load ${relative(root, serverDist)}: run \`pnpm build\` first.`, { cause: error });
   }
   const { loadNationalComplaintChannels } = await load('complaints.js');
-  const { createOfficerToken } = await load('applications/officers.js');
+  const { createOfficerToken } = await load('applications/officer-tokens.js');
   const db = await server.openDatabase({}); // no URL and no directory: PGlite in memory
   await server.migrate(db);
   await server.seed(db);
