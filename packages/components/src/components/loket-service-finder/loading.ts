@@ -95,7 +95,11 @@ export class Loading {
               () => null,
             )
           : null,
-        import('./service-detail'),
+        // The view's code and its strings in this locale, before it shows.
+        import('./service-detail').then(async (view) => {
+          await view.detailText.load(host.locale);
+          return view;
+        }),
       ]);
       host.DetailView = view.ServiceDetail;
       host.detail = service;

@@ -4,7 +4,10 @@ import { fill, type Locale } from '../../i18n';
 import { list } from '../../i18n/list';
 import { money } from '../../i18n/money';
 import { durationText, feeText } from '../../utils/service-format';
-import type { FinderMessages } from './messages';
+import type { DetailMessages, FinderMessages } from './messages';
+import { detailText } from './messages/detail';
+
+export { detailText };
 
 export interface DetailProps {
   locale: Locale;
@@ -21,6 +24,7 @@ export interface DetailProps {
 /** One service with the six Standar Pelayanan components (PermenPANRB 15/2014) and where to go. */
 export const ServiceDetail: FunctionalComponent<DetailProps> = (p) => {
   const { t, service: s, locale } = p;
+  const d = detailText.get(locale);
   return (
     <article class="detail" part="detail" aria-labelledby="loket-detail-heading">
       <a class="back" part="back" href={p.backHref} onClick={p.onBack}>
@@ -33,9 +37,9 @@ export const ServiceDetail: FunctionalComponent<DetailProps> = (p) => {
       <p class="agency">{s.agency.name}</p>
       {s.form_available && <Apply {...p} />}
       <section aria-labelledby="loket-req">
-        <h3 id="loket-req">{t.detail.requirements}</h3>
+        <h3 id="loket-req">{d.requirements}</h3>
         <p class="hint" id="loket-req-hint">
-          {t.detail.requirementsHint}
+          {d.requirementsHint}
         </p>
         <ul class="checklist">
           {s.requirements.map((item, i) => (
@@ -47,7 +51,7 @@ export const ServiceDetail: FunctionalComponent<DetailProps> = (p) => {
         </ul>
       </section>
       <section aria-labelledby="loket-proc">
-        <h3 id="loket-proc">{t.detail.procedure}</h3>
+        <h3 id="loket-proc">{d.procedure}</h3>
         <ol class="steps">
           {s.procedure.map((step) => (
             <li>{step}</li>
@@ -56,14 +60,14 @@ export const ServiceDetail: FunctionalComponent<DetailProps> = (p) => {
       </section>
       <dl class="facts detail-facts">
         <div>
-          <dt>{t.detail.duration}</dt>
+          <dt>{d.duration}</dt>
           <dd>
             {durationText(locale, t, s.duration.days)}
             {s.duration.text && <span class="small">{s.duration.text}</span>}
           </dd>
         </div>
         <div>
-          <dt>{t.detail.fee}</dt>
+          <dt>{d.fee}</dt>
           <dd>
             <span class={{ free: s.fee.free }}>{feeText(locale, t, s.fee)}</span>
             {s.fee.variants.length > 0 && (
@@ -77,19 +81,19 @@ export const ServiceDetail: FunctionalComponent<DetailProps> = (p) => {
             )}
             {s.fee.legal_basis && (
               <span class="small">
-                {t.detail.feeBasis}: {s.fee.legal_basis}
+                {d.feeBasis}: {s.fee.legal_basis}
               </span>
             )}
           </dd>
         </div>
         <div>
-          <dt>{t.detail.output}</dt>
+          <dt>{d.output}</dt>
           <dd>{s.output}</dd>
         </div>
       </dl>
       <Where {...p} />
       <section aria-labelledby="loket-complaint">
-        <h3 id="loket-complaint">{t.detail.complaint}</h3>
+        <h3 id="loket-complaint">{d.complaint}</h3>
         <ul class="plain">
           {s.complaint.channels.map((c) => (
             <li>
@@ -109,66 +113,69 @@ export const ServiceDetail: FunctionalComponent<DetailProps> = (p) => {
   );
 };
 
-const Apply: FunctionalComponent<DetailProps> = ({ t, applyHref, onApply }) => (
-  <div class="apply" part="apply">
-    {applyHref ? (
-      <a class="button primary" part="button apply-button" href={applyHref} onClick={onApply}>
-        {t.detail.apply}
-      </a>
-    ) : (
-      <button type="button" class="button primary" part="button apply-button" onClick={onApply}>
-        {t.detail.apply}
-      </button>
-    )}
-    <span class="small">{t.detail.applyHint}</span>
-  </div>
-);
-
-const Where: FunctionalComponent<DetailProps> = ({ t, service: s, locations, locale }) => (
-  <section aria-labelledby="loket-where">
-    <h3 id="loket-where">{t.detail.where}</h3>
-    <ul class="plain">
-      {s.channels.map((c) => (
-        <li>{t.channel[c]}</li>
-      ))}
-    </ul>
-    {s.online_url && (
-      <p>
-        {t.detail.online}:{' '}
-        <a href={s.online_url} rel="noopener" target="_blank">
-          {t.detail.onlineLink}
+const Apply: FunctionalComponent<DetailProps> = ({ locale, applyHref, onApply }) => {
+  const d = detailText.get(locale);
+  return (
+    <div class="apply" part="apply">
+      {applyHref ? (
+        <a class="button primary" part="button apply-button" href={applyHref} onClick={onApply}>
+          {d.apply}
         </a>
-      </p>
-    )}
-    {s.channels.includes('mpp') && locations && (
-      <div class="locations">
-        <h4>{t.detail.locations}</h4>
-        {locations.length === 0 ? (
-          <p>{t.detail.noLocations}</p>
-        ) : (
-          locations.map((l) => <LocationCard t={t} locale={locale} location={l} />)
-        )}
-      </div>
-    )}
-  </section>
-);
+      ) : (
+        <button type="button" class="button primary" part="button apply-button" onClick={onApply}>
+          {d.apply}
+        </button>
+      )}
+      <span class="small">{d.applyHint}</span>
+    </div>
+  );
+};
 
-const LocationCard: FunctionalComponent<{ t: FinderMessages; locale: Locale; location: Location }> = ({
-  t,
-  location: l,
-}) => (
+const Where: FunctionalComponent<DetailProps> = ({ t, service: s, locations, locale }) => {
+  const d = detailText.get(locale);
+  return (
+    <section aria-labelledby="loket-where">
+      <h3 id="loket-where">{d.where}</h3>
+      <ul class="plain">
+        {s.channels.map((c) => (
+          <li>{t.channel[c]}</li>
+        ))}
+      </ul>
+      {s.online_url && (
+        <p>
+          {d.online}:{' '}
+          <a href={s.online_url} rel="noopener" target="_blank">
+            {d.onlineLink}
+          </a>
+        </p>
+      )}
+      {s.channels.includes('mpp') && locations && (
+        <div class="locations">
+          <h4>{d.locations}</h4>
+          {locations.length === 0 ? (
+            <p>{d.noLocations}</p>
+          ) : (
+            locations.map((l) => <LocationCard d={d} location={l} />)
+          )}
+        </div>
+      )}
+    </section>
+  );
+};
+
+const LocationCard: FunctionalComponent<{ d: DetailMessages; location: Location }> = ({ d, location: l }) => (
   <div class="location" part="location">
     <p class="location-name">{l.name}</p>
     <p>
-      {t.detail.address}: {l.address ?? t.detail.addressUnknown}
+      {d.address}: {l.address ?? d.addressUnknown}
     </p>
     {l.opening_hours && l.opening_hours.length > 0 ? (
       <table class="hours">
-        <caption class="visually-hidden">{t.detail.hours}</caption>
+        <caption class="visually-hidden">{d.hours}</caption>
         <tbody>
           {l.opening_hours.map((o) => (
             <tr>
-              <th scope="row">{t.detail.days[o.day]}</th>
+              <th scope="row">{d.days[o.day]}</th>
               <td>
                 {o.opens}–{o.closes}
               </td>
@@ -177,39 +184,42 @@ const LocationCard: FunctionalComponent<{ t: FinderMessages; locale: Locale; loc
         </tbody>
       </table>
     ) : (
-      <p>{t.detail.hoursUnknown}</p>
+      <p>{d.hoursUnknown}</p>
     )}
   </div>
 );
 
 /** Where the facts come from and how sure they are, so regional teams know what to verify. */
-const About: FunctionalComponent<DetailProps> = ({ t, service: s, locale }) => (
-  <details class="about" part="about">
-    <summary>
-      {t.detail.legalBasis} · {t.detail.sources}
-    </summary>
-    <p>
-      {t.detail.confidenceLabel}: {t.confidence[s.confidence]}
-    </p>
-    {s.override && <p>{fill(t.detail.localChange, { fields: list(locale, s.override.fields) })}</p>}
-    <ul>
-      {s.legal_basis.map((b) => (
-        <li>{b}</li>
-      ))}
-    </ul>
-    <h4>{t.detail.sources}</h4>
-    <ul class="sources">
-      {s.sources.map((src) => (
-        <li>
-          {/^https?:\/\//.test(src) ? (
-            <a href={src.split(' ')[0]} rel="noopener" target="_blank">
-              {src}
-            </a>
-          ) : (
-            src
-          )}
-        </li>
-      ))}
-    </ul>
-  </details>
-);
+const About: FunctionalComponent<DetailProps> = ({ service: s, locale }) => {
+  const d = detailText.get(locale);
+  return (
+    <details class="about" part="about">
+      <summary>
+        {d.legalBasis} · {d.sources}
+      </summary>
+      <p>
+        {d.confidenceLabel}: {d.confidence[s.confidence]}
+      </p>
+      {s.override && <p>{fill(d.localChange, { fields: list(locale, s.override.fields) })}</p>}
+      <ul>
+        {s.legal_basis.map((b) => (
+          <li>{b}</li>
+        ))}
+      </ul>
+      <h4>{d.sources}</h4>
+      <ul class="sources">
+        {s.sources.map((src) => (
+          <li>
+            {/^https?:\/\//.test(src) ? (
+              <a href={src.split(' ')[0]} rel="noopener" target="_blank">
+                {src}
+              </a>
+            ) : (
+              src
+            )}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+};

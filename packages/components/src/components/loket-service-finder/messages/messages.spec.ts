@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Dictionary } from '../../../i18n';
+import { detailText } from './detail';
 import { finderText } from './index';
 
 describe('the finder’s dictionaries', () => {
@@ -9,11 +11,20 @@ describe('the finder’s dictionaries', () => {
   });
 
   it('has the same keys in both dictionaries', async () => {
-    const keys = (value: unknown, prefix = ''): string[] =>
-      value && typeof value === 'object' && !Array.isArray(value)
-        ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`))
-        : [prefix];
-    const en = keys(await finderText.load('en')).filter((k) => !/\.(zero|one|two|few|many)\.$/.test(k));
-    expect(en.sort()).toEqual(keys(finderText.get('id')).sort());
+    for (const text of [finderText, detailText] as Dictionary<unknown>[]) {
+      const en = keys(await text.load('en')).filter((k) => !/\.(zero|one|two|few|many)\.$/.test(k));
+      expect(en.sort()).toEqual(keys(text.get('id')).sort());
+    }
+  });
+
+  it('gives the detail view’s strings in Indonesian, and in English once loaded', async () => {
+    expect(detailText.get('id').requirements).toBe('Persyaratan');
+    expect((await detailText.load('en')).requirements).toBe('Requirements');
   });
 });
+
+function keys(value: unknown, prefix = ''): string[] {
+  return value && typeof value === 'object' && !Array.isArray(value)
+    ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`))
+    : [prefix];
+}

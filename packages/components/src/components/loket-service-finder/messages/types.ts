@@ -43,34 +43,42 @@ export interface FinderMessages {
   fee: { free: string; variants: string; unknown: string; from: string };
   duration: { days: Plural; sameDay: string; unknown: string };
   channel: Record<Channel, string>;
-  confidence: Record<Confidence, string>;
+  /** The detail area's own words; the detail view's are in `DetailMessages`. */
   detail: {
     back: string;
     loading: string;
-    requirements: string;
-    requirementsHint: string;
-    procedure: string;
-    duration: string;
-    fee: string;
-    feeBasis: string;
-    output: string;
-    where: string;
-    online: string;
-    onlineLink: string;
-    locations: string;
-    noLocations: string;
-    address: string;
-    addressUnknown: string;
-    hours: string;
-    hoursUnknown: string;
-    days: Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', string>;
-    complaint: string;
-    legalBasis: string;
-    sources: string;
-    confidenceLabel: string;
-    localChange: string;
-    apply: string;
-    applyHint: string;
     notFound: string;
   };
+}
+
+/**
+ * The detail view's strings (messages/detail/): loaded with the view's code when the first service
+ * is opened, so the first load does not carry them.
+ */
+export interface DetailMessages {
+  confidence: Record<Confidence, string>;
+  requirements: string;
+  requirementsHint: string;
+  procedure: string;
+  duration: string;
+  fee: string;
+  feeBasis: string;
+  output: string;
+  where: string;
+  online: string;
+  onlineLink: string;
+  locations: string;
+  noLocations: string;
+  address: string;
+  addressUnknown: string;
+  hours: string;
+  hoursUnknown: string;
+  days: Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', string>;
+  complaint: string;
+  legalBasis: string;
+  sources: string;
+  confidenceLabel: string;
+  localChange: string;
+  apply: string;
+  applyHint: string;
 }

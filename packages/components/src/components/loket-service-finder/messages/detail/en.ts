@@ -1,0 +1,42 @@
+import type { DetailMessages } from '../types';
+
+/** English: fetched when an English page opens a service. */
+export const en: DetailMessages = {
+  confidence: {
+    high: 'Checked against the regulation and several sources',
+    medium: 'From one source; not checked against the regulation',
+    low: 'General or differs by region; check with the agency',
+  },
+  requirements: 'Requirements',
+  requirementsHint: 'Tick what you have ready. This list is only kept on this screen.',
+  procedure: 'Procedure',
+  duration: 'Time to complete',
+  fee: 'Fee',
+  feeBasis: 'Legal basis of the fee',
+  output: 'What you receive',
+  where: 'Where to apply',
+  online: 'Can be done online',
+  onlineLink: 'Open the online service',
+  locations: 'Public service malls in this region',
+  noLocations: 'No public service mall is recorded for this region yet. Go to the agency office.',
+  address: 'Address',
+  addressUnknown: 'Address not recorded',
+  hours: 'Opening hours',
+  hoursUnknown: 'Opening hours not recorded; ask before you go',
+  days: {
+    mon: 'Monday',
+    tue: 'Tuesday',
+    wed: 'Wednesday',
+    thu: 'Thursday',
+    fri: 'Friday',
+    sat: 'Saturday',
+    sun: 'Sunday',
+  },
+  complaint: 'Complaints',
+  legalBasis: 'Legal basis',
+  sources: 'Data sources',
+  confidenceLabel: 'Data reliability',
+  localChange: 'This region changed: {fields}',
+  apply: 'Apply online',
+  applyHint: 'Fill in the form and upload documents without queueing.',
+};

@@ -1,0 +1,42 @@
+import type { DetailMessages } from '../types';
+
+/** Bahasa Indonesia: part of the detail view's chunk, loaded with the first service opened. */
+export const id: DetailMessages = {
+  confidence: {
+    high: 'Terverifikasi dengan peraturan dan beberapa sumber',
+    medium: 'Dari satu sumber; belum dicocokkan dengan peraturan',
+    low: 'Umum atau berbeda antardaerah; pastikan ke instansi',
+  },
+  requirements: 'Persyaratan',
+  requirementsHint: 'Centang yang sudah Anda siapkan. Daftar ini hanya tersimpan di layar ini.',
+  procedure: 'Prosedur',
+  duration: 'Waktu penyelesaian',
+  fee: 'Biaya',
+  feeBasis: 'Dasar hukum biaya',
+  output: 'Produk layanan',
+  where: 'Tempat mengurus',
+  online: 'Bisa diurus secara daring',
+  onlineLink: 'Buka layanan daring',
+  locations: 'Mal Pelayanan Publik di wilayah ini',
+  noLocations: 'Belum ada data Mal Pelayanan Publik untuk wilayah ini. Datangi kantor instansi terkait.',
+  address: 'Alamat',
+  addressUnknown: 'Alamat belum tercatat',
+  hours: 'Jam buka',
+  hoursUnknown: 'Jam buka belum tercatat; tanyakan sebelum datang',
+  days: {
+    mon: 'Senin',
+    tue: 'Selasa',
+    wed: 'Rabu',
+    thu: 'Kamis',
+    fri: 'Jumat',
+    sat: 'Sabtu',
+    sun: 'Minggu',
+  },
+  complaint: 'Pengaduan',
+  legalBasis: 'Dasar hukum',
+  sources: 'Sumber data',
+  confidenceLabel: 'Keandalan data',
+  localChange: 'Daerah ini mengubah: {fields}',
+  apply: 'Ajukan secara daring',
+  applyHint: 'Isi formulir dan unggah dokumen tanpa antre.',
+};
