@@ -7,7 +7,9 @@
  * - `countApplications`: how many applications of a service exist, straight from the database;
  * - `networkFault`/`clearNetworkFaults`: requests of the calling test's frame fail like a
  *   dropping mobile network (Playwright routing), either before they reach the server or after
- *   the server answered (the response is lost: the case idempotency keys exist for).
+ *   the server answered (the response is lost: the case idempotency keys exist for);
+ * - `slowNetwork`: requests of the calling test's frame reach the server `ms` later (an answer
+ *   that arrives after a newer one); `clearNetworkFaults` ends it too.
  */
 /// <reference types="@vitest/browser-playwright" />
 import type { BrowserCommand } from 'vitest/node';
@@ -87,11 +89,29 @@ const networkFault: BrowserCommand<[fault: NetworkFault]> = async (ctx, fault) =
   );
 };
 
+const slowNetwork: BrowserCommand<[slow: { url: string; ms: number }]> = async (ctx, { url, ms }) => {
+  const frame = await ctx.frame();
+  await ctx.page.route(
+    (href) => href.href.includes(url),
+    async (route) => {
+      if (route.request().frame() === frame) await new Promise((done) => setTimeout(done, ms));
+      await route.fallback().catch(() => undefined); // the page may have cancelled it meanwhile
+    },
+  );
+};
+
 const clearNetworkFaults: BrowserCommand<[]> = async (ctx) => {
   await ctx.page.unrouteAll({ behavior: 'ignoreErrors' });
 };
 
-export const commands = { allowOrigin, officer, countApplications, networkFault, clearNetworkFaults };
+export const commands = {
+  allowOrigin,
+  officer,
+  countApplications,
+  networkFault,
+  slowNetwork,
+  clearNetworkFaults,
+};
 
 declare module 'vitest/browser' {
   interface BrowserCommands {
@@ -99,6 +119,7 @@ declare module 'vitest/browser' {
     officer(request: OfficerRequest): Promise<{ status: number; body: unknown }>;
     countApplications(service: string, status?: string): Promise<number>;
     networkFault(fault: NetworkFault): Promise<void>;
+    slowNetwork(slow: { url: string; ms: number }): Promise<void>;
     clearNetworkFaults(): Promise<void>;
   }
 }

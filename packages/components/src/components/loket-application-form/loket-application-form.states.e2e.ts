@@ -28,6 +28,18 @@ describe('where the form starts', () => {
     await expect.element(heading(TITLE)).toBeVisible();
   });
 
+  it('shows the latest service when `service` changes twice quickly (the older load never wins)', async () => {
+    const form = await mountForm();
+    await expect.element(heading(TITLE)).toBeVisible();
+    await commands.slowNetwork({ url: '/v1/services/kk-baru', ms: 1_500 });
+    form.setAttribute('service', 'kk-baru'); // its answers come late…
+    form.setAttribute('service', 'akta-kelahiran'); // …after this one's
+    await expect.element(heading('Akta kelahiran')).toBeVisible();
+    await new Promise((done) => setTimeout(done, 2_500)); // kk-baru's answers would have arrived
+    await expect.element(heading('Akta kelahiran')).toBeVisible();
+    expect(shadow(form).querySelector('h2')?.textContent).toBe('Akta kelahiran');
+  });
+
   it('says plainly when a service cannot be applied for online, and offers no start button', async () => {
     const form = await mountForm({ service: 'sim-a-baru' });
     await expect

@@ -8,7 +8,7 @@ import {
 } from '@loket/sdk/session';
 import { Component, Element, Event, type EventEmitter, Host, h, Prop, State, Watch } from '@stencil/core';
 import { type Locale, localeOf } from '../../i18n';
-import { coreOf } from '../../kit/api';
+import { coreOf, Latest } from '../../kit/api';
 import { announcer, LiveRegion } from '../../kit/live-region';
 import { watchLocale } from '../../kit/locale';
 import { applicationLink, forgetApplicationLink, readApplicationLink } from '../../utils/application-link';
@@ -88,6 +88,8 @@ export class LoketApplicationForm {
   private files = uploadsOf(this);
   private unsubscribe?: () => void;
   private unwatchLocale?: () => void;
+  /** The form's load: another service (or a retry) cancels the one still in flight. */
+  private forms = new Latest();
   /** Says `text` in the form's live region. */
   readonly announce = announcer((text) => (this.announcement = text));
 
@@ -126,6 +128,7 @@ export class LoketApplicationForm {
   }
 
   private stop() {
+    this.forms.abort();
     this.unsubscribe?.();
     this.session?.dispose();
     for (const upload of Object.values(this.uploads)) upload.abort.abort();
@@ -184,19 +187,22 @@ export class LoketApplicationForm {
     this.focusing.later(() => this.focusing.byId(HEADING_ID));
   }
 
-  private async loadForm(slug = this.slug ?? '') {
+  private async loadForm(slug: string) {
+    const signal = this.forms.start();
     this.load = 'loading';
     try {
       const core = this.core;
       const [info, form] = await Promise.all([
-        getService(core, slug),
-        getServiceForm(core, slug).catch((error) => {
+        getService(core, slug, undefined, { signal }),
+        getServiceForm(core, slug, undefined, { signal }).catch((error) => {
           if (isLoketApiError(error) && error.status === 404) return null; // no online form: said plainly
           throw error;
         }),
       ]);
+      if (signal.aborted) return; // a newer load took over
       Object.assign(this, { info, form, load: 'ready' });
     } catch (error) {
+      if (signal.aborted) return;
       this.load = isLoketApiError(error) && error.status === 404 ? 'missing' : 'error';
       if (this.load === 'error') {
         this.emitError(error);
