@@ -1,12 +1,12 @@
 import type { AnswerValue, Attachment, FormField } from '@loket/sdk';
 import { date, type Locale } from '../../i18n';
 import { say } from './flow';
-import type { FormMessages } from './messages';
+import type { EndMessages } from './messages/later';
 
 /** An answer as people read it: dates in words, option labels, Ya/Tidak, file names. */
 export function answerText(
   locale: Locale,
-  t: FormMessages,
+  t: EndMessages,
   field: FormField,
   value: AnswerValue | undefined,
   attachments: Attachment[],

@@ -6,6 +6,7 @@ import { answerText } from './answer-text';
 import { ErrorSummary } from './error-summary';
 import { controlId, DECLARATION, HEADING_ID, type Page, type Problem, say } from './flow';
 import type { FormMessages } from './messages';
+import { endText } from './messages/later';
 
 interface CheckProps {
   locale: Locale;
@@ -31,7 +32,8 @@ interface CheckProps {
  * when the network dropped it says plainly that it will be sent by itself, once.
  */
 export const CheckAnswers: FunctionalComponent<CheckProps> = (p) => {
-  const { t, locale } = p;
+  const { locale } = p;
+  const t = endText(p.t, locale);
   const busy = p.submit === 'sending' || p.submit === 'waiting';
   const declarationError = p.problems.find((x) => x.field === DECLARATION)?.message;
   return (

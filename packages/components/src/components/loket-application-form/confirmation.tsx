@@ -4,6 +4,7 @@ import { type FunctionalComponent, h } from '@stencil/core';
 import { date, fill, type Locale } from '../../i18n';
 import { HEADING_ID } from './flow';
 import type { FormMessages } from './messages';
+import { type EndMessages, endText } from './messages/later';
 
 interface DoneProps {
   locale: Locale;
@@ -25,7 +26,7 @@ interface CodeProps {
   value: string;
   /** Shown in groups of four (the secret; the code has its own dashes). */
   grouped?: boolean;
-  t: FormMessages;
+  t: EndMessages;
   onCopy: DoneProps['onCopy'];
 }
 
@@ -53,7 +54,8 @@ const Code: FunctionalComponent<CodeProps> = (p) => (
  * happens next in the server's words, the link to the tracker, and starting again.
  */
 export const Confirmation: FunctionalComponent<DoneProps> = (p) => {
-  const { t, locale, status } = p;
+  const { locale, status } = p;
+  const t = endText(p.t, locale);
   return (
     <div class="done" part="confirmation">
       <div class="panel" part="panel">

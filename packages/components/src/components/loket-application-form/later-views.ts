@@ -2,3 +2,4 @@
 // loaded when the form gets there, so the first load stays small.
 export { CheckAnswers } from './check-answers';
 export { Confirmation } from './confirmation';
+export { laterText } from './messages/later';

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { answerText } from './answer-text';
 import { fieldOfPointer, fromServer, pagesOf, parseNumber } from './flow';
 import { formText } from './messages';
+import { endText, laterText } from './messages/later';
 
 /** A real form definition, as the server serves it. */
 const formOf = (service: string): FormDefinition => ({
@@ -30,18 +31,31 @@ describe('the form’s dictionaries', () => {
     expect(english.sort()).toEqual(keys(id).sort());
   });
 
+  it('the end views’ strings too (their own dictionary, loaded with them)', async () => {
+    const id = laterText.get('id');
+    expect(laterText.get('en')).toBe(id);
+    const en = await laterText.load('en');
+    expect(en.check.title).toBe('Check your answers');
+    expect(id.check.title).toBe('Periksa jawaban Anda');
+    expect(keys(en).sort()).toEqual(keys(id).sort());
+    expect(endText(formText.get('id'), 'id').check).toEqual({ ...formText.get('id').check, ...id.check });
+  });
+
   it('has no empty string', async () => {
-    for (const locale of ['id', 'en'] as const) {
-      const strings = keys(await formText.load(locale)).map((path) =>
-        path
-          .slice(0, -1)
-          .split('.')
-          .reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], formText.get(locale)),
-      );
-      expect(
-        strings.every((s) => typeof s === 'string' && s.trim().length > 0),
-        locale,
-      ).toBe(true);
+    for (const text of [formText, laterText]) {
+      for (const locale of ['id', 'en'] as const) {
+        const dict = await text.load(locale);
+        const strings = keys(dict).map((path) =>
+          path
+            .slice(0, -1)
+            .split('.')
+            .reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], dict),
+        );
+        expect(
+          strings.every((s) => typeof s === 'string' && s.trim().length > 0),
+          locale,
+        ).toBe(true);
+      }
     }
   });
 });
@@ -121,7 +135,7 @@ describe('parseNumber', () => {
 });
 
 describe('answerText', () => {
-  const id = formText.get('id');
+  const id = endText(formText.get('id'), 'id');
   const field = (f: Partial<FormField>): FormField => ({
     id: 'x',
     type: 'text',

@@ -212,6 +212,7 @@ export class LoketApplicationForm {
   }
 
   private async relocalize(next: Locale) {
+    await this.later?.laterText.load(next);
     this.locale = next;
     Object.assign(this, { errors: {}, problems: [] }); // in the other language; Continue shows them again
     // The questions carry both languages; the service's own texts come again, in place (the
@@ -255,8 +256,10 @@ export class LoketApplicationForm {
 
   async needViews(now = false) {
     const place = this.place;
-    if (!this.later && (now || place === 'check' || place === 'done'))
-      this.later = await import('./later-views');
+    if (this.later || !(now || place === 'check' || place === 'done')) return;
+    const later = await import('./later-views');
+    await later.laterText.load(this.locale); // their strings, before they show
+    this.later = later;
   }
 
   get pages(): Page[] {

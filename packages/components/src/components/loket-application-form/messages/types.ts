@@ -55,31 +55,13 @@ export interface FormMessages {
   };
   errors: { title: string; declaration: string; network: string };
   check: {
-    title: string;
-    change: string;
-    empty: string;
-    yes: string;
-    no: string;
-    declarationTitle: string;
-    declaration: string;
-    submit: string;
-    resubmit: string;
     sending: string;
-    waitingTitle: string;
     waitingBody: string;
   };
   done: {
     title: string;
-    code: string;
-    secret: string;
-    copy: string;
     copied: string;
     selected: string;
-    keep: string;
-    next: string;
-    due: string;
-    track: string;
-    another: string;
   };
   submitted: { title: string; withdrawn: string; body: string; track: string; another: string };
   revision: { title: string; note: string; fields: string; start: string };
@@ -92,4 +74,34 @@ export interface FormMessages {
     online: string;
   };
   resume: { summary: string; body: string; label: string; warning: string; copy: string };
+}
+
+/**
+ * The strings of the views at the end (check your answers, the confirmation; messages/later/):
+ * loaded with those views, so the first load does not carry them. The views read them merged
+ * into the form's (see `endText`).
+ */
+export interface LaterMessages {
+  check: {
+    title: string;
+    change: string;
+    empty: string;
+    yes: string;
+    no: string;
+    declarationTitle: string;
+    declaration: string;
+    submit: string;
+    resubmit: string;
+    waitingTitle: string;
+  };
+  done: {
+    code: string;
+    secret: string;
+    copy: string;
+    keep: string;
+    next: string;
+    due: string;
+    track: string;
+    another: string;
+  };
 }
