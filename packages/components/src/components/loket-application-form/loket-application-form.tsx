@@ -1,17 +1,12 @@
-import { type FormDefinition, getService, getServiceForm, isLoketApiError, type Service } from '@loket/sdk';
+import { type FormDefinition, isLoketApiError, type Service } from '@loket/sdk';
 import { isEditable } from '@loket/sdk/rules';
-import {
-  type ApplicationSession,
-  browserStorage,
-  createApplicationSession,
-  type SessionSnapshot,
-} from '@loket/sdk/session';
+import type { ApplicationSession, SessionSnapshot } from '@loket/sdk/session';
 import { Component, Element, Event, type EventEmitter, Host, h, Prop, State, Watch } from '@stencil/core';
 import { type Locale, localeOf } from '../../i18n';
-import { coreOf, Latest } from '../../kit/api';
+import { coreOf } from '../../kit/api';
 import { announcer, LiveRegion } from '../../kit/live-region';
 import { watchLocale } from '../../kit/locale';
-import { applicationLink, forgetApplicationLink, readApplicationLink } from '../../utils/application-link';
+import { applicationLink } from '../../utils/application-link';
 import { configValue } from '../../utils/config';
 import { serviceInUrl } from '../../utils/service-param';
 import { actionsOf } from './actions';
@@ -19,6 +14,7 @@ import type { LoketErrorDetail, LoketStepChangeDetail, LoketSubmitDetail } from 
 import type { Upload } from './file-field';
 import { fromServer, HEADING_ID, type Page, type Problem, pagesOf } from './flow';
 import { Focus } from './focus';
+import { loaderOf } from './load';
 import { formText } from './messages';
 import { Failure, Loading } from './notices';
 import { type Later, Places } from './places';
@@ -86,10 +82,8 @@ export class LoketApplicationForm {
   readonly focusing = new Focus(() => this.el.shadowRoot);
   private act = actionsOf(this);
   private files = uploadsOf(this);
-  private unsubscribe?: () => void;
+  private loader = loaderOf(this);
   private unwatchLocale?: () => void;
-  /** The form's load: another service (or a retry) cancels the one still in flight. */
-  private forms = new Latest();
   /** Says `text` in the form's live region. */
   readonly announce = announcer((text) => (this.announcement = text));
 
@@ -99,17 +93,17 @@ export class LoketApplicationForm {
 
   connectedCallback() {
     this.locale = localeOf(this.el);
-    this.unwatchLocale = watchLocale(this.el, formText, (next) => void this.relocalize(next));
+    this.unwatchLocale = watchLocale(this.el, formText, (next) => void this.loader.relocalize(next));
   }
 
   disconnectedCallback() {
     this.unwatchLocale?.();
-    this.stop();
+    this.loader.stop();
   }
 
   async componentWillLoad() {
     await formText.load(this.locale);
-    void this.begin();
+    void this.loader.begin();
   }
 
   componentDidLoad() {
@@ -124,104 +118,28 @@ export class LoketApplicationForm {
   @Watch('region')
   @Watch('service')
   protected restart() {
-    void this.begin();
+    void this.loader.begin();
   }
 
-  private stop() {
-    this.forms.abort();
-    this.unsubscribe?.();
-    this.session?.dispose();
-    for (const upload of Object.values(this.uploads)) upload.abort.abort();
-    this.session = undefined;
-  }
-
-  private get slug() {
+  get slug() {
     return this.service || serviceInUrl(location.href);
   }
 
-  private get core() {
-    return coreOf(this.el, this.apiBase, this.locale, configValue(this.el, 'region', this.region));
+  get regionCode() {
+    return configValue(this.el, 'region', this.region);
   }
 
-  /** Starts the session (this device's application, or the one in a resume link) and loads the form. */
-  private async begin() {
-    this.stop();
-    Object.assign(this, { uploads: {}, errors: {}, problems: [], numbers: {}, badLink: false, snap: null });
-    const slug = this.slug;
-    const region = configValue(this.el, 'region', this.region);
-    if (!slug) {
-      this.load = 'missing';
-      return;
-    }
-    let session: ApplicationSession;
-    try {
-      if (!region) throw new Error('<loket-application-form> needs region (or <meta name="loket-region">).');
-      session = createApplicationSession({
-        core: this.core,
-        service: slug,
-        region,
-        storage: browserStorage(),
-      });
-    } catch (error) {
-      console.error(error);
-      this.load = 'error';
-      return;
-    }
-    this.session = session;
-    this.unsubscribe = session.subscribe((next) => this.onSnapshot(next));
-    const key = readApplicationLink(location.href);
-    if (key) forgetApplicationLink(); // the secret leaves the address bar and the history
-    const started = session.start(key ?? undefined).catch(() => {
-      this.badLink = true;
-      return session.start();
-    });
-    await Promise.all([this.loadForm(slug), started]);
-    if (this.session !== session) return;
-    this.snap = session.snapshot;
-    await this.needViews();
+  get core() {
+    return coreOf(this.el, this.apiBase, this.locale, this.regionCode);
   }
 
   /** "Coba lagi": the button goes away while loading; focus goes to what loaded (or the next "Coba lagi"). */
   private async retry() {
-    await this.begin();
+    await this.loader.begin();
     this.focusing.later(() => this.focusing.byId(HEADING_ID));
   }
 
-  private async loadForm(slug: string) {
-    const signal = this.forms.start();
-    this.load = 'loading';
-    try {
-      const core = this.core;
-      const [info, form] = await Promise.all([
-        getService(core, slug, undefined, { signal }),
-        getServiceForm(core, slug, undefined, { signal }).catch((error) => {
-          if (isLoketApiError(error) && error.status === 404) return null; // no online form: said plainly
-          throw error;
-        }),
-      ]);
-      if (signal.aborted) return; // a newer load took over
-      Object.assign(this, { info, form, load: 'ready' });
-    } catch (error) {
-      if (signal.aborted) return;
-      this.load = isLoketApiError(error) && error.status === 404 ? 'missing' : 'error';
-      if (this.load === 'error') {
-        this.emitError(error);
-        this.announce(this.t.load.errorTitle);
-      }
-    }
-  }
-
-  private async relocalize(next: Locale) {
-    await this.later?.laterText.load(next);
-    this.locale = next;
-    Object.assign(this, { errors: {}, problems: [] }); // in the other language; Continue shows them again
-    // The questions carry both languages; the service's own texts come again, in place (the
-    // page the citizen is on stays, and a failure keeps the old texts).
-    const slug = this.slug;
-    if (this.load === 'ready' && slug) this.info = await getService(this.core, slug).catch(() => this.info);
-  }
-
-  private onSnapshot(next: SessionSnapshot) {
+  onSnapshot(next: SessionSnapshot) {
     const prev = this.snap;
     this.snap = next;
     if (!prev) return;
@@ -249,7 +167,7 @@ export class LoketApplicationForm {
       this.loketSubmit.emit({ code: next.key.code, status: next.submitted.status });
   }
 
-  private emitError(error: unknown) {
+  emitError(error: unknown) {
     if (isLoketApiError(error))
       this.loketError.emit({ type: error.type, status: error.status, detail: error.detail ?? null });
   }
