@@ -1,21 +1,17 @@
-import {
-  type ApplicationStatus,
-  type ApplicationStatusCode,
-  getApplicationStatus,
-  isLoketApiError,
-} from '@loket/sdk';
+import type { ApplicationStatus, ApplicationStatusCode } from '@loket/sdk';
 import { isFinal } from '@loket/sdk/rules';
 import type { ApplicationKey } from '@loket/sdk/session';
 import { Component, Element, Event, type EventEmitter, Host, h, Prop, State, Watch } from '@stencil/core';
 import { fill, type Locale, localeOf } from '../../i18n';
-import { coreOf, Latest } from '../../kit/api';
+import { coreOf } from '../../kit/api';
 import { Focus } from '../../kit/focus';
 import { announcer, LiveRegion } from '../../kit/live-region';
 import { watchLocale } from '../../kit/locale';
 import { applicationLink, forgetApplicationLink, readApplicationLink } from '../../utils/application-link';
 import { checkLookup, type LookupErrors, LookupForm } from './lookup-form';
 import { type TrackerMessages, trackerText } from './messages';
-import { type Outcome, outcomeOf, RefreshSchedule } from './refresh-schedule';
+import { RefreshSchedule } from './refresh-schedule';
+import { statusLoaderOf } from './status-loading';
 import { LoadFailed, StatusView, timeOfDay } from './status-view';
 
 export interface LoketStatusChangeDetail {
@@ -82,8 +78,8 @@ export class LoketStatusTracker {
   /** The status changed while shown (a refresh found it, or the citizen withdrew); not on the first load. */
   @Event() loketStatusChange!: EventEmitter<LoketStatusChangeDetail>;
 
-  readonly schedule = new RefreshSchedule(() => this.check());
-  private requests = new Latest();
+  readonly schedule = new RefreshSchedule(() => this.statuses.check());
+  private statuses = statusLoaderOf(this);
   private focusing = new Focus(() => this.el.shadowRoot);
   private announce = announcer((text) => (this.announcement = text));
   private unwatchLocale?: () => void;
@@ -91,7 +87,8 @@ export class LoketStatusTracker {
 
   connectedCallback() {
     this.locale = localeOf(this.el);
-    this.unwatchLocale = watchLocale(this.el, trackerText, (next) => {
+    this.unwatchLocale = watchLocale(this.el, trackerText, async (next) => {
+      await this.withdrawModule?.withdrawText.load(next); // the withdraw step's words, when it was opened
       this.locale = next;
       if (this.status) void this.schedule.now(); // status_text and next_step come back in the new language
     });
@@ -105,7 +102,7 @@ export class LoketStatusTracker {
     this.unwatchLocale?.();
     document.removeEventListener('visibilitychange', this.onVisibility);
     this.schedule.stop();
-    this.requests.abort();
+    this.statuses.abort();
   }
 
   async componentWillLoad() {
@@ -126,12 +123,12 @@ export class LoketStatusTracker {
       key = readApplicationLink(location.href);
       if (key) forgetApplicationLink(); // out of the address bar, history and screenshots
     }
-    if (key) void this.open(key);
+    if (key) void this.statuses.open(key);
   }
 
   @Watch('apiBase')
   protected reload() {
-    if (this.key) void this.open(this.key);
+    if (this.key) void this.statuses.open(this.key);
   }
 
   get core() {
@@ -143,57 +140,6 @@ export class LoketStatusTracker {
   }
 
   private onVisibility = () => this.schedule.visible(document.visibilityState !== 'hidden');
-
-  /** Loads `key` (from the attributes, the link, or the lookup form) and shows it. */
-  private async open(key: ApplicationKey, from: 'start' | 'lookup' | 'retry' = 'start') {
-    this.schedule.stop();
-    const signal = this.requests.start();
-    if (from === 'lookup') this.busy = true;
-    else this.phase = 'loading';
-    try {
-      const status = await getApplicationStatus(this.core, key.code, key.secret, { signal });
-      Object.assign(this, { key, status, phase: 'ready', errors: {}, notice: null, refreshFailed: false });
-      this.updatedAt = new Date();
-      this.withdrawStep = 'closed';
-      this.schedule.start(isFinal(status.status));
-      if (from !== 'start') this.focus('#loket-status-heading');
-    } catch (error) {
-      if (signal.aborted) return;
-      const notFound = isLoketApiError(error) && (error.status === 404 || error.status === 400);
-      if (from === 'retry' || (from === 'start' && !notFound)) {
-        this.key = key;
-        this.phase = 'failed';
-        if (from === 'retry') this.focus('[part~="retry"]');
-        return;
-      }
-      this.phase = 'lookup';
-      this.codeInput = key.code;
-      this.showErrors(notFound ? { notFound } : { failed: true }, from === 'lookup');
-    } finally {
-      if (this.requests.isLatest(signal)) this.busy = false;
-    }
-  }
-
-  /** One refresh for the schedule: what changed, and whether anything still can. */
-  private async check(): Promise<Outcome | 'final'> {
-    const { key, status: before } = this;
-    if (!key || !before) return 'final';
-    this.refreshing = true;
-    try {
-      const next = await getApplicationStatus(this.core, key.code, key.secret);
-      if (key !== this.key) return 'same';
-      this.status = next;
-      this.updatedAt = new Date();
-      this.refreshFailed = false;
-      if (next.status !== before.status) this.changed(before.status, next);
-      return outcomeOf(before, next);
-    } catch {
-      this.refreshFailed = key === this.key;
-      return 'failed';
-    } finally {
-      this.refreshing = false;
-    }
-  }
 
   changed(previous: ApplicationStatusCode, next: ApplicationStatus) {
     this.announce(fill(this.t.refresh.changed, { status: this.t.status.words[next.status] }));
@@ -219,10 +165,10 @@ export class LoketStatusTracker {
     if (this.busy) return;
     const checked = checkLookup(this.t, this.codeInput, this.secretInput);
     if ('errors' in checked) this.showErrors(checked.errors, true);
-    else void this.open(checked.key, 'lookup');
+    else void this.statuses.open(checked.key, 'lookup');
   };
 
-  private showErrors(errors: LookupErrors, focus: boolean) {
+  showErrors(errors: LookupErrors, focus: boolean) {
     this.errors = errors;
     if (focus) this.focus('[part~="error-summary"]');
   }
@@ -230,7 +176,7 @@ export class LoketStatusTracker {
   /** "Lacak permohonan lain": forget this application on the page and ask for another. */
   private other = () => {
     this.schedule.stop();
-    this.requests.abort();
+    this.statuses.abort();
     forgetApplicationLink();
     Object.assign(this, {
       key: null,
@@ -245,6 +191,7 @@ export class LoketStatusTracker {
 
   private openWithdraw = async () => {
     this.withdrawModule ??= await import('./withdraw-form');
+    await this.withdrawModule.withdrawText.load(this.locale);
     this.withdrawError = null;
     this.withdrawStep = 'open';
     this.focus('#loket-withdraw-heading');
@@ -286,7 +233,7 @@ export class LoketStatusTracker {
     const { key, status } = this;
     if (this.phase === 'loading') return <p class="small">{t.status.loading}</p>;
     if (this.phase === 'failed' && key)
-      return <LoadFailed t={t} onRetry={() => void this.open(key, 'retry')} onOther={this.other} />;
+      return <LoadFailed t={t} onRetry={() => void this.statuses.open(key, 'retry')} onOther={this.other} />;
     if (this.phase === 'ready' && status)
       return (
         <StatusView
