@@ -3,24 +3,11 @@ import { secretHeader } from '../secret.js';
 import type { ApplicationStatus, TrackingCode } from '../types.js';
 
 // What a status page needs, in a module of its own: a bundle that only tracks applications (the
-// status tracker) then carries none of the drafting, upload and submission code.
+// status tracker) then carries none of the drafting, upload and submission code. Withdrawing has
+// its own module (withdraw.ts): the tracker loads it only when the citizen chooses to withdraw,
+// and the form's session, which reads the status, never needs it.
 
 type SignalOnly = Pick<RequestOptions, 'signal'>;
-
-/** `POST /v1/applications/{code}/withdraw`. Not retried (a repeat would be a `409`). */
-export async function withdrawApplication(
-  core: Core,
-  code: TrackingCode,
-  secret: string,
-  reason?: string,
-  options: SignalOnly = {},
-): Promise<ApplicationStatus> {
-  const json = reason === undefined ? {} : { reason };
-  const headers = secretHeader(secret);
-  const route = '/v1/applications/{code}/withdraw';
-  const response = await send(core, route, { method: 'post', path: { code }, json, headers, ...options });
-  return readJson(response, options.signal);
-}
 
 /** `GET /v1/applications/{code}/status`: where it stands, in plain words; no personal data. */
 export async function getApplicationStatus(

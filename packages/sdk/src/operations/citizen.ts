@@ -8,3 +8,4 @@ export * from './applications.js';
 export * from './catalogue.js';
 export * from './health.js';
 export * from './regions.js';
+export * from './withdraw.js';

@@ -183,11 +183,11 @@ const Refresh: FunctionalComponent<StatusProps> = ({ t, locale, status, ...p }) 
     </div>
   );
 
-const Withdraw: FunctionalComponent<StatusProps> = ({ t, withdraw: w }) => {
+const Withdraw: FunctionalComponent<StatusProps> = ({ t, locale, withdraw: w }) => {
   const Form = w.Form;
   return w.step !== 'closed' && Form ? (
     <Form
-      t={t}
+      locale={locale}
       sending={w.step === 'sending'}
       error={w.error}
       onConfirm={w.onConfirm}

@@ -68,13 +68,5 @@ export const id: TrackerMessages = {
   },
   withdraw: {
     open: 'Batalkan permohonan',
-    heading: 'Batalkan permohonan ini?',
-    body: 'Permohonan yang dibatalkan tidak dapat dilanjutkan. Anda dapat mengajukan permohonan baru kapan saja.',
-    reason: 'Alasan pembatalan (tidak wajib)',
-    reasonHint: 'Hanya dibaca petugas. Paling banyak 500 karakter.',
-    confirm: 'Ya, batalkan permohonan',
-    cancel: 'Jangan batalkan',
-    failed: 'Permohonan belum dibatalkan. Periksa sambungan internet Anda, lalu coba lagi.',
-    conflict: 'Permohonan ini tidak dapat dibatalkan lagi karena statusnya sudah berubah.',
   },
 };

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { plural } from '../../../i18n';
 import { en } from './en';
 import { id } from './id';
+import { en as withdrawEn } from './withdraw/en';
+import { id as withdrawId } from './withdraw/id';
 
 /** Every leaf as [path, string]; English plural forms other than `other` are left out. */
 function leaves(value: unknown, prefix = ''): [string, string][] {
@@ -14,15 +16,23 @@ function leaves(value: unknown, prefix = ''): [string, string][] {
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('the tracker’s dictionaries', () => {
+  // The tracker's own, and the withdraw step's (loaded with its code).
+  const pairs = [
+    [id, en],
+    [withdrawId, withdrawEn],
+  ];
+
   it('have the same keys in Indonesian and English', () => {
-    expect(leaves(en).map(([k]) => k)).toEqual(leaves(id).map(([k]) => k));
+    for (const [id, en] of pairs) expect(leaves(en).map(([k]) => k)).toEqual(leaves(id).map(([k]) => k));
   });
 
   it('have no empty string and the same placeholders in both languages', () => {
-    const english = new Map(leaves(en));
-    for (const [key, text] of leaves(id)) {
-      expect(text.trim(), key).not.toBe('');
-      expect(placeholders(english.get(key) ?? ''), key).toEqual(placeholders(text));
+    for (const [id, en] of pairs) {
+      const english = new Map(leaves(en));
+      for (const [key, text] of leaves(id)) {
+        expect(text.trim(), key).not.toBe('');
+        expect(placeholders(english.get(key) ?? ''), key).toEqual(placeholders(text));
+      }
     }
   });
 

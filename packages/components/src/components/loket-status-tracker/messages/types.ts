@@ -61,13 +61,17 @@ export interface TrackerMessages {
   };
   withdraw: {
     open: string;
-    heading: string;
-    body: string;
-    reason: string;
-    reasonHint: string;
-    confirm: string;
-    cancel: string;
-    failed: string;
-    conflict: string;
   };
+}
+
+/** The withdraw step's strings (messages/withdraw/): loaded with its code, not in the first load. */
+export interface WithdrawMessages {
+  heading: string;
+  body: string;
+  reason: string;
+  reasonHint: string;
+  confirm: string;
+  cancel: string;
+  failed: string;
+  conflict: string;
 }
