@@ -42,7 +42,7 @@ import { uploadsOf } from './uploads';
  */
 @Component({
   tag: 'loket-application-form',
-  styleUrls: ['../../kit/base.css', 'loket-application-form.css'],
+  styleUrls: ['../../kit/base.css', 'loket-application-form.css', 'questions.css', 'pages.css'],
   shadow: true,
 })
 export class LoketApplicationForm {

@@ -43,7 +43,7 @@ export interface LoketApplyDetail {
  */
 @Component({
   tag: 'loket-service-finder',
-  styleUrls: ['../../kit/base.css', 'loket-service-finder.css'],
+  styleUrls: ['../../kit/base.css', 'loket-service-finder.css', 'results.css', 'detail.css'],
   shadow: true,
 })
 export class LoketServiceFinder {
