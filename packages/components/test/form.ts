@@ -41,6 +41,12 @@ export async function mountForm(
   return el;
 }
 
+/** A button of the page, by its name. */
+export const button = (name: string | RegExp) => page.getByRole('button', { name });
+
+/** A form control, by the exact text of its label. */
+export const label = (name: string) => page.getByLabelText(name, { exact: true });
+
 /** The page's one heading (h2), by its name. */
 export const heading = (name: string | RegExp) => page.getByRole('heading', { level: 2, name });
 
@@ -85,9 +91,6 @@ export const expectFocus = (name: string | RegExp) =>
     .toMatch(typeof name === 'string' ? new RegExp(`^${literal(name)}$`) : name);
 
 const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-const label = (name: string) => page.getByLabelText(name, { exact: true });
-const button = (name: string | RegExp) => page.getByRole('button', { name });
 
 /** Fills every step of ktp-el-hilang by pointer (the quick way, for tests about a later page). */
 export async function fillToCheck(): Promise<void> {

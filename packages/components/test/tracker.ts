@@ -13,7 +13,7 @@ import {
 } from '@loket/sdk';
 import type { ApplicationKey } from '@loket/sdk/session';
 import { afterEach, beforeAll, expect, inject } from 'vitest';
-import { commands } from 'vitest/browser';
+import { commands, page } from 'vitest/browser';
 import { officerMoves } from './officer';
 import { pngFile } from './png';
 
@@ -95,6 +95,10 @@ export async function applicationIn(
     await officerMoves(key.code, { to: 'rejected', public_note: 'Surat kehilangan tidak sah.' });
   return key;
 }
+
+/** The heading of the current status, by its word ("Status: Diperiksa"). */
+export const stateHeading = (word: string) =>
+  page.getByRole('heading', { level: 3, name: `Status: ${word}` });
 
 /** Mounts a tracker on the real API; `attrs` override or add attributes (`null` removes one). */
 export function mountTracker(

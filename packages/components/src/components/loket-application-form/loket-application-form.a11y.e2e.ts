@@ -1,26 +1,9 @@
-/// <reference types="vite/client" />
 import '../../../dist/components/loket-application-form.js';
-import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { darkTheme, violations } from '../../../test/a11y';
 import { addStyle, addToPage, shadow } from '../../../test/finder';
 import { fillToCheck, heading, mountForm, step, submitFromCheck, TITLE } from '../../../test/form';
-import darkTheme from '../../themes/dark.css?raw';
-
-/**
- * axe-core on the form as shown now, shadow DOM included (axe walks open shadow roots; the audit
- * fails if it saw nothing inside this one). Every rule that is not experimental.
- */
-async function violations(form: HTMLElement): Promise<string[]> {
-  const results = await axe.run(form, { resultTypes: ['violations', 'passes'] });
-  const insideShadow = results.passes
-    .flatMap((rule) => rule.nodes)
-    .some((node) => node.target.some((selector) => Array.isArray(selector)));
-  expect(insideShadow, 'axe audited the shadow root').toBe(true);
-  return results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
-  );
-}
 
 /** Step 1 after Continue without answers: the error summary and an error by every field. */
 async function stepWithErrors() {

@@ -3,41 +3,15 @@ import { expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { addStyle, shadow } from '../../../test/finder';
 import { anotherDevice, heading, mountForm, step } from '../../../test/form';
+import { cmsTheme, TEXT_PROPERTIES } from '../../../test/hostile-css';
 
-/** What a CMS theme does to every page it serves (and to every element on it). */
-const CMS_THEME = `
-  * {
-    margin: 12px; padding: 7px; box-sizing: content-box;
-    font-family: "Comic Sans MS", cursive; font-style: italic; font-weight: 300;
-    letter-spacing: 2px; word-spacing: 6px; line-height: 3;
-    text-transform: uppercase; text-align: justify; text-indent: 1.5em; color: #777;
-  }
-  html { font-size: 62.5%; }
-  body { font-size: 1.3rem; text-shadow: 0 1px 0 #fff; }
+const CMS_THEME = cmsTheme(`
   button, input, select, textarea { background: hotpink !important; border: 5px dotted red !important; }
   h2, h3 { font-size: 40px; text-transform: uppercase; }
   label { display: none; }
-`;
+`);
 
-const PROPERTIES = [
-  'font-family',
-  'font-size',
-  'font-style',
-  'font-weight',
-  'line-height',
-  'letter-spacing',
-  'word-spacing',
-  'text-transform',
-  'text-align',
-  'text-shadow',
-  'text-indent',
-  'color',
-  'display',
-  'background-color',
-  'border-top-style',
-  'padding-top',
-  'box-sizing',
-];
+const PROPERTIES = [...TEXT_PROPERTIES, 'background-color', 'border-top-style', 'padding-top', 'box-sizing'];
 
 const SELECTORS = [
   'h2',

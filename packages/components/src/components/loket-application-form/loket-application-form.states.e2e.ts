@@ -4,9 +4,11 @@ import { commands, page, userEvent } from 'vitest/browser';
 import { addToPage, focused, setPageQuery, shadow } from '../../../test/finder';
 import {
   anotherDevice,
+  button,
   expectFocus,
   fillToCheck,
   heading,
+  label,
   mountForm,
   openWithKey,
   step,
@@ -15,9 +17,6 @@ import {
 } from '../../../test/form';
 import { officerView } from '../../../test/officer';
 import { pngFile } from '../../../test/png';
-
-const button = (name: string | RegExp) => page.getByRole('button', { name });
-const label = (name: string) => page.getByLabelText(name, { exact: true });
 
 afterEach(() => commands.clearNetworkFaults());
 

@@ -5,8 +5,10 @@ import { commands, page, userEvent } from 'vitest/browser';
 import { focused, shadow } from '../../../test/finder';
 import {
   anotherDevice,
+  button,
   fillToCheck,
   heading,
+  label,
   mountForm,
   openWithKey,
   shownKey,
@@ -16,9 +18,6 @@ import {
 } from '../../../test/form';
 import { officerMoves, officerView } from '../../../test/officer';
 import { pngFile } from '../../../test/png';
-
-const button = (name: string | RegExp) => page.getByRole('button', { name });
-const label = (name: string) => page.getByLabelText(name, { exact: true });
 
 afterEach(() => commands.clearNetworkFaults());
 

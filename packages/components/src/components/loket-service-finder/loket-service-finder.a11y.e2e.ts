@@ -1,8 +1,7 @@
-/// <reference types="vite/client" />
 import '../../../dist/components/loket-service-finder.js';
-import axe from 'axe-core';
 import { describe, expect, inject, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { THEMES, violations } from '../../../test/a11y';
 import {
   addStyle,
   addToPage,
@@ -11,25 +10,8 @@ import {
   resultsHeading,
   shadow,
 } from '../../../test/finder';
-import darkTheme from '../../themes/dark.css?raw';
-import highContrastTheme from '../../themes/high-contrast.css?raw';
 
 const KTP_HILANG = 'Penggantian KTP-el karena Hilang';
-
-/**
- * axe-core on the finder as it is shown now, shadow DOM included (axe walks open shadow roots;
- * the audit fails if it saw nothing inside this one). Every rule that is not experimental.
- */
-async function violations(finder: HTMLElement): Promise<string[]> {
-  const results = await axe.run(finder, { resultTypes: ['violations', 'passes'] });
-  const insideShadow = results.passes
-    .flatMap((rule) => rule.nodes)
-    .some((node) => node.target.some((selector) => Array.isArray(selector)));
-  expect(insideShadow, 'axe audited the shadow root').toBe(true);
-  return results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
-  );
-}
 
 /** The results for "ktp", with the suggestions open and the first one active. */
 async function showResults(finder: HTMLElement) {
@@ -83,10 +65,7 @@ describe('axe-core finds no violations', () => {
     expect(await violations(finder)).toEqual([]);
   });
 
-  for (const [theme, css] of [
-    ['dark', darkTheme],
-    ['high-contrast', highContrastTheme],
-  ] as const) {
+  for (const { theme, css, text: themeText } of THEMES) {
     it(`in the ${theme} theme`, async () => {
       addStyle(css);
       document.documentElement.dataset.loketTheme = theme;
@@ -94,7 +73,7 @@ describe('axe-core finds no violations', () => {
       await showResults(list);
       // The theme really applies (its text colour, not the default one).
       const text = getComputedStyle(shadow(list).querySelector('.finder') as Element).color;
-      expect(text).toBe(theme === 'dark' ? 'rgb(233, 236, 239)' : 'rgb(255, 255, 255)');
+      expect(text).toBe(themeText);
       expect(await violations(list)).toEqual([]);
       list.remove();
 

@@ -2,19 +2,11 @@ import '../../../dist/components/loket-service-finder.js';
 import { expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { addStyle, detailHeading, mountFinder, resultsHeading, shadow } from '../../../test/finder';
+import { cmsTheme, TEXT_PROPERTIES } from '../../../test/hostile-css';
 
 const KTP_HILANG = 'Penggantian KTP-el karena Hilang';
 
-/** What a CMS theme does to every page it serves (and to every element on it). */
-const CMS_THEME = `
-  * {
-    margin: 12px; padding: 7px; box-sizing: content-box;
-    font-family: "Comic Sans MS", cursive; font-style: italic; font-weight: 300;
-    letter-spacing: 2px; word-spacing: 6px; line-height: 3;
-    text-transform: uppercase; text-align: justify; text-indent: 1.5em; color: #777;
-  }
-  html { font-size: 62.5%; }
-  body { font-size: 1.3rem; text-shadow: 0 1px 0 #fff; }
+const CMS_THEME = cmsTheme(`
   button, input, select {
     background: hotpink !important; border: 5px dotted red !important;
     width: 50px; height: 10px; font-size: 30px;
@@ -25,24 +17,9 @@ const CMS_THEME = `
   li { float: left; }
   label { display: none; }
   [hidden] { display: block !important; }
-`;
+`);
 
-const TEXT = [
-  'font-family',
-  'font-size',
-  'font-style',
-  'font-weight',
-  'line-height',
-  'letter-spacing',
-  'word-spacing',
-  'text-transform',
-  'text-align',
-  'text-shadow',
-  'text-indent',
-  'color',
-  'display',
-  'float',
-];
+const TEXT = [...TEXT_PROPERTIES, 'float'];
 const BOX = [
   'background-color',
   'border-top-style',

@@ -1,8 +1,7 @@
-/// <reference types="vite/client" />
 import '../../../dist/components/loket-status-tracker.js';
-import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { commands, page, userEvent } from 'vitest/browser';
+import { THEMES, violations } from '../../../test/a11y';
 import {
   addStyle,
   addToPage,
@@ -12,23 +11,6 @@ import {
   shadow,
   submittedApplication,
 } from '../../../test/tracker';
-import darkTheme from '../../themes/dark.css?raw';
-import highContrastTheme from '../../themes/high-contrast.css?raw';
-
-/**
- * axe-core on the tracker as it is shown now, shadow DOM included (axe walks open shadow roots;
- * the audit fails if it saw nothing inside this one). Every rule that is not experimental.
- */
-async function violations(tracker: HTMLElement): Promise<string[]> {
-  const results = await axe.run(tracker, { resultTypes: ['violations', 'passes'] });
-  const insideShadow = results.passes
-    .flatMap((rule) => rule.nodes)
-    .some((node) => node.target.some((selector) => Array.isArray(selector)));
-  expect(insideShadow, 'axe audited the shadow root').toBe(true);
-  return results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
-  );
-}
 
 const stateHeading = (name: RegExp | string) => page.getByRole('heading', { level: 3, name });
 
@@ -112,17 +94,14 @@ describe('axe-core finds no violations', () => {
     expect(await violations(lookup)).toEqual([]);
   });
 
-  for (const [theme, css] of [
-    ['dark', darkTheme],
-    ['high-contrast', highContrastTheme],
-  ] as const) {
+  for (const { theme, css, text: themeText } of THEMES) {
     it(`in the ${theme} theme`, async () => {
       addStyle(css);
       document.documentElement.dataset.loketTheme = theme;
       const revision = await shown(await applicationIn('needs_revision'));
       // The theme really applies (its text colour, not the default one).
       const text = getComputedStyle(shadow(revision).querySelector('.tracker') as Element).color;
-      expect(text).toBe(theme === 'dark' ? 'rgb(233, 236, 239)' : 'rgb(255, 255, 255)');
+      expect(text).toBe(themeText);
       expect(await violations(revision)).toEqual([]);
       revision.remove();
 

@@ -8,11 +8,11 @@ import {
   focused,
   mountTracker,
   shadow,
+  stateHeading,
   submittedApplication,
 } from '../../../test/tracker';
 import type { LoketStatusChangeDetail } from './loket-status-tracker';
 
-const stateHeading = (word: string) => page.getByRole('heading', { level: 3, name: `Status: ${word}` });
 const liveRegion = (el: HTMLElement) => shadow(el).querySelector('[role="status"]') as HTMLElement;
 
 /** Every `loketStatusChange` of `el`. */

@@ -7,10 +7,10 @@ import {
   focused,
   mountTracker,
   shadow,
+  stateHeading,
   submittedApplication,
 } from '../../../test/tracker';
 
-const stateHeading = (word: string) => page.getByRole('heading', { level: 3, name: `Status: ${word}` });
 const serviceHeading = () =>
   page.getByRole('heading', { level: 2, name: 'Penggantian KTP-el karena Hilang' });
 const liveRegion = (el: HTMLElement) => shadow(el).querySelector('[role="status"]') as HTMLElement;
