@@ -1,7 +1,7 @@
+import { emptyRecord, recordStore } from '@loket/sdk/session';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor, within } from 'storybook/test';
-import { emptyRecord, recordStore } from '../packages/sdk/src/session/index';
 import {
   applicationApi,
   applicationForm,

@@ -1,4 +1,3 @@
-import type { JsonBodyType } from 'msw';
 import type {
   Answers,
   Application,
@@ -7,8 +6,9 @@ import type {
   Attachment,
   FormDefinition,
   Service,
-} from '../../packages/sdk/src/index';
-import { detectType } from '../../packages/sdk/src/rules/index';
+} from '@loket/sdk';
+import { detectType } from '@loket/sdk/rules';
+import type { JsonBodyType } from 'msw';
 import en from '../fixtures/application-form.en.json';
 import id from '../fixtures/application-form.id.json';
 import { demo } from './demo';

@@ -1,7 +1,7 @@
+import type { Answers, CreatedApplication } from '@loket/sdk';
+import { todayInJakarta, validateAnswers } from '@loket/sdk/forms';
+import { canTransition, checkFile, editRefusal } from '@loket/sdk/rules';
 import { delay, HttpResponse, http, type JsonBodyType } from 'msw';
-import { todayInJakarta, validateAnswers } from '../../packages/sdk/src/forms/index';
-import type { Answers, CreatedApplication } from '../../packages/sdk/src/index';
-import { canTransition, checkFile, editRefusal } from '../../packages/sdk/src/rules/index';
 import {
   attachmentOf,
   blank,

@@ -1,5 +1,5 @@
 import type { ApplicationStatus, ApplicationStatusCode } from '@loket/sdk';
-import { canWithdraw, isFinal, isWithAgency } from '@loket/sdk/rules';
+import { canWithdraw, isEditable, isFinal, isWithAgency } from '@loket/sdk/rules';
 import { type FunctionalComponent, h } from '@stencil/core';
 import { date, fill, type Locale, plural } from '../../i18n';
 import type { TrackerMessages } from './messages/types';
@@ -98,7 +98,7 @@ export const StatusView: FunctionalComponent<StatusProps> = (p) => {
           </ul>
         </div>
       )}
-      {p.formLink && (s.status === 'needs_revision' || s.status === 'draft') && (
+      {p.formLink && isEditable(s.status) && (
         <a class="button primary" part="button fix" href={p.formLink}>
           {s.status === 'draft' ? t.status.resume : t.status.fix}
         </a>
