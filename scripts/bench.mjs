@@ -13,24 +13,22 @@
 // Env: LOKET_BENCH_ONLY=size or server (one part only), LOKET_BENCH_QUICK=1 (short runs),
 //      LOKET_BENCH_DURATION (autocannon seconds), LOKET_BENCH_ENGINES=pglite,postgres,
 //      LOKET_BENCH_DATABASE_URL, LOKET_BENCH_STRICT=1 (exit 1 on a FAIL) and the others in bench/README.md.
+// The table and the details are built in scripts/bench/ (table.mjs, details.mjs, format.mjs).
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measureSizes, sizeDetails, sizeRows, sizeTargets } from './bench-size.mjs';
+import { legDetails } from './bench/details.mjs';
+import { ENGINE_NAMES } from './bench/format.mjs';
+import { benchTable } from './bench/table.mjs';
+import { measureSizes, sizeDetails } from './bench-size.mjs';
 import { findPgBin, startCluster } from './pg-cluster.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const serverDir = join(root, 'packages', 'server');
 const resultsDir = join(root, 'bench', 'results');
 const tsx = join(serverDir, 'node_modules', '.bin', 'tsx');
-
-/** Search p95 targets in milliseconds, and the GET throughput target (real / bare). */
-const TARGETS = { searchP95Ms: { pglite: 20, postgres: 5 }, getRatio: 0.5 };
-/** The applications benchmark has no target yet: its figures are printed without PASS/FAIL. */
-const NO_TARGET = 'none set';
-const ENGINE_NAMES = { pglite: 'PGlite', postgres: 'PostgreSQL' };
 
 /** The parts of the benchmark: `size` (first-load size, build only) and `server` (the engines' legs). */
 const PARTS = ['size', 'server'];
@@ -144,189 +142,8 @@ try {
   await rm(tmp, { recursive: true, force: true });
 }
 
-// --- Table ---
-const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
-const pct = (s) => `p50 ${ms(s.p50)} / p95 ${ms(s.p95)} / p99 ${ms(s.p99)} ms`;
-const times = (x) => `×${x.toFixed(x < 0.1 ? 3 : 2)}`;
-const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
-
-const rows = [];
-const targets = [];
-if (sizes) {
-  rows.push(...sizeRows(sizes));
-  targets.push(...sizeTargets(sizes));
-}
-for (const engine of engines) {
-  const name = ENGINE_NAMES[engine];
-  const leg = legs[engine];
-  const searchTarget = TARGETS.searchP95Ms[engine];
-  const labels = [
-    ['Search, in process (listServices: page + facets + overrides)', `p95 ≤ ${searchTarget} ms`],
-    ['Search over HTTP (sequential GET /v1/services?q=…)', `p95 ≤ ${searchTarget} ms`],
-    [
-      'GET one service, throughput (autocannon; response cache on, as deployed)',
-      `real/bare ≥ ${TARGETS.getRatio}`,
-    ],
-  ];
-  const submitLabels = [
-    [
-      `Applications: submissions, throughput (autocannon; each request submits another ready application)`,
-      NO_TARGET,
-    ],
-    ['Applications: submissions, p95 latency (same run)', NO_TARGET],
-  ];
-  if (!leg || leg.skipped || leg.error) {
-    const why = leg?.skipped ?? leg?.error ?? 'not run';
-    for (const [what, target] of [...labels, ...submitLabels]) {
-      rows.push([what, name, why, '—', '—', target, leg?.skipped ? 'SKIPPED' : 'ERROR']);
-      targets.push({ engine, benchmark: what, target, result: leg?.skipped ? 'skipped' : 'error' });
-    }
-    continue;
-  }
-  const { search, getOne, config } = leg;
-  const inProcessOk = search.inProcess.p95 <= searchTarget;
-  const httpOk = search.http.p95 <= searchTarget;
-  const getOk = getOne.ratio >= TARGETS.getRatio;
-  const cannonText = (r) =>
-    `${Math.round(r.requestsPerSecond)} req/s, p50 ${r.latencyMs.p50} / p99 ${r.latencyMs.p99} ms`;
-  rows.push(
-    [
-      labels[0][0],
-      name,
-      `${pct(search.inProcess)} (n=${search.inProcess.n})`,
-      `searchServices, ranking only: ${pct(search.rankOnly)}`,
-      `p95 ${times(search.inProcess.p95 / search.rankOnly.p95)}`,
-      labels[0][1],
-      verdict(inProcessOk),
-    ],
-    [
-      labels[1][0],
-      name,
-      `${pct(search.http)} (n=${search.http.n})`,
-      `in process: ${pct(search.inProcess)}`,
-      `p95 ${times(search.http.p95 / search.inProcess.p95)}`,
-      labels[1][1],
-      verdict(httpOk),
-    ],
-    [
-      `${labels[2][0]}, ${config.connections} conn × ${config.duration} s`,
-      name,
-      cannonText(getOne.real),
-      `bare Fastify, same ${getOne.bodyBytes} B body: ${cannonText(getOne.bare)}`,
-      times(getOne.ratio),
-      labels[2][1],
-      verdict(getOk),
-    ],
-  );
-  targets.push(
-    { engine, benchmark: 'search-in-process', target: labels[0][1], result: verdict(inProcessOk) },
-    { engine, benchmark: 'search-http', target: labels[1][1], result: verdict(httpOk) },
-    { engine, benchmark: 'get-one-throughput', target: labels[2][1], result: verdict(getOk) },
-  );
-
-  // Applications: no target is set for these yet, so they are reported without a verdict.
-  const apps = leg.applications;
-  const getText = `catalogue GET ${apps.getPath}, same ${apps.connections} conn: `;
-  rows.push(
-    [
-      `${submitLabels[0][0]}, ${apps.connections} conn × ${apps.submit.durationSeconds} s`,
-      name,
-      `${apps.submit.requestsPerSecond} submissions/s (${apps.submit.totalRequests} submitted, non-2xx ${apps.submit.non2xx}), ` +
-        pct(apps.submit.latency),
-      `${getText}${apps.get.requestsPerSecond} req/s over ${apps.get.durationSeconds} s, ${pct(apps.get.latency)}`,
-      times(apps.ratio),
-      submitLabels[0][1],
-      '—',
-    ],
-    [
-      submitLabels[1][0],
-      name,
-      `p95 ${ms(apps.submit.latency.p95)} ms (n=${apps.submit.latency.n})`,
-      `${getText}p95 ${ms(apps.get.latency.p95)} ms`,
-      `p95 ${times(apps.p95Ratio)}`,
-      submitLabels[1][1],
-      '—',
-    ],
-  );
-  targets.push(
-    { engine, benchmark: 'submit-throughput', target: null, result: 'no target' },
-    { engine, benchmark: 'submit-p95', target: null, result: 'no target' },
-  );
-
-  // The contract-driven fuzzer: a correctness figure, PASS only without a single failure.
-  const fuzz = leg.fuzz;
-  const fuzzOk = fuzz.failureCount === 0;
-  const fuzzTarget = 'no 5xx; 4xx problem+json; bodies as declared';
-  rows.push([
-    `Contract fuzz: ${fuzz.perOperation} requests × ${fuzz.operations} operations (seed ${fuzz.seed})`,
-    name,
-    `${fuzz.requests} requests in ${fuzz.seconds} s, ${fuzz.failureCount} failures; statuses ${Object.entries(
-      fuzz.statuses,
-    )
-      .map(([s, n]) => `${s}×${n}`)
-      .join(' ')}`,
-    `${fuzz.reachedHandlers} of ${fuzz.operations} operations answered 2xx`,
-    '—',
-    fuzzTarget,
-    verdict(fuzzOk),
-  ]);
-  targets.push({ engine, benchmark: 'contract-fuzz', target: fuzzTarget, result: verdict(fuzzOk) });
-}
-
-const header = ['Benchmark', 'Engine', 'Measured', 'Baseline (same run)', 'Ratio', 'Target', 'Result'];
-const cellText = (cell) => String(cell).replace(/\|/g, '\\|');
-const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.map(cellText).join(' | ')} |`);
-
-const details = [];
-for (const engine of engines) {
-  const leg = legs[engine];
-  if (!leg || leg.skipped || leg.error) continue;
-  const { load, search, getOne, dbRoundTrip } = leg;
-  const parts = Object.entries(search.breakdown)
-    .map(([kind, s]) => `${kind} query ${pct(s)}`)
-    .join('; ');
-  details.push(
-    `- **${ENGINE_NAMES[engine]}** (${leg.version.split(' on ')[0]}): ` +
-      `catalogue ${load.realServices} real + ${load.syntheticServices} SYNTHETIC services, ${load.overrides} overrides; ` +
-      `migrate + seed ${(load.migrateAndSeedMs / 1000).toFixed(1)} s, upsertServices(${load.syntheticServices}) ` +
-      `${(load.syntheticUpsertMs / 1000).toFixed(1)} s, analyze ${(load.analyzeMs / 1000).toFixed(1)} s.`,
-    `  - Round trip \`select 1\`: ${pct(dbRoundTrip)}.`,
-    `  - Search: ${search.queries} queries × ${search.inProcess.n / search.queries} timed passes, ` +
-      `${search.queriesWithoutResults} without results, ${search.meanTotal} matches on average. ` +
-      `Parts of listServices: ${parts}.`,
-    `  - Slowest searches: ${search.slowest.map((s) => `"${s.q}" ${ms(s.ms)} ms (${s.total} matches)`).join(', ')}.`,
-    `  - GET one service with the response cache off (every request through validation, the database ` +
-      `and serialization): ${Math.round(getOne.noCache.requestsPerSecond)} req/s (${times(getOne.ratioNoCache)} of bare, ` +
-      `p50 ${getOne.noCache.latencyMs.p50} / p99 ${getOne.noCache.latencyMs.p99} ms); ` +
-      `database part in process (region + service query) ${pct(getOne.dbInProcess)}; ` +
-      `HTTP statuses of the search run: ${JSON.stringify(search.httpStatuses)}; ` +
-      `autocannon errors + non-2xx cached/uncached/bare ${getOne.real.errors + getOne.real.non2xx}/${getOne.noCache.errors + getOne.noCache.non2xx}/${getOne.bare.errors + getOne.bare.non2xx}.`,
-  );
-  const apps = leg.applications;
-  const { preparation: prep, submit, inProcess, load: use } = apps;
-  const seconds = (x) => `${(x / 1000).toFixed(1)} s`;
-  details.push(
-    `  - Applications (\`${apps.service}\` in ${apps.region}): ${prep.throughApi} made through the API ` +
-      `(POST, PATCH answers with If-Match, 2 uploads: ${prep.apiMsPerApplication} ms each), ${prep.cloned} cloned from ` +
-      `the first (files through the storage module ${seconds(prep.filesMs)}, SQL ${seconds(prep.sqlMs)}); a clone matched ` +
-      `the API's ${prep.cloneChecks.join(', ')}. Measured run: ${prep.measuredApplications} applications (sized for ` +
-      `${prep.sizedFor.seconds} s × 1.25 at the last warm-up's ${prep.sizedFor.requestsPerSecond}/s, at most ${prep.sizedFor.max}), ` +
-      `${submit.totalRequests} submissions in ${submit.durationSeconds} s; over the first ${submit.fullConcurrency.seconds} s, ` +
-      `while all ${apps.connections} connections were busy (before the first had sent its share), ` +
-      `${submit.fullConcurrency.requestsPerSecond}/s, ${pct(submit.fullConcurrency.latency)}; ` +
-      `warm-ups ${apps.warmups.map((w) => `${w.totalRequests} at ${w.requestsPerSecond}/s`).join(', ')}.`,
-    `    - Verified in the database: ${apps.verified.line}; ${apps.verified.submittedInDatabase} submitted in all (every run + ${prep.throughApi} checks).`,
-    `    - Busy during the GET / submit runs: the server's event loop ${use.get.serverEventLoop} / ${use.submit.serverEventLoop}, ` +
-      `the machine's CPUs ${use.get.machineCpu} / ${use.submit.machineCpu} (1 = saturated).`,
-    `    - One submission in process, one at a time (${inProcess.submissions}: the secret check's read + submitApplication): ` +
-      `${pct(inProcess.total)}; ${inProcess.queriesPerSubmit} queries taking ${inProcess.queryMsPerSubmit} ms, ` +
-      `${inProcess.otherMsPerSubmit} ms besides (JavaScript, BEGIN/COMMIT); by query: ` +
-      `${inProcess.queries.map((q) => `${q.query} ×${q.perSubmit} ${q.msPerSubmit} ms`).join(', ')}; ` +
-      `an empty transaction (BEGIN, select 1, COMMIT) ${pct(inProcess.emptyTransaction)}.`,
-    `    - The server's thread during a separate submit run under the CPU profiler (${apps.cpuProfile.submissions} at ` +
-      `${apps.cpuProfile.requestsPerSecond}/s): ${apps.cpuProfile.shares.map((c) => `${c.part} ${c.percent} %`).join(', ')}.`,
-  );
-}
+const { table, targets } = benchTable(engines, legs, sizes);
+const details = legDetails(engines, legs);
 
 const finished = new Date();
 const durationS = Math.round((Date.now() - started) / 1000);
