@@ -9,140 +9,21 @@
 // answer). The rest is made deterministic: the random tracking codes become fixed ones, the secrets
 // fixed ones, and the history's timestamps (the database's own clock) fixed times after the
 // submission. Due dates and "overdue" come from the server itself, counted from the fixed clock.
-import zlib from 'node:zlib';
+//
+// The scenarios are in fixtures/tracker-scenarios.mjs, the requests in fixtures/tracker-api.mjs.
 import { requestKey } from '../stories/msw/request-key.mjs';
+import { REGION, sorted } from './fixtures/server.mjs';
+import { apiOf, tinyPng } from './fixtures/tracker-api.mjs';
+import {
+  HOUR,
+  ktpAnswers,
+  ktpFiles,
+  nibAnswers,
+  SCENARIOS,
+  SUBMITTED,
+} from './fixtures/tracker-scenarios.mjs';
 
-const REGION = '35.78'; // Kota Surabaya
-const HOUR = 3_600_000;
-/** Monday 23 November 2026, 09.00 WIB: every application is submitted then. */
-const SUBMITTED = Date.parse('2026-11-23T02:00:00Z');
-/** Friday 27 November 2026, 10.00 WIB: when the "overdue" application is looked at. */
-const FOUR_DAYS_LATER = SUBMITTED + 4 * 24 * HOUR + HOUR;
-
-/** A Surabaya resident (the NIK is well-formed for Surabaya, not a real person's). */
-const person = { nama_lengkap: 'Siti Aminah', nik: '3578015505900001', telepon: '081234567890' };
-
-const ktpAnswers = {
-  ...person,
-  tanggal_kehilangan: '2026-11-16',
-  nomor_surat_kehilangan: 'SKH/1234/XI/2026/Restabes',
-  pernyataan_benar: true,
-};
-const ktpFiles = ['surat_keterangan_kehilangan', 'kartu_keluarga'];
-
-/** NIB through OSS: the same day (ktp-el-hilang: 1 working day), the due-date stories' service. */
-const nibAnswers = {
-  ...person,
-  jenis_pelaku_usaha: 'perorangan',
-  email: 'siti.aminah@example.org',
-  nama_usaha: 'Warung Makan Bu Siti',
-  uraian_kegiatan_usaha: 'Warung makan rumahan: nasi campur dan minuman.',
-  lokasi_usaha: 'Jl. Contoh No. 1, Kecamatan Genteng, Kota Surabaya',
-  modal_usaha: 15000000,
-  jumlah_tenaga_kerja: 2,
-  pernyataan_benar: true,
-};
-
-const inReview = { to: 'in_review' };
-
-/**
- * What the stories show: one application per scenario. `code` is the fixed tracking code the
- * fixtures use; `moves` are the officer's transitions; `withdraw` is the citizen's withdrawal
- * (`record`: its own answer, as the withdraw story's; `before`: the status before it, too).
- */
-const SCENARIOS = [
-  { name: 'submitted', code: 'LKT-CNTH-0000-0001', service: 'ktp-el-hilang', moves: [] },
-  { name: 'in_review', code: 'LKT-CNTH-0000-0002', service: 'ktp-el-hilang', moves: [inReview] },
-  {
-    name: 'needs_revision',
-    code: 'LKT-CNTH-0000-0003',
-    service: 'ktp-el-hilang',
-    moves: [
-      inReview,
-      {
-        to: 'needs_revision',
-        public_note: 'Foto surat keterangan kehilangan buram dan NIK tidak terbaca. Unggah foto yang jelas.',
-        fields: ['surat_keterangan_kehilangan', 'nik'],
-      },
-    ],
-  },
-  {
-    name: 'completed',
-    code: 'LKT-CNTH-0000-0004',
-    service: 'ktp-el-hilang',
-    moves: [
-      inReview,
-      {
-        to: 'completed',
-        public_note: 'KTP-el pengganti sudah dicetak. Ambil di loket Dukcapil dengan kode pelacakan ini.',
-      },
-    ],
-  },
-  {
-    name: 'rejected',
-    code: 'LKT-CNTH-0000-0005',
-    service: 'ktp-el-hilang',
-    moves: [
-      inReview,
-      {
-        to: 'rejected',
-        public_note: 'Surat keterangan kehilangan bukan untuk KTP-el. Ajukan lagi dengan surat yang sesuai.',
-      },
-    ],
-  },
-  {
-    name: 'withdraw',
-    code: 'LKT-CNTH-0000-0006',
-    service: 'ktp-el-hilang',
-    moves: [inReview],
-    withdraw: 'record',
-  },
-  {
-    name: 'withdrawn',
-    code: 'LKT-CNTH-0000-0007',
-    service: 'ktp-el-hilang',
-    moves: [inReview],
-    withdraw: 'after',
-  },
-  { name: 'due', code: 'LKT-CNTH-0000-0008', service: 'nib-oss', moves: [] },
-  { name: 'overdue', code: 'LKT-CNTH-0000-0009', service: 'nib-oss', moves: [], lookAt: FOUR_DAYS_LATER },
-];
-
-/** A small, valid PNG (8×8, one colour), built here: the server checks the bytes. */
-export function tinyPng() {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (/** @type {Buffer} */ bytes) => {
-    let c = 0xffffffff;
-    for (const b of bytes) c = (crcTable[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (/** @type {string} */ type, /** @type {Buffer} */ data) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc(body), body.length + 4);
-    return out;
-  };
-  const size = 8;
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array(size).fill([11, 92, 173]).flat())]);
-  const pixels = zlib.deflateSync(Buffer.concat(Array(size).fill(row)));
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([
-    signature,
-    chunk('IHDR', header),
-    chunk('IDAT', pixels),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
+export { tinyPng };
 
 /**
  * Records every scenario in `lang` on a fresh server from `startServer({ now })`; resolves to the
@@ -266,45 +147,3 @@ function normalize(body, realCode, fixedCode) {
 }
 
 const iso = (/** @type {number} */ ms) => new Date(ms).toISOString();
-
-const sorted = (/** @type {Record<string, unknown>} */ map) =>
-  Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-
-/** Requests to `server` in `lang`, with the SDK's headers. */
-function apiOf(server, lang) {
-  const headers = { accept: 'application/json, application/problem+json', 'accept-language': lang };
-  const answer = async (method, url, body, extra = {}) => {
-    const response = await server.app.inject({
-      method,
-      url,
-      headers: {
-        ...headers,
-        ...extra,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
-    });
-    return { status: response.statusCode, body: response.json(), etag: response.headers.etag };
-  };
-  const check = (got, status, what) => {
-    if (got.status !== status) throw new Error(`${what} answered ${got.status}: ${JSON.stringify(got.body)}`);
-    return got;
-  };
-  return {
-    answer,
-    /** The answer, or an error when its status is not `status`. */
-    expect: async (status, method, url, body, extra) =>
-      check(await answer(method, url, body, extra), status, `${method} ${url}`),
-    async multipart(url, form, extra) {
-      const encoded = new Response(form);
-      const response = await server.app.inject({
-        method: 'POST',
-        url,
-        headers: { ...headers, ...extra, 'content-type': encoded.headers.get('content-type') },
-        payload: Buffer.from(await encoded.arrayBuffer()),
-      });
-      const got = { status: response.statusCode, body: response.json(), etag: response.headers.etag };
-      return check(got, 201, `POST ${url}`);
-    },
-  };
-}
