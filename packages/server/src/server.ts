@@ -39,13 +39,13 @@ export async function startServer(config: Config, options: { seedIfEmpty?: boole
     timeouts: { headersMs: config.headersTimeoutMs, requestMs: config.requestTimeoutMs },
   });
   app.addHook('onClose', async () => db.close());
+  // `loket-server backup` asks the running server for a backup of the embedded database. Its
+  // socket opens once the server listens, but the hook that closes it is added before: Fastify
+  // refuses hooks on a listening instance (and the throw skipped the graceful shutdown below).
+  let stopControl: (() => Promise<void>) | undefined;
+  app.addHook('preClose', async () => stopControl?.());
   const address = await app.listen({ host: config.host, port: config.port });
-  // `loket-server backup` asks the running server for a backup of the embedded database.
-  if (db.dump) {
-    const dump = db.dump.bind(db);
-    const stopControl = await listenForControl(config.dataDir, dump, app.log);
-    app.addHook('preClose', stopControl);
-  }
+  if (db.dump) stopControl = await listenForControl(config.dataDir, db.dump.bind(db), app.log);
 
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
