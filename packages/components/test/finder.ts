@@ -87,3 +87,7 @@ afterEach(() => {
   document.documentElement.removeAttribute('data-loket-theme');
   history.replaceState(null, '', startUrl);
 });
+
+export const KTP_HILANG = 'Penggantian KTP-el karena Hilang';
+export const searchBox = () => page.getByRole('combobox', { name: 'Cari layanan' });
+export const suggestions = () => page.getByRole('listbox', { name: 'Saran layanan' });
