@@ -90,6 +90,17 @@ describe('lockout per tracking code', () => {
     expect(answers).toEqual([...Array(10).fill(404), 429]);
   });
 
+  it('compares no more than 10 of 50 wrong secrets sent at the same moment', async () => {
+    const real = await app({ lockout: defaultLimits.lockout });
+    const { code, secret } = await draft(real);
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => real.inject(status(code, `wrong-${i}`))),
+    );
+    const count = (status: number) => answers.filter((res) => res.statusCode === status).length;
+    expect([count(404), count(429)]).toEqual([10, 40]);
+    expect((await real.inject(status(code, secret))).statusCode).toBe(429);
+  });
+
   it('is shared by instances on one database, and ends with its window', async () => {
     const second: Db = engine === 'postgres' && db.url ? openPostgres(db.url, { max: 5 }) : db;
     try {

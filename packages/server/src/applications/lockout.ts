@@ -1,4 +1,4 @@
-import { hit, peek } from '../db/counters.js';
+import { hit, unhit } from '../db/counters.js';
 import type { Queryable } from '../db/index.js';
 import type { Limit } from '../limits.js';
 import { say } from '../messages/index.js';
@@ -12,16 +12,21 @@ import { type ProblemError, problem } from '../problem.js';
  */
 const key = (code: string) => `code:${code}`;
 
-/** Seconds until `code` may be tried again, or 0 when it is not locked. */
-export async function lockedFor(db: Queryable, code: string, limit: Limit): Promise<number> {
+/**
+ * Counts one attempt at a secret for `code` before the secret is compared, in one statement, so
+ * concurrent attempts each get their own count and no more than `limit.max` of them are ever
+ * compared in a window. Returns the seconds until `code` may be tried again when this attempt is
+ * over the limit (it must then be refused without comparing), or 0 when it may be compared.
+ */
+export async function countAttempt(db: Queryable, code: string, limit: Limit): Promise<number> {
   if (limit.max <= 0) return 0;
-  const { hits, ttlMs } = await peek(db, key(code));
-  return hits >= limit.max ? Math.max(1, Math.ceil(ttlMs / 1000)) : 0;
+  const { hits, ttlMs } = await hit(db, key(code), limit.windowMs);
+  return hits > limit.max ? Math.max(1, Math.ceil(ttlMs / 1000)) : 0;
 }
 
-/** Counts one wrong secret (or unknown code) for `code`. */
-export async function countWrongSecret(db: Queryable, code: string, limit: Limit): Promise<void> {
-  if (limit.max > 0) await hit(db, key(code), limit.windowMs);
+/** Takes back the attempt counted for `code` when its secret was right: only wrong secrets count. */
+export async function uncountAttempt(db: Queryable, code: string, limit: Limit): Promise<void> {
+  if (limit.max > 0) await unhit(db, key(code));
 }
 
 /** A locked code: 429 problem+json with Retry-After. */

@@ -2,7 +2,7 @@ import type { Db } from '../db/index.js';
 import type { Limit } from '../limits.js';
 import { say } from '../messages/index.js';
 import { problem } from '../problem.js';
-import { countWrongSecret, lockedFor, lockedOut } from './lockout.js';
+import { countAttempt, lockedOut, uncountAttempt } from './lockout.js';
 import { checkOrigin } from './origins.js';
 import { normalizeCode, secretMatches, sha256Hex } from './secrets.js';
 
@@ -50,9 +50,10 @@ export async function openApplication(
   lockout: Limit,
 ): Promise<ApplicationRow> {
   const code = normalizeCode(given.code);
-  // A wrong code and a wrong secret take the same steps, in the same time: the lockout, one small
-  // row (or none), a comparison (with a decoy hash when there is no row), a count.
-  const locked = code ? await lockedFor(db, code, lockout) : 0;
+  // A wrong code and a wrong secret take the same steps, in the same time: the attempt counted
+  // (before comparing, in one statement, so concurrent attempts cannot all slip under the
+  // lockout), one small row (or none), a comparison (with a decoy hash when there is no row).
+  const locked = code ? await countAttempt(db, code, lockout) : 0;
   if (locked) throw lockedOut(locked);
   const rows = code
     ? await db.query<{ id: string; secret_hash: string }>(
@@ -63,10 +64,9 @@ export async function openApplication(
   const found = rows[0];
   const ok = secretMatches(given.secret ?? '', found?.secret_hash ?? decoyHash);
   const notFound = () => problem('not-found', 404, say('applicationNotFound', given.code));
-  if (!found || !ok) {
-    if (code) await countWrongSecret(db, code, lockout);
-    throw notFound();
-  }
+  if (!found || !ok) throw notFound();
+  // The right secret: only wrong secrets count towards the lockout.
+  if (code) await uncountAttempt(db, code, lockout);
   const [row] = await db.query<ApplicationRow>(
     `select ${applicationColumns} from application where id = $1`,
     [found.id],

@@ -24,14 +24,15 @@ export async function hit(db: Queryable, key: string, windowMs: number): Promise
   return { hits: row?.hits ?? 1, ttlMs: row?.ttl_ms ?? windowMs };
 }
 
-/** The count of `key` in its current window, without counting (0 when there is none). */
-export async function peek(db: Queryable, key: string): Promise<Count> {
-  const [row] = await db.query<{ hits: number; ttl_ms: number }>(
-    `select hits, ceil(extract(epoch from (resets_at - now())) * 1000)::int as ttl_ms
-     from rate_counter where key = $1 and resets_at > now()`,
+/**
+ * Takes back one hit of `key` in its current window (a hit counted before it was known that it
+ * should not count). Never below 0; a window that ended is left alone.
+ */
+export async function unhit(db: Queryable, key: string): Promise<void> {
+  await db.query(
+    'update rate_counter set hits = hits - 1 where key = $1 and hits > 0 and resets_at > now()',
     [key],
   );
-  return { hits: row?.hits ?? 0, ttlMs: row?.ttl_ms ?? 0 };
 }
 
 /** Deletes counters whose window ended (run now and then; an ended window is never read). */
