@@ -87,6 +87,24 @@ describe('a NUL or a broken character in text', () => {
     },
   );
 
+  it('a withdrawal reason with a NUL is stored without it', async () => {
+    const { code, secret } = await draft();
+    const reply = await send({
+      method: 'POST',
+      path: `/v1/applications/${code}/withdraw`,
+      headers: { 'loket-secret': secret, 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: 'sudah\u0000 ketemu' }),
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ status: 'withdrawn' });
+    const [event] = await server.db.query<{ note: string }>(
+      `select e.note from application_event e join application a on a.id = e.application_id
+       where a.code = $1 and e.to_status = 'withdrawn'`,
+      [code.replace(/-/g, '').replace(/^LKT/, '')],
+    );
+    expect(event?.note).toBe('sudah ketemu');
+  });
+
   it('an answer with a NUL or a lone surrogate is a 4xx problem that names it', async () => {
     const { code, secret, etag } = await draft();
     for (const bad of ['Siti\u0000', 'Siti\ud800', '\udc00']) {

@@ -1,4 +1,6 @@
+import { readdir } from 'node:fs/promises';
 import { connect } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './helpers/app.js';
 
@@ -93,6 +95,43 @@ describe('time', () => {
     expect(problem).toMatchObject({ status: 408, title: 'Request timeout' });
     expect(problem.detail).toMatch(/3 seconds/);
     expect(reply.closedAfter).toBeLessThan(6000);
+  });
+
+  it('a file upload trickling one byte every two seconds is cut with a 408 problem, and leaves no file', async () => {
+    const created = await fetch(`${server.url}/v1/applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ service: 'ktp-el-hilang', region: '33.74' }),
+    });
+    const { code, secret } = (await created.json()) as { code: string; secret: string };
+    const boundary = 'trickle';
+    // The type is read from the file's first bytes: those come at once, the rest trickles.
+    const [first, rest] = ['%PDF-1.4\n%surat', ' kehilangan\n'];
+    const start =
+      `--${boundary}\r\nContent-Disposition: form-data; name="field"\r\n\r\nsurat_keterangan_kehilangan\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n` +
+      'Content-Type: application/pdf\r\n\r\n';
+    const end = `\r\n--${boundary}--\r\n`;
+    const head =
+      `POST /v1/applications/${code}/attachments?lang=en HTTP/1.1\r\nHost: x\r\nLoket-Secret: ${secret}\r\n` +
+      `Content-Type: multipart/form-data; boundary=${boundary}\r\n` +
+      `Content-Length: ${start.length + first.length + rest.length + end.length}\r\n\r\n${start}${first}`;
+    const reply = await raw([head, ...rest.split(''), end], 2000);
+    expect(reply.status).toBe(408);
+    const problem = problemOf(reply);
+    expect(problem).toMatchObject({ status: 408, title: 'Request timeout' });
+    expect(problem.detail).toMatch(/3 seconds/);
+    expect(reply.closedAfter).toBeLessThan(6000);
+    const [row] = await server.db.query<{ n: number }>(
+      `select count(*)::int as n from attachment a join application p on p.id = a.application_id
+       where p.code = $1`,
+      [code.replace(/-/g, '').replace(/^LKT/, '')],
+    );
+    expect(row?.n).toBe(0);
+    // Nor a partial file on disk (removed when the request is cut, maybe a moment later).
+    const files = () => readdir(server.uploadsDir, { recursive: true, withFileTypes: true });
+    for (let i = 0; i < 50 && (await files()).some((f) => f.isFile()); i++) await sleep(100);
+    expect((await files()).filter((f) => f.isFile()).map((f) => f.name)).toEqual([]);
   });
 
   it('a request sent in good time is answered', async () => {
