@@ -1,5 +1,5 @@
 import type { components } from '@loket/sdk/contract';
-import type { Lang, ProblemKind, Text } from './messages/index.js';
+import { type Lang, type ProblemKind, say, type Text } from './messages/index.js';
 
 export type { ProblemKind } from './messages/index.js';
 
@@ -35,4 +35,11 @@ export function problem(kind: ProblemKind, status: number, detail: Text, pointer
     detail,
     pointer === undefined ? undefined : (lang) => [{ pointer, detail: detail(lang) }],
   );
+}
+
+/** `429 Too Many Requests` with `Retry-After`: a rate limit or a locked tracking code. */
+export function tooManyRequests(seconds: number): ProblemError {
+  return Object.assign(problem('too-many-requests', 429, say('tooManyRequests', seconds)), {
+    retryAfter: seconds,
+  });
 }

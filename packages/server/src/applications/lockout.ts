@@ -1,8 +1,6 @@
 import { hit, unhit } from '../db/counters.js';
 import type { Queryable } from '../db/index.js';
 import type { Limit } from '../limits.js';
-import { say } from '../messages/index.js';
-import { type ProblemError, problem } from '../problem.js';
 
 /**
  * The lockout of tracking codes: after `limit.max` wrong secrets for a code within
@@ -27,11 +25,4 @@ export async function countAttempt(db: Queryable, code: string, limit: Limit): P
 /** Takes back the attempt counted for `code` when its secret was right: only wrong secrets count. */
 export async function uncountAttempt(db: Queryable, code: string, limit: Limit): Promise<void> {
   if (limit.max > 0) await unhit(db, key(code));
-}
-
-/** A locked code: 429 problem+json with Retry-After. */
-export function lockedOut(seconds: number): ProblemError {
-  return Object.assign(problem('too-many-requests', 429, say('tooManyRequests', seconds)), {
-    retryAfter: seconds,
-  });
 }

@@ -1,8 +1,8 @@
 import type { Db } from '../db/index.js';
 import type { Limit } from '../limits.js';
 import { say } from '../messages/index.js';
-import { problem } from '../problem.js';
-import { countAttempt, lockedOut, uncountAttempt } from './lockout.js';
+import { problem, tooManyRequests } from '../problem.js';
+import { countAttempt, uncountAttempt } from './lockout.js';
 import { checkOrigin } from './origins.js';
 import { normalizeCode, secretMatches, sha256Hex } from './secrets.js';
 
@@ -54,7 +54,7 @@ export async function openApplication(
   // (before comparing, in one statement, so concurrent attempts cannot all slip under the
   // lockout), one small row (or none), a comparison (with a decoy hash when there is no row).
   const locked = code ? await countAttempt(db, code, lockout) : 0;
-  if (locked) throw lockedOut(locked);
+  if (locked) throw tooManyRequests(locked);
   const rows = code
     ? await db.query<{ id: string; secret_hash: string }>(
         'select id, secret_hash from application where code = $1',

@@ -3,8 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hit, sweepCounters } from '../db/counters.js';
 import type { Queryable } from '../db/index.js';
 import type { Limit, Limits } from '../limits.js';
-import { say } from '../messages/index.js';
-import { problem } from '../problem.js';
+import { tooManyRequests } from '../problem.js';
 
 type Kind = 'reads' | 'writes' | 'lookups' | 'uploads' | 'drafts';
 
@@ -22,10 +21,6 @@ export function kindsOf(request: FastifyRequest): Kind[] {
   if (request.method === 'POST' && url === '/v1/applications') return ['writes', 'drafts'];
   return ['writes'];
 }
-
-/** `429 Too Many Requests` as problem+json; `Retry-After` is set by the caller. */
-export const tooManyRequests = (seconds: number) =>
-  Object.assign(problem('too-many-requests', 429, say('tooManyRequests', seconds)), { retryAfter: seconds });
 
 /**
  * Rate limits per client address on every route, 404s included (@fastify/rate-limit, counting in
