@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +6,7 @@ import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANSWERS, FILE_FIELDS, PDF, SUBMIT_SERVICE } from '../bench/lib/applications.js';
+import { PDF, prepareThroughApi, submitOnce } from '../bench/lib/applications.js';
 import { buildApp } from '../src/app.js';
 import { loadNationalComplaintChannels } from '../src/complaints.js';
 import { listenForControl } from '../src/control.js';
@@ -40,61 +39,6 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => rm(base, { recursive: true, force: true }));
 
-async function call(url: string, init: RequestInit, expected: number) {
-  const response = await fetch(url, init);
-  const text = await response.text();
-  if (response.status !== expected) throw new Error(`${init.method} ${url}: ${response.status} ${text}`);
-  return { response, body: text ? JSON.parse(text) : {} };
-}
-
-/** A draft with its answers and both files, through the API; its code and secret. */
-async function prepare(api: string) {
-  const json = { 'content-type': 'application/json' };
-  const created = await call(
-    `${api}/v1/applications`,
-    { method: 'POST', headers: json, body: JSON.stringify({ service: SUBMIT_SERVICE, region: '33.74' }) },
-    201,
-  );
-  const { code, secret } = created.body as { code: string; secret: string };
-  const path = `${api}/v1/applications/${code}`;
-  const etag = created.response.headers.get('etag') ?? '';
-  await call(
-    path,
-    {
-      method: 'PATCH',
-      headers: { ...json, 'loket-secret': secret, 'if-match': etag },
-      body: JSON.stringify({ answers: ANSWERS }),
-    },
-    200,
-  );
-  for (const field of FILE_FIELDS) {
-    const form = new FormData();
-    form.append('field', field);
-    form.append('file', new Blob([PDF], { type: 'application/pdf' }), `${field}.pdf`);
-    await call(
-      `${path}/attachments`,
-      { method: 'POST', headers: { 'loket-secret': secret }, body: form },
-      201,
-    );
-  }
-  return { code, secret };
-}
-
-const submit = (api: string, app: { code: string; secret: string }) =>
-  call(
-    `${api}/v1/applications/${app.code}/submit`,
-    {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'loket-secret': app.secret,
-        'idempotency-key': randomUUID(),
-      },
-      body: JSON.stringify({ declaration: true }),
-    },
-    200,
-  );
-
 describe('backup and restore of the embedded database', () => {
   it('a backup taken under load, through the CLI from the running server, restores every acknowledged submission', async () => {
     const { db, pg } = await openPGlite(dataDir);
@@ -119,8 +63,8 @@ describe('backup and restore of the embedded database', () => {
       let backupDone = 0;
       const client = async () => {
         while (!backupDone) {
-          const app = await prepare(api);
-          await submit(api, app);
+          const app = await prepareThroughApi(api, db, '33.74');
+          await submitOnce(api, db, app);
           acknowledged.push({ code: app.code, at: Date.now() });
         }
       };

@@ -7,6 +7,7 @@ import { loadNationalComplaintChannels } from '../../src/complaints.js';
 import type { Db } from '../../src/db/index.js';
 import type { Limits } from '../../src/limits.js';
 import { createTestDb } from './db.js';
+import { limitsOf } from './limits.js';
 
 export interface TestServer {
   app: FastifyInstance;
@@ -18,21 +19,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-const many = { max: 1_000_000, windowMs: 60_000 };
-
 /**
  * Limits no test reaches by accident (tests make thousands of requests from one address); the
  * limits themselves are tested with their real values (rate-limits.test.ts, quotas.test.ts).
  */
-export const generousLimits: Partial<Limits> = {
-  reads: many,
-  writes: many,
-  lookups: many,
-  uploads: many,
-  drafts: many,
-  lockout: many,
-  minFreeBytes: 0,
-};
+export const generousLimits = limitsOf(1_000_000);
 
 /** The real app over real HTTP on port 0, on a fresh seeded database of this project's engine. */
 export async function startTestServer(
