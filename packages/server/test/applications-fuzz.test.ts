@@ -130,7 +130,15 @@ describe('fuzzing the application bodies', () => {
           ).toEqual([]);
         },
       ),
-      { numRuns: 150 },
+      {
+        numRuns: 150,
+        // One sure case per status the check below expects, so the run never depends on chance.
+        examples: [
+          [{ service: 'ktp-el-hilang', region: '33.74', answers: { nama_lengkap: 'Budi' } }],
+          [{ service: 'ktp-el-hilang', region: '33.74', answers: { nik: 12 } }],
+          [{ region: '33.74' }],
+        ],
+      },
     );
     await assertNoCorruptRow();
     expect([...seen].sort()).toEqual(expect.arrayContaining([201, 400, 422]));
@@ -187,7 +195,17 @@ describe('fuzzing the application bodies', () => {
           expect(row?.answers).toEqual(stored);
         },
       ),
-      { numRuns: 150 },
+      {
+        numRuns: 150,
+        // One sure case per status the check below expects, so the run never depends on chance.
+        examples: [
+          [{ answers: { nama_lengkap: 'Budi Santoso' } }, 'current'],
+          [{ answers: { nama_lengkap: 'Budi' } }, 'none'],
+          [{ answers: { nama_lengkap: 'Budi' } }, 'stale'],
+          [{ answers: { nik: 12 } }, 'current'],
+          ['{', 'current'],
+        ],
+      },
     );
     await assertNoCorruptRow();
     expect([...seen].sort()).toEqual(expect.arrayContaining([200, 400, 412, 422, 428]));
