@@ -11,6 +11,9 @@ export const config: Config = {
   // Pages under a strict CSP may forbid inline <style>: components then still show (no
   // "hidden until hydrated" rule is injected into the page).
   invisiblePrehydration: false,
+  // No `hydrated` class on upgraded elements: nothing styles it (embedders reserve space with
+  // `:not(:defined)`, docs/embedding.md), and the runtime is smaller without it.
+  hydratedFlag: null,
   outputTargets: [
     {
       type: 'dist',

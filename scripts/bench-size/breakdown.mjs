@@ -57,7 +57,12 @@ export async function breakDown({ componentFiles, runtime, total, source, dictio
   });
   if (!found && usesDictionary)
     notes.push('The Indonesian dictionary was not found in the built chunks: its row is an estimate.');
-  const ky = { ...sub(fullSize, noKySize), raw: bytesOf((p) => p.includes('/node_modules/ky/')) };
+  // esbuild keeps ky in the static chunks when the SDK's index re-exports it, Rollup (the build)
+  // does not: when the first load holds no ky (its `prefixUrl` option), ky counts zero here.
+  const kyLoaded = componentFiles.some((f) => f.code.includes('prefixUrl'));
+  const ky = kyLoaded
+    ? { ...sub(fullSize, noKySize), raw: bytesOf((p) => p.includes('/node_modules/ky/')) }
+    : { ...zero(), raw: 0 };
   const sdk = {
     ...sub(noKySize, noSdkSize),
     raw: bytesOf((p) => p.startsWith('packages/sdk/') || p.includes('/node_modules/@loket/sdk/')),
@@ -66,7 +71,9 @@ export async function breakDown({ componentFiles, runtime, total, source, dictio
     {
       part: 'ky (HTTP client)',
       ...ky,
-      how: 'esbuild bundle of the source (minified): bytes from ky; compressed = bundle minus bundle with ky external',
+      how: kyLoaded
+        ? 'esbuild bundle of the source (minified): bytes from ky; compressed = bundle minus bundle with ky external'
+        : 'not in the first load: ky comes with the first request (see "on demand")',
     },
     {
       part: '@loket/sdk without ky',

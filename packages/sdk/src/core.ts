@@ -1,6 +1,8 @@
-import { isHTTPError, isTimeoutError, type KyInstance, type Options } from 'ky';
+import type { Options } from 'ky';
 import {
   INVALID_RESPONSE_PROBLEM,
+  isKyHttpError,
+  isKyTimeoutError,
   LoketApiError,
   NETWORK_PROBLEM,
   problemFromResponse,
@@ -18,10 +20,33 @@ import {
 } from './routes.js';
 import type { RegionCode } from './types.js';
 
-/** What every operation shares: the one ky instance and the client's defaults. */
+/**
+ * How a core sends a request: a ky instance (`createHttp`), or anything called the same way that
+ * resolves to the `Response` (the components load ky only when the first request is made).
+ */
+export type Http = (input: string, options: Options) => PromiseLike<Response>;
+
+/** What every operation shares: the one HTTP client and the client's defaults. */
 export interface Core {
-  readonly http: KyInstance;
+  readonly http: Http;
   readonly region: RegionCode | undefined;
+}
+
+/**
+ * A core whose HTTP client is made by `load` when the first request is sent (once; a failed load
+ * is tried again on the next request). A page can render before the client's code arrives:
+ * `load` is typically `() => import('…').then((m) => m.createHttp(options))`.
+ */
+export function deferredCore(region: RegionCode | undefined, load: () => Promise<Http>): Core {
+  let loading: Promise<Http> | undefined;
+  const http: Http = async (input, options) => {
+    loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    });
+    return (await loading)(input, options);
+  };
+  return { http, region };
 }
 
 /** Per-call options of every operation. */
@@ -146,9 +171,9 @@ export const invalidResponse = (detail: string, options: { response: Response; c
 /** The caller's own cancellation stays as it is (an `AbortError`); everything else becomes a LoketApiError. */
 async function toLoketApiError(error: unknown, signal: AbortSignal | null | undefined): Promise<unknown> {
   if (signal?.aborted) return error;
-  if (isHTTPError(error)) return problemFromResponse(error.response);
+  if (isKyHttpError(error)) return problemFromResponse(error.response);
   const detail = error instanceof Error ? error.message : String(error);
-  const [type, title] = isTimeoutError(error)
+  const [type, title] = isKyTimeoutError(error)
     ? [TIMEOUT_PROBLEM, 'Request timed out']
     : [NETWORK_PROBLEM, 'Network error'];
   return new LoketApiError({ type, title, status: 0, detail }, { cause: error });

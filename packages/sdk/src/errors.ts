@@ -1,3 +1,4 @@
+import type { HTTPError } from 'ky';
 import type { components } from './openapi.js';
 
 type Problem = components['schemas']['Problem'];
@@ -110,3 +111,12 @@ export async function problemFromResponse(response: Response): Promise<LoketApiE
     { response },
   );
 }
+
+/**
+ * ky's own `isHTTPError` and `isTimeoutError` test the error's name too (an error from another
+ * copy of ky): these test only that, so the code loaded with a page holds none of ky, which a web
+ * page loads with its first request (`deferredCore`).
+ */
+export const isKyHttpError = (error: unknown): error is HTTPError =>
+  (error as Error | null)?.name === 'HTTPError';
+export const isKyTimeoutError = (error: unknown): boolean => (error as Error | null)?.name === 'TimeoutError';

@@ -1,3 +1,5 @@
+// @loket/sdk/http — the HTTP client alone (ky with the SDK's defaults), for a page that loads it
+// after its first render (see `deferredCore`); `createLoketCore` is this with the core around it.
 import ky, { type KyInstance, type Options, type RetryOptions } from 'ky';
 import type { Core } from './core.js';
 import { RETRYABLE_STATUSES } from './errors.js';

@@ -1,5 +1,5 @@
-import { isHTTPError, type RetryOptions } from 'ky';
-import { isLoketApiError, RETRYABLE_STATUSES } from './errors.js';
+import type { RetryOptions } from 'ky';
+import { isKyHttpError, isLoketApiError, RETRYABLE_STATUSES } from './errors.js';
 
 /**
  * A new `Idempotency-Key`: a random (version 4) UUID. Create one per logical submission and
@@ -29,7 +29,7 @@ export function idempotentRetry(limit: number | undefined): RetryOptions {
     methods: ['post'],
     retryOnTimeout: true,
     shouldRetry: ({ error }) =>
-      isHTTPError(error) && !RETRYABLE_STATUSES.includes(error.response.status) ? false : undefined,
+      isKyHttpError(error) && !RETRYABLE_STATUSES.includes(error.response.status) ? false : undefined,
   };
 }
 

@@ -8,9 +8,11 @@ export type {
   Conditional,
   ConditionalRequestOptions,
   Core as LoketCore,
+  Http as LoketHttp,
   LoketResult,
   RequestOptions,
 } from './core.js';
+export { deferredCore } from './core.js';
 export {
   INVALID_RESPONSE_PROBLEM,
   isLoketApiError,

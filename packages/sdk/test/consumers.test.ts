@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // The server, the components, the demo and the Storybook mocks use the SDK through its package
-// exports (@loket/sdk, /forms, /rules, /session, /contract), never its sources: what they import
+// exports (@loket/sdk, /forms, /rules, /session, /contract, /http), never its sources: what they import
 // is then what a published package offers (docs/architecture.md).
 
 const root = new URL('../../../', import.meta.url).pathname;
