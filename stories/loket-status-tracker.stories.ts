@@ -161,11 +161,21 @@ export const InReview: Story = {
   args: on('in_review'),
   play: async ({ canvasElement }) => {
     const { view } = await statusShown(canvasElement, 'Sedang diperiksa');
-    await expect(
-      view.getByText(
-        'Sedang diperiksa petugas. Perkiraan selesai paling lambat 24 November 2026 (1 hari kerja).',
-      ),
-    ).toBeVisible();
+    await expect(view.getByText('24 November 2026 (1 hari kerja sejak permohonan dikirim)')).toBeVisible();
+    // Said once: the API's status_text ("Sedang diperiksa petugas. Perkiraan selesai …") is not shown.
+    await expect(view.queryByText(/Perkiraan selesai paling lambat/)).toBeNull();
+  },
+};
+
+/** A `#kode=…&rahasia=…` link opened in the tab already on the tracker: followed without a reload. */
+export const LinkInOpenTab: Story = {
+  play: async ({ canvasElement }) => {
+    const { view } = await trackerIn(canvasElement);
+    await expect(view.getByRole('heading', { level: 2, name: 'Lacak permohonan' })).toBeVisible();
+    const { code, secret } = applications.in_review;
+    location.hash = new URLSearchParams({ kode: code, rahasia: secret }).toString();
+    await statusShown(canvasElement, 'Sedang diperiksa');
+    await expect(location.hash).toBe('');
   },
 };
 
@@ -183,6 +193,8 @@ export const NeedsRevision: Story = {
     await expect(
       view.getByText(/^Foto surat keterangan kehilangan buram/, { selector: '.note p' }),
     ).toBeVisible();
+    // The note once: not again in the history's last entry.
+    await expect(view.queryAllByText(/Foto surat keterangan kehilangan buram/)).toHaveLength(1);
   },
 };
 
@@ -288,7 +300,8 @@ export const English: Story = {
   play: async ({ canvasElement }) => {
     const { view } = await statusShown(canvasElement, 'Needs changes');
     await expect(view.getByRole('link', { name: 'Fix the application' })).toBeVisible();
-    await expect(view.getByText(/^Needs changes: the officer asked you/)).toBeVisible();
+    // The server's words in English: what happens next (its status_text would repeat the heading).
+    await expect(view.getByText('Fix the answers asked for, then send the application again.')).toBeVisible();
   },
 };
 

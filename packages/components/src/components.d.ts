@@ -79,7 +79,7 @@ export namespace Components {
          */
         "apiBase"?: string;
         /**
-          * Tracking code to show at start; without it (and `secret`) the page URL's `#kode=…&rahasia=…` is read, then removed.
+          * Tracking code to show at start; without it (and `secret`) the page URL's `#kode=…&rahasia=…` is read, then removed. A `#kode=…` link followed later in the same tab (hashchange) is shown too.
          */
         "code"?: string;
         /**
@@ -264,7 +264,7 @@ declare namespace LocalJSX {
          */
         "apiBase"?: string;
         /**
-          * Tracking code to show at start; without it (and `secret`) the page URL's `#kode=…&rahasia=…` is read, then removed.
+          * Tracking code to show at start; without it (and `secret`) the page URL's `#kode=…&rahasia=…` is read, then removed. A `#kode=…` link followed later in the same tab (hashchange) is shown too.
          */
         "code"?: string;
         /**

@@ -219,9 +219,8 @@ describe('apply online and track, on the demo site', () => {
     await form().getByRole('link', { name: 'Lihat status permohonan' }).click();
     await page.waitForURL((url) => url.pathname === '/lacak.html');
     await page.getByRole('heading', { level: 1, name: 'Status permohonan' }).waitFor();
-    await tracker()
-      .getByText(/Terkirim: permohonan sudah diterima dan menunggu diperiksa petugas\./)
-      .waitFor();
+    await tracker().getByRole('heading', { level: 3, name: 'Status: Terkirim' }).waitFor();
+    await tracker().getByText('Tunggu petugas memeriksa permohonan.', { exact: false }).waitFor();
     await tracker().getByText(application.code).first().waitFor();
     expect(await eventually(async () => !page.url().includes('rahasia='))).toBe(true);
   });
@@ -232,17 +231,14 @@ describe('apply online and track, on the demo site', () => {
       public_note: 'Berkas Anda sedang kami periksa.',
     });
     expect(moved.status).toBe(200);
-    expect(
-      await tracker()
-        .getByText(/Sedang diperiksa petugas\./)
-        .count(),
-    ).toBe(0);
+    const reviewing = tracker().getByRole('heading', { level: 3, name: 'Status: Sedang diperiksa' });
+    expect(await reviewing.count()).toBe(0);
 
     await tracker().getByRole('button', { name: 'Perbarui' }).click();
-    await tracker()
-      .getByText(/Sedang diperiksa petugas\./)
-      .waitFor();
-    await tracker().getByText('Berkas Anda sedang kami periksa.').first().waitFor();
+    await reviewing.waitFor();
+    // The officer's note once (the status box), not again in the history.
+    await tracker().getByText('Berkas Anda sedang kami periksa.').waitFor();
+    expect(await tracker().getByText('Berkas Anda sedang kami periksa.').count()).toBe(1);
   });
 
   test('nothing was blocked by the CSP and nothing was logged as an error', () => {
@@ -287,7 +283,8 @@ describe('the English pages and a page without a service', () => {
     await enTracker.getByRole('textbox', { name: /^Tracking code/ }).fill(application.code);
     await enTracker.getByRole('textbox', { name: /^Secret code/ }).fill(application.secret);
     await enTracker.getByRole('button', { name: 'Track', exact: true }).click();
-    await enTracker.getByText(/An officer is checking the application\./).waitFor();
+    await enTracker.getByRole('heading', { level: 3, name: 'Status: Being checked' }).waitFor();
+    await enTracker.getByText('Wait for the result.', { exact: false }).waitFor();
     await enTracker.getByText(application.code).first().waitFor();
   });
 

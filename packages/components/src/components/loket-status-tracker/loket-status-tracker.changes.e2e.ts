@@ -190,7 +190,9 @@ describe('in English', () => {
     wrapper.lang = 'en';
     mountTracker({ code: key.code, secret: key.secret, 'form-href': '/apply.html' }, wrapper);
     await expect.element(stateHeading('Needs changes')).toBeVisible();
-    await expect.element(page.getByText(/^Needs changes: the officer asked you to fix/)).toBeVisible();
+    await expect
+      .element(page.getByText(/^Fix the answers asked for, then send the application again\.$/))
+      .toBeVisible();
     await expect.element(page.getByRole('heading', { name: 'What to fix' })).toBeVisible();
     await expect
       .element(page.getByRole('listitem').filter({ hasText: /^Police loss report$/ }))
@@ -200,7 +202,9 @@ describe('in English', () => {
 
     wrapper.lang = 'id'; // the site's language switch
     await expect.element(stateHeading('Perlu diperbaiki')).toBeVisible();
-    await expect.element(page.getByText(/^Perlu diperbaiki: petugas meminta/)).toBeVisible();
+    await expect
+      .element(page.getByText(/^Perbaiki isian yang diminta, lalu kirim ulang permohonan\.$/))
+      .toBeVisible();
   });
 });
 

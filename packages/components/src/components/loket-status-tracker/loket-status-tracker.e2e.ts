@@ -152,11 +152,13 @@ describe('the key in the page URL', () => {
 });
 
 describe('each status', () => {
-  it('submitted: the server’s words, what happens next, the due date (or none known), the history', async () => {
+  it('submitted: the status once, what happens next, the due date (or none known), the history', async () => {
     const key = await submittedApplication();
     const el = mountTracker({ code: key.code, secret: key.secret });
     await expect.element(stateHeading('Terkirim')).toBeVisible();
-    await expect.element(page.getByText(/^Terkirim: permohonan sudah diterima/)).toBeVisible();
+    // The heading says it; the server's status_text ("Terkirim: …", with the due date) would repeat it.
+    expect(shadow(el).querySelector('[part~="state"]')?.textContent).toBe('↑Status: Terkirim');
+    expect(page.getByText(/^Terkirim: permohonan sudah diterima/).query()).toBeNull();
     await expect.element(page.getByRole('heading', { name: 'Langkah selanjutnya' })).toBeVisible();
     // ktp-el-hilang takes at most 1 working day (Permendagri 19/2018).
     await expect.element(page.getByText(/\(1 hari kerja sejak permohonan dikirim\)$/)).toBeVisible();
@@ -181,14 +183,11 @@ describe('each status', () => {
     const key = await applicationIn('in_review');
     mountTracker({ code: key.code, secret: key.secret });
     await expect.element(stateHeading('Sedang diperiksa')).toBeVisible();
-    // The server's words, with the due date of a lost KTP-el (1 working day).
+    // The due date of a lost KTP-el (1 working day), once: in its own box, not again in the status.
     await expect
-      .element(
-        page.getByText(
-          /^Sedang diperiksa petugas\. Perkiraan selesai paling lambat \d{1,2} \w+ 20\d\d \(1 hari kerja\)\.$/,
-        ),
-      )
+      .element(page.getByText(/^\d{1,2} \w+ 20\d\d \(1 hari kerja sejak permohonan dikirim\)$/))
       .toBeVisible();
+    expect(page.getByText(/Perkiraan selesai paling lambat/).query()).toBeNull();
   });
 
   it('needs_revision: the fields to fix, the officer’s note, and “Perbaiki permohonan” carrying the key', async () => {
@@ -225,6 +224,8 @@ describe('each status', () => {
       await expect.element(stateHeading(word)).toBeVisible();
       await expect.element(page.getByRole('heading', { level: 4, name: 'Catatan petugas' })).toBeVisible();
       expect(shadow(el).querySelector('[part~="note"]')?.textContent).toBe(`Catatan petugas${note}`);
+      // Once: the history's last entry does not say it again.
+      expect(shadow(el).textContent?.split(note).length).toBe(2);
       expect(page.getByRole('button', { name: 'Perbarui' }).query()).toBeNull();
       expect(page.getByRole('button', { name: 'Batalkan permohonan' }).query()).toBeNull();
       el.remove();

@@ -32,7 +32,7 @@ type WithdrawModule = typeof import('./withdraw-form');
  * @part base - The wrapper of everything the tracker shows. @part lookup - The lookup form.
  * @part error-summary - The lookup's error summary. @part input - The text fields (code, secret, reason).
  * @part button - Every button, and the button-styled link to the form. @part submit - "Lacak".
- * @part status - The status view. @part state - The current status and the server's words for it.
+ * @part status - The status view. @part state - The current status and the officer's latest note.
  * @part note - The officer's latest note. @part overdue - The overdue warning.
  * @part revision - What to fix. @part fix - The link to the form ("Perbaiki" or "Lanjutkan permohonan").
  * @part due - The expected date and how sure it is. @part history - The history, oldest first.
@@ -52,7 +52,10 @@ export class LoketStatusTracker {
 
   /** Base URL of the Loket API; falls back to `data-loket-api-base` on an ancestor or `<meta name="loket-api-base">`. */
   @Prop() apiBase?: string;
-  /** Tracking code to show at start; without it (and `secret`) the page URL's `#kode=…&rahasia=…` is read, then removed. */
+  /**
+   * Tracking code to show at start; without it (and `secret`) the page URL's `#kode=…&rahasia=…` is
+   * read, then removed. A `#kode=…` link followed later in the same tab (hashchange) is shown too.
+   */
   @Prop() code?: string;
   /** The application's secret, with `code`. */
   @Prop() secret?: string;
@@ -93,6 +96,7 @@ export class LoketStatusTracker {
       if (this.status) void this.schedule.now(); // status_text and next_step come back in the new language
     });
     document.addEventListener('visibilitychange', this.onVisibility);
+    window.addEventListener('hashchange', this.onHashChange);
     this.onVisibility();
     // Moved elsewhere in the page (disconnected, then connected again): keep checking.
     if (this.status) this.schedule.start(isFinal(this.status.status));
@@ -101,6 +105,7 @@ export class LoketStatusTracker {
   disconnectedCallback() {
     this.unwatchLocale?.();
     document.removeEventListener('visibilitychange', this.onVisibility);
+    window.removeEventListener('hashchange', this.onHashChange);
     this.schedule.stop();
     this.statuses.abort();
   }
@@ -140,6 +145,14 @@ export class LoketStatusTracker {
   }
 
   private onVisibility = () => this.schedule.visible(document.visibilityState !== 'hidden');
+
+  /** A `#kode=…&rahasia=…` link opened in this tab while the tracker is shown: follow it. */
+  private onHashChange = () => {
+    const key = readApplicationLink(location.href);
+    if (!key) return;
+    forgetApplicationLink();
+    void this.statuses.open(key, 'link');
+  };
 
   changed(previous: ApplicationStatusCode, next: ApplicationStatus) {
     this.announce(fill(this.t.refresh.changed, { status: this.t.status.words[next.status] }));

@@ -51,7 +51,11 @@ interface StatusProps {
   onOther: () => void;
 }
 
-/** Where the application stands, what happens next, until when, what happened, what can be done. */
+/**
+ * Where the application stands, what happens next, until when, what happened, what can be done.
+ * Each thing once: the status word in the heading (the server's `status_text` repeats it and the
+ * due date, so it is not shown), the latest note in the status box (not again in the history).
+ */
 export const StatusView: FunctionalComponent<StatusProps> = (p) => {
   const { t, status: s, locale } = p;
   const word = t.status.words[s.status];
@@ -72,7 +76,6 @@ export const StatusView: FunctionalComponent<StatusProps> = (p) => {
           <h3 id="loket-state" tabIndex={-1}>
             {fill(t.status.current, { status: word })}
           </h3>
-          <p>{s.status_text}</p>
           {last?.note && (
             <div class="note" part="note">
               <h4>{t.status.note}</h4>
@@ -114,7 +117,7 @@ export const StatusView: FunctionalComponent<StatusProps> = (p) => {
             <time class="small" dateTime={entry.at}>
               {moment(locale, entry.at)}
             </time>
-            {entry.note && (
+            {entry.note && entry !== last && (
               <p>
                 {t.status.note}: {entry.note}
               </p>
