@@ -96,7 +96,7 @@ export class LoketStatusTracker {
       if (this.status) void this.schedule.now(); // status_text and next_step come back in the new language
     });
     document.addEventListener('visibilitychange', this.onVisibility);
-    window.addEventListener('hashchange', this.onHashChange);
+    addEventListener('hashchange', this.follow);
     this.onVisibility();
     // Moved elsewhere in the page (disconnected, then connected again): keep checking.
     if (this.status) this.schedule.start(isFinal(this.status.status));
@@ -105,7 +105,7 @@ export class LoketStatusTracker {
   disconnectedCallback() {
     this.unwatchLocale?.();
     document.removeEventListener('visibilitychange', this.onVisibility);
-    window.removeEventListener('hashchange', this.onHashChange);
+    removeEventListener('hashchange', this.follow);
     this.schedule.stop();
     this.statuses.abort();
   }
@@ -122,14 +122,21 @@ export class LoketStatusTracker {
   @Watch('code')
   @Watch('secret')
   protected start() {
-    let key: ApplicationKey | null = null;
-    if (this.code && this.secret) key = { code: this.code, secret: this.secret };
-    else {
-      key = readApplicationLink(location.href);
-      if (key) forgetApplicationLink(); // out of the address bar, history and screenshots
-    }
-    if (key) void this.statuses.open(key);
+    if (this.code && this.secret) void this.statuses.open({ code: this.code, secret: this.secret });
+    else this.follow();
   }
+
+  /**
+   * The page URL's `#kode=…&rahasia=…`, if any, shown and taken out of the address bar, history and
+   * screenshots: at start, and (`hashchange`) when a new link is opened in this tab, then as if typed.
+   */
+  private follow = (change?: Event) => {
+    const key = readApplicationLink(location.href);
+    if (key) {
+      forgetApplicationLink();
+      void this.statuses.open(key, change ? 'lookup' : 'start');
+    }
+  };
 
   @Watch('apiBase')
   protected reload() {
@@ -146,13 +153,6 @@ export class LoketStatusTracker {
 
   private onVisibility = () => this.schedule.visible(document.visibilityState !== 'hidden');
 
-  /** A `#kode=…&rahasia=…` link opened in this tab while the tracker is shown: follow it. */
-  private onHashChange = () => {
-    const key = readApplicationLink(location.href);
-    if (!key) return;
-    forgetApplicationLink();
-    void this.statuses.open(key, 'link');
-  };
 
   changed(previous: ApplicationStatusCode, next: ApplicationStatus) {
     this.announce(fill(this.t.refresh.changed, { status: this.t.status.words[next.status] }));

@@ -36,8 +36,8 @@ export interface StatusHost {
 export function statusLoaderOf(host: StatusHost) {
   const requests = new Latest();
 
-  /** Loads `key` and shows it; `link`: a `#kode=` link followed in the open tab (focus moves to it). */
-  async function open(key: ApplicationKey, from: 'start' | 'link' | 'lookup' | 'retry' = 'start') {
+  /** Loads `key` and shows it. */
+  async function open(key: ApplicationKey, from: 'start' | 'lookup' | 'retry' = 'start') {
     host.schedule.stop();
     const signal = requests.start();
     if (from === 'lookup') host.busy = true;
@@ -52,7 +52,7 @@ export function statusLoaderOf(host: StatusHost) {
     } catch (error) {
       if (signal.aborted) return;
       const notFound = isLoketApiError(error) && (error.status === 404 || error.status === 400);
-      if (from === 'retry' || (from !== 'lookup' && !notFound)) {
+      if (from === 'retry' || (from === 'start' && !notFound)) {
         host.key = key;
         host.phase = 'failed';
         if (from === 'retry') host.focus('[part~="retry"]');
@@ -60,7 +60,7 @@ export function statusLoaderOf(host: StatusHost) {
       }
       host.phase = 'lookup';
       host.codeInput = key.code;
-      host.showErrors(notFound ? { notFound } : { failed: true }, from !== 'start');
+      host.showErrors(notFound ? { notFound } : { failed: true }, from === 'lookup');
     } finally {
       if (requests.isLatest(signal)) host.busy = false;
     }
