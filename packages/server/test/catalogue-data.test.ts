@@ -93,4 +93,14 @@ describe('the bundled catalogue data', () => {
       if (s.online_url) expect(s.channels, s.id).toContain('online');
     }
   });
+
+  it('gives every online channel its address, or notes that say where the online path is', () => {
+    // An app-only channel (M-Paspor, Digital Korlantas POLRI, PLN Mobile) or one each region runs
+    // has no national address: the notes name the app or the regional service instead.
+    for (const s of services.filter((x) => x.channels.includes('online') && !x.online_url)) {
+      expect(s.notes_en ?? '', `${s.id}: online channel without an address or a reason`).toMatch(
+        /\bonline\b|\bapp\b/i,
+      );
+    }
+  });
 });
