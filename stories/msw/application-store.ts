@@ -12,6 +12,7 @@ import type { JsonBodyType } from 'msw';
 import en from '../fixtures/application-form.en.json';
 import id from '../fixtures/application-form.id.json';
 import { demo } from './demo';
+import { newSecret } from './secret';
 
 /**
  * The state of the mock application API of the form's stories (see applications.ts): the
@@ -175,7 +176,7 @@ export function blank(answers: Answers): Stored {
   const app: Stored = {
     id: crypto.randomUUID(),
     code: randomCode(),
-    secret: crypto.randomUUID().replaceAll('-', ''),
+    secret: newSecret(),
     version: 1,
     status: 'draft',
     answers,

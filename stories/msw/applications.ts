@@ -22,6 +22,7 @@ import {
 } from './application-store';
 import { demo } from './demo';
 import { API_BASE } from './handlers';
+import { sameSecret } from './secret';
 
 export { resetApplications, SAMPLE_PDF, seedApplication } from './application-store';
 
@@ -50,7 +51,7 @@ function problem(request: Request, status: number, kind: ProblemKind, detail: st
 /** The application the request's code and secret name, or the server's 404. */
 function own(request: Request, code: string): Stored | Response {
   const app = stored(code);
-  if (app && request.headers.get('loket-secret') === app.secret) return app;
+  if (app && sameSecret(request.headers.get('loket-secret'), app.secret)) return app;
   const detail = {
     id: `Permohonan "${code}" tidak ditemukan, atau kode rahasianya salah.`,
     en: `Application "${code}" was not found, or its secret is wrong.`,

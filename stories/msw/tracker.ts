@@ -3,6 +3,7 @@ import en from '../fixtures/tracker.en.json';
 import id from '../fixtures/tracker.id.json';
 import { API_BASE } from './handlers';
 import { requestKey } from './request-key.mjs';
+import { sameSecret } from './secret';
 
 /**
  * The application endpoints of <loket-status-tracker>, answered with what the real server said
@@ -35,7 +36,7 @@ function answer(request: Request) {
   const code = decodeURIComponent(url.pathname.split('/')[3] ?? '');
   const known = Object.values(recorded.applications).find((a) => a.code === code);
   const response = recorded.responses[requestKey(request.method, url.pathname, [])];
-  if (!known || known.secret !== request.headers.get('loket-secret') || !response)
+  if (!known || !sameSecret(request.headers.get('loket-secret'), known.secret) || !response)
     return HttpResponse.json(recorded.notFound.body, { status: 404, headers: problemHeaders });
   return HttpResponse.json(response.body, { status: response.status });
 }

@@ -619,7 +619,14 @@ export interface components {
             due: components["schemas"]["Due"];
         };
         CreatedApplication: components["schemas"]["Application"] & {
-            /** @description Shown only once. Resumes the draft and looks up its status with the tracking code. */
+            /**
+             * @description Shown only once. Resumes the draft and looks up its status with the tracking code.
+             *     16 symbols of Crockford's base32 (80 bits) in four groups, e.g. `7KQ2-M9XD-4HTR-0BWE`;
+             *     sent back in `Loket-Secret` in any case, with or without dashes or spaces, with O
+             *     for 0 and I or L for 1. Secrets issued before (32 base64url characters) stay valid
+             *     as they were given.
+             * @example 7KQ2-M9XD-4HTR-0BWE
+             */
             secret: string;
         };
         /** @description What a citizen may see of an application; no answers and no personal data. */

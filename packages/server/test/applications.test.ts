@@ -194,10 +194,12 @@ describe('createApplication', () => {
       submitted_at: null,
       due: { date: null, working_days: null, calendar: 'none' },
     });
-    expect(body.secret.length).toBeGreaterThanOrEqual(32);
+    // 16 symbols of Crockford's base32 (80 bits) in groups of four: no I, L, O or U.
+    expect(body.secret).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
     const row = await rowOf(server.db, body.code);
-    // Only the hash of the secret is stored.
-    expect(row.secret_hash).toBe(createHash('sha256').update(body.secret).digest('hex'));
+    // Only the hash of the secret (its symbols, without the dashes) is stored.
+    const symbols = body.secret.replaceAll('-', '');
+    expect(row.secret_hash).toBe(createHash('sha256').update(symbols).digest('hex'));
     expect(row).toMatchObject({ status: 'draft', version: 1, agency_id: 'dukcapil', form_version: 1 });
     expect(await events(server.db, body.code)).toEqual([
       { from_status: null, to_status: 'draft', actor: 'citizen', note: null, public_note: null },
@@ -296,6 +298,42 @@ describe('getApplication and the secret', () => {
     });
     expect(lower.status).toBe(200);
     expect(lower.body).toMatchObject({ lang: 'en', code, service: { name: 'Replacement of Lost KTP-el' } });
+  });
+
+  it('takes the secret as a person types it: any case, spaces or no dashes, O for 0, I or L for 1', async () => {
+    const { code, secret } = await draft();
+    const symbols = secret.replaceAll('-', '');
+    const typed = [
+      secret.toLowerCase(),
+      symbols,
+      ` ${symbols.match(/.{4}/g)?.join(' ')} `,
+      secret.replaceAll('0', 'O').replaceAll('1', 'l'),
+      secret.replaceAll('1', 'I').toLowerCase(),
+    ];
+    for (const variant of typed) {
+      const r = await call('GET', `/v1/applications/${code}/status`, { headers: as(variant) });
+      expect(r.status, variant).toBe(200);
+    }
+    // One symbol wrong is a wrong secret (80 bits: nothing is "close enough").
+    const last = symbols.at(-1) === 'Z' ? 'Y' : 'Z';
+    const wrong = await call('GET', `/v1/applications/${code}/status`, {
+      headers: as(`${symbols.slice(0, -1)}${last}`),
+    });
+    expect(wrong.status).toBe(404);
+  });
+
+  it('keeps the secrets issued before (32 base64url characters) working, exactly as given', async () => {
+    const { code } = await draft();
+    const legacy = 'x6V2hgph8FXCYaZxL0_dmGS_VPb9V-QA'; // the old kind: mixed case, `_` and `-`
+    await server.db.query('update application set secret_hash = $1 where code = $2', [
+      createHash('sha256').update(legacy).digest('hex'),
+      bare(code),
+    ]);
+    const ok = await call('GET', `/v1/applications/${code}/status`, { headers: as(legacy) });
+    expect(ok.status).toBe(200);
+    // The old kind is case-sensitive: forgiving its case would weaken it.
+    const lower = await call('GET', `/v1/applications/${code}/status`, { headers: as(legacy.toLowerCase()) });
+    expect(lower.status).toBe(404);
   });
 
   it('answers a wrong secret and an unknown code alike', async () => {

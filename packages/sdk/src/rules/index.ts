@@ -1,8 +1,10 @@
 // @loket/sdk/rules — the application rules the API server, the web components and the Storybook
 // mocks share, so that none of them states a rule a second time: the state machine and which
-// statuses belong together, whether an application can be edited, a file's type by its content.
+// statuses belong together, whether an application can be edited, a file's type by its content,
+// what a person may type for a secret.
 // No dependencies, no I/O; browsers, Node, Deno and Bun.
 export { type EditRefusal, editRefusal, isEditable, isSubmitted } from './editing.js';
 export { type AttachmentType, checkFile, detectType, type FileLimits, type FileProblem } from './files.js';
+export { canonicalSecret, formatSecret, SECRET_SYMBOLS, secretFromBytes } from './secret.js';
 export { isFinal, isWithAgency } from './status.js';
 export { type Actor, canTransition, canWithdraw } from './transitions.js';

@@ -7,7 +7,7 @@ import { ProblemError, problem } from '../problem.js';
 import { checkAnswers } from './answers.js';
 import { loadForm, type StoredForm } from './forms.js';
 import { etagOf } from './present.js';
-import { newId, newSecret, newTrackingCode, sha256Hex } from './secrets.js';
+import { newId, newSecret, newTrackingCode, secretHash } from './secrets.js';
 import { type ApplicationRow, applicationColumns } from './security.js';
 
 type Answers = Record<string, unknown>;
@@ -72,7 +72,7 @@ export async function createDraft(
         [
           id,
           code,
-          sha256Hex(secret),
+          secretHash(secret),
           service.id,
           region.code,
           service.agency_id,

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { canonicalSecret, secretFromBytes } from '@loket/sdk/rules';
 
 // Crockford-style alphabet: no I, L, O, U, so codes read aloud or typed from paper survive.
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -20,8 +21,14 @@ export function normalizeCode(input: string): string | null {
   return /^[0-9A-HJKMNP-TV-Z]{12}$/.test(bare) ? bare : null;
 }
 
+/** A new application secret: 80 random bits as `XXXX-XXXX-XXXX-XXXX` (see `@loket/sdk/rules`). */
 export function newSecret(): string {
-  return randomBytes(24).toString('base64url');
+  return secretFromBytes(randomBytes(10));
+}
+
+/** What is stored of a secret: the hash of its canonical symbols, so any way of typing it matches. */
+export function secretHash(secret: string): string {
+  return sha256Hex(canonicalSecret(secret) ?? secret);
 }
 
 export const newId = () => randomUUID();
@@ -30,9 +37,18 @@ export function sha256Hex(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
-/** Constant-time comparison of a presented secret with a stored hash. */
+/**
+ * Constant-time comparison of a presented secret with a stored hash: as typed (the secrets issued
+ * before, 32 base64url characters, were hashed as given) and in its canonical form (the short
+ * secrets). Both are always computed, so the time says nothing about which kind matched.
+ */
 export function secretMatches(presented: string, storedHash: string): boolean {
-  const a = Buffer.from(sha256Hex(presented), 'hex');
-  const b = Buffer.from(storedHash, 'hex');
-  return a.length === b.length && timingSafeEqual(a, b);
+  const stored = Buffer.from(storedHash, 'hex');
+  const same = (value: string) => {
+    const hash = Buffer.from(sha256Hex(value), 'hex');
+    return hash.length === stored.length && timingSafeEqual(hash, stored);
+  };
+  const asTyped = same(presented);
+  const canonical = same(canonicalSecret(presented) ?? presented);
+  return asTyped || canonical;
 }

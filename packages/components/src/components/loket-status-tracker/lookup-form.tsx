@@ -114,7 +114,7 @@ export const LookupForm: FunctionalComponent<LookupProps> = (p) => {
         error={errors.secret}
         value={p.secret}
         onInput={p.onSecret}
-        autocapitalize="none"
+        autocapitalize="characters"
       />
       <button
         type="submit"

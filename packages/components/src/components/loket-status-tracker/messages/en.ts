@@ -8,7 +8,8 @@ export const en: TrackerMessages = {
     code: 'Tracking code',
     codeHint: 'For example: LKT-7K4M-Q2XP-3H9D',
     secret: 'Secret code',
-    secretHint: 'Given with the tracking code. Do not share it with anyone.',
+    secretHint:
+      'Given with the tracking code: 16 letters and digits, like 7KQ2-M9XD-4HTR-0BWE (lower case and dashes are fine). Do not share it with anyone.',
     submit: 'Track',
     errorTitle: 'There is a problem',
     errorPrefix: 'Error:',

@@ -8,7 +8,8 @@ export const id: TrackerMessages = {
     code: 'Kode pelacakan',
     codeHint: 'Contoh: LKT-7K4M-Q2XP-3H9D',
     secret: 'Kode rahasia',
-    secretHint: 'Diberikan bersama kode pelacakan. Jangan berikan kepada siapa pun.',
+    secretHint:
+      'Diberikan bersama kode pelacakan: 16 huruf dan angka, seperti 7KQ2-M9XD-4HTR-0BWE (huruf kecil dan tanda hubung boleh). Jangan berikan kepada siapa pun.',
     submit: 'Lacak',
     errorTitle: 'Ada masalah',
     errorPrefix: 'Kesalahan:',
