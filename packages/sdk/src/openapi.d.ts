@@ -93,6 +93,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/life-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List life events
+         * @description Life events (the birth of a child, a death in the family, marriage, moving house, starting
+         *     a business…), in display order: each a path through several services. The counts are of
+         *     the steps offered in `region` when given.
+         */
+        get: operations["listLifeEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/life-events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a life event with its steps
+         * @description One life event as an ordered path of services: each step says why it is needed and what
+         *     it produces for the next (the service's output); the conditional steps say when they are
+         *     needed. Each service is summarised as in `listServices` for `region` (its overrides
+         *     applied); a step whose service the region does not offer is left out.
+         */
+        get: operations["getLifeEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/regions": {
         parameters: {
             query?: never;
@@ -874,6 +919,44 @@ export interface components {
             lang: components["schemas"]["Lang"];
             data: components["schemas"]["Agency"][];
         };
+        LifeEventSummary: {
+            id: components["schemas"]["Slug"];
+            name: string;
+            /** @description How the services of this event follow one another, in words. */
+            rationale: string;
+            /** @description Steps on the typical path. */
+            step_count: number;
+            /** @description Steps needed only in a stated situation. */
+            conditional_count: number;
+        };
+        LifeEventList: {
+            lang: components["schemas"]["Lang"];
+            data: components["schemas"]["LifeEventSummary"][];
+        };
+        LifeEventStep: {
+            service: components["schemas"]["ServiceSummary"];
+            /** @description Why this step is needed in this life event (from the event's sources). */
+            why: string;
+            /** @description What the step produces for the next (the service's output). */
+            produces: string;
+        };
+        LifeEventConditionalStep: {
+            service: components["schemas"]["ServiceSummary"];
+            /** @description The situation in which this step is needed. */
+            when: string;
+            /** @description What the step produces (the service's output). */
+            produces: string;
+        };
+        LifeEvent: {
+            lang: components["schemas"]["Lang"];
+            id: components["schemas"]["Slug"];
+            name: string;
+            rationale: string;
+            /** @description The typical path, in order. */
+            steps: components["schemas"]["LifeEventStep"][];
+            conditional: components["schemas"]["LifeEventConditionalStep"][];
+            sources: string[];
+        };
         Region: {
             code: components["schemas"]["RegionCode"];
             /**
@@ -1468,6 +1551,199 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listLifeEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A Kemendagri province or kabupaten/kota code. Unknown codes are `400`.
+                 * @example 33.74
+                 */
+                region?: components["parameters"]["regionQuery"];
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+                /** @description An `ETag` received before; `304` when it still matches. */
+                "If-None-Match"?: components["parameters"]["ifNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All life events. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "lang": "en",
+                     *       "data": [
+                     *         {
+                     *           "id": "pensiun",
+                     *           "name": "Retirement",
+                     *           "rationale": "JHT is paid in full at 56; JKN membership moves from employee to retiree/self-paying segment.",
+                     *           "step_count": 3,
+                     *           "conditional_count": 2
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LifeEventList"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getLifeEvent: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A Kemendagri province or kabupaten/kota code. Unknown codes are `400`.
+                 * @example 33.74
+                 */
+                region?: components["parameters"]["regionQuery"];
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+                /** @description An `ETag` received before; `304` when it still matches. */
+                "If-None-Match"?: components["parameters"]["ifNoneMatch"];
+            };
+            path: {
+                /**
+                 * @description The life event's stable id (see `listLifeEvents`).
+                 * @example pensiun
+                 */
+                id: components["schemas"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The life event and its steps. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "lang": "en",
+                     *       "id": "pensiun",
+                     *       "name": "Retirement",
+                     *       "rationale": "JHT is paid in full at 56; JKN membership moves from employee to retiree/self-paying segment; Jaminan Pensiun, Taspen and Asabri services are not yet in the dataset.",
+                     *       "steps": [
+                     *         {
+                     *           "service": {
+                     *             "id": "klaim-jht",
+                     *             "name": "Old-Age Savings (JHT) Claim, BPJS Ketenagakerjaan",
+                     *             "category": {
+                     *               "id": "social-security",
+                     *               "name": "Social security and health"
+                     *             },
+                     *             "agency": {
+                     *               "id": "bpjs-ketenagakerjaan",
+                     *               "name": "Social Security Agency for Employment (BPJS Ketenagakerjaan)",
+                     *               "level": "central"
+                     *             },
+                     *             "region_code": null,
+                     *             "fee": {
+                     *               "amount_idr": null,
+                     *               "free": false,
+                     *               "has_variants": false
+                     *             },
+                     *             "duration_days": 5,
+                     *             "channels": [
+                     *               "online",
+                     *               "agency_office",
+                     *               "mpp"
+                     *             ],
+                     *             "online_url": "https://lapakasik.bpjsketenagakerjaan.go.id",
+                     *             "form_available": false,
+                     *             "confidence": "medium",
+                     *             "overridden": false
+                     *           },
+                     *           "why": "JHT is paid in full at the retirement age of 56 (Permenaker 4/2022).",
+                     *           "produces": "Payout of JHT balance"
+                     *         }
+                     *       ],
+                     *       "conditional": [
+                     *         {
+                     *           "service": {
+                     *             "id": "pindah-domisili",
+                     *             "name": "Change of Residence (Moving Certificate, SKPWNI)",
+                     *             "category": {
+                     *               "id": "civil-registration",
+                     *               "name": "Civil registration"
+                     *             },
+                     *             "agency": {
+                     *               "id": "dukcapil",
+                     *               "name": "Regency/City Population and Civil Registration Office (Dukcapil)",
+                     *               "level": "regency"
+                     *             },
+                     *             "region_code": null,
+                     *             "fee": {
+                     *               "amount_idr": 0,
+                     *               "free": true,
+                     *               "has_variants": false
+                     *             },
+                     *             "duration_days": 1,
+                     *             "channels": [
+                     *               "mpp",
+                     *               "agency_office",
+                     *               "online"
+                     *             ],
+                     *             "online_url": null,
+                     *             "form_available": false,
+                     *             "confidence": "medium",
+                     *             "overridden": false
+                     *           },
+                     *           "when": "Moving after retirement",
+                     *           "produces": "Moving certificate, then new KK and KTP-el"
+                     *         }
+                     *       ],
+                     *       "sources": [
+                     *         "Permenaker No. 4 Tahun 2022",
+                     *         "services.json: klaim-jht"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LifeEvent"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];

@@ -35,6 +35,8 @@ describe('URLs', () => {
     ['getService', (c) => c.getService('ktp-el-baru'), '/v1/services/ktp-el-baru'],
     ['listCategories', (c) => c.listCategories(), '/v1/categories'],
     ['listAgencies', (c) => c.listAgencies(), '/v1/agencies'],
+    ['listLifeEvents', (c) => c.listLifeEvents(), '/v1/life-events'],
+    ['getLifeEvent', (c) => c.getLifeEvent('kelahiran'), '/v1/life-events/kelahiran'],
     ['listRegions', (c) => c.listRegions(), '/v1/regions'],
     ['getRegion', (c) => c.getRegion('33.74'), '/v1/regions/33.74'],
     ['listRegionLocations', (c) => c.listRegionLocations('33.74'), '/v1/regions/33.74/locations'],
@@ -79,6 +81,8 @@ describe('region', () => {
     ['getService', (c, region) => c.getService('skck', region === undefined ? {} : { region })],
     ['listCategories', (c, region) => c.listCategories(region === undefined ? {} : { region })],
     ['listAgencies', (c, region) => c.listAgencies(region === undefined ? {} : { region })],
+    ['listLifeEvents', (c, region) => c.listLifeEvents(region === undefined ? {} : { region })],
+    ['getLifeEvent', (c, region) => c.getLifeEvent('pensiun', region === undefined ? {} : { region })],
   ];
 
   it.each(regional)(

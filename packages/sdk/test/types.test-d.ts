@@ -14,6 +14,7 @@ import {
   type DownloadedAttachment,
   type FormDefinition,
   isLoketApiError,
+  type LifeEvent,
   type ListServicesQuery,
   type LoketApiError,
   type OfficerApplication,
@@ -62,6 +63,9 @@ describe('return types', () => {
     expectTypeOf(
       client.listCategories({}, { ifNoneMatch: undefined }),
     ).resolves.toEqualTypeOf<CategoryList>();
+    expectTypeOf(client.getLifeEvent('kelahiran', {}, { ifNoneMatch: etag })).resolves.toEqualTypeOf<
+      Conditional<LifeEvent>
+    >();
     // @ts-expect-error the health checks are not cacheable
     client.getLiveness({ ifNoneMatch: '"v1"' });
   });

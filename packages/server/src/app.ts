@@ -22,6 +22,7 @@ import { attachmentHandlers } from './routes/attachments.js';
 import { catalogueHandlers } from './routes/catalogue.js';
 import type { AppContext } from './routes/context.js';
 import { healthHandlers } from './routes/health.js';
+import { lifeEventHandlers } from './routes/life-events.js';
 import { officerHandlers } from './routes/officer.js';
 import { regionHandlers } from './routes/regions.js';
 
@@ -50,7 +51,7 @@ export const defaultTimeouts = { headersMs: 10_000, requestMs: 120_000 };
 const requestId = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Public catalogue data: cached, ETagged, readable from any origin. Never applications. */
-const cataloguePaths = /^\/v1\/(services|categories|agencies|regions)(\/|$)/;
+const cataloguePaths = /^\/v1\/(services|categories|agencies|life-events|regions)(\/|$)/;
 
 type Responses = Record<string, { content?: Record<string, unknown> }>;
 type Contract = {
@@ -156,6 +157,7 @@ export async function buildApp(
   const contract = loadContract();
   const handlers: Record<string, unknown> = {
     ...catalogueHandlers(ctx),
+    ...lifeEventHandlers(ctx),
     ...regionHandlers(ctx),
     ...healthHandlers(ctx),
     ...applicationHandlers(ctx),

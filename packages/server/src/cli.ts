@@ -92,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
     case 'seed': {
       const summary = await withDb(seed);
       console.log(
-        `seeded ${summary.services} services, ${summary.regions} regions, ${summary.categories} categories, ${summary.locations} locations`,
+        `seeded ${summary.services} services, ${summary.regions} regions, ${summary.categories} categories, ${summary.lifeEvents} life events, ${summary.locations} locations`,
       );
       return 0;
     }

@@ -67,6 +67,17 @@ describe('SDK ⇄ server', () => {
     expect(locations.data.length).toBe(region.location_count);
   });
 
+  it('lists life events and gets one as ordered steps of the region’s services', async () => {
+    const { data } = await client.listLifeEvents();
+    expect(data.map((e) => e.id)).toContain('memulai-usaha');
+    const event = await client.getLifeEvent('memulai-usaha');
+    expect(event.steps[0]?.service.id).toBe('nib-oss');
+    expect(event.steps.every((s) => s.why && s.produces)).toBe(true);
+    expect(event.conditional.every((s) => s.when && s.produces)).toBe(true);
+    const missing = await client.getLifeEvent('tidak-ada').catch((e: unknown) => e);
+    expect(isLoketApiError(missing) && missing.status).toBe(404);
+  });
+
   it('revalidates with an ETag and gets notModified instead of a body', async () => {
     const first = await client.getService('skck', {}, { ifNoneMatch: null });
     expect(first.etag).toBeTruthy();

@@ -6,11 +6,11 @@ import type {
   ListAgenciesQuery,
   ListCategoriesQuery,
   ListServicesQuery,
-  RegionCode,
   Service,
   ServiceList,
   Slug,
 } from '../types.js';
+import { withRegion } from '../with-region.js';
 
 // The catalogue. Each applies the client's default `region` (see `withRegion`); `{ ifNoneMatch }`
 // makes any of them a conditional request.
@@ -50,9 +50,4 @@ export function listAgencies<O extends AnyRequestOptions = RequestOptions>(
   options?: O,
 ): Promise<LoketResult<AgencyList, O>> {
   return get(core, '/v1/agencies', withRegion(core, query), options);
-}
-
-/** `region` from the call, else the client's default; `null` means "send none". */
-function withRegion<Q extends { region?: RegionCode | null }>(core: Core, query: Q = {} as Q) {
-  return { ...query, region: query.region === null ? undefined : (query.region ?? core.region) };
 }

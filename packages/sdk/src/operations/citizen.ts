@@ -7,5 +7,6 @@ export * from './application-status.js';
 export * from './applications.js';
 export * from './catalogue.js';
 export * from './health.js';
+export * from './life-events.js';
 export * from './regions.js';
 export * from './withdraw.js';

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { loadBundledForms, seedForms } from '../applications/forms.js';
 import { bundledHolidays, importHolidays, readHolidaysFile } from '../applications/holidays.js';
 import type { Db, Queryable } from '../db/index.js';
+import { type LifeEventsFile, lifeEventsOfServices, seedLifeEvents } from './life-events.js';
 import { checkRecord, type ServiceRecord } from './record.js';
 import { bumpCatalogueVersion, upsertServices } from './upsert.js';
 
@@ -47,23 +48,13 @@ export async function seedCategories(tx: Queryable): Promise<number> {
   return categories.length;
 }
 
-interface LifeEventsFile {
-  life_events: { id: string; services: string[]; conditional?: { service: string }[] }[];
-}
-
 /** The bundled real services, with life events linked from life-events.json. */
 export async function loadBundledServices(): Promise<ServiceRecord[]> {
   const services = [
     ...(await readJson<ServiceRecord[]>('catalogue/services.json')),
     ...(await readJson<ServiceRecord[]>('catalogue/services-more.json')),
   ];
-  const { life_events } = await readJson<LifeEventsFile>('catalogue/life-events.json');
-  const events = new Map<string, Set<string>>();
-  for (const event of life_events) {
-    for (const id of [...event.services, ...(event.conditional ?? []).map((c) => c.service)]) {
-      events.set(id, (events.get(id) ?? new Set()).add(event.id));
-    }
-  }
+  const events = lifeEventsOfServices(await readJson<LifeEventsFile>('catalogue/life-events.json'));
   return services.map((s) => ({
     ...s,
     life_events: [...new Set([...(s.life_events ?? []), ...(events.get(s.id) ?? [])])].sort(),
@@ -110,6 +101,7 @@ export interface SeedSummary {
   regions: number;
   categories: number;
   services: number;
+  lifeEvents: number;
   locations: number;
   forms: number;
   holidays: number;
@@ -120,6 +112,7 @@ export async function seed(db: Db): Promise<SeedSummary> {
   const services = await loadBundledServices();
   const forms = await loadBundledForms();
   const holidays = await readHolidaysFile(bundledHolidays);
+  const lifeEvents = await readJson<LifeEventsFile>('catalogue/life-events.json');
   const problems = services.flatMap((s, i) => checkRecord(s, i + 1));
   if (problems.length > 0) {
     throw new Error(`bundled catalogue is invalid: ${JSON.stringify(problems.slice(0, 5))}`);
@@ -128,6 +121,7 @@ export async function seed(db: Db): Promise<SeedSummary> {
     const regions = await seedRegions(tx);
     const categories = await seedCategories(tx);
     await upsertServices(tx, services);
+    const lifeEventCount = await seedLifeEvents(tx, lifeEvents);
     const locations = await seedLocations(tx);
     await seedForms(tx, forms);
     const holidayCount = await importHolidays(tx, holidays);
@@ -136,6 +130,7 @@ export async function seed(db: Db): Promise<SeedSummary> {
       regions,
       categories,
       services: services.length,
+      lifeEvents: lifeEventCount,
       locations,
       forms: forms.length,
       holidays: holidayCount,

@@ -207,13 +207,19 @@ export async function listServices(db: Queryable, scope: Scope, query: ServiceQu
                       left join agency a on f.kind = 'agency' and a.id = f.id), '[]'::json) as facets`,
     [...params, query.limit, query.offset],
   );
-  const ids = page?.ids ?? [];
-  const found = ids.length
-    ? await db.query<ServiceRow>(`${select} ${from} and s.id = any($4::text[])`, [...scopeParams(scope), ids])
-    : [];
-  const byId = new Map(found.map((row) => [row.id, row]));
-  const rows = ids.flatMap((id) => byId.get(id) ?? []);
+  const rows = await findServices(db, page?.ids ?? [], scope);
   return { rows, total: page?.total ?? 0, facets: page?.facets ?? [] };
+}
+
+/** These services as `scope` sees them, in the order given; those it does not offer are left out. */
+export async function findServices(db: Queryable, ids: string[], scope: Scope): Promise<ServiceRow[]> {
+  if (ids.length === 0) return [];
+  const found = await db.query<ServiceRow>(`${select} ${from} and s.id = any($4::text[])`, [
+    ...scopeParams(scope),
+    ids,
+  ]);
+  const byId = new Map(found.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export interface CountRow {

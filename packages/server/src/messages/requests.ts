@@ -165,6 +165,10 @@ export const requestMessages = {
     id: (slug: string) => `Layanan "${slug}" tidak ada.`,
     en: (slug: string) => `Service "${slug}" does not exist.`,
   },
+  lifeEventNotFound: {
+    id: (id: string) => `Peristiwa hidup "${id}" tidak ada.`,
+    en: (id: string) => `Life event "${id}" does not exist.`,
+  },
   serviceOnlyIn: {
     id: (slug: string, region: string) =>
       `Layanan "${slug}" hanya tersedia di wilayah ${region} (region=${region}).`,
