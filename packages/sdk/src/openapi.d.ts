@@ -40,8 +40,8 @@ export interface paths {
         /**
          * Get one service
          * @description One service by its stable slug, with every Standar Pelayanan component. With `region`,
-         *     that region's override (fee, duration, requirements, locations…) is applied and listed
-         *     in `override`. A regional service asked for outside its region (or without `region`) is
+         *     that region's override (the agency's local name, fee, duration, requirements…) is applied
+         *     and listed in `override`. A regional service asked for outside its region (or without `region`) is
          *     `404`, and the problem's `detail` names the region that offers it.
          */
         get: operations["getService"];
@@ -831,7 +831,9 @@ export interface components {
         Override: {
             region_code: components["schemas"]["RegionCode"];
             /**
+             * @description What the region changed: agency (its local name), requirements, procedure, duration, fee, channels, online_url, complaint, notes.
              * @example [
+             *       "agency",
              *       "fee",
              *       "duration"
              *     ]

@@ -263,7 +263,7 @@ describe('importOverrides', () => {
     expect(messages).toEqual([
       '2: unknown service "tidak-ada-layanan": no service with this id in the catalogue',
       '3: unknown region "99.99": not a Kemendagri province or kabupaten/kota code',
-      expect.stringMatching(/^4: overrides nothing: give at least one of fee, /),
+      expect.stringMatching(/^4: overrides nothing: give at least one of agency_name, fee, /),
       '5: missing field "sources"',
       '6: duplicate override of "pbg" in region "33": already on row 1',
       expect.stringMatching(/^7: "uji-layanan-khusus-semarang" is a service of region 33\.74 only/),

@@ -8,6 +8,7 @@ import { splitBilingual } from './record.js';
 function columns(record: OverrideRecord) {
   const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
   return {
+    agency_name: json(record.agency_name),
     duration_days: record.duration_days ?? null,
     duration_text: json(splitBilingual(record.duration_text)),
     fee_amount_idr: record.fee?.amount_idr ?? null,
@@ -38,15 +39,15 @@ export async function upsertOverride(tx: Queryable, record: OverrideRecord): Pro
   await tx.query(
     `insert into service_override (service_id, region_code, duration_days, duration_text, fee_amount_idr,
        fee_legal_basis, fee_variants, requirements, procedure, channels, online_url, complaint_channels, notes,
-       sources, updated_at)
+       sources, agency_name, updated_at)
      values ($1, $2, $3, $4::text::jsonb, $5, $6, $7::text::jsonb, $8::text::jsonb, $9::text::jsonb, $10::text[],
-       $11, $12::text::jsonb, $13, $14::text[], now())
+       $11, $12::text::jsonb, $13, $14::text[], $15::text::jsonb, now())
      on conflict (service_id, region_code) do update set duration_days = excluded.duration_days,
        duration_text = excluded.duration_text, fee_amount_idr = excluded.fee_amount_idr,
        fee_legal_basis = excluded.fee_legal_basis, fee_variants = excluded.fee_variants,
        requirements = excluded.requirements, procedure = excluded.procedure, channels = excluded.channels,
        online_url = excluded.online_url, complaint_channels = excluded.complaint_channels,
-       notes = excluded.notes, sources = excluded.sources, updated_at = now()`,
+       notes = excluded.notes, sources = excluded.sources, agency_name = excluded.agency_name, updated_at = now()`,
     [
       record.service,
       record.region,
@@ -62,6 +63,7 @@ export async function upsertOverride(tx: Queryable, record: OverrideRecord): Pro
       c.complaint_channels,
       c.notes,
       record.sources ?? [],
+      c.agency_name,
     ],
   );
 }

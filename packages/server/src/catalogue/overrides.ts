@@ -25,6 +25,8 @@ export interface OverrideRecord {
   region: string;
   /** True: delete this override (then no overriding field may be given, and sources are optional). */
   remove?: boolean;
+  /** The name under which the agency serves this service in this region (its local office). */
+  agency_name?: Localized | null;
   fee?: {
     amount_idr: number | null;
     legal_basis: string | null;
@@ -43,6 +45,7 @@ export interface OverrideRecord {
 
 /** The fields that override a national fact (everything but service, region, remove and sources). */
 export const OVERRIDING_FIELDS = [
+  'agency_name',
   'fee',
   'duration_days',
   'duration_text',

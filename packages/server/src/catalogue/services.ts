@@ -86,7 +86,8 @@ const grouped = (has: (t: string) => string, column: string, empty = 'null') =>
 
 const select = `
   select s.id, s.region_code, s.category_id, c.name_id as category_name_id, c.name_en as category_name_en,
-    s.agency_id, a.name_id as agency_name_id, a.name_en as agency_name_en, a.level as agency_level,
+    s.agency_id, coalesce(${o('agency_name')} ->> 'id', a.name_id) as agency_name_id,
+    coalesce(${o('agency_name')} ->> 'en', a.name_en) as agency_name_en, a.level as agency_level,
     s.name_id, s.name_en, s.aliases,
     coalesce(${o('requirements')}, s.requirements) as requirements,
     coalesce(${o('procedure')}, s.procedure) as procedure,
@@ -106,6 +107,7 @@ const select = `
     case when ${o('notes')} is not null then null else s.notes_en end as notes_en,
     coalesce(r.region_code, p.region_code) as override_region,
     array_remove(array[
+      case when ${o('agency_name')} is not null then 'agency' end,
       case when ${o('requirements')} is not null then 'requirements' end,
       case when ${o('procedure')} is not null then 'procedure' end,
       case when ${hasDuration('r')} or ${hasDuration('p')} then 'duration' end,
