@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { importServices } from './catalogue/import.js';
 import { seed } from './catalogue/seed.js';
 import { writeSyntheticCatalogue } from './catalogue/synthetic.js';
 import { loadConfig } from './config.js';
@@ -15,6 +14,8 @@ Commands:
   seed                        load the bundled real catalogue (regions, services, MPP locations)
   import FILE [--dry-run]     validate, then upsert services (.json or .csv) or regional overrides
                               (.json with an "overrides" key), all or nothing
+  import DIR [--dry-run]      a region's folder (data/regions/35.78): its services.json, then its
+                              overrides.json, each as above
   generate-synthetic FILE [--count N]
                               write a SYNTHETIC catalogue (for benchmarks only) to FILE as JSON
   officer create --name N --agency A --region R | list | revoke ID
@@ -30,6 +31,7 @@ Configuration comes from environment variables; see the README.`;
 
 /** Commands with their own module (src/cli/*.ts), each exporting `run(args, tools)`. */
 const commandModules: Record<string, string> = {
+  import: './cli/import.js',
   officer: './cli/officer.js',
   origins: './cli/origins.js',
   calendar: './cli/calendar.js',
@@ -68,7 +70,6 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       'seed-if-empty': { type: 'boolean', default: false },
-      'dry-run': { type: 'boolean', default: false },
       count: { type: 'string', default: '10000' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -94,42 +95,6 @@ async function main(argv: string[]): Promise<number> {
       console.log(
         `seeded ${summary.services} services, ${summary.regions} regions, ${summary.categories} categories, ${summary.lifeEvents} life events, ${summary.locations} locations`,
       );
-      return 0;
-    }
-    case 'import': {
-      if (!file) throw new Error('import needs a FILE (.json or .csv)');
-      // A JSON file { "overrides": [...] } holds regional overrides; anything else holds services.
-      const { importOverrides, isOverridesFile } = await import('./catalogue/overrides.js');
-      const overrides = await isOverridesFile(file);
-      const options = {
-        dryRun: values['dry-run'],
-        onProgress: (done: number, total: number) => {
-          if (process.stderr.isTTY) process.stderr.write(`\rimporting ${done}/${total}`);
-          else if (done === total || done % 500 === 0) console.error(`importing ${done}/${total}`);
-        },
-      };
-      const report: Awaited<ReturnType<typeof importServices>> & { removed?: number } = await withDb((db) =>
-        overrides
-          ? importOverrides(db, { path: file }, options)
-          : importServices(db, { path: file }, options),
-      );
-      if (process.stderr.isTTY) process.stderr.write('\n');
-      for (const p of report.problems) {
-        console.error(`row ${p.row}${p.id ? ` (${p.id})` : ''} ${p.pointer}: ${p.message}`);
-      }
-      if (!report.ok) {
-        console.error(`nothing imported: ${report.problems.length} problem(s) in ${report.total} row(s)`);
-        return 1;
-      }
-      const verb = values['dry-run'] ? 'would import' : 'imported';
-      if (report.removed !== undefined) {
-        const absent = report.total - report.inserted - report.updated - report.removed;
-        console.log(
-          `${verb} ${report.total} override(s): ${report.inserted} new, ${report.updated} updated, ${report.removed} removed${absent > 0 ? ` (${absent} to remove did not exist)` : ''}`,
-        );
-      } else {
-        console.log(`${verb} ${report.total} service(s): ${report.inserted} new, ${report.updated} updated`);
-      }
       return 0;
     }
     case 'generate-synthetic': {
