@@ -5,11 +5,14 @@
 //   1. refuses early, with a clear message, when the API or demo port is taken;
 //   2. allows the demo's origins to take applications for Kota Surabaya (35.78): `origins add`
 //      needs the embedded database to itself, so it runs before the API (and seeds an empty one);
-//   3. for the same reason, creates a demo officer token (Dukcapil, 35.78) so a newcomer can move
+//   3. imports Kota Surabaya's own data (packages/server/data/regions/35.78: its own services, then
+//      its overrides of catalogue services) the same way, with `import DIR`; every start re-imports
+//      the folder (an upsert), so the demo shows what it says now. Other regions see the plain catalogue;
+//   4. for the same reason, creates a demo officer token (Dukcapil, 35.78) so a newcomer can move
 //      an application with curl, revoking the ones earlier runs created (known by their name);
-//   4. starts `cli.js serve --seed-if-empty` as a child (env inherited; SIGINT/SIGTERM forwarded;
+//   5. starts `cli.js serve --seed-if-empty` as a child (env inherited; SIGINT/SIGTERM forwarded;
 //      this script exits when it exits) and the demo server in this process;
-//   5. waits for GET /health/ready and prints where everything is, with the officer's curl examples.
+//   6. waits for GET /health/ready and prints where everything is, with the officer's curl examples.
 //
 // Env: HOST, PORT (the API's, 8080), DEMO_PORT (8081), DEMO_HOST (HOST), LOKET_API_URL (the API
 // URL the demo pages call; default: the page's hostname with PORT), and everything the API reads.
@@ -23,6 +26,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'packages', 'server', 'dist', 'cli.js');
 const DEMO_REGION = '35.78'; // Kota Surabaya
 const DEMO_AGENCY = 'dukcapil';
+/** Kota Surabaya's own data (its services.json and overrides.json), imported for the demo. */
+const DEMO_REGION_DATA = join(root, 'packages', 'server', 'data', 'regions', DEMO_REGION);
 /** How this script recognises its own officer tokens (see `officer list`) to revoke them. */
 const DEMO_OFFICER_NAME = 'Petugas Dukcapil contoh (pnpm start)';
 
@@ -42,6 +47,8 @@ async function main() {
   await assertPortFree(host, port, 'the Loket API', 'PORT');
   await assertPortFree(demoHost, demoPort, 'the demo site', 'DEMO_PORT');
   await allowDemoOrigins();
+  if (stopping) return;
+  await importDemoRegionData();
   if (stopping) return;
   const officerToken = await renewDemoOfficerToken();
   if (stopping) return;
@@ -113,6 +120,14 @@ async function allowDemoOrigins() {
     if (added.code !== 0) throw new Error(added.stderr.trim());
     console.log(`[start] ${added.stdout.trim()} (the demo site)`);
   }
+}
+
+/** Imports Kota Surabaya's folder: its services, then its overrides (all or nothing per file). */
+async function importDemoRegionData() {
+  const imported = await runCli(['import', DEMO_REGION_DATA]);
+  if (imported.code !== 0)
+    throw new Error(`importing ${DEMO_REGION_DATA} failed:\n${imported.stderr.trim()}`);
+  for (const line of imported.stdout.trim().split('\n')) console.log(`[start] Kota Surabaya's data: ${line}`);
 }
 
 /**
