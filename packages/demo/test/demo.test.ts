@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { bundledRegionDir, importRegionData } from '../../server/src/catalogue/region-data.js';
 import { startTestServer, type TestServer } from '../../server/test/helpers/app.js';
 import { startDemo } from '../serve.mjs';
 import { eventually, hasFocus, launchChromium, watch } from './support.js';
@@ -16,6 +17,9 @@ let watcher: Awaited<ReturnType<typeof watch>>;
 
 beforeAll(async () => {
   [api, browser] = await Promise.all([startTestServer(), launchChromium()]);
+  // Kota Surabaya's own data, as `pnpm start` imports it.
+  const imported = await importRegionData(api.db, bundledRegionDir('35.78'));
+  expect(imported.map(({ report }) => report.problems)).toEqual([[], []]);
   demo = await startDemo({ host: '127.0.0.1', port: 0, apiUrl: api.url });
   site = demo.url.replace('127.0.0.1', 'localhost');
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -83,7 +87,9 @@ describe('the demo site', () => {
     expect(new URL(page.url()).searchParams.get('layanan')).toBe('ktp-el-hilang');
   });
 
-  test('the detail shows the requirements, the fee and the MPP of Kota Surabaya', async () => {
+  test("the detail shows Kota Surabaya's office, requirements and complaint channel, the fee and its MPP", async () => {
+    await page.getByText('Dinas Kependudukan dan Pencatatan Sipil (Dispendukcapil) Kota Surabaya').waitFor();
+    await page.getByRole('link', { name: /Wargaku/ }).waitFor();
     const requirements = page.getByRole('checkbox');
     expect(await requirements.count()).toBeGreaterThan(0);
     await page.getByRole('checkbox', { name: /keterangan kehilangan/i }).waitFor();
