@@ -32,17 +32,17 @@ describe('services', () => {
     while (path) {
       const { status, body } = await get(path);
       expect(status).toBe(200);
-      expect(body.total).toBe(160);
+      expect(body.total).toBe(162);
       for (const s of body.data) seen.add(s.id);
       pages++;
       path = body.page.next_cursor ? `/v1/services?limit=40&cursor=${body.page.next_cursor}` : '';
     }
-    expect(pages).toBe(4);
-    expect(seen.size).toBe(160);
+    expect(pages).toBe(5);
+    expect(seen.size).toBe(162);
     const { body } = await get('/v1/services');
     const sum = (list: { count: number }[]) => list.reduce((n, f) => n + f.count, 0);
-    expect(sum(body.facets.categories)).toBe(160);
-    expect(sum(body.facets.agencies)).toBe(160);
+    expect(sum(body.facets.categories)).toBe(162);
+    expect(sum(body.facets.agencies)).toBe(162);
   });
 
   it('filters by category, agency and channel, keeping facets for every option', async () => {
@@ -106,7 +106,7 @@ describe('services', () => {
       for (const s of body.data) listed.set(s.id, s.form_available);
       path = body.page.next_cursor ? `/v1/services?limit=100&cursor=${body.page.next_cursor}` : '';
     }
-    expect(listed.size).toBe(160);
+    expect(listed.size).toBe(162);
     for (const [id, available] of listed) expect(available, id).toBe(forms.has(id));
 
     const search = await get('/v1/services?q=ktp&region=33.74&limit=100');
@@ -292,7 +292,7 @@ describe('categories, agencies, regions and locations', () => {
   it('lists the 16 categories with counts that add up', async () => {
     const { body } = await get('/v1/categories?lang=en');
     expect(body.data).toHaveLength(16);
-    expect(body.data.reduce((n: number, c: { service_count: number }) => n + c.service_count, 0)).toBe(160);
+    expect(body.data.reduce((n: number, c: { service_count: number }) => n + c.service_count, 0)).toBe(162);
     expect(body.data[0]).toMatchObject({ id: 'civil-registration', name: 'Civil registration' });
   });
 

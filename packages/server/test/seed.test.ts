@@ -23,14 +23,14 @@ describe('seeded catalogue', () => {
     expect(semarang).toEqual({ name: 'Kota Semarang', kind: 'kota' });
   });
 
-  it('loads all 160 real services with sources and confidence, none synthetic', async () => {
+  it('loads all 162 real services with sources and confidence, none synthetic', async () => {
     const [row] = await db.query<{ n: number; unsourced: number; synthetic: number }>(
       `select count(*)::int as n,
               count(*) filter (where cardinality(sources) = 0)::int as unsourced,
               count(*) filter (where synthetic)::int as synthetic
        from service`,
     );
-    expect(row).toEqual({ n: 160, unsourced: 0, synthetic: 0 });
+    expect(row).toEqual({ n: 162, unsourced: 0, synthetic: 0 });
   });
 
   it('stores structured facts as JSON structures, not as encoded strings, on both engines', async () => {
