@@ -153,7 +153,6 @@ export class LoketStatusTracker {
 
   private onVisibility = () => this.schedule.visible(document.visibilityState !== 'hidden');
 
-
   changed(previous: ApplicationStatusCode, next: ApplicationStatus) {
     this.announce(fill(this.t.refresh.changed, { status: this.t.status.words[next.status] }));
     this.loketStatusChange.emit({ code: next.code, status: next.status, previous });
