@@ -10,7 +10,11 @@
 // First, the first-load size of the components in the script-tag bundle (scripts/bench-size.mjs):
 // it needs only the build, no database and no server.
 //
-// Env: LOKET_BENCH_ONLY=size or server (one part only), LOKET_BENCH_QUICK=1 (short runs),
+// Last, Lighthouse on the demo's three pages (scripts/bench-lighthouse.mjs), with the API and the
+// demo as `pnpm start` serves them.
+//
+// Parts: `pnpm bench lighthouse` (or LOKET_BENCH_ONLY=lighthouse) runs the named parts only.
+// Env: LOKET_BENCH_ONLY=size, server or lighthouse (comma-separated), LOKET_BENCH_QUICK=1 (short runs),
 //      LOKET_BENCH_DURATION (autocannon seconds), LOKET_BENCH_ENGINES=pglite,postgres,
 //      LOKET_BENCH_DATABASE_URL, LOKET_BENCH_STRICT=1 (exit 1 on a FAIL) and the others in bench/README.md.
 // The table and the details are built in scripts/bench/ (table.mjs, details.mjs, format.mjs).
@@ -22,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { legDetails } from './bench/details.mjs';
 import { ENGINE_NAMES } from './bench/format.mjs';
 import { benchTable } from './bench/table.mjs';
+import { lighthouseDetails } from './bench-lighthouse/report.mjs';
 import { measureSizes, sizeDetails } from './bench-size.mjs';
 import { findPgBin, startCluster } from './pg-cluster.mjs';
 
@@ -30,11 +35,15 @@ const serverDir = join(root, 'packages', 'server');
 const resultsDir = join(root, 'bench', 'results');
 const tsx = join(serverDir, 'node_modules', '.bin', 'tsx');
 
-/** The parts of the benchmark: `size` (first-load size, build only) and `server` (the engines' legs). */
-const PARTS = ['size', 'server'];
+/**
+ * The parts of the benchmark: `size` (first-load size, build only), `server` (the engines' legs)
+ * and `lighthouse` (the demo's pages in Lighthouse). Named on the command line or in LOKET_BENCH_ONLY.
+ */
+const PARTS = ['size', 'server', 'lighthouse'];
+const named = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const only = [
   ...new Set(
-    (process.env.LOKET_BENCH_ONLY ?? PARTS.join(','))
+    (named.length ? named.join(',') : (process.env.LOKET_BENCH_ONLY ?? PARTS.join(',')))
       .split(',')
       .map((p) => p.trim())
       .filter(Boolean),
@@ -42,7 +51,7 @@ const only = [
 ];
 if (!only.length || only.some((p) => !PARTS.includes(p))) {
   console.error(
-    `[bench] LOKET_BENCH_ONLY=${process.env.LOKET_BENCH_ONLY}: expected ${PARTS.join(' and/or ')}`,
+    `[bench] parts ${named.length ? named : process.env.LOKET_BENCH_ONLY}: expected ${PARTS.join(', ')}`,
   );
   process.exit(2);
 }
@@ -50,6 +59,7 @@ const runSize = only.includes('size');
 // In PARTS order, so the partial results' file name does not depend on how the variable was written.
 only.sort((a, b) => PARTS.indexOf(a) - PARTS.indexOf(b));
 const runServer = only.includes('server');
+const runLighthouse = only.includes('lighthouse');
 
 const engines = (runServer ? (process.env.LOKET_BENCH_ENGINES ?? 'pglite,postgres') : '')
   .split(',')
@@ -142,7 +152,19 @@ try {
   await rm(tmp, { recursive: true, force: true });
 }
 
-const { table, targets } = benchTable(engines, legs, sizes);
+let lighthouseResult = null;
+if (runLighthouse) {
+  console.error('[bench] Lighthouse on the demo (the API and the demo as `pnpm start` serves them)');
+  try {
+    const { measureLighthouse } = await import('./bench-lighthouse.mjs');
+    lighthouseResult = await measureLighthouse();
+  } catch (err) {
+    failed = true;
+    console.error(`[bench] Lighthouse failed: ${err instanceof Error ? err.message : err}`);
+  }
+}
+
+const { table, targets } = benchTable(engines, legs, sizes, lighthouseResult);
 const details = legDetails(engines, legs);
 
 const finished = new Date();
@@ -154,7 +176,7 @@ const markdown = [
   `${finished.toISOString()} · Node ${machine.node} · ${machine.cpuModel} · ${machine.cores} cores · ` +
     `load average ${machine.loadAverageAtStart[0]} at start, ${machine.loadAverageAtEnd[0]} at end · ${durationS} s` +
     (process.env.LOKET_BENCH_QUICK === '1' ? ' · QUICK run (LOKET_BENCH_QUICK=1)' : '') +
-    (process.env.LOKET_BENCH_ONLY ? ` · only ${only.join(', ')} (LOKET_BENCH_ONLY)` : ''),
+    (only.length < PARTS.length ? ` · only ${only.join(', ')}` : ''),
   '',
   ...(runServer
     ? ['The catalogue is the real one plus a SYNTHETIC one (generated, labelled, never loaded by default).']
@@ -165,6 +187,7 @@ const markdown = [
   '',
   ...(details.length ? ['## Details', '', ...details, ''] : []),
   ...(sizes ? ['## First-load size (script-tag bundle)', '', ...sizeDetails(sizes), ''] : []),
+  ...(lighthouseResult ? ['## Lighthouse (the demo)', '', ...lighthouseDetails(lighthouseResult), ''] : []),
 ].join('\n');
 
 const summary = {
@@ -176,6 +199,7 @@ const summary = {
   targets,
   size: sizes,
   engines: legs,
+  lighthouse: lighthouseResult,
 };
 // A partial run (LOKET_BENCH_ONLY) writes beside the last full run, not over it.
 const base = only.length === PARTS.length ? 'latest' : `latest-${only.join('-')}`;

@@ -1,5 +1,6 @@
 // The table of bench/results/latest.md (one row per benchmark and engine, with the target and
 // the verdict) and the targets of latest.json.
+import { lighthouseRows, lighthouseTargets } from '../bench-lighthouse/report.mjs';
 import { sizeRows, sizeTargets } from '../bench-size.mjs';
 import { ENGINE_NAMES, ms, pct, times, verdict } from './format.mjs';
 
@@ -8,8 +9,11 @@ const TARGETS = { searchP95Ms: { pglite: 20, postgres: 5 }, getRatio: 0.5 };
 /** The applications benchmark has no target yet: its figures are printed without PASS/FAIL. */
 const NO_TARGET = 'none set';
 
-/** `{ table, targets }`: the Markdown lines of the table and the targets, for the size figures and each engine leg. */
-export function benchTable(engines, legs, sizes) {
+/**
+ * `{ table, targets }`: the Markdown lines of the table and the targets, for the size figures,
+ * each engine leg and the Lighthouse pages.
+ */
+export function benchTable(engines, legs, sizes, lighthouse = null) {
   const rows = [];
   const targets = [];
   if (sizes) {
@@ -131,6 +135,11 @@ export function benchTable(engines, legs, sizes) {
       verdict(fuzzOk),
     ]);
     targets.push({ engine, benchmark: 'contract-fuzz', target: fuzzTarget, result: verdict(fuzzOk) });
+  }
+
+  if (lighthouse) {
+    rows.push(...lighthouseRows(lighthouse));
+    targets.push(...lighthouseTargets(lighthouse));
   }
 
   const header = ['Benchmark', 'Engine', 'Measured', 'Baseline (same run)', 'Ratio', 'Target', 'Result'];
