@@ -6,6 +6,7 @@ import type { Db } from './db/index.js';
 import { loadContract, registerDocs } from './docs.js';
 import { registerCatalogueCaching } from './http/cache.js';
 import { clientErrorHandler } from './http/client-errors.js';
+import { registerCompression } from './http/compression.js';
 import { registerCors } from './http/cors.js';
 import { registerSecurityHeaders } from './http/headers.js';
 import { bodyRules, registerBodyRules, registerTextCheck } from './http/input.js';
@@ -147,6 +148,8 @@ export async function buildApp(
     options.cacheMaxAge ?? 300,
     responseCache ? new ResponseCache(options.db, responseCache) : null,
   );
+  // After the caching: the ETag is taken over the uncompressed bytes.
+  await registerCompression(app);
 
   // The contract names problem+json as a media type; parse it like JSON wherever it arrives.
   app.addContentTypeParser(

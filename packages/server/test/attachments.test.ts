@@ -645,8 +645,11 @@ describe('an officer downloading an attachment', () => {
       const response = await download(draft.code, attachment.id, {
         authorization: `Bearer ${token}`,
         accept: '*/*',
+        'accept-encoding': 'br, gzip',
       });
       expect(response.status).toBe(200);
+      // Already compressed formats are sent as they are, never brotli- or gzip-encoded.
+      expect(response.headers.get('content-encoding')).toBeNull();
       expect(Buffer.from(await response.arrayBuffer())).toEqual(pdf);
       expect(response.headers.get('content-type')).toBe('application/pdf');
       expect(response.headers.get('content-length')).toBe(String(pdf.length));
