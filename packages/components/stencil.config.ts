@@ -11,14 +11,18 @@ export const config: Config = {
   // Pages under a strict CSP may forbid inline <style>: components then still show (no
   // "hidden until hydrated" rule is injected into the page).
   invisiblePrehydration: false,
-  // No `hydrated` class on upgraded elements: nothing styles it (embedders reserve space with
-  // `:not(:defined)`, docs/embedding.md), and the runtime is smaller without it.
-  hydratedFlag: null,
+  // The `hydrated` class marks an element that has rendered: reserve.css keeps each element's
+  // space until then (docs/embedding.md). `:not(:defined)` cannot: the lazy loader defines every
+  // tag at once, long before a component's code, texts and data arrive.
+  hydratedFlag: { name: 'hydrated', selector: 'class', property: 'visibility', initialValue: 'hidden', hydratedValue: 'inherit' },
   outputTargets: [
     {
       type: 'dist',
       esmLoaderPath: '../loader',
-      copy: [{ src: 'themes', dest: 'themes' }],
+      copy: [
+        { src: 'themes', dest: 'themes' },
+        { src: 'reserve.css', dest: 'reserve.css' },
+      ],
     },
     {
       type: 'dist-custom-elements',

@@ -140,19 +140,6 @@ const ResultCard: FunctionalComponent<CardProps> = ({ locale, t, item, href, onO
   </article>
 );
 
-/** Placeholder cards while the first results load; hidden from screen readers (the live region speaks). */
-export const Skeleton: FunctionalComponent = () => (
-  <ul class="cards skeleton" aria-hidden="true" part="skeleton">
-    {[0, 1, 2].map(() => (
-      <li class="card">
-        <span class="bone wide" />
-        <span class="bone" />
-        <span class="bone short" />
-      </li>
-    ))}
-  </ul>
-);
-
 export const Empty: FunctionalComponent<{ t: FinderMessages; q: string; onTry: (q: string) => void }> = ({
   t,
   q,

@@ -1,6 +1,7 @@
 import type { Service, ServiceList } from '@loket/sdk';
 import { type FunctionalComponent, h } from '@stencil/core';
-import { Empty, Failure, Results, type ResultsProps, Skeleton } from './result-list';
+import { Empty, Failure, Results, type ResultsProps } from './result-list';
+import { Skeleton } from './skeleton';
 import type { DetailProps as ServiceDetailProps } from './service-detail';
 
 type ListProps = Omit<ResultsProps, 'list'> & {

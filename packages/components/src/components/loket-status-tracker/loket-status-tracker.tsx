@@ -243,7 +243,7 @@ export class LoketStatusTracker {
 
   private renderPhase(t: TrackerMessages) {
     const { key, status } = this;
-    if (this.phase === 'loading') return <p class="small">{t.status.loading}</p>;
+    if (this.phase === 'loading') return <p class="small loading">{t.status.loading}</p>;
     if (this.phase === 'failed' && key)
       return <LoadFailed t={t} onRetry={() => void this.statuses.open(key, 'retry')} onOther={this.other} />;
     if (this.phase === 'ready' && status)
