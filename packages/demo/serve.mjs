@@ -2,11 +2,12 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
 import { apiBaseFor } from './api-base.mjs';
 import { createNonce, cspDirectives, serializeCsp } from './csp.mjs';
-import { loadPages, renderPage } from './pages.mjs';
+import { loadPages, renderPage, siteOrigin } from './pages.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const siteDir = join(here, 'site');
@@ -37,8 +38,17 @@ export async function buildDemo(options = {}) {
   if (!existsSync(join(componentsDir, 'loket.esm.js'))) {
     throw new Error(`${componentsDir}/loket.esm.js is missing: run \`pnpm build\` first`);
   }
-  const pages = await loadPages(siteDir);
+  const pages = await loadPages(siteDir, { '/assets/': join(siteDir, 'assets'), '/loket/': componentsDir });
   const app = Fastify({ logger: options.logger ?? false });
+  // Brotli or gzip for the pages, the stylesheets, the components' JavaScript and the SVG logo;
+  // files of other types (none yet) and range requests are sent as they are.
+  await app.register(fastifyCompress, {
+    global: true,
+    globalDecompression: false,
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    customTypes: /^(?:text\/|application\/(?:javascript|json)|image\/svg\+xml)/,
+  });
 
   /** This response's API base and CSP nonce, for the page templates. */
   const perRequest = new WeakMap();
@@ -46,7 +56,8 @@ export async function buildDemo(options = {}) {
     const api = apiBaseFor({ host: request.headers.host, protocol: request.protocol }, { apiUrl, apiPort });
     const nonce = createNonce();
     const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
-    perRequest.set(request, { apiBase: api.base, nonce, query });
+    const origin = siteOrigin({ host: request.headers.host, protocol: request.protocol }, 'http://127.0.0.1');
+    perRequest.set(request, { apiBase: api.base, nonce, origin, query });
     reply.header(
       'content-security-policy',
       serializeCsp(adjustCsp(cspDirectives({ apiOrigin: api.origin, nonce }))),
@@ -70,6 +81,13 @@ export async function buildDemo(options = {}) {
       .send(renderPage(/** @type {string} */ (pages.get(name)), perRequest.get(request)));
 
   app.get('/', (request, reply) => sendPage('index.html', request, reply));
+  // Every page may be crawled (Lighthouse's SEO audit reads this file).
+  app.get('/robots.txt', (_request, reply) =>
+    reply
+      .type('text/plain; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send('User-agent: *\nAllow: /\n'),
+  );
   app.get('/:page', (request, reply) => {
     const { page } = /** @type {{ page: string }} */ (request.params);
     if (page === '404.html' || !pages.has(page)) return sendPage('404.html', request, reply, 404);

@@ -1,8 +1,10 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { buildDemo } from '../serve.mjs';
 
 // The demo server without a browser: which API each page is told to call, and the headers.
 const metaApiBase = (html: string) => /<meta name="loket-api-base" content="([^"]*)">/.exec(html)?.[1];
+const withoutNonce = (text: string) => text.replace(/"[A-Za-z0-9+/]{22}=="/g, '"nonce"');
 const metaNonce = (html: string) => /<meta name="csp-nonce" content="([^"]*)">/.exec(html)?.[1];
 
 describe('the demo server', () => {
@@ -69,7 +71,10 @@ describe('the demo server', () => {
       const res = await app.inject({ url, headers: { host: 'localhost:8081' } });
       expect(res.headers['content-security-policy'], url).toMatch(/^default-src 'none'; script-src 'self';/);
       expect(res.body, url).toContain(`<html lang="${lang}">`);
-      expect(res.body, url).not.toMatch(/\{\{|<script>|<style|style=/);
+      // No inline script, no style attribute; the stylesheets are inline with this response's nonce.
+      expect(res.body, url).not.toMatch(/\{\{|<script>|<style(?! nonce=)|style=|rel="stylesheet"/);
+      const nonces = [...res.body.matchAll(/<style nonce="([^"]+)">/g)].map((m) => m[1]);
+      expect(nonces, url).toEqual([metaNonce(res.body) ?? nonces[0], metaNonce(res.body) ?? nonces[0]]);
       expect(res.body, url).toMatch(
         lang === 'id'
           ? /<a href="\/lacak.html"( aria-current="page")?>Lacak permohonan<\/a>/
@@ -120,6 +125,71 @@ describe('the demo server', () => {
     const hostile = await get('/ajukan.html?layanan=%22%3E%3Cscript%3Ex%3C/script%3E&a=b"c');
     expect(hostile).toContain('href="/apply.html?layanan=%22%3E%3Cscript%3Ex%3C%2Fscript%3E&amp;a=b%22c"');
     expect(hostile.match(/<script/g)).toHaveLength(1);
+    await app.close();
+  });
+
+  test('each page names itself and its other language with absolute links, Indonesian as x-default', async () => {
+    const app = await buildDemo({ apiPort: 8080 });
+    const links = async (url: string) => {
+      const { body } = await app.inject({ url, headers: { host: 'portal.surabaya.example:8081' } });
+      return [
+        ...body.matchAll(/<link rel="(canonical|alternate)"(?: hreflang="([^"]+)")? href="([^"]+)">/g),
+      ].map(([, rel, lang, href]) => `${rel} ${lang ?? ''} ${href}`.replace('  ', ' '));
+    };
+    const origin = 'http://portal.surabaya.example:8081';
+    expect(await links('/')).toEqual([
+      `canonical ${origin}/`,
+      `alternate id ${origin}/`,
+      `alternate en ${origin}/en.html`,
+      `alternate x-default ${origin}/`,
+    ]);
+    expect(await links('/en.html')).toContain(`canonical ${origin}/en.html`);
+    expect(await links('/apply.html?layanan=ktp-el-hilang')).toEqual([
+      `canonical ${origin}/apply.html?layanan=ktp-el-hilang`,
+      `alternate id ${origin}/ajukan.html?layanan=ktp-el-hilang`,
+      `alternate en ${origin}/apply.html?layanan=ktp-el-hilang`,
+      `alternate x-default ${origin}/ajukan.html?layanan=ktp-el-hilang`,
+    ]);
+    expect(await links('/track.html')).toEqual([
+      `canonical ${origin}/track.html`,
+      `alternate id ${origin}/lacak.html`,
+      `alternate en ${origin}/track.html`,
+      `alternate x-default ${origin}/lacak.html`,
+    ]);
+    // A Host header that is not a host gives the loopback origin, never markup.
+    const { body } = await app.inject({ url: '/', headers: { host: 'x"><b>' } });
+    expect(body).toContain('<link rel="canonical" href="http://127.0.0.1/">');
+    await app.close();
+  });
+
+  test('serves a robots.txt that lets every page be crawled', async () => {
+    const app = await buildDemo({ apiPort: 8080 });
+    const res = await app.inject({ url: '/robots.txt', headers: { host: 'localhost:8081' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(res.body).toBe('User-agent: *\nAllow: /\n');
+    await app.close();
+  });
+
+  test('compresses pages, stylesheets and scripts (brotli or gzip), not ranges', async () => {
+    const app = await buildDemo({ apiPort: 8080 });
+    const get = (url: string, headers: Record<string, string>) =>
+      app.inject({ url, headers: { host: 'localhost:8081', ...headers } });
+    for (const url of ['/', '/assets/site.css', '/loket/loket.esm.js']) {
+      const br = await get(url, { 'accept-encoding': 'gzip, deflate, br' });
+      expect(br.headers['content-encoding'], url).toBe('br');
+      expect(br.headers.vary, url).toMatch(/accept-encoding/i);
+      const gzip = await get(url, { 'accept-encoding': 'gzip' });
+      expect(gzip.headers['content-encoding'], url).toBe('gzip');
+      // The same bytes as uncompressed (but for the page's fresh nonce).
+      const plain = withoutNonce((await get(url, {})).body);
+      expect(withoutNonce(brotliDecompressSync(br.rawPayload).toString()), url).toBe(plain);
+      expect(withoutNonce(gunzipSync(gzip.rawPayload).toString()), url).toBe(plain);
+    }
+    const range = await get('/loket/loket.esm.js', { 'accept-encoding': 'br', range: 'bytes=0-99' });
+    expect(range.statusCode).toBe(206);
+    expect(range.headers['content-encoding']).toBeUndefined();
+    expect(range.rawPayload.length).toBe(100);
     await app.close();
   });
 });
