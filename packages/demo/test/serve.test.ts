@@ -14,7 +14,7 @@ describe('the demo server', () => {
     expect(res.statusCode).toBe(200);
     expect(metaApiBase(res.body)).toBe('http://portal.surabaya.example:8080');
     expect(res.headers['content-security-policy']).toContain(
-      'connect-src http://portal.surabaya.example:8080;',
+      "connect-src http://portal.surabaya.example:8080 'self';",
     );
     await app.close();
   });
@@ -31,7 +31,9 @@ describe('the demo server', () => {
     const app = await buildDemo({ apiUrl: 'https://layanan.example.go.id/' });
     const res = await app.inject({ url: '/en.html', headers: { host: 'localhost:8081' } });
     expect(metaApiBase(res.body)).toBe('https://layanan.example.go.id');
-    expect(res.headers['content-security-policy']).toContain('connect-src https://layanan.example.go.id;');
+    expect(res.headers['content-security-policy']).toContain(
+      "connect-src https://layanan.example.go.id 'self';",
+    );
     await app.close();
   });
 
