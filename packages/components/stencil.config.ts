@@ -14,7 +14,13 @@ export const config: Config = {
   // The `hydrated` class marks an element that has rendered: reserve.css keeps each element's
   // space until then (docs/embedding.md). `:not(:defined)` cannot: the lazy loader defines every
   // tag at once, long before a component's code, texts and data arrive.
-  hydratedFlag: { name: 'hydrated', selector: 'class', property: 'visibility', initialValue: 'hidden', hydratedValue: 'inherit' },
+  hydratedFlag: {
+    name: 'hydrated',
+    selector: 'class',
+    property: 'visibility',
+    initialValue: 'hidden',
+    hydratedValue: 'inherit',
+  },
   outputTargets: [
     {
       type: 'dist',

@@ -169,6 +169,23 @@ describe('the first screen of a phone', () => {
   });
 });
 
+describe('the service detail', () => {
+  test('its time, fee and output stack on a phone, and sit side by side on a desktop', async () => {
+    for (const viewport of [PHONE, DESKTOP]) {
+      const page = await open(viewport, false);
+      await page.goto(`${site}/?layanan=ktp-el-hilang`);
+      await page.getByRole('heading', { level: 2, name: 'Penggantian KTP-el karena Hilang' }).waitFor();
+      const facts = page.locator('loket-service-finder').locator('dl.detail-facts > div');
+      expect(await facts.count()).toBe(3);
+      const lefts = new Set<number>();
+      for (const box of await Promise.all((await facts.all()).map((f) => f.boundingBox())))
+        lefts.add(Math.round(box?.x ?? -1));
+      if (viewport === PHONE) expect(lefts.size).toBe(1);
+      else expect(lefts.size).toBeGreaterThan(1);
+    }
+  });
+});
+
 describe('compression', () => {
   test('the page, the components and the API answers arrive compressed', async () => {
     const page = await open(DESKTOP, false);

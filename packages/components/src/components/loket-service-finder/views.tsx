@@ -1,8 +1,8 @@
 import type { Service, ServiceList } from '@loket/sdk';
 import { type FunctionalComponent, h } from '@stencil/core';
 import { Empty, Failure, Results, type ResultsProps } from './result-list';
-import { Skeleton } from './skeleton';
 import type { DetailProps as ServiceDetailProps } from './service-detail';
+import { Skeleton } from './skeleton';
 
 type ListProps = Omit<ResultsProps, 'list'> & {
   status: 'loading' | 'ready' | 'error';
