@@ -28,7 +28,9 @@ export async function loadPages(dir, stylesheetRoots = {}) {
       if (!root) continue;
       if (!inlined.has(href)) {
         const css = await readFile(join(root[1], href.slice(root[0].length)), 'utf8');
-        inlined.set(href, css.replaceAll('</', '<\\/').trim());
+        // Without its comments (they may quote markup, and cost bytes on every page).
+        const rules = css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s*\n+/g, '\n');
+        inlined.set(href, rules.replaceAll('</', '<\\/').trim());
       }
       template = template.replace(tag, `<style nonce="{{nonce}}">\n${inlined.get(href)}\n</style>`);
     }
