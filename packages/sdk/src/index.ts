@@ -83,6 +83,7 @@ export type {
   LocalizedText,
   Location,
   LocationList,
+  NoMatch,
   OfficerApplication,
   OfficerApplicationList,
   OfficerHistoryEntry,

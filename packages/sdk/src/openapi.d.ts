@@ -20,6 +20,10 @@ export interface paths {
          *     (a province's services also in its kabupaten/kota), and the region's overrides are applied.
          *     `facets` count the matches per category and per agency before the `category`,
          *     `agency` and `channel` filters are applied, so a filter UI can show every option.
+         *     A word that occurs in many services ("mati", "anak", "jalan") only ranks next to the
+         *     words that carry the query's meaning. When `q` matches no service, the list is empty and
+         *     `no_match` says so and offers the complaint route (SP4N-LAPOR!): a street light, a pothole
+         *     or rubbish is a complaint, not a service, and gets no list of services sharing a word.
          */
         get: operations["listServices"];
         put?: never;
@@ -901,6 +905,23 @@ export interface components {
                 categories: components["schemas"]["Facet"][];
                 agencies: components["schemas"]["Facet"][];
             };
+            no_match?: components["schemas"]["NoMatch"];
+        };
+        /**
+         * @description Present only when `q` was searched and no service (in the region) matches it, whatever the
+         *     filters: no service covers this. Show it as such, with the complaint route, rather than
+         *     an empty list alone.
+         */
+        NoMatch: {
+            /**
+             * @description `complaint`: the query names a problem to report, not a service to apply for (a dead
+             *     street light, a pothole, rubbish, noise, a flood, a fallen tree…). `unknown`: no service
+             *     matches the query's words.
+             * @enum {string}
+             */
+            kind: "complaint" | "unknown";
+            /** @description Where to report it instead; SP4N-LAPOR! (the national channel for complaints about public services) first. */
+            complaint_channels: components["schemas"]["ComplaintChannel"][];
         };
         Category: {
             id: components["schemas"]["Slug"];

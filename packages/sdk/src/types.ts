@@ -25,6 +25,8 @@ export type Service = Schemas['Service'];
 export type Facet = Schemas['Facet'];
 export type Page = Schemas['Page'];
 export type ServiceList = Schemas['ServiceList'];
+/** An empty search's answer: no service covers the query (`kind`), and where to complain instead. */
+export type NoMatch = Schemas['NoMatch'];
 export type Category = Schemas['Category'];
 export type CategoryList = Schemas['CategoryList'];
 export type Agency = Schemas['Agency'];

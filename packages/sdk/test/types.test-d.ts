@@ -17,6 +17,7 @@ import {
   type LifeEvent,
   type ListServicesQuery,
   type LoketApiError,
+  type NoMatch,
   type OfficerApplication,
   type OfficerApplicationList,
   type Region,
@@ -38,6 +39,9 @@ describe('return types', () => {
       client.getRegion('33.74', {}, { signal: AbortSignal.timeout(1000) }),
     ).resolves.toEqualTypeOf<RegionDetail>();
     expectTypeOf<Service['fee']['amount_idr']>().toEqualTypeOf<number | null>();
+    // An empty search says why, with the complaint route: only then, so optional.
+    expectTypeOf<ServiceList['no_match']>().toEqualTypeOf<NoMatch | undefined>();
+    expectTypeOf<NoMatch['kind']>().toEqualTypeOf<'complaint' | 'unknown'>();
   });
 
   it('become a Conditional only when ifNoneMatch is given', () => {

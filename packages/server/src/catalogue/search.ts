@@ -11,6 +11,8 @@ export interface ServiceSearch {
   rank: string;
   /** Values for $firstParamIndex, $firstParamIndex + 1, … (today exactly one: a text[]). */
   params: unknown[];
+  /** The query names a complaint topic ("lampu jalan", "sampah"): when nothing matches, it is a complaint. */
+  complaint: boolean;
 }
 
 export interface ServiceSearchOptions {
@@ -52,6 +54,7 @@ export function buildServiceSearch(
     rank: `(coalesce(ts_rank(${WEIGHTS}, s.search_doc, (select loket_search_query(${spec}, true)), 0), 0)::float8
       + case when s.search_keys && (select loket_search_keys(${spec})) then 1 else 0 end)`,
     params: [encodeQuery(parsed, options.regionCodes)],
+    complaint: parsed.complaint,
   };
 }
 

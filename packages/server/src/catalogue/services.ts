@@ -158,6 +158,8 @@ export interface ServicePage {
   rows: ServiceRow[];
   total: number;
   facets: FacetRow[];
+  /** `q` was searched and no service in the scope matches it (filters aside); `complaint`: it names a complaint topic. */
+  noMatch: { complaint: boolean } | null;
 }
 
 /**
@@ -210,7 +212,10 @@ export async function listServices(db: Queryable, scope: Scope, query: ServiceQu
     [...params, query.limit, query.offset],
   );
   const rows = await findServices(db, page?.ids ?? [], scope);
-  return { rows, total: page?.total ?? 0, facets: page?.facets ?? [] };
+  const facets = page?.facets ?? [];
+  // No facet: nothing matched the search itself, before the filters.
+  const noMatch = search && facets.length === 0 ? { complaint: search.complaint } : null;
+  return { rows, total: page?.total ?? 0, facets, noMatch };
 }
 
 /** These services as `scope` sees them, in the order given; those it does not offer are left out. */

@@ -50,6 +50,12 @@ export function catalogueHandlers(ctx: AppContext) {
         total: page.total,
         page: { limit: query.limit, next_cursor: next < page.total ? encodeCursor(next, identity) : null },
         facets: presentFacets(page.facets, lang),
+        ...(page.noMatch && {
+          no_match: {
+            kind: page.noMatch.complaint ? ('complaint' as const) : ('unknown' as const),
+            complaint_channels: ctx.nationalComplaintChannels,
+          },
+        }),
       };
     },
 

@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 
 interface TermsFile {
   stopwords: string[];
+  common?: string[];
+  complaints?: string[];
   fillers: Record<string, string[]>;
   intents: Record<string, string[]>;
   spellings: Record<string, string>;
@@ -24,10 +26,14 @@ export interface Term {
   soft: boolean;
   /** A word of intent ("bikin", "urus") or a single letter: a query of only these is no search. */
   filler: boolean;
+  /** A problem to report, not a service ("lampu jalan", "sampah"): when no service names it, nothing matches. */
+  complaint?: true;
 }
 
 export interface ParsedQuery {
   terms: Term[];
+  /** The query names a complaint topic: with no service for it, the answer is the complaint route. */
+  complaint: boolean;
   /** Normalized forms of the whole query, compared with the names and aliases for an exact hit. */
   keys: string[];
 }
@@ -69,6 +75,10 @@ export function normalize(text: string): string {
 
 export class Lexicon {
   readonly stopwords: Set<string>;
+  /** Everyday words ("mati", "anak"): optional next to other words. */
+  readonly common: Set<string>;
+  /** Complaint topics, words and phrases ("sampah", "lampu jalan"). */
+  readonly complaints: Set<string>;
   readonly fillers = new Map<string, string[]>();
   readonly intents = new Map<string, string[]>();
   readonly synonyms = new Map<string, string[]>();
@@ -86,6 +96,8 @@ export class Lexicon {
       }
     };
     this.stopwords = new Set(list(file.stopwords));
+    this.common = new Set(list(file.common ?? []));
+    this.complaints = new Set(list(file.complaints ?? []));
     map(this.fillers, file.fillers);
     map(this.intents, file.intents);
     for (const [word, usual] of Object.entries(file.spellings)) {
@@ -106,7 +118,10 @@ export class Lexicon {
     for (const word of [...this.synonyms.keys(), ...this.spellings.keys()]) {
       if (word.includes(' ')) throw new Error(`search-terms.json: "${word}" belongs under phrases`);
     }
-    this.maxPhraseWords = Math.max(1, ...[...this.phrases.keys()].map((p) => p.split(' ').length));
+    this.maxPhraseWords = Math.max(
+      1,
+      ...[...this.phrases.keys(), ...this.complaints].map((p) => p.split(' ').length),
+    );
   }
 
   static load(url = new URL('../../../data/catalogue/search-terms.json', import.meta.url)): Lexicon {
@@ -130,14 +145,23 @@ export function parseQuery(q: string, lex: Lexicon = lexicon()): ParsedQuery | n
     .filter((t) => t !== '' && t.length <= MAX_TOKEN_CHARS)
     .slice(0, MAX_TOKENS);
   const terms: Term[] = [];
+  const common = new Set<Term>();
   const meaningful: string[] = [];
   const canonical: string[] = [];
   const withoutStopwords: string[] = [];
   let i = 0;
   next: while (i < tokens.length && terms.length < MAX_TERMS) {
-    for (let n = Math.min(lex.maxPhraseWords, tokens.length - i); n >= 2; n--) {
+    for (let n = Math.min(lex.maxPhraseWords, tokens.length - i); n >= 1; n--) {
       const phrase = tokens.slice(i, i + n).join(' ');
-      const alts = lex.phrases.get(phrase);
+      if (lex.complaints.has(phrase)) {
+        terms.push({ alts: [phrase], soft: false, filler: false, complaint: true });
+        meaningful.push(phrase);
+        canonical.push(phrase);
+        withoutStopwords.push(phrase);
+        i += n;
+        continue next;
+      }
+      const alts = n > 1 ? lex.phrases.get(phrase) : undefined;
       if (alts) {
         terms.push({ alts: unique([phrase, ...alts]), soft: false, filler: false });
         meaningful.push(phrase);
@@ -172,10 +196,13 @@ export function parseQuery(q: string, lex: Lexicon = lexicon()): ParsedQuery | n
       canonical.push(token);
     } else {
       terms.push({ alts: unique([token, ...synonyms]), soft: false, filler: false });
+      if (lex.common.has(token)) common.add(terms[terms.length - 1] as Term);
       // "akte" -> "akta", "pasport" -> "paspor"
       canonical.push(usual ?? token);
     }
   }
+  // "lampu jalan mati", "akta lahir anak": an everyday word next to words that say more only ranks.
+  if (terms.some((t) => !t.soft && !common.has(t))) for (const t of common) t.soft = true;
   const distinct = terms.filter(
     (term, index) => terms.findIndex((t) => t.alts.join('|') === term.alts.join('|')) === index,
   );
@@ -183,16 +210,17 @@ export function parseQuery(q: string, lex: Lexicon = lexicon()): ParsedQuery | n
   const keys = [tokens.join(' '), withoutStopwords.join(' '), meaningful.join(' '), canonical.join(' ')]
     .filter((k) => k !== '' && k.length <= MAX_KEY_CHARS)
     .filter((k, index, all) => all.indexOf(k) === index);
-  return { terms: distinct, keys };
+  return { terms: distinct, complaint: distinct.some((t) => t.complaint), keys };
 }
 
 /**
  * The one text[] parameter the SQL functions of 002_search.sql read: 'h:' required term,
- * 's:' optional term (alternatives separated by '|'), 'k:' exact key, 'r:' region code.
+ * 's:' optional term (alternatives separated by '|'), 'c:' complaint topic (011_search_relevance.sql),
+ * 'k:' exact key, 'r:' region code.
  */
 export function encodeQuery(parsed: ParsedQuery, regionCodes?: readonly string[] | null): string[] {
   const spec = [
-    ...parsed.terms.map((t) => `${t.soft ? 's' : 'h'}:${t.alts.join('|')}`),
+    ...parsed.terms.map((t) => `${t.complaint ? 'c' : t.soft ? 's' : 'h'}:${t.alts.join('|')}`),
     ...parsed.keys.map((k) => `k:${k}`),
   ];
   if (regionCodes != null) {
