@@ -26,6 +26,7 @@ const FIXTURES = join(root, 'stories', 'fixtures');
 // What the stories show (keep in step with stories/loket-service-finder.stories.ts).
 const SEARCH = 'ktp'; // the Results, theme, narrow and English stories; typed in the keyboard story
 const NO_MATCH = 'kolam renang'; // the Empty story: nothing in the catalogue matches it
+const COMPLAINT = 'lampu jalan mati'; // the Complaint story: a complaint, which no service covers
 // The finder's page sizes (loket-service-finder.tsx): PAGE_SIZE for the list, 6 for suggestions.
 const PAGE_SIZE = 20;
 const SUGGESTIONS = 6;
@@ -36,6 +37,8 @@ function* plan() {
   yield list({ q: SEARCH });
   yield list({ q: NO_MATCH });
   yield list({ q: NO_MATCH }, SUGGESTIONS);
+  yield list({ q: COMPLAINT });
+  yield list({ q: COMPLAINT }, SUGGESTIONS);
   // Suggestions while typing: whatever prefix the debounce catches.
   for (let n = 2; n <= SEARCH.length; n++) yield list({ q: SEARCH.slice(0, n) }, SUGGESTIONS);
   yield { path: `/v1/regions/${REGION}/locations`, query: {} };

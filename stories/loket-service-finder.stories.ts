@@ -144,6 +144,28 @@ export const Empty: Story = {
     ).toBeVisible();
     await expect(view.getByText('Tidak ada layanan yang cocok dengan “kolam renang”.')).toBeVisible();
     await expect(view.getByRole('button', { name: 'akta kelahiran' })).toBeVisible();
+    // Then the complaint route, in case what was looked for is a complaint.
+    await expect(
+      await view.findByRole('heading', { name: 'Ingin menyampaikan pengaduan?' }, patience),
+    ).toBeVisible();
+    await expect(view.getByRole('link', { name: 'SP4N-LAPOR!' })).toBeVisible();
+  },
+};
+
+/** A complaint, not a service ("lampu jalan mati", a broken street light): no list of the wrong kind, the complaint route. */
+export const Complaint: Story = {
+  args: { query: demo.complaint },
+  play: async ({ canvasElement }) => {
+    const { view } = await finderIn(canvasElement);
+    await expect(
+      await view.findByRole('heading', { name: 'Ini pengaduan, bukan layanan' }, patience),
+    ).toBeVisible();
+    await expect(view.getByRole('link', { name: 'SP4N-LAPOR!' })).toHaveAttribute(
+      'href',
+      'https://www.lapor.go.id',
+    );
+    await expect(view.queryByRole('heading', { name: 'Layanan tidak ditemukan' })).toBeNull();
+    await expect(view.queryByRole('link', { name: /Akta Kematian/ })).toBeNull();
   },
 };
 

@@ -9,6 +9,8 @@ export const demo = {
   search: 'ktp',
   /** Nothing in the catalogue matches it. */
   noMatch: 'kolam renang',
+  /** A complaint, not a service (a broken street light): the complaint route (SP4N-LAPOR!). */
+  complaint: 'lampu jalan mati',
   /** Free, with a legal basis for the fee, served at MPP Siola, and open to online applications. */
   service: 'ktp-el-hilang',
 } as const;

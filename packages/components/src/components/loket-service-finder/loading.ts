@@ -27,6 +27,8 @@ export interface LoadingHost {
   locations: Location[] | null;
   /** The detail view's code, loaded with the first service opened (not part of the first load). */
   DetailView?: typeof import('./service-detail')['ServiceDetail'];
+  /** The no-result view's code, loaded with the first search the API answers with `no_match`. */
+  NoMatchView?: typeof import('./no-match')['NoMatch'];
   /** The service the citizen opened here (focus moves to it once loaded; never on page load). */
   readonly openedFrom: string | null;
   readonly regionCode: string | null;
@@ -64,6 +66,13 @@ export class Loading {
         },
         { signal },
       );
+      // No service covers the search: the view with the complaint route, and its words, before it shows.
+      if (page.no_match) {
+        const view = await import('./no-match');
+        await view.noMatchText.load(host.locale);
+        if (signal.aborted) return;
+        host.NoMatchView = view.NoMatch;
+      }
       host.list = more && host.list ? { ...page, data: [...host.list.data, ...page.data] } : page;
       host.listStatus = 'ready';
       const { count, countFor } = host.t.results;

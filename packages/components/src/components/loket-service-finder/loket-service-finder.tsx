@@ -35,7 +35,7 @@ export interface LoketApplyDetail {
  * @part filters - The category and agency filters.
  * @part results - The result list. @part result - One result. @part detail - The detail view.
  * @part apply - The "apply online" area. @part button - Every button. @part select - The filters' selects.
- * @part empty - The empty state. @part error - The error state. @part skeleton - The loading placeholder.
+ * @part empty - The empty state. @part complaint - No service covers the search: the complaint route. @part complaint-link - A complaint channel (SP4N-LAPOR!). @part error - The error state. @part skeleton - The loading placeholder.
  * @part location - An MPP location. @part about - Legal basis and sources. @part back - The back link.
  * @part submit - The search button ("Cari"). @part clear - The button that empties the search box.
  * @part chip - A suggested search when nothing was found. @part more - "Tampilkan lebih banyak".
@@ -86,6 +86,7 @@ export class LoketServiceFinder {
   announce = announcer((text) => (this.announcement = text));
   private unwatchLocale?: () => void;
   DetailView?: typeof import('./service-detail')['ServiceDetail'];
+  NoMatchView?: typeof import('./no-match')['NoMatch'];
   openedFrom: string | null = null;
   /** The detail view was opened by a click here (so Back can be `history.back()` and focus moves). */
   private pushedDetail = false;
@@ -288,6 +289,7 @@ export class LoketServiceFinder {
                 onMore={() => void this.loading.list(true)}
                 onSearch={this.search}
                 onRetry={() => void this.retry(() => this.loading.list())}
+                NoMatch={this.NoMatchView}
               />
             </div>
           )}

@@ -1,5 +1,6 @@
 import type { Service, ServiceList } from '@loket/sdk';
 import { type FunctionalComponent, h } from '@stencil/core';
+import type { NoMatchProps } from './no-match';
 import { Empty, Failure, Results, type ResultsProps } from './result-list';
 import type { DetailProps as ServiceDetailProps } from './service-detail';
 import { Skeleton } from './skeleton';
@@ -9,14 +10,24 @@ type ListProps = Omit<ResultsProps, 'list'> & {
   list: ServiceList | null;
   onSearch: (q: string) => void;
   onRetry: () => void;
+  /** The no-result view's code, loaded with the first search the API answers with `no_match`. */
+  NoMatch: FunctionalComponent<NoMatchProps> | undefined;
 };
 
 /** The results of a search (or the whole catalogue), or what stands in for them. */
 export const ListView: FunctionalComponent<ListProps> = (p) => {
-  const { t, list } = p;
+  const { t, list, NoMatch } = p;
   if (p.status === 'error') return <Failure t={t} title={t.results.errorTitle} onRetry={p.onRetry} />;
   if (p.status === 'loading' || !list) return <Skeleton />;
-  if (list.total === 0 && list.data.length === 0) return <Empty t={t} q={p.q} onTry={p.onSearch} />;
+  if (list.total === 0 && list.data.length === 0) {
+    const no = list.no_match;
+    return (
+      <div>
+        {no?.kind !== 'complaint' && <Empty t={t} q={p.q} onTry={p.onSearch} />}
+        {no && NoMatch && <NoMatch {...p} noMatch={no} />}
+      </div>
+    );
+  }
   return <Results {...p} list={list} />;
 };
 
