@@ -27,6 +27,7 @@ const FIXTURES = join(root, 'stories', 'fixtures');
 const SEARCH = 'ktp'; // the Results, theme, narrow and English stories; typed in the keyboard story
 const NO_MATCH = 'kolam renang'; // the Empty story: nothing in the catalogue matches it
 const COMPLAINT = 'lampu jalan mati'; // the Complaint story: a complaint, which no service covers
+const BROWSE_CATEGORY = 'civil-registration'; // the BrowseCategory story opens it
 // The finder's page sizes (loket-service-finder.tsx): PAGE_SIZE for the list, 6 for suggestions.
 const PAGE_SIZE = 20;
 const SUGGESTIONS = 6;
@@ -42,6 +43,11 @@ function* plan() {
   // Suggestions while typing: whatever prefix the debounce catches.
   for (let n = 2; n <= SEARCH.length; n++) yield list({ q: SEARCH.slice(0, n) }, SUGGESTIONS);
   yield { path: `/v1/regions/${REGION}/locations`, query: {} };
+  // Browsing before a search: the life events (each one's steps, recorded in `record`), the
+  // categories, and one category's services (the Browse stories).
+  yield { path: '/v1/life-events', query: { region: REGION } };
+  yield { path: '/v1/categories', query: { region: REGION } };
+  yield list({ category: BROWSE_CATEGORY });
 }
 
 const list = (query, limit = PAGE_SIZE) => ({
@@ -59,6 +65,9 @@ async function record(server, lang) {
   };
   for (const { path, query } of plan()) {
     const page = await get(path, query);
+    if (path === '/v1/life-events') {
+      for (const { id } of page.data) await get(`/v1/life-events/${id}`, { region: REGION });
+    }
     if (path !== '/v1/services' || query.limit !== String(PAGE_SIZE)) continue;
     // "Load more": every following page of a list.
     let next = page.page.next_cursor;

@@ -301,3 +301,45 @@ export const Narrow: Story = {
     await fits();
   },
 };
+
+/**
+ * Before a search: life events and categories to browse (GET /v1/life-events, /v1/categories)
+ * instead of the whole catalogue, two tiles a row on a phone.
+ */
+export const Browse: Story = {
+  play: async ({ canvasElement }) => {
+    const { root, view } = await finderIn(canvasElement);
+    await expect(
+      await view.findByRole('heading', { level: 2, name: 'Urusan menurut peristiwa hidup' }, patience),
+    ).toBeVisible();
+    await expect(view.getByRole('heading', { level: 2, name: 'Layanan menurut kategori' })).toBeVisible();
+    await expect(root.querySelectorAll('a[data-event]')).toHaveLength(10);
+    await expect(view.getByRole('link', { name: /^Kelahiran Anak/ })).toBeVisible();
+  },
+};
+
+/** A life event opened: its services in order, why each is needed and what it produces, then those only needed sometimes. */
+export const BrowseLifeEvent: Story = {
+  play: async ({ canvasElement, userEvent }) => {
+    const { root, view } = await finderIn(canvasElement);
+    await userEvent.click(await view.findByRole('link', { name: /^Kelahiran Anak/ }, patience));
+    const heading = await view.findByRole('heading', { level: 2, name: 'Kelahiran Anak' }, patience);
+    await waitFor(() => expect(root.activeElement).toBe(heading));
+    const steps = [...root.querySelectorAll('ol.path h4 a')].map((a) => a.textContent);
+    await expect(steps[0]).toBe('Penerbitan Akta Kelahiran');
+    await expect(view.getByText(/pelaporan ini menghasilkan akta kelahiran/)).toBeVisible();
+    await expect(view.getByRole('heading', { level: 3, name: 'Bila diperlukan' })).toBeVisible();
+  },
+};
+
+/** A category opened from browsing: its services, with the way back. */
+export const BrowseCategory: Story = {
+  play: async ({ canvasElement, userEvent }) => {
+    const { view } = await finderIn(canvasElement);
+    await userEvent.click(await view.findByRole('link', { name: /^Administrasi kependudukan/ }, patience));
+    await expect(
+      await view.findByRole('heading', { level: 2, name: /^\d+ layanan$/ }, patience),
+    ).toBeVisible();
+    await expect(view.getByRole('link', { name: /Jelajahi peristiwa hidup dan kategori/ })).toBeVisible();
+  },
+};

@@ -78,6 +78,10 @@ export function shadow(el: Element): ShadowRoot {
 export const resultsHeading = (name: RegExp | string = /^[\d.]+ layanan/) =>
   page.getByRole('heading', { level: 2, name });
 
+/** Browsing's first heading, shown before a search: life events (then categories). */
+export const browseHeading = (name: string | RegExp = 'Urusan menurut peristiwa hidup') =>
+  page.getByRole('heading', { level: 2, name });
+
 /** The detail view's heading (the service name). */
 export const detailHeading = (name: string) => page.getByRole('heading', { level: 2, name, exact: true });
 

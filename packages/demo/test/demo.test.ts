@@ -54,8 +54,9 @@ describe('the demo site', () => {
     expect(scripts).toEqual([{ src: '/loket/loket.esm.js', type: 'module', inline: '' }]);
     expect(await page.locator('[style]').count()).toBe(0);
 
-    // The finder rendered the catalogue it fetched from the API.
-    await page.getByRole('heading', { level: 2, name: /^\d+ layanan$/ }).waitFor();
+    // The finder rendered what it fetched from the API: life events and categories to browse.
+    await page.getByRole('heading', { level: 2, name: 'Urusan menurut peristiwa hidup' }).waitFor();
+    await page.getByRole('link', { name: /^Kelahiran Anak/ }).waitFor();
     await expect(finder().getAttribute('region')).resolves.toBe('35.78');
   });
 
@@ -123,7 +124,7 @@ describe('the demo site', () => {
   test('the English page shows the finder in English', async () => {
     await page.goto(`${site}/en.html`);
     await page.getByRole('combobox', { name: 'Search services' }).waitFor();
-    await page.getByRole('heading', { level: 2, name: /^\d+ services$/ }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'By life event' }).waitFor();
   });
 
   test('nothing was blocked by the CSP and nothing was logged as an error', async () => {

@@ -89,7 +89,9 @@ const PAGES = [
     name: 'finder',
     path: '/',
     ready: (page: Page) =>
-      page.getByRole('heading', { level: 2, name: /^\d+ layanan$/ }).waitFor({ timeout: 30_000 }),
+      page
+        .getByRole('heading', { level: 2, name: 'Urusan menurut peristiwa hidup' })
+        .waitFor({ timeout: 30_000 }),
   },
   {
     name: 'apply',
@@ -158,7 +160,9 @@ describe('the first screen of a phone', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     // Every menu item is there and reachable; axe finds nothing on the phone's page.
     expect(await page.locator('.nav-list a').count()).toBe(5);
-    await page.getByRole('heading', { level: 2, name: /^\d+ (layanan|services?)$/ }).waitFor();
+    await page
+      .getByRole('heading', { level: 2, name: /^(Urusan menurut peristiwa hidup|By life event)$/ })
+      .waitFor();
     // page.evaluate runs outside the page's CSP, which allows no inline script.
     await page.evaluate(axe.source);
     const violations = await page.evaluate(async () => {
@@ -192,7 +196,7 @@ describe('compression', () => {
     const encodings = new Map<string, string | undefined>();
     page.on('response', (response) => {
       const url = new URL(response.url());
-      const kind = url.pathname.startsWith('/v1/services')
+      const kind = url.pathname.startsWith('/v1/')
         ? 'api'
         : url.pathname === '/loket/loket.esm.js'
           ? 'bundle'

@@ -1,20 +1,36 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type FinderState, readUrlState, sameSearch, urlWithState, writeUrlState } from './url-state';
+import {
+  browsing,
+  type FinderState,
+  readUrlState,
+  sameSearch,
+  urlWithState,
+  writeUrlState,
+} from './url-state';
 
-const empty: FinderState = { q: '', service: null, category: null, agency: null };
+const empty: FinderState = { q: '', service: null, category: null, agency: null, event: null };
 
 describe('readUrlState', () => {
   it('reads the finder’s parameters and ignores the page’s own', () => {
     expect(
       readUrlState(
-        'https://mpp.example.go.id/layanan?p=12&cari=ktp+hilang&layanan=ktp-el-hilang&kategori=civil-registration&instansi=dukcapil',
+        'https://mpp.example.go.id/layanan?p=12&cari=ktp+hilang&layanan=ktp-el-hilang&kategori=civil-registration&instansi=dukcapil&peristiwa=kelahiran',
       ),
     ).toEqual({
       q: 'ktp hilang',
       service: 'ktp-el-hilang',
       category: 'civil-registration',
       agency: 'dukcapil',
+      event: 'kelahiran',
     });
+  });
+
+  it('browses (life events and categories) only when nothing is searched or filtered', () => {
+    expect(browsing(empty)).toBe(true);
+    expect(browsing({ ...empty, event: 'kelahiran', service: 'kia' })).toBe(true);
+    expect(browsing({ ...empty, q: 'ktp' })).toBe(false);
+    expect(browsing({ ...empty, category: 'civil-registration' })).toBe(false);
+    expect(browsing({ ...empty, agency: 'dukcapil' })).toBe(false);
   });
 
   it('gives the empty state for a URL without them, and treats empty values as absent', () => {
@@ -42,7 +58,7 @@ describe('urlWithState', () => {
 
   it('removes what the state no longer has', () => {
     const url = urlWithState(
-      'https://x.test/?cari=ktp&layanan=ktp-el-hilang&kategori=pajak&utm_source=wa',
+      'https://x.test/?cari=ktp&layanan=ktp-el-hilang&kategori=pajak&peristiwa=pensiun&utm_source=wa',
       empty,
     );
     expect(url).toBe('https://x.test/?utm_source=wa');

@@ -9,14 +9,25 @@ export interface FinderState {
   service: string | null;
   category: string | null;
   agency: string | null;
+  /** The life event whose steps are shown (browsing: no search, no filter). */
+  event: string | null;
 }
+
+/** Nothing searched or filtered: the finder offers life events and categories to browse. */
+export const browsing = (s: FinderState) => !s.q && !s.category && !s.agency;
 
 /** The same search (text and filters): the result list need not change. */
 export function sameSearch(a: FinderState, b: FinderState): boolean {
   return a.q === b.q && a.category === b.category && a.agency === b.agency;
 }
 
-const keys = { q: 'cari', service: SERVICE_PARAM, category: 'kategori', agency: 'instansi' } as const;
+const keys = {
+  q: 'cari',
+  service: SERVICE_PARAM,
+  category: 'kategori',
+  agency: 'instansi',
+  event: 'peristiwa',
+} as const;
 
 export function readUrlState(url: string): FinderState {
   const params = new URL(url).searchParams;
@@ -25,6 +36,7 @@ export function readUrlState(url: string): FinderState {
     service: params.get(keys.service) || null,
     category: params.get(keys.category) || null,
     agency: params.get(keys.agency) || null,
+    event: params.get(keys.event) || null,
   };
 }
 

@@ -29,6 +29,8 @@ export interface LoadingHost {
   DetailView?: typeof import('./service-detail')['ServiceDetail'];
   /** The no-result view's code, loaded with the first search the API answers with `no_match`. */
   NoMatchView?: typeof import('./no-match')['NoMatch'];
+  /** The results' code, loaded with the first list (before a search the finder browses). */
+  ResultsView?: typeof import('./results')['Results'];
   /** The service the citizen opened here (focus moves to it once loaded; never on page load). */
   readonly openedFrom: string | null;
   readonly regionCode: string | null;
@@ -55,23 +57,27 @@ export class Loading {
     else host.listStatus = 'loading';
     try {
       const cursor = more ? (host.list?.page.next_cursor ?? undefined) : undefined;
-      const page = await listServices(
-        host.core,
-        {
-          q: q || undefined,
-          category: category ?? undefined,
-          agency: agency ?? undefined,
-          limit: PAGE_SIZE,
-          cursor,
-        },
-        { signal },
-      );
+      const [page, view] = await Promise.all([
+        listServices(
+          host.core,
+          {
+            q: q || undefined,
+            category: category ?? undefined,
+            agency: agency ?? undefined,
+            limit: PAGE_SIZE,
+            cursor,
+          },
+          { signal },
+        ),
+        import('./results'),
+      ]);
+      host.ResultsView = view.Results;
       // No service covers the search: the view with the complaint route, and its words, before it shows.
       if (page.no_match) {
-        const view = await import('./no-match');
-        await view.noMatchText.load(host.locale);
+        const noMatch = await import('./no-match');
+        await noMatch.noMatchText.load(host.locale);
         if (signal.aborted) return;
-        host.NoMatchView = view.NoMatch;
+        host.NoMatchView = noMatch.NoMatch;
       }
       host.list = more && host.list ? { ...page, data: [...host.list.data, ...page.data] } : page;
       host.listStatus = 'ready';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type Locator, page, userEvent } from 'vitest/browser';
 import {
   addToPage,
+  browseHeading,
   detailHeading,
   focused,
   focusedName,
@@ -21,7 +22,7 @@ const attr = (locator: Locator, name: string) => () => locator.element().getAttr
 describe('keyboard only', () => {
   it('types a search, moves through the suggestions, opens one and lands on its heading', async () => {
     mountFinder();
-    await expect.element(resultsHeading()).toBeVisible();
+    await expect.element(browseHeading()).toBeVisible();
 
     await userEvent.tab();
     await expect.poll(focusedName).toBe('input#loket-q ""');
@@ -70,7 +71,7 @@ describe('keyboard only', () => {
 
   it('Enter without an active suggestion searches; a result opens with Enter; Back returns focus to it', async () => {
     const finder = mountFinder();
-    await expect.element(resultsHeading()).toBeVisible();
+    await expect.element(browseHeading()).toBeVisible();
     await userEvent.tab();
     await userEvent.keyboard('ktp hilang');
     await expect.element(suggestions()).toBeVisible();
@@ -116,7 +117,7 @@ describe('keyboard only', () => {
 describe('accessible names and roles', () => {
   it('names the search box, its hint, the suggestions, the filters, the results and announces the count', async () => {
     mountFinder();
-    await expect.element(resultsHeading()).toBeVisible();
+    await expect.element(browseHeading()).toBeVisible();
     await expect.element(page.getByRole('search', { name: 'Cari layanan' })).toBeVisible();
     const input = searchBox();
     await expect.element(input).toHaveAccessibleDescription('Contoh: bikin KTP, SIM hilang, akta kelahiran');
@@ -174,6 +175,9 @@ describe('accessible names and roles', () => {
     wrapper.lang = 'en';
     mountFinder({}, wrapper);
     await expect.element(page.getByRole('combobox', { name: 'Search services' })).toBeVisible();
+    await expect.element(browseHeading('By life event')).toBeVisible();
+    await expect.element(page.getByRole('heading', { level: 2, name: 'By category' })).toBeVisible();
+    await userEvent.click(page.getByRole('link', { name: /^Civil registration/ }));
     await expect.element(page.getByRole('heading', { level: 2, name: /^\d+ services$/ })).toBeVisible();
     await expect.element(page.getByRole('combobox', { name: 'Category' })).toBeVisible();
   });

@@ -3,6 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import {
   addToPage,
+  browseHeading,
   detailHeading,
   focused,
   focusedName,
@@ -72,7 +73,7 @@ describe('deep links', () => {
     meta.content = inject('apiBase');
     addToPage(meta, 'head');
     mountFinder({ 'api-base': null });
-    await expect.element(resultsHeading()).toBeVisible();
+    await expect.element(browseHeading()).toBeVisible();
   });
 });
 
@@ -137,7 +138,7 @@ describe('error state', () => {
     await expect.element(alert).toHaveTextContent('Layanan tidak dapat dimuat');
     const retry = alert.getByRole('button', { name: 'Coba lagi' });
     await expect.element(retry).toBeVisible();
-    await expect.element(resultsHeading()).not.toBeInTheDocument();
+    await expect.element(browseHeading()).not.toBeInTheDocument();
 
     // Still unreachable: the error stays, and focus stays on "Coba lagi" for the next try.
     for (let i = 0; i < 8 && focusedName() !== 'button "Coba lagi"'; i++) await userEvent.tab();
@@ -148,10 +149,10 @@ describe('error state', () => {
     // The API is reachable again; nothing reloads by itself until the citizen retries.
     wrapper.dataset.loketApiBase = inject('apiBase');
     await userEvent.keyboard('{Enter}');
-    await expect.element(resultsHeading()).toBeVisible();
+    await expect.element(browseHeading()).toBeVisible();
     await expect.element(alert).not.toBeInTheDocument();
     // The button is gone; focus goes to what loaded instead of falling back to the page's top.
-    await expect.poll(focusedName).toMatch(/^h2#loket-results-heading "\d+ layanan"$/);
+    await expect.poll(focusedName).toBe('h2#loket-events-heading "Urusan menurut peristiwa hidup"');
   });
 
   it('the same for a service that could not be loaded', async () => {
@@ -185,7 +186,7 @@ describe('320 px wide', () => {
     await page.viewport(320, 640);
     try {
       const finder = mountFinder();
-      await expect.element(resultsHeading()).toBeVisible();
+      await expect.element(browseHeading()).toBeVisible();
       expect(finder.scrollWidth).toBeLessThanOrEqual(finder.clientWidth);
       expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(320);
       expect(overflow(finder)).toEqual([]);

@@ -1,7 +1,14 @@
 import '../../../dist/components/loket-service-finder.js';
 import { expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { addStyle, detailHeading, mountFinder, resultsHeading, shadow } from '../../../test/finder';
+import {
+  addStyle,
+  browseHeading,
+  detailHeading,
+  mountFinder,
+  resultsHeading,
+  shadow,
+} from '../../../test/finder';
 import { cmsTheme, TEXT_PROPERTIES } from '../../../test/hostile-css';
 
 const KTP_HILANG = 'Penggantian KTP-el karena Hilang';
@@ -34,6 +41,12 @@ const BOX = [
 
 /** Elements of each view, with the properties that must not change, sizes of content-sized ones. */
 const VIEWS = {
+  browse: {
+    heading: '#loket-events-heading',
+    tiles: 'ul.tiles',
+    tile: 'a.tile',
+    count: 'a.tile .small',
+  },
   search: {
     label: 'label[for="loket-q"]',
     hint: '#loket-q-hint',
@@ -74,7 +87,8 @@ function styles(finder: HTMLElement, view: keyof typeof VIEWS): Styles {
     for (const prop of [...TEXT, ...BOX]) entry[prop] = computed.getPropertyValue(prop);
     // Sizes of things sized by their own content, not by the width of the page.
     const box = el.getBoundingClientRect();
-    entry.height = `${Math.round(box.height)}`;
+    // (The tiles are as high as the tallest of their row: sized by the grid, not by themselves.)
+    if (name !== 'tiles' && name !== 'tile') entry.height = `${Math.round(box.height)}`;
     if (name === 'submit' || name === 'apply' || name === 'checkbox' || name === 'back') {
       entry.width = `${Math.round(box.width)}`;
     }
@@ -86,7 +100,8 @@ function styles(finder: HTMLElement, view: keyof typeof VIEWS): Styles {
 /** Searches, looks at the suggestions and results, opens a service; the styles of each view. */
 async function journey(): Promise<Styles> {
   const finder = mountFinder({ 'no-history': '' });
-  await expect.element(resultsHeading()).toBeVisible();
+  await expect.element(browseHeading()).toBeVisible();
+  const browse = styles(finder, 'browse');
   await userEvent.click(page.getByRole('combobox', { name: 'Cari layanan' }));
   await userEvent.keyboard('ktp hilang');
   await expect.element(page.getByRole('listbox', { name: 'Saran layanan' })).toBeVisible();
@@ -102,7 +117,7 @@ async function journey(): Promise<Styles> {
   await expect.element(page.getByRole('button', { name: 'Ajukan secara daring' })).toBeVisible();
   const detail = styles(finder, 'detail');
   finder.remove();
-  return { ...search, ...results, ...detail };
+  return { ...browse, ...search, ...results, ...detail };
 }
 
 it('looks and works the same under a hostile CMS theme', async () => {

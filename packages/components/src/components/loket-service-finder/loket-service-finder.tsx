@@ -1,18 +1,20 @@
 import type { Location, Service, ServiceList, ServiceSummary } from '@loket/sdk';
 import { Component, Element, Event, type EventEmitter, Host, h, Prop, State, Watch } from '@stencil/core';
 import { type Locale, localeOf } from '../../i18n';
-import { coreOf } from '../../kit/api';
+import { coreOf, Latest } from '../../kit/api';
 import { Focus } from '../../kit/focus';
 import { announcer, LiveRegion } from '../../kit/live-region';
 import { watchLocale } from '../../kit/locale';
 import { configValue } from '../../utils/config';
 import {
+  browsing,
   type FinderState,
   readUrlState,
   sameSearch,
   urlWithState,
   writeUrlState,
 } from '../../utils/url-state';
+import { BrowseArea, type BrowseState, loadBrowse } from './browse-area';
 import { Loading } from './loading';
 import { finderText } from './messages';
 import { SearchBox } from './search-box';
@@ -40,10 +42,11 @@ export interface LoketApplyDetail {
  * @part submit - The search button ("Cari"). @part clear - The button that empties the search box.
  * @part chip - A suggested search when nothing was found. @part more - "Tampilkan lebih banyak".
  * @part retry - "Coba lagi" after a load failed. @part apply-button - The "apply online" button or link.
+ * @part browse - Life events and categories (before a search). @part tile - One of them. @part life-event - Its steps.
  */
 @Component({
   tag: 'loket-service-finder',
-  styleUrls: ['../../kit/base.css', 'loket-service-finder.css', 'results.css', 'detail.css'],
+  styleUrls: ['../../kit/base.css', 'loket-service-finder.css', 'results.css', 'browse.css', 'detail.css'],
   shadow: true,
 })
 export class LoketServiceFinder {
@@ -65,7 +68,7 @@ export class LoketServiceFinder {
   @State() locale: Locale = 'id';
   @State() input = '';
   @State() combo: Combo = NO_SUGGESTIONS;
-  @State() state: FinderState = { q: '', service: null, category: null, agency: null };
+  @State() state: FinderState = { q: '', service: null, category: null, agency: null, event: null };
   @State() list: ServiceList | null = null;
   @State() listStatus: 'loading' | 'ready' | 'error' = 'loading';
   @State() loadingMore = false;
@@ -73,6 +76,7 @@ export class LoketServiceFinder {
   @State() detailStatus: 'loading' | 'ready' | 'error' | 'missing' = 'loading';
   @State() locations: Location[] | null = null;
   @State() announcement = '';
+  @State() browse: BrowseState = { status: 'loading' };
 
   /**
    * The citizen chose "apply online". Cancelable: call `preventDefault()` to handle it yourself
@@ -82,11 +86,14 @@ export class LoketServiceFinder {
 
   private suggestions = new Suggestions(this);
   private loading = new Loading(this);
+  private browses = new Latest();
+  browseOpener: string | null = null;
   readonly focusing = new Focus(() => this.el.shadowRoot);
   announce = announcer((text) => (this.announcement = text));
   private unwatchLocale?: () => void;
   DetailView?: typeof import('./service-detail')['ServiceDetail'];
   NoMatchView?: typeof import('./no-match')['NoMatch'];
+  ResultsView?: typeof import('./results')['Results'];
   openedFrom: string | null = null;
   /** The detail view was opened by a click here (so Back can be `history.back()` and focus moves). */
   private pushedDetail = false;
@@ -98,6 +105,7 @@ export class LoketServiceFinder {
       this.locale = next;
       this.list = null; // names and facets come back in the new language
       this.detail = null;
+      this.browse = { status: 'loading' };
       this.show(this.state);
     });
     if (!this.noHistory) addEventListener('popstate', this.onPopState);
@@ -108,6 +116,7 @@ export class LoketServiceFinder {
     removeEventListener('popstate', this.onPopState);
     this.suggestions.stop();
     this.loading.abort();
+    this.browses.abort();
   }
 
   async componentWillLoad() {
@@ -115,7 +124,7 @@ export class LoketServiceFinder {
     const fromUrl = this.noHistory ? null : readUrlState(location.href);
     const q = fromUrl?.q || this.query || '';
     this.show({
-      ...(fromUrl ?? { category: null, agency: null }),
+      ...(fromUrl ?? { category: null, agency: null, event: null }),
       q,
       service: fromUrl?.service || this.service || null,
     });
@@ -131,6 +140,7 @@ export class LoketServiceFinder {
     // Another API or region: what is shown came from the old one, so load it all again.
     this.list = null;
     this.detail = null;
+    this.browse = { status: 'loading' };
     this.show(this.state);
   }
 
@@ -151,12 +161,16 @@ export class LoketServiceFinder {
     const prev = this.state;
     this.state = next;
     this.input = next.q;
-    if (!this.list || !sameSearch(next, prev) || this.listStatus !== 'ready') void this.loading.list();
+    if (!next.q) void this.loadBrowse(next.event, browsing(next)); // a category's list has a way back to it
+    if (!browsing(next) && (!this.list || !sameSearch(next, prev) || this.listStatus !== 'ready'))
+      void this.loading.list();
     if (next.service) void this.loading.detail(next.service);
     else this.detail = null;
   }
 
-  private navigate(next: FinderState, mode: 'push' | 'replace' = 'push') {
+  private loadBrowse = (event: string | null, lists: boolean) => loadBrowse(this, this.browses, event, lists);
+
+  navigate(next: FinderState, mode: 'push' | 'replace' = 'push') {
     if (!this.noHistory) writeUrlState(next, mode);
     this.show(next);
   }
@@ -174,7 +188,7 @@ export class LoketServiceFinder {
   private search = (q = this.input) => {
     this.suggestions.stop();
     this.suggestions.close();
-    this.navigate({ ...this.state, q: q.trim(), service: null, category: null, agency: null });
+    this.navigate({ q: q.trim(), service: null, category: null, agency: null, event: null });
   };
 
   /** Opens a service: from a result, or a suggestion picked in the search box. */
@@ -184,7 +198,7 @@ export class LoketServiceFinder {
     this.navigate({ ...this.state, service: slug });
   }
 
-  private onOpen = (item: ServiceSummary, event: MouseEvent) => {
+  onOpen = (item: ServiceSummary, event: MouseEvent) => {
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return; // new tab: let the link work
     event.preventDefault();
     this.open(item.id);
@@ -205,6 +219,7 @@ export class LoketServiceFinder {
     this.focusing.later(
       () =>
         (slug && this.focusing.find(`a[data-service="${CSS.escape(slug)}"]`)) ||
+        this.focusing.find(this.browseOpener ?? '#loket-q') ||
         this.focusing.find('#loket-q'),
     );
   }
@@ -217,16 +232,15 @@ export class LoketServiceFinder {
     await load();
     const { focusing } = this;
     focusing.later(
-      () =>
-        focusing.find('[part~="retry"]') ??
-        focusing.find('#loket-detail-heading, #loket-results-heading, #loket-empty-heading'),
+      () => focusing.find('[part~="retry"]') ?? focusing.find('h2[tabindex]'), // the heading of what loaded (detail, results, browsing, nothing found)
     );
   }
 
-  private hrefFor = (slug: string | null) => {
-    const state = { ...this.state, service: slug };
-    return this.noHistory ? '#' : urlWithState(location.href, state);
-  };
+  /** The page URL after `change`: a real link, which opens in a new tab too. */
+  hrefOf = (change: Partial<FinderState>) =>
+    this.noHistory ? '#' : urlWithState(location.href, { ...this.state, ...change });
+
+  private hrefFor = (slug: string | null) => this.hrefOf({ service: slug });
 
   private get applyHrefFor(): string | null {
     if (!this.applyHref || !this.detail) return null;
@@ -274,7 +288,10 @@ export class LoketServiceFinder {
                 onBlur={this.suggestions.close}
                 onClear={() => this.search('')}
               />
+              <BrowseArea host={this} onRetry={() => void this.retry(() => this.loadBrowse(s.event, true))} />
               <ListView
+                hidden={browsing(s)}
+                View={this.ResultsView}
                 locale={locale}
                 t={t}
                 status={this.listStatus}

@@ -1,11 +1,16 @@
 import type { Service, ServiceList } from '@loket/sdk';
 import { type FunctionalComponent, h } from '@stencil/core';
 import type { NoMatchProps } from './no-match';
-import { Empty, Failure, Results, type ResultsProps } from './result-list';
+import { Empty, Failure } from './result-list';
+import type { ResultsProps } from './results';
 import type { DetailProps as ServiceDetailProps } from './service-detail';
 import { Skeleton } from './skeleton';
 
 type ListProps = Omit<ResultsProps, 'list'> & {
+  /** Browsing (life events and categories) stands in for the list. */
+  hidden?: boolean;
+  /** The results' code (results.tsx), loaded with the first list (not part of the first load). */
+  View: FunctionalComponent<ResultsProps> | undefined;
   status: 'loading' | 'ready' | 'error';
   list: ServiceList | null;
   onSearch: (q: string) => void;
@@ -17,8 +22,9 @@ type ListProps = Omit<ResultsProps, 'list'> & {
 /** The results of a search (or the whole catalogue), or what stands in for them. */
 export const ListView: FunctionalComponent<ListProps> = (p) => {
   const { t, list, NoMatch } = p;
+  if (p.hidden) return null;
   if (p.status === 'error') return <Failure t={t} title={t.results.errorTitle} onRetry={p.onRetry} />;
-  if (p.status === 'loading' || !list) return <Skeleton />;
+  if (p.status === 'loading' || !list || !p.View) return <Skeleton />;
   if (list.total === 0 && list.data.length === 0) {
     const no = list.no_match;
     return (
@@ -28,7 +34,7 @@ export const ListView: FunctionalComponent<ListProps> = (p) => {
       </div>
     );
   }
-  return <Results {...p} list={list} />;
+  return <p.View {...p} list={list} />;
 };
 
 type DetailProps = Omit<ServiceDetailProps, 'service'> & {

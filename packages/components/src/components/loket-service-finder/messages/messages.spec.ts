@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dictionary } from '../../../i18n';
+import { browseText } from './browse';
 import { detailText } from './detail';
 import { finderText } from './index';
 
@@ -11,7 +12,7 @@ describe('the finder’s dictionaries', () => {
   });
 
   it('has the same keys in both dictionaries', async () => {
-    for (const text of [finderText, detailText] as Dictionary<unknown>[]) {
+    for (const text of [finderText, detailText, browseText] as Dictionary<unknown>[]) {
       const en = keys(await text.load('en')).filter((k) => !/\.(zero|one|two|few|many)\.$/.test(k));
       expect(en.sort()).toEqual(keys(text.get('id')).sort());
     }
@@ -20,6 +21,11 @@ describe('the finder’s dictionaries', () => {
   it('gives the detail view’s strings in Indonesian, and in English once loaded', async () => {
     expect(detailText.get('id').requirements).toBe('Persyaratan');
     expect((await detailText.load('en')).requirements).toBe('Requirements');
+  });
+
+  it('gives the browse view’s strings in Indonesian, and in English once loaded', async () => {
+    expect(browseText.get('id').events).toBe('Urusan menurut peristiwa hidup');
+    expect((await browseText.load('en')).events).toBe('By life event');
   });
 });
 
