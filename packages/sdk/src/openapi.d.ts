@@ -466,6 +466,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/officer/applications/{code}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery log of an application's notifications
+         * @description Every notification made of the application's status changes, oldest first: the channel,
+         *     the recipient (masked), whether it was delivered, how many attempts it took and why the
+         *     last one failed. See docs/notifications.md.
+         */
+        get: operations["listApplicationDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notifications/stop/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop further messages about an application (one click)
+         * @description The target of every e-mail's `List-Unsubscribe` header (RFC 8058 one-click: mail
+         *     clients POST `List-Unsubscribe=One-Click` here) and of the stop link in its text. No
+         *     further messages are sent about that application; pending ones are cancelled. Using
+         *     the link again changes nothing.
+         */
+        post: operations["stopNotifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -728,6 +773,35 @@ export interface components {
             data: components["schemas"]["OfficerApplication"][];
             total: number;
             page: components["schemas"]["Page"];
+        };
+        DeliveryList: {
+            lang: components["schemas"]["Lang"];
+            data: components["schemas"]["Delivery"][];
+        };
+        /** @description One notification of one event to one recipient (docs/notifications.md). */
+        Delivery: {
+            /** @description The same for every attempt (an e-mail's Message-ID is made from it). */
+            id: string;
+            /** @description What happened, e.g. `application.needs_revision`. */
+            topic: string;
+            /** @enum {string} */
+            channel: "email";
+            /** @description The recipient, masked (`s***@example.com`). */
+            target: string;
+            /**
+             * @description `failed`: refused for good or out of attempts; `cancelled`: the citizen stopped messages.
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "failed" | "cancelled";
+            attempts: number;
+            /** @description Why the last attempt failed. */
+            last_error: string | null;
+            /** Format: date-time */
+            next_attempt_at: string;
+            /** Format: date-time */
+            delivered_at: string | null;
+            /** Format: date-time */
+            created_at: string;
         };
         TransitionRequest: {
             /** @enum {string} */
@@ -2620,6 +2694,113 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listApplicationDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The application's tracking code (random, not sequential; case-insensitive, dashes optional).
+                 * @example LKT-7K4M-Q2XP
+                 */
+                code: components["parameters"]["trackingCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deliveries of this application's events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "lang": "id",
+                     *       "data": [
+                     *         {
+                     *           "id": "3f1c8a9e0d4b7a26c5e1f0b9d8c7a6e5f4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b9",
+                     *           "topic": "application.needs_revision",
+                     *           "channel": "email",
+                     *           "target": "s***@example.com",
+                     *           "status": "delivered",
+                     *           "attempts": 2,
+                     *           "last_error": null,
+                     *           "next_attempt_at": "2026-12-06T09:15:30Z",
+                     *           "delivered_at": "2026-12-06T09:15:31Z",
+                     *           "created_at": "2026-12-06T09:15:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeliveryList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    stopNotifications: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /** @description The random token of the message's stop link. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "List-Unsubscribe": "One-Click"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": {
+                    /** @enum {string} */
+                    "List-Unsubscribe"?: "One-Click";
+                };
+            };
+        };
+        responses: {
+            /** @description Stopped (or already stopped). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
         };

@@ -24,6 +24,7 @@ import { catalogueHandlers } from './routes/catalogue.js';
 import type { AppContext } from './routes/context.js';
 import { healthHandlers } from './routes/health.js';
 import { lifeEventHandlers } from './routes/life-events.js';
+import { notificationHandlers, registerFormBodies } from './routes/notifications.js';
 import { officerHandlers } from './routes/officer.js';
 import { regionHandlers } from './routes/regions.js';
 
@@ -157,6 +158,7 @@ export async function buildApp(
     { parseAs: 'string' },
     app.getDefaultJsonParser('error', 'error'),
   );
+  registerFormBodies(app);
   const contract = loadContract();
   const handlers: Record<string, unknown> = {
     ...catalogueHandlers(ctx),
@@ -166,6 +168,7 @@ export async function buildApp(
     ...applicationHandlers(ctx),
     ...attachmentHandlers(ctx),
     ...officerHandlers(ctx),
+    ...notificationHandlers(ctx),
   };
   registerUploads(app, ctx);
   const bodies = bodyRules(contract);

@@ -1,4 +1,5 @@
 import { type Limits, limitsFromEnv, trustProxyFromEnv } from './limits.js';
+import type { OutboxSettings } from './notifications/worker.js';
 
 /** Every setting comes from the environment; defaults make `pnpm start` work with no setup. */
 export interface Config {
@@ -26,6 +27,8 @@ export interface Config {
   limits: Limits;
   /** Reverse proxies whose X-Forwarded-For gives the client address (Fastify's `trustProxy`). */
   trustProxy: number | string[] | false;
+  /** Notifications (docs/notifications.md); `apiUrl` falls back to the address listened on. */
+  outbox: Omit<OutboxSettings, 'apiUrl'> & { apiUrl: string | undefined };
 }
 
 export type Env = Record<string, string | undefined>;
@@ -54,5 +57,15 @@ export function loadConfig(env: Env = process.env): Config {
     requestTimeoutMs: integer(env, 'LOKET_REQUEST_TIMEOUT_MS', 120_000),
     limits: limitsFromEnv(env, integer),
     trustProxy: trustProxyFromEnv(env.LOKET_TRUST_PROXY),
+    outbox: {
+      smtpUrl: env.LOKET_SMTP_URL || undefined,
+      mailFrom: env.LOKET_MAIL_FROM || 'Loket <loket@localhost>',
+      trackerUrl: env.LOKET_TRACKER_URL || undefined,
+      apiUrl: env.LOKET_PUBLIC_URL || undefined,
+      pollMs: integer(env, 'LOKET_OUTBOX_POLL_MS', 1000),
+      leaseMs: integer(env, 'LOKET_OUTBOX_LEASE_MS', 60_000),
+      retryMs: integer(env, 'LOKET_OUTBOX_RETRY_MS', 30_000),
+      maxAttempts: integer(env, 'LOKET_OUTBOX_MAX_ATTEMPTS', 8),
+    },
   };
 }

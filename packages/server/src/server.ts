@@ -8,10 +8,11 @@ import { listenForControl } from './control.js';
 import { migrate, openDatabase } from './db/index.js';
 import { makePrivate } from './db/private-dir.js';
 import { loggerOptions } from './logging.js';
+import { type Outbox, startOutbox } from './notifications/worker.js';
 
 /**
  * Opens the database, applies migrations, seeds the real catalogue when the database is empty
- * (and `seedIfEmpty` is set), listens, and shuts down gracefully on SIGINT/SIGTERM: readiness
+ * (and `seedIfEmpty` is set), listens, starts the notification worker, and shuts down gracefully on SIGINT/SIGTERM: readiness
  * fails first, in-flight requests finish, then the database closes.
  */
 export async function startServer(config: Config, options: { seedIfEmpty?: boolean } = {}) {
@@ -44,8 +45,12 @@ export async function startServer(config: Config, options: { seedIfEmpty?: boole
   // refuses hooks on a listening instance (and the throw skipped the graceful shutdown below).
   let stopControl: (() => Promise<void>) | undefined;
   app.addHook('preClose', async () => stopControl?.());
+  // The notification worker stops (finishing the round in progress) before the database closes.
+  let outbox: Outbox | undefined;
+  app.addHook('preClose', async () => outbox?.stop());
   const address = await app.listen({ host: config.host, port: config.port });
   if (db.dump) stopControl = await listenForControl(config.dataDir, db.dump.bind(db), app.log);
+  outbox = startOutbox(db, { ...config.outbox, apiUrl: config.outbox.apiUrl ?? address }, app.log);
 
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');

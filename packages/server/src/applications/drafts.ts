@@ -65,8 +65,8 @@ export async function createDraft(
     const application = await db.transaction(async (tx) => {
       const rows = await tx.query<ApplicationRow>(
         `insert into application (id, code, secret_hash, service_id, region_code, agency_id, form_version, status, answers,
-           created_at, updated_at)
-         values ($1, $2, $3, $4, $5, $6, $7, 'draft', $8::text::jsonb, $9, $9)
+           created_at, updated_at, lang)
+         values ($1, $2, $3, $4, $5, $6, $7, 'draft', $8::text::jsonb, $9, $9, $10)
          on conflict (code) do nothing
          returning ${applicationColumns}`,
         [
@@ -79,6 +79,8 @@ export async function createDraft(
           form.version,
           JSON.stringify(answers),
           options.now,
+          // The language messages about this application are written in (docs/notifications.md).
+          options.lang,
         ],
       );
       const row = rows[0];

@@ -1,6 +1,7 @@
 import { type Actor, canTransition } from '@loket/sdk/rules';
 import type { Queryable } from '../db/index.js';
 import { say } from '../messages/index.js';
+import { recordEvent } from '../notifications/outbox.js';
 import { type ProblemError, problem } from '../problem.js';
 import type { Due } from './calendar.js';
 import type { ApplicationRow } from './security.js';
@@ -48,8 +49,9 @@ type Placeholder = (value: unknown) => string;
 const storable = (note: string | null | undefined) => note?.replaceAll('\u0000', '') ?? null;
 
 /**
- * Moves an application to `to` inside the caller's transaction, sets `changes`, and appends the
- * event. Fails with 409 if the application changed since it was read (its version), so
+ * Moves an application to `to` inside the caller's transaction, sets `changes`, appends the
+ * event, and writes it to the notification outbox (in the same transaction: a status change and
+ * its notification commit or roll back together). Fails with 409 if the application changed since it was read (its version), so
  * concurrent transitions cannot both win.
  */
 export async function transition(
@@ -88,4 +90,5 @@ export async function transition(
       event.at,
     ],
   );
+  await recordEvent(tx, application, to, event);
 }

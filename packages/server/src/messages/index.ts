@@ -1,5 +1,6 @@
 import type { components } from '@loket/sdk/contract';
 import { applicationMessages } from './applications.js';
+import { notificationMessages } from './notifications.js';
 import { requestMessages } from './requests.js';
 import { statusMessages } from './status.js';
 
@@ -13,9 +14,9 @@ export type Text = (lang: Lang) => string;
 
 /**
  * Every sentence the server says, one entry per message, each `{ id, en }` as functions of the
- * same arguments. Split by area into three files only to keep each short; one table.
+ * same arguments. Split by area into files only to keep each short; one table.
  */
-export const messages = { ...requestMessages, ...applicationMessages, ...statusMessages };
+export const messages = { ...requestMessages, ...applicationMessages, ...statusMessages, ...notificationMessages };
 
 type Messages = typeof messages;
 export type MessageKey = keyof Messages;

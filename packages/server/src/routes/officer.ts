@@ -3,6 +3,7 @@ import { officerApplication, officerQueue, officerTransition } from '../applicat
 import type { Officer } from '../applications/security.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { pickLang } from '../http/lang.js';
+import { officerDeliveries } from '../notifications/delivery-log.js';
 import type { AppContext, OperationRequest } from './context.js';
 
 /** The officer set by the officerToken security handler (glue runs it before every officer handler). */
@@ -56,6 +57,15 @@ export function officerHandlers(ctx: AppContext) {
       const application = await officerTransition(ctx.db, officerOf(request), params.code, body, options);
       noStore(reply);
       return application;
+    },
+
+    async listApplicationDeliveries(
+      request: OperationRequest<'listApplicationDeliveries'>,
+      reply: FastifyReply,
+    ) {
+      const data = await officerDeliveries(ctx.db, officerOf(request), request.params.code, ctx.now());
+      noStore(reply);
+      return { lang: pickLang(request), data };
     },
   } satisfies Record<string, (request: FastifyRequest<never>, reply: FastifyReply) => Promise<unknown>>;
 }

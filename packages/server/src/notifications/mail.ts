@@ -1,0 +1,48 @@
+import { loadForm } from '../applications/forms.js';
+import { formatCode } from '../applications/secrets.js';
+import type { Queryable } from '../db/index.js';
+import type { Claimed } from './deliveries.js';
+import { composeEmail, trackerLink } from './email-message.js';
+import type { Mail } from './smtp.js';
+import { newStopToken } from './stop.js';
+
+/**
+ * The e-mail of one claimed delivery: facts from the event and the application (its service's
+ * name, the labels of the fields to fix), a fresh stop token, and the headers that make it
+ * recognisable (Message-ID from the delivery id) and stoppable in one click (RFC 8058).
+ */
+export async function buildMail(
+  db: Queryable,
+  delivery: Claimed,
+  options: { apiUrl: string; trackerUrl: string | undefined; domain: string; now: Date },
+): Promise<Mail> {
+  const { lang, payload } = delivery;
+  const [service] = await db.query<{ name_id: string; name_en: string }>(
+    'select name_id, name_en from service where id = $1',
+    [delivery.service_id],
+  );
+  const form = payload.fields.length > 0 ? await loadForm(db, delivery.service_id) : null;
+  const labels = new Map(form?.steps.flatMap((s) => s.fields.map((f) => [f.id, f.label[lang]] as const)));
+  const code = formatCode(delivery.code);
+  const token = await newStopToken(db, delivery.application_id, options.now);
+  const stopUrl = `${options.apiUrl.replace(/\/+$/, '')}/v1/notifications/stop/${token}`;
+  const composed = composeEmail({
+    lang,
+    code,
+    service: (lang === 'en' ? service?.name_en : service?.name_id) ?? delivery.service_id,
+    payload,
+    fieldLabels: payload.fields.map((id) => labels.get(id) ?? id),
+    trackerUrl: trackerLink(options.trackerUrl, code, delivery.region_code),
+    stopUrl,
+  });
+  return {
+    to: delivery.target,
+    ...composed,
+    messageId: `<${delivery.id}@${options.domain}>`,
+    headers: {
+      'List-Unsubscribe': `<${stopUrl}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      'Auto-Submitted': 'auto-generated',
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../db/index.js';
+
+type Status = 'draft' | 'submitted' | 'in_review' | 'needs_revision' | 'completed' | 'rejected' | 'withdrawn';
+
+/**
+ * What an event says, for every channel: never an answer, never the secret. `fields` are the ids
+ * of the fields to fix (a channel shows them by their labels).
+ */
+export interface EventPayload {
+  status: Status;
+  from: Status;
+  public_note: string | null;
+  fields: string[];
+}
+
+export interface OutboxEvent {
+  id: string;
+  application_id: string;
+  topic: string;
+  payload: EventPayload;
+  created_at: Date | string;
+}
+
+/**
+ * Writes the status change to the outbox in the caller's transaction (called by transition()).
+ * Withdrawing a draft tells no one: it was never sent.
+ */
+export async function recordEvent(
+  tx: Queryable,
+  application: { id: string; status: Status },
+  to: Status,
+  event: { at: Date; public_note?: string | null; fields?: string[] },
+): Promise<void> {
+  if (application.status === 'draft' && to !== 'submitted') return;
+  const payload: EventPayload = {
+    status: to,
+    from: application.status,
+    public_note: event.public_note?.replaceAll('\u0000', '') ?? null,
+    fields: event.fields ?? [],
+  };
+  await tx.query(
+    `insert into outbox_event (id, application_id, topic, payload, created_at)
+     values ($1, $2, $3, $4::text::jsonb, $5)`,
+    [randomUUID(), application.id, `application.${to}`, JSON.stringify(payload), event.at],
+  );
+}

@@ -1,0 +1,119 @@
+import type { Db } from '../db/index.js';
+import { type Claimed, claim, fanOut, type Outcome, settle } from './deliveries.js';
+import { buildMail } from './mail.js';
+import { type Mailer, mailDomain, PermanentFailure, smtpMailer } from './smtp.js';
+
+/** The outbox settings (config.ts reads them from the environment; docs/notifications.md). */
+export interface OutboxSettings {
+  /** `smtp://user:pass@host:587`; without it no e-mail deliveries are made. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** The tracker page with `{code}` (and `{region}`) to fill in, e.g. `https://…/lacak#kode={code}`. */
+  trackerUrl: string | undefined;
+  /** This API's public base URL, for the stop links. */
+  apiUrl: string;
+  pollMs: number;
+  /** How long a claimed delivery is this instance's; after that another may take it. */
+  leaseMs: number;
+  /** The first retry's delay; each further one doubles it. */
+  retryMs: number;
+  /** Attempts before a delivery is `failed`. */
+  maxAttempts: number;
+}
+
+/** The part of a pino logger the worker uses. */
+export interface Log {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface Outbox {
+  /** One round: fan out new events, then send what is due. Returns how many were claimed. */
+  runOnce(): Promise<number>;
+  /** Stops polling and waits for the round in progress to finish. */
+  stop(): Promise<void>;
+}
+
+const batch = 10;
+
+/** The delay before attempt `attempts + 1`: retryMs, doubled after each failure, at most a day. */
+export const backoff = (retryMs: number, attempts: number) =>
+  Math.min(retryMs * 2 ** Math.max(0, attempts - 1), 86_400_000);
+
+/**
+ * The notification worker of this server process: at least once (a delivery is marked delivered
+ * only after the SMTP server accepted it; a crash leaves its lease to expire and it is sent again
+ * with the same id and Message-ID), never by two instances at once (claims skip leased rows).
+ */
+export function createOutbox(db: Db, settings: OutboxSettings, log: Log, clock = () => new Date()): Outbox {
+  const mailer: Mailer | null = settings.smtpUrl
+    ? smtpMailer(settings.smtpUrl, settings.mailFrom, Math.max(1000, Math.floor(settings.leaseMs / 3)))
+    : null;
+  const domain = mailDomain(settings.mailFrom);
+
+  async function attempt(delivery: Claimed): Promise<Outcome> {
+    if (delivery.stopped) return { kind: 'cancelled', error: 'stopped by the recipient' };
+    if (!mailer) return { kind: 'cancelled', error: 'e-mail is not configured (LOKET_SMTP_URL)' };
+    try {
+      await mailer.send(await buildMail(db, delivery, { ...settings, domain, now: clock() }));
+      return { kind: 'delivered' };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      if (error instanceof PermanentFailure || delivery.attempts >= settings.maxAttempts) {
+        return { kind: 'failed', error: reason };
+      }
+      const at = new Date(clock().getTime() + backoff(settings.retryMs, delivery.attempts));
+      return { kind: 'retry', at, error: reason };
+    }
+  }
+
+  async function deliver(delivery: Claimed): Promise<void> {
+    const outcome = await attempt(delivery);
+    const kept = await settle(db, delivery, outcome, clock());
+    const fields = { delivery: delivery.id, topic: delivery.topic, attempts: delivery.attempts };
+    if (!kept) log.warn(fields, 'outbox: lease lost before the outcome was written; it will be sent again');
+    else if (outcome.kind === 'retry') log.warn({ ...fields, err: outcome.error }, 'outbox: will retry');
+    else if (outcome.kind === 'failed') log.error({ ...fields, err: outcome.error }, 'outbox: delivery failed');
+  }
+
+  async function runOnce(): Promise<number> {
+    while ((await fanOut(db, { email: mailer !== null, now: clock(), limit: 100 })) === 100) {}
+    const claimed = await claim(db, { now: clock(), leaseMs: settings.leaseMs, limit: batch });
+    await Promise.all(claimed.map(deliver));
+    return claimed.length;
+  }
+
+  return { runOnce, stop: async () => mailer?.close() };
+}
+
+/** Starts the worker's polling loop; `stop()` ends it after the round in progress. */
+export function startOutbox(db: Db, settings: OutboxSettings, log: Log, clock?: () => Date): Outbox {
+  if (!settings.smtpUrl) log.info({}, 'e-mail notifications are off: LOKET_SMTP_URL is not set');
+  const outbox = createOutbox(db, settings, log, clock);
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let round: Promise<void> = Promise.resolve();
+  const tick = () => {
+    round = outbox
+      .runOnce()
+      .then((claimed) => claimed === batch)
+      .catch((err: unknown) => {
+        if (!stopped) log.error({ err }, 'outbox: round failed');
+        return false;
+      })
+      .then((more) => {
+        if (!stopped) timer = setTimeout(tick, more ? 0 : settings.pollMs);
+      });
+  };
+  tick();
+  return {
+    runOnce: outbox.runOnce,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await round;
+      await outbox.stop();
+    },
+  };
+}
