@@ -5,7 +5,15 @@ import { formatCode } from '../src/applications/secrets.js';
 import { startOutbox } from '../src/notifications/worker.js';
 import { startTestServer, type TestServer } from './helpers/app.js';
 import { checkResponse } from './helpers/contract.js';
-import { answers, deliveriesOf, insertApplication, memoryLog, secret, settings, until } from './helpers/notify.js';
+import {
+  answers,
+  deliveriesOf,
+  insertApplication,
+  memoryLog,
+  secret,
+  settings,
+  until,
+} from './helpers/notify.js';
 import { startSmtp, type TestSmtp } from './helpers/smtp.js';
 
 // What a citizen receives: one e-mail per status change, in the language they applied in, with
@@ -19,8 +27,9 @@ let officer: string;
 beforeAll(async () => {
   server = await startTestServer();
   smtp = await startSmtp();
-  officer = (await createOfficerToken(server.db, { name: 'Petugas Semarang', agency: 'dukcapil', region: '33.74' }))
-    .token;
+  officer = (
+    await createOfficerToken(server.db, { name: 'Petugas Semarang', agency: 'dukcapil', region: '33.74' })
+  ).token;
 });
 afterAll(async () => {
   await server?.close();
@@ -39,7 +48,9 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
   });
   const text = await response.text();
   const parsed = text && /json/.test(response.headers.get('content-type') ?? '') ? JSON.parse(text) : text;
-  expect(checkResponse(method, path, response.status, response.headers.get('content-type'), parsed)).toEqual([]);
+  expect(checkResponse(method, path, response.status, response.headers.get('content-type'), parsed)).toEqual(
+    [],
+  );
   return { status: response.status, body: parsed };
 }
 
@@ -83,7 +94,13 @@ describe('e-mail notifications', () => {
       expect(stop).not.toBeNull();
       expect(rawHeader(mail, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
       const everything = `${mail?.subject}\n${mail?.text}\n${mail?.html}`;
-      for (const hidden of [secret, secret.replaceAll('-', ''), answers.nik, answers.nama_lengkap, answers.telepon]) {
+      for (const hidden of [
+        secret,
+        secret.replaceAll('-', ''),
+        answers.nik,
+        answers.nama_lengkap,
+        answers.telepon,
+      ]) {
         expect(everything).not.toContain(hidden);
       }
       expect(smtp.received.length).toBe(before + 1);
@@ -93,7 +110,11 @@ describe('e-mail notifications', () => {
   });
 
   it('writes in English to a citizen who applied in English', async () => {
-    const app = await insertApplication(server.db, { status: 'in_review', lang: 'en', email: 'ann@example.org' });
+    const app = await insertApplication(server.db, {
+      status: 'in_review',
+      lang: 'en',
+      email: 'ann@example.org',
+    });
     const outbox = startOutbox(server.db, settings(smtp.url), memoryLog());
     try {
       await revise(app.code);
@@ -123,7 +144,11 @@ describe('e-mail notifications', () => {
   });
 
   it('stops further e-mails with the one-click stop link (RFC 8058)', async () => {
-    const app = await insertApplication(server.db, { status: 'submitted', lang: 'id', email: 'stop@example.com' });
+    const app = await insertApplication(server.db, {
+      status: 'submitted',
+      lang: 'id',
+      email: 'stop@example.com',
+    });
     const outbox = startOutbox(server.db, settings(smtp.url), memoryLog());
     try {
       await call('POST', `/v1/officer/applications/${app.code}/transitions`, { to: 'in_review' });
@@ -196,8 +221,9 @@ describe('e-mail notifications', () => {
       }),
     ]);
     expect(JSON.stringify(log.body)).not.toContain('siti.aminah');
-    const other = (await createOfficerToken(server.db, { name: 'Petugas lain', agency: 'dukcapil', region: '31.71' }))
-      .token;
+    const other = (
+      await createOfficerToken(server.db, { name: 'Petugas lain', agency: 'dukcapil', region: '31.71' })
+    ).token;
     const refused = await call('GET', `/v1/officer/applications/${app.code}/deliveries`, undefined, {
       authorization: `Bearer ${other}`,
     });

@@ -16,7 +16,12 @@ export type Text = (lang: Lang) => string;
  * Every sentence the server says, one entry per message, each `{ id, en }` as functions of the
  * same arguments. Split by area into files only to keep each short; one table.
  */
-export const messages = { ...requestMessages, ...applicationMessages, ...statusMessages, ...notificationMessages };
+export const messages = {
+  ...requestMessages,
+  ...applicationMessages,
+  ...statusMessages,
+  ...notificationMessages,
+};
 
 type Messages = typeof messages;
 export type MessageKey = keyof Messages;

@@ -18,8 +18,10 @@ export const notificationMessages = {
     en: (code: string, status: string) => `Application ${code}: ${subjects[status]?.en ?? status}`,
   },
   'mail.about': {
-    id: (service: string, code: string) => `Kabar tentang permohonan ${service} dengan kode pelacakan ${code}.`,
-    en: (service: string, code: string) => `News about your application for ${service}, tracking code ${code}.`,
+    id: (service: string, code: string) =>
+      `Kabar tentang permohonan ${service} dengan kode pelacakan ${code}.`,
+    en: (service: string, code: string) =>
+      `News about your application for ${service}, tracking code ${code}.`,
   },
   'mail.fields': {
     id: () => 'Isian yang perlu diperbaiki:',
@@ -38,7 +40,8 @@ export const notificationMessages = {
     en: () => 'Follow the application (enter your secret on that page):',
   },
   'mail.trackNoLink': {
-    id: () => 'Lihat perkembangannya di situs tempat Anda mengajukan, dengan kode pelacakan dan kode rahasia Anda.',
+    id: () =>
+      'Lihat perkembangannya di situs tempat Anda mengajukan, dengan kode pelacakan dan kode rahasia Anda.',
     en: () => 'Follow it on the site where you applied, with your tracking code and your secret.',
   },
   'mail.neverSecret': {

@@ -117,7 +117,12 @@ export type Outcome =
   | { kind: 'failed'; error: string }
   | { kind: 'cancelled'; error: string };
 
-export async function settle(db: Queryable, delivery: Claimed, outcome: Outcome, now: Date): Promise<boolean> {
+export async function settle(
+  db: Queryable,
+  delivery: Claimed,
+  outcome: Outcome,
+  now: Date,
+): Promise<boolean> {
   const [status, next, error] =
     outcome.kind === 'delivered'
       ? ['delivered', null, null]

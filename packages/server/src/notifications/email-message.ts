@@ -22,8 +22,11 @@ export interface Composed {
   html: string;
 }
 
-const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+const escapeHtml = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
 type Block = { text: string } | { heading: string; items: string[] } | { link: string; label: string };
 
@@ -54,12 +57,12 @@ function asText(block: Block): string {
 }
 
 function asHtml(block: Block): string {
-  if ('text' in block) return `<p>${escape(block.text)}</p>`;
+  if ('text' in block) return `<p>${escapeHtml(block.text)}</p>`;
   if ('link' in block) {
-    return `<p>${escape(block.label)}<br><a href="${escape(block.link)}">${escape(block.link)}</a></p>`;
+    return `<p>${escapeHtml(block.label)}<br><a href="${escapeHtml(block.link)}">${escapeHtml(block.link)}</a></p>`;
   }
-  const items = block.items.map((item) => `<li>${escape(item)}</li>`).join('');
-  return `<p><strong>${escape(block.heading)}</strong></p><ul>${items}</ul>`;
+  const items = block.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('');
+  return `<p><strong>${escapeHtml(block.heading)}</strong></p><ul>${items}</ul>`;
 }
 
 /** The subject, the plain text and the simple HTML of one e-mail, in the citizen's language. */
@@ -69,12 +72,14 @@ export function composeEmail(facts: MessageFacts): Composed {
   return {
     subject,
     text: `${parts.map(asText).join('\n\n')}\n`,
-    html: `<!doctype html><html lang="${facts.lang}"><head><meta charset="utf-8"><title>${escape(subject)}</title></head><body>${parts.map(asHtml).join('')}</body></html>`,
+    html: `<!doctype html><html lang="${facts.lang}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body>${parts.map(asHtml).join('')}</body></html>`,
   };
 }
 
 /** The tracker link: `{code}` (and `{region}`) of the template filled in, URL-encoded. */
 export function trackerLink(template: string | undefined, code: string, region: string): string | null {
   if (!template) return null;
-  return template.replaceAll('{code}', encodeURIComponent(code)).replaceAll('{region}', encodeURIComponent(region));
+  return template
+    .replaceAll('{code}', encodeURIComponent(code))
+    .replaceAll('{region}', encodeURIComponent(region));
 }

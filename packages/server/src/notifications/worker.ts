@@ -74,7 +74,8 @@ export function createOutbox(db: Db, settings: OutboxSettings, log: Log, clock =
     const fields = { delivery: delivery.id, topic: delivery.topic, attempts: delivery.attempts };
     if (!kept) log.warn(fields, 'outbox: lease lost before the outcome was written; it will be sent again');
     else if (outcome.kind === 'retry') log.warn({ ...fields, err: outcome.error }, 'outbox: will retry');
-    else if (outcome.kind === 'failed') log.error({ ...fields, err: outcome.error }, 'outbox: delivery failed');
+    else if (outcome.kind === 'failed')
+      log.error({ ...fields, err: outcome.error }, 'outbox: delivery failed');
   }
 
   async function runOnce(): Promise<number> {

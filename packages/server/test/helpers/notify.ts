@@ -30,7 +30,10 @@ export async function insertApplication(
   return { id, code };
 }
 
-export function settings(smtpUrl: string | undefined, overrides: Partial<OutboxSettings> = {}): OutboxSettings {
+export function settings(
+  smtpUrl: string | undefined,
+  overrides: Partial<OutboxSettings> = {},
+): OutboxSettings {
   return {
     smtpUrl,
     mailFrom: 'Loket Kota Semarang <loket@semarang.example>',
