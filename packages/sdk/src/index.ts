@@ -48,6 +48,8 @@ export type {
   CreateApplicationInput,
   CreateApplicationRequest,
   CreatedApplication,
+  Delivery,
+  DeliveryList,
   Due,
   Duration,
   Facet,

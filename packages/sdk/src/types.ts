@@ -80,6 +80,9 @@ export type OfficerHistoryEntry = Schemas['OfficerHistoryEntry'];
 export type OfficerApplication = Schemas['OfficerApplication'];
 export type OfficerApplicationList = Schemas['OfficerApplicationList'];
 export type TransitionRequest = Schemas['TransitionRequest'];
+/** One notification of one event to one recipient (the officer's delivery log). */
+export type Delivery = Schemas['Delivery'];
+export type DeliveryList = Schemas['DeliveryList'];
 
 type Query<K extends keyof operations> = NonNullable<operations[K]['parameters']['query']>;
 

@@ -36,6 +36,7 @@ const setup = (
 const calls: [string, (client: LoketOfficerClient) => Promise<unknown>, string, string][] = [
   ['listApplications', (c) => c.listApplications(), 'GET', '/api/v1/officer/applications'],
   ['getApplication', (c) => c.getApplication(code), 'GET', `/api/v1/officer/applications/${code}`],
+  ['listDeliveries', (c) => c.listDeliveries(code), 'GET', `/api/v1/officer/applications/${code}/deliveries`],
   [
     'downloadAttachment',
     (c) => c.downloadAttachment(code, attachmentId),

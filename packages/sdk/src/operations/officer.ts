@@ -1,6 +1,7 @@
 import { filenameFrom } from '../content-disposition.js';
 import { type Core, get, type RequestOptions, readJson, send } from '../core.js';
 import type {
+  DeliveryList,
   ListOfficerApplicationsQuery,
   OfficerApplication,
   OfficerApplicationList,
@@ -40,6 +41,14 @@ export function getApplication(
   options?: SignalOnly,
 ): Promise<OfficerApplication> {
   return get(core, '/v1/officer/applications/{code}', undefined, options, { path: { code } });
+}
+
+/**
+ * `GET /v1/officer/applications/{code}/deliveries`: the notifications sent (or being retried) about
+ * the application, oldest first, recipients masked.
+ */
+export function listDeliveries(core: Core, code: TrackingCode, options?: SignalOnly): Promise<DeliveryList> {
+  return get(core, '/v1/officer/applications/{code}/deliveries', undefined, options, { path: { code } });
 }
 
 /** `GET /v1/officer/applications/{code}/attachments/{id}`: the file, as a `Blob`. */
