@@ -495,7 +495,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The stop link's page (asks before stopping)
+         * @description What a person sees when they open the stop link of an e-mail: a page with one button that
+         *     POSTs to the same address. Opening it stops nothing (mail scanners and link previews
+         *     fetch links too).
+         */
+        get: operations["showStopNotifications"];
         put?: never;
         /**
          * Stop further messages about an application (one click)
@@ -1342,6 +1348,8 @@ export interface components {
          * @example LKT-7K4M-Q2XP
          */
         trackingCode: components["schemas"]["TrackingCode"];
+        /** @description The random token of an e-mail's stop link. */
+        stopToken: string;
         /** @description The attachment's id. */
         attachmentId: string;
         /** @description The application's ETag last received. Required; without it the answer is `428`. */
@@ -2758,6 +2766,42 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    showStopNotifications: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /** @description The random token of an e-mail's stop link. */
+                token: components["parameters"]["stopToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A small HTML page with the stop button. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     stopNotifications: {
         parameters: {
             query?: {
@@ -2772,8 +2816,8 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["acceptLanguage"];
             };
             path: {
-                /** @description The random token of the message's stop link. */
-                token: string;
+                /** @description The random token of an e-mail's stop link. */
+                token: components["parameters"]["stopToken"];
             };
             cookie?: never;
         };
@@ -2791,12 +2835,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Stopped (or already stopped). */
-            204: {
+            /** @description Stopped (or already stopped); a small HTML page that says so. */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];

@@ -158,13 +158,31 @@ describe('e-mail notifications', () => {
         rawHeader(mail, 'list-unsubscribe'),
       )?.[1];
       expect(link).toBeDefined();
-      const stopped = await call('POST', String(link), undefined, {
-        'content-type': 'application/x-www-form-urlencoded',
+      // Opening the link (a person, or a mail scanner) only asks.
+      const asked = await call('GET', String(link));
+      expect(asked.status).toBe(200);
+      expect(asked.body).toContain('<form method="post">');
+      const stoppedAt = async () =>
+        (
+          await server.db.query<{ at: Date | null }>(
+            'select notifications_stopped_at as at from application where id = $1',
+            [app.id],
+          )
+        )[0]?.at;
+      expect(await stoppedAt()).toBeNull();
+      // The mail client's one-click POST (RFC 8058), or the page's button.
+      const response = await fetch(server.url + String(link), {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'List-Unsubscribe=One-Click',
       });
-      expect(stopped.status).toBe(204);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('Anda tidak akan menerima e-mail lagi tentang permohonan ini.');
+      expect(await stoppedAt()).not.toBeNull();
       // Again: still stopped, nothing changes.
-      expect((await call('POST', String(link))).status).toBe(204);
+      expect((await call('POST', String(link))).status).toBe(200);
       expect((await call('POST', '/v1/notifications/stop/unknown-token')).status).toBe(404);
+      expect((await call('GET', '/v1/notifications/stop/unknown-token')).status).toBe(404);
 
       await revise(app.code);
       await outbox.runOnce();

@@ -56,6 +56,18 @@ export const notificationMessages = {
     id: () => 'Anda tidak akan menerima e-mail lagi tentang permohonan ini.',
     en: () => 'You will not receive more e-mails about this application.',
   },
+  'stopPage.title': {
+    id: () => 'Berhenti menerima e-mail',
+    en: () => 'Stop e-mails',
+  },
+  'stopPage.question': {
+    id: () => 'Berhenti menerima e-mail tentang permohonan ini? Permohonan Anda tetap diproses.',
+    en: () => 'Stop e-mails about this application? Your application is still handled.',
+  },
+  'stopPage.button': {
+    id: () => 'Berhenti menerima e-mail',
+    en: () => 'Stop e-mails',
+  },
   stopTokenUnknown: {
     id: () => 'Tautan berhenti ini tidak dikenal.',
     en: () => 'This stop link is not known.',

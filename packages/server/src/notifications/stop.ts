@@ -13,12 +13,21 @@ export async function newStopToken(db: Queryable, applicationId: string, now: Da
   return token;
 }
 
+const wellFormed = (token: string) => /^[A-Za-z0-9_-]{1,64}$/.test(token);
+
+/** Is this a stop token Loket gave out (the stop page asks before stopping)? */
+export async function stopTokenKnown(db: Queryable, token: string): Promise<boolean> {
+  if (!wellFormed(token)) return false;
+  const rows = await db.query('select 1 from notification_stop_token where token_hash = $1', [hash(token)]);
+  return rows.length > 0;
+}
+
 /**
  * The citizen's one-click stop: no more messages about the application of this token, and the
  * pending ones are cancelled. False when the token is unknown. Using it again changes nothing.
  */
 export async function stopNotifications(db: Queryable, token: string, now: Date): Promise<boolean> {
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(token)) return false;
+  if (!wellFormed(token)) return false;
   const rows = await db.query<{ id: string }>(
     `update application a set notifications_stopped_at = coalesce(a.notifications_stopped_at, $2)
      from notification_stop_token t where t.token_hash = $1 and a.id = t.application_id returning a.id`,

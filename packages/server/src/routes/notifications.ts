@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { say } from '../messages/index.js';
-import { stopNotifications } from '../notifications/stop.js';
+import { pickLang } from '../http/lang.js';
+import { type Lang, say } from '../messages/index.js';
+import { stopNotifications, stopTokenKnown } from '../notifications/stop.js';
 import { problem } from '../problem.js';
 import type { AppContext, OperationRequest } from './context.js';
 
 /**
  * RFC 8058 one-click stops arrive as `application/x-www-form-urlencoded`
- * (`List-Unsubscribe=One-Click`): parsed into an object for the contract's schema.
+ * (`List-Unsubscribe=One-Click`), as does the stop page's button: parsed into an object for the
+ * contract's schema.
  */
 export function registerFormBodies(app: FastifyInstance): void {
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
@@ -14,14 +16,39 @@ export function registerFormBodies(app: FastifyInstance): void {
   });
 }
 
+const unknownToken = () => problem('not-found', 404, say('stopTokenUnknown'));
+
+/** The stop link's small page: a question with one button, or the confirmation. No script, no style. */
+function page(reply: FastifyReply, lang: Lang, body: string) {
+  const title = say('stopPage.title')(lang);
+  reply
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    // The API's CSP forbids forms; this page's one button posts to this same address.
+    .header(
+      'content-security-policy',
+      "default-src 'none'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    );
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body><main><h1>${title}</h1>${body}</main></body></html>`;
+}
+
 /** Messages to citizens: the stop link. The rules are in notifications/. */
 export function notificationHandlers(ctx: AppContext) {
   return {
+    async showStopNotifications(request: OperationRequest<'showStopNotifications'>, reply: FastifyReply) {
+      if (!(await stopTokenKnown(ctx.db, request.params.token))) throw unknownToken();
+      const lang = pickLang(request);
+      return page(
+        reply,
+        lang,
+        `<p>${say('stopPage.question')(lang)}</p><form method="post"><button type="submit">${say('stopPage.button')(lang)}</button></form>`,
+      );
+    },
+
     async stopNotifications(request: OperationRequest<'stopNotifications'>, reply: FastifyReply) {
-      if (!(await stopNotifications(ctx.db, request.params.token, ctx.now()))) {
-        throw problem('not-found', 404, say('stopTokenUnknown'));
-      }
-      reply.code(204).header('cache-control', 'no-store');
+      if (!(await stopNotifications(ctx.db, request.params.token, ctx.now()))) throw unknownToken();
+      const lang = pickLang(request);
+      return page(reply, lang, `<p>${say('mail.stopped')(lang)}</p>`);
     },
   } satisfies Record<string, (request: FastifyRequest<never>, reply: FastifyReply) => Promise<unknown>>;
 }
