@@ -568,11 +568,14 @@ export interface components {
             en: string;
         };
         /**
-         * @description `nik`: a 16-digit Nomor Induk Kependudukan checked for structure; `phone`: an Indonesian
-         *     number (08…, +628…); `checkbox` with `options` holds several values, without them a yes/no.
+         * @description `nik`: a 16-digit Nomor Induk Kependudukan checked for structure; `kk`: a 16-digit Kartu
+         *     Keluarga number; `phone`: an Indonesian mobile number (08…, +628…); `checkbox` with
+         *     `options` holds several values, without them a yes/no. A `nik` or `kk` may be typed with
+         *     spaces, dots or dashes between digit groups (`3578 0612 0315 0007`) and a `phone` in any
+         *     grouping: the server stores them normalized (16 digits; a phone as `+628…`).
          * @enum {string}
          */
-        FieldType: "text" | "textarea" | "number" | "date" | "select" | "radio" | "checkbox" | "file" | "nik" | "phone" | "email";
+        FieldType: "text" | "textarea" | "number" | "date" | "select" | "radio" | "checkbox" | "file" | "nik" | "kk" | "phone" | "email";
         FieldOption: {
             value: string;
             label: components["schemas"]["LocalizedText"];
@@ -633,7 +636,7 @@ export interface components {
             /** @description Where the form's requirements come from. */
             sources?: string[];
         };
-        /** @description text/nik/phone/email/date/select/radio: a string; number: a number; checkbox: a boolean, or a list of option values; file: a list of attachment ids. */
+        /** @description text/nik/kk/phone/email/date/select/radio: a string; number: a number; checkbox: a boolean, or a list of option values; file: a list of attachment ids. */
         AnswerValue: string | number | boolean | string[];
         Answers: {
             [key: string]: components["schemas"]["AnswerValue"];

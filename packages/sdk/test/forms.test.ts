@@ -435,6 +435,7 @@ const rulesForm = {
         }),
         field({ id: 'setuju', type: 'checkbox' }),
         field({ id: 'nik', type: 'nik' }),
+        field({ id: 'nomor_kk', type: 'kk' }),
         field({ id: 'telepon', type: 'phone' }),
         field({ id: 'surel', type: 'email' }),
         field({
@@ -515,6 +516,17 @@ describe('every type and rule (submit)', () => {
     ['nik', '3374011708900001', undefined],
     ['nik', '3374011708900000', 'nik'],
     ['nik', 3374011708900001, 'type'],
+    ['nik', '3374 0117 0890 0001', undefined], // in groups of four, as on the card
+    ['nik', '3374.0117.0890.0001', undefined],
+    ['nik', '3374-0117-0890-0001', undefined],
+    ['nik', '3374 0117 0890 000O', 'nik'], // a letter O is no digit
+    ['nomor_kk', '3578061203150007', undefined],
+    ['nomor_kk', '3578 0612 0315 0007', undefined],
+    ['nomor_kk', '3578.0612.0315.0007', undefined],
+    ['nomor_kk', '3578-0612-0315-0007', undefined],
+    ['nomor_kk', '3578 0612 0315 000', 'kk'],
+    ['nomor_kk', '3578 0612 0315 000x', 'kk'],
+    ['nomor_kk', 3578061203150007, 'type'],
     ['telepon', '0812 3456 7890', undefined],
     ['telepon', '021 123 4567', 'phone'],
     ['telepon', 81234567890, 'type'],
@@ -581,6 +593,7 @@ describe('required, per type', () => {
       minat: 'required',
       setuju: 'required',
       nik: 'required',
+      nomor_kk: 'required',
       telepon: 'required',
       surel: 'required',
       berkas: 'file_required',
@@ -840,6 +853,7 @@ describe('messages', () => {
       reason,
       digits: 15,
     })),
+    kk: (['length', 'digits'] as const).map((reason) => ({ label, reason, digits: 15 })),
     phone: [{ label }],
     email: [{ label }],
     date: [{ label }],
@@ -915,7 +929,9 @@ describe('messages', () => {
     const nikProblem = (nik: string, lang: 'id' | 'en' = 'id') =>
       check({ ...lostKtp, nik }, { lang })[0]?.message;
     expect(nikProblem('337401570890002')).toBe('NIK harus 16 digit (yang diisi 15).');
-    expect(nikProblem('3374-0157-0890-0002')).toBe('NIK hanya boleh berisi angka.');
+    expect(nikProblem('3374-0157-0890-0002')).toBeUndefined(); // groups of four are fine
+    expect(nikProblem('3374 0157 0890 000')).toBe('NIK harus 16 digit (yang diisi 15).');
+    expect(nikProblem('3374/0157/0890/0002')).toBe('NIK hanya boleh berisi angka.');
     expect(nikProblem('9974015708900002')).toBe('Dua digit pertama NIK bukan kode provinsi yang berlaku.');
     expect(nikProblem('3374013002900002', 'en')).toBe(
       'NIK does not contain a valid date of birth (digits 7 to 12).',

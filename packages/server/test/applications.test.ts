@@ -373,7 +373,7 @@ describe('updateApplication', () => {
     expect(saved.status).toBe(200);
     const next = saved.headers.get('etag') as string;
     expect(next).not.toBe(etag);
-    expect(saved.body.answers).toEqual({ nama_lengkap: 'Siti Aminah', telepon: '081234567890' });
+    expect(saved.body.answers).toEqual({ nama_lengkap: 'Siti Aminah', telepon: '+6281234567890' }); // stored normalized
 
     // Another device still holds the first ETag.
     const stale = await call('PATCH', `/v1/applications/${code}`, {

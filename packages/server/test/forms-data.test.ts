@@ -188,6 +188,7 @@ describe('bundled form definitions (data/forms)', () => {
     it('uses the right types and browser hints for identity data, and valid rules', () => {
       for (const f of fields) {
         if (f.id === 'nik' || f.id.startsWith('nik_')) expect(f.type, f.id).toBe('nik');
+        if (f.id === 'nomor_kk' || f.id.startsWith('nomor_kk_')) expect(f.type, f.id).toBe('kk');
         if (f.id === 'telepon') expect([f.type, f.autocomplete]).toEqual(['phone', 'tel']);
         if (f.id === 'email') expect([f.type, f.autocomplete]).toEqual(['email', 'email']);
         if (f.id === 'nama_lengkap') expect(f.autocomplete).toBe('name');

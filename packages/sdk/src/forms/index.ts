@@ -7,6 +7,7 @@ export { formMessagesEn } from './messages.en.js';
 export { formMessagesId } from './messages.id.js';
 export type { FormMessages, MessageParams } from './messages.js';
 export { checkNik, type NikCheck, type NikReason, PROVINCE_CODES } from './nik.js';
+export { compactDigits, normalizeAnswer, normalizeAnswers } from './numbers.js';
 export { normalizePhone } from './phone.js';
 export type {
   AnswerPatch,

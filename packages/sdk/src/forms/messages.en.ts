@@ -39,6 +39,10 @@ export const formMessagesEn: FormMessages = {
         return `The last four digits of ${label} cannot be 0000.`;
     }
   },
+  kk: ({ label, reason, digits }) =>
+    reason === 'digits'
+      ? `${label} must contain digits only.`
+      : `${label} must be 16 digits (you entered ${count(digits, 'digit', 'digits')}).`,
   phone: ({ label }) =>
     `${label} must be an Indonesian mobile number, like 0812 3456 7890 or +62 812 3456 7890.`,
   email: ({ label }) => `${label} must be a valid email address, like name@example.com.`,

@@ -41,6 +41,10 @@ export const formMessagesId: FormMessages = {
         return `Empat digit terakhir ${label} tidak boleh 0000.`;
     }
   },
+  kk: ({ label, reason, digits }) =>
+    reason === 'digits'
+      ? `${label} hanya boleh berisi angka.`
+      : `${label} harus 16 digit (yang diisi ${n(digits)}).`,
   phone: ({ label }) =>
     `${label} harus nomor ponsel Indonesia, misalnya 0812 3456 7890 atau +62 812 3456 7890.`,
   email: ({ label }) => `${label} harus alamat email yang valid, misalnya nama@contoh.id.`,

@@ -22,8 +22,10 @@ export interface MessageParams {
   max_date: { label: string; date: string; today: boolean };
   option: { label: string };
   duplicate: { label: string };
-  /** `digits`: how many characters were given (for `length`). */
+  /** `digits`: how many characters were given (for `length`), separators between groups not counted. */
   nik: { label: string; reason: NikReason; digits: number };
+  /** `digits`: how many characters were given (for `length`), separators between groups not counted. */
+  kk: { label: string; reason: 'digits' | 'length'; digits: number };
   phone: { label: string };
   email: { label: string };
   date: { label: string };

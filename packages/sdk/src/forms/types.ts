@@ -53,6 +53,7 @@ export type ProblemCode =
   | 'option'
   | 'duplicate'
   | 'nik'
+  | 'kk'
   | 'phone'
   | 'email'
   | 'date'

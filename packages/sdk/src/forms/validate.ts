@@ -7,6 +7,7 @@ import { formMessagesEn } from './messages.en.js';
 import { formMessagesId } from './messages.id.js';
 import type { FormMessages, MessageParams } from './messages.js';
 import { checkNik } from './nik.js';
+import { normalizeAnswer } from './numbers.js';
 import { normalizePhone } from './phone.js';
 import type {
   AnswersInput,
@@ -171,6 +172,10 @@ function checkValue(field: FormField, value: unknown, context: Context): Found |
       const nik = checkNik(text, { today });
       return nik.ok ? null : { code: 'nik', params: { label, reason: nik.reason, digits: text.length } };
     }
+    case 'kk': {
+      const reason = !/^\d*$/.test(text) ? 'digits' : text.length !== 16 ? 'length' : null;
+      return reason && { code: 'kk', params: { label, reason, digits: text.length } };
+    }
     case 'phone':
       return normalizePhone(text) ? null : { code: 'phone', params: { label } };
     case 'email':
@@ -238,7 +243,8 @@ export function validateAnswers(
       if (known.has(field.id)) continue;
       known.add(field.id);
       if (only && !only.has(field.id)) continue;
-      const value = answerOf(values, field.id);
+      // checked as it is stored: a NIK typed in groups of four is 16 digits (numbers.ts)
+      const value = normalizeAnswer(field, answerOf(values, field.id));
       const answered = hasAnswer(value);
       const label = labelOf(field, lang);
       if (submit && !visibility.field(field)) {

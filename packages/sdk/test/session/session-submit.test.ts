@@ -169,14 +169,14 @@ describe('revision', () => {
       revision: { fields: ['telepon'], note: 'Nomor HP tidak dapat dihubungi.' },
       submit: 'idle',
     });
-    expect(fix.snapshot.answers).toMatchObject({ nama_lengkap: 'Siti Aminah', telepon: '081234567890' });
+    expect(fix.snapshot.answers).toMatchObject({ nama_lengkap: 'Siti Aminah', telepon: '+6281234567890' });
     fix.setAnswer('telepon', '085712345678');
     await fix.flush();
     expect(fix.snapshot.sync).toBe('saved');
     await fix.submit();
     expect(fix.snapshot.submitted?.status).toBe('submitted');
     const officer = await h.officerView(code);
-    expect(officer.answers.telepon).toBe('085712345678');
+    expect(officer.answers.telepon).toBe('+6285712345678'); // stored normalized
     expect(officer.history.filter((e) => e.to === 'submitted')).toHaveLength(2);
 
     // The first device, reloaded, learns of the revision from the status alone.

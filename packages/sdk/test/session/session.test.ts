@@ -176,10 +176,11 @@ describe('saving', () => {
     first.setAnswer('nama_lengkap', 'Siti Aminah');
     await first.flush();
     expect(first.snapshot.sync).toBe('saved');
-    expect(first.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah', telepon: '081234567890' });
+    // the server stores the phone normalized (forms/numbers.ts)
+    expect(first.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah', telepon: '+6281234567890' });
     const officerless = h.open(newDevice());
     await officerless.start(phone.keyOf());
-    expect(officerless.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah', telepon: '081234567890' });
+    expect(officerless.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah', telepon: '+6281234567890' });
   });
 
   it('a reload merges the server copy under this device’s unsaved answers', async () => {
@@ -197,7 +198,7 @@ describe('saving', () => {
 
     const reloaded = h.open(phone);
     await reloaded.start();
-    expect(reloaded.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah', telepon: '081234567890' });
+    expect(reloaded.snapshot.answers).toEqual({ nama_lengkap: 'Siti Aminah', telepon: '+6281234567890' });
     await until(reloaded, (s) => s.sync === 'saved');
   });
 });

@@ -1,3 +1,4 @@
+import { normalizeAnswers } from '@loket/sdk/forms';
 import { editRefusal } from '@loket/sdk/rules';
 import { findRegion, scopeOf } from '../catalogue/regions.js';
 import { findService, regionOfService } from '../catalogue/services.js';
@@ -54,7 +55,7 @@ export async function createDraft(
     const offeredIn = (await regionOfService(db, input.service)) ?? input.region;
     throw problem('not-found', 404, say('serviceOnlyIn', input.service, offeredIn));
   }
-  const answers = input.answers ?? {};
+  const answers = normalizeAnswers(form, input.answers ?? {});
   checkAnswers(form, answers, { lang: options.lang, mode: 'draft', now: options.now });
 
   const secret = newSecret();
@@ -166,7 +167,7 @@ export async function updateDraft(
     );
   }
   const form = await requireForm(db, app.service_id);
-  const merged = mergeAnswers(app.answers, patch);
+  const merged = normalizeAnswers(form, mergeAnswers(app.answers, patch));
   checkAnswers(form, merged, { lang: options.lang, mode: 'draft', now: options.now });
   if (canonicalJson(merged) === canonicalJson(app.answers)) return app;
   const rows = await db.query<ApplicationRow>(

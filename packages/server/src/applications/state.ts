@@ -31,6 +31,8 @@ export interface TransitionChanges {
   submitted_at?: Date;
   due?: Due;
   form_version?: number;
+  /** The answers as submitted (normalized). */
+  answers?: Record<string, unknown>;
 }
 
 const assignments: {
@@ -41,6 +43,7 @@ const assignments: {
   due: (v, $) =>
     `due_date = ${$(v?.date)}::date, due_working_days = ${$(v?.working_days)}::int, due_calendar = ${$(v?.calendar)}`,
   form_version: (v, $) => `form_version = ${$(v)}::int`,
+  answers: (v, $) => `answers = ${$(JSON.stringify(v))}::text::jsonb`,
 };
 
 type Placeholder = (value: unknown) => string;

@@ -1,4 +1,5 @@
 import type { components } from '@loket/sdk/contract';
+import { normalizeAnswers } from '@loket/sdk/forms';
 import { findRegion, scopeOf } from '../catalogue/regions.js';
 import { findService } from '../catalogue/services.js';
 import type { Db, Queryable } from '../db/index.js';
@@ -69,9 +70,10 @@ function replay(stored: StoredKey, print: string, current: ApplicationRow): Subm
 
 async function currentFingerprint(db: Queryable, app: ApplicationRow, body: unknown): Promise<string> {
   const attachments = await listAttachments(db, app.id);
+  const form = await requireForm(db, app.service_id);
   return fingerprint(
     body,
-    app.answers,
+    normalizeAnswers(form, app.answers),
     attachments.map((a) => a.id),
   );
 }
@@ -112,9 +114,12 @@ export async function submitApplication(
     );
     if (!locked) throw new Error(`application ${app.id} vanished`);
     const attachments = await listAttachments(tx, locked.id);
+    const form = await requireForm(tx, locked.service_id);
+    // Stored as checked: a draft saved before its NIK was normalized is submitted normalized.
+    const answers = normalizeAnswers(form, locked.answers);
     const print = fingerprint(
       body,
-      locked.answers,
+      answers,
       attachments.map((a) => a.id),
     );
     // A concurrent duplicate may have committed while this one waited for the lock.
@@ -123,8 +128,7 @@ export async function submitApplication(
 
     if (!canTransition('citizen', locked.status, 'submitted'))
       throw invalidTransition(locked.status, 'submitted');
-    const form = await requireForm(tx, locked.service_id);
-    checkAnswers(form, locked.answers, {
+    checkAnswers(form, answers, {
       lang,
       mode: 'submit',
       now,
@@ -145,7 +149,7 @@ export async function submitApplication(
       'citizen',
       'submitted',
       { actor: 'citizen', at: now },
-      { submitted_at: now, due, revision_fields: [], form_version: form.version },
+      { submitted_at: now, due, revision_fields: [], form_version: form.version, answers },
     );
     const [submitted] = await tx.query<ApplicationRow>(
       `select ${applicationColumns} from application where id = $1`,

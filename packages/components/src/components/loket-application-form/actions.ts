@@ -1,5 +1,5 @@
-import type { AnswerValue, FormDefinition } from '@loket/sdk';
-import { hiddenAnswerFields } from '@loket/sdk/forms';
+import type { AnswerValue, FormDefinition, FormField } from '@loket/sdk';
+import { hiddenAnswerFields, normalizeAnswer } from '@loket/sdk/forms';
 import type { ApplicationSession, SessionSnapshot } from '@loket/sdk/session';
 import { fill, type Locale } from '../../i18n';
 import { copyText } from './copy';
@@ -24,7 +24,7 @@ export interface FormHost {
   readonly uploads: Record<string, Upload>;
   errors: Record<string, string>;
   problems: Problem[];
-  numbers: Record<string, string>;
+  typed: Record<string, string>;
   declared: boolean;
   /** A resume link was not known: said on the first page, until the citizen moves on. */
   badLink: boolean;
@@ -56,9 +56,9 @@ export function actionsOf(host: FormHost) {
   };
 
   const input = (): ValidationInput | null => {
-    const { form, snap, locale, t, numbers, uploads } = host;
+    const { form, snap, locale, t, typed, uploads } = host;
     return form && snap
-      ? { form, answers: snap.answers, attachments: snap.attachments, locale, t, numbers, uploads }
+      ? { form, answers: snap.answers, attachments: snap.attachments, locale, t, typed, uploads }
       : null;
   };
 
@@ -140,9 +140,11 @@ export function actionsOf(host: FormHost) {
     goToField,
     setAnswer,
     check,
-    setNumber(field: string, text: string) {
-      host.numbers = { ...host.numbers, [field]: text };
-      setAnswer(field, text.trim() ? parseNumber(text, host.locale) : null);
+    /** A number parsed, a NIK, KK or phone number normalized as the server stores it; the text kept to show. */
+    setTyped(field: FormField, text: string) {
+      host.typed = { ...host.typed, [field.id]: text };
+      const answer = field.type === 'number' ? parseNumber(text, host.locale) : normalizeAnswer(field, text);
+      setAnswer(field.id, text.trim() ? (answer as AnswerValue | null) : null);
     },
     async next() {
       const { pages } = host;
@@ -181,7 +183,7 @@ export function actionsOf(host: FormHost) {
     },
     another() {
       host.session?.forget();
-      Object.assign(host, { declared: false, numbers: {}, errors: {} });
+      Object.assign(host, { declared: false, typed: {}, errors: {} });
       void go('prepare');
     },
     async copy(what: string, text: string, shownId: string) {

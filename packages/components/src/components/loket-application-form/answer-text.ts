@@ -30,6 +30,8 @@ export function answerText(
       return [option(String(value))];
     case 'checkbox':
       return Array.isArray(value) ? value.map(option) : [value === true ? t.check.yes : t.check.no];
+    case 'phone': // stored as +628…, read as dialled at home: 0812…
+      return [String(value).replace(/^\+62(?=8)/, '0')];
     case 'file':
       return (Array.isArray(value) ? value : []).map(
         (id) => attachments.find((a) => a.id === id)?.filename ?? id,

@@ -1,5 +1,5 @@
 import type { Answers, AnswerValue, FormField } from '@loket/sdk';
-import { todayInJakarta } from '@loket/sdk/forms';
+import { normalizeAnswer, todayInJakarta } from '@loket/sdk/forms';
 import { type FunctionalComponent, h } from '@stencil/core';
 import type { Locale } from '../../i18n';
 import { controlId, say } from './flow';
@@ -12,10 +12,13 @@ export interface FieldContext {
   answers: Answers;
   /** Inline errors by field id. */
   errors: Record<string, string>;
-  /** What was typed in number fields (it may not be a number yet). */
-  numbers: Record<string, string>;
+  /**
+   * What was typed where the answer is not the text itself: a number (it may not be a number yet),
+   * a NIK, KK or phone number (the answer is normalized: `3578 0612…` is stored `35780612…`).
+   */
+  typed: Record<string, string>;
   set(field: string, value: AnswerValue | null): void;
-  setNumber(field: string, text: string): void;
+  setTyped(field: FormField, text: string): void;
   blur(field: string): void;
 }
 
@@ -56,11 +59,15 @@ const nullIfEmpty = (value: string) => (value === '' ? null : value);
 const inputKind: Partial<Record<FormField['type'], Record<string, string | boolean>>> = {
   text: { type: 'text' },
   nik: { type: 'text', inputMode: 'numeric', autoComplete: 'off', spellcheck: false, class: 'w-20' },
+  kk: { type: 'text', inputMode: 'numeric', autoComplete: 'off', spellcheck: false, class: 'w-20' },
   phone: { type: 'tel', autoComplete: 'tel', class: 'w-20' },
   email: { type: 'email', autoComplete: 'email', spellcheck: false },
   number: { type: 'text', inputMode: 'decimal', class: 'w-10' },
   date: { type: 'date', class: 'w-10' },
 };
+
+/** Answers that are not the text typed: parsed (`number`) or normalized (NIK, KK, phone). */
+const typedKinds = { number: 1, nik: 1, kk: 1, phone: 1 };
 
 const dateBound = (value: string | undefined) => (value === 'today' ? todayInJakarta() : value);
 
@@ -96,11 +103,15 @@ const Label: FunctionalComponent<Props> = (p) => (
 const Input: FunctionalComponent<Props> = (p) => {
   const { ctx, field } = p;
   const { class: width, ...kind } = inputKind[field.type] ?? { type: 'text' };
-  const number = field.type === 'number';
-  const value = number
-    ? (ctx.numbers[field.id] ??
-      (typeof ctx.answers[field.id] === 'number' ? String(ctx.answers[field.id]) : ''))
-    : text(ctx.answers[field.id]);
+  const answer = ctx.answers[field.id];
+  const typed = ctx.typed[field.id];
+  const value =
+    field.type === 'number'
+      ? (typed ?? (typeof answer === 'number' ? String(answer) : ''))
+      : // what was typed, while it is what the answer says (the session may bring another device's)
+        typed !== undefined && (normalizeAnswer(field, typed) || null) === (answer ?? null)
+        ? typed
+        : text(answer);
   return (
     <Wrapper {...p}>
       <Label {...p} />
@@ -119,7 +130,7 @@ const Input: FunctionalComponent<Props> = (p) => {
         aria-invalid={ctx.errors[field.id] ? 'true' : undefined}
         onInput={(e: Event) => {
           const typed = (e.target as HTMLInputElement).value;
-          if (number) ctx.setNumber(field.id, typed);
+          if (field.type in typedKinds) ctx.setTyped(field, typed);
           else ctx.set(field.id, nullIfEmpty(typed));
         }}
         onBlur={() => ctx.blur(field.id)}

@@ -36,7 +36,7 @@ export interface LoadHost {
   uploads: Record<string, Upload>;
   errors: Record<string, string>;
   problems: Problem[];
-  numbers: Record<string, string>;
+  typed: Record<string, string>;
   badLink: boolean;
   readonly later: Later | null;
   onSnapshot(next: SessionSnapshot): void;
@@ -66,7 +66,7 @@ export function loaderOf(host: LoadHost) {
   /** Starts the session and loads the form. */
   async function begin() {
     stop();
-    Object.assign(host, { uploads: {}, errors: {}, problems: [], numbers: {}, badLink: false, snap: null });
+    Object.assign(host, { uploads: {}, errors: {}, problems: [], typed: {}, badLink: false, snap: null });
     const { slug, regionCode: region } = host;
     if (!slug) {
       host.load = 'missing';

@@ -64,7 +64,7 @@ export class LoketApplicationForm {
   @State() snap: SessionSnapshot | null = null;
   @State() errors: Record<string, string> = {};
   @State() problems: Problem[] = [];
-  @State() numbers: Record<string, string> = {};
+  @State() typed: Record<string, string> = {};
   @State() uploads: Record<string, Upload> = {};
   @State() announcement = '';
   @State() badLink = false;
@@ -235,10 +235,10 @@ export class LoketApplicationForm {
                 locale,
                 t,
                 errors: this.errors,
-                numbers: this.numbers,
+                typed: this.typed,
                 answers: snap.answers,
                 set: act.setAnswer,
-                setNumber: act.setNumber,
+                setTyped: act.setTyped,
                 blur: (f) => void act.check(f),
               }}
               info={info}

@@ -13,8 +13,8 @@ export interface ValidationInput {
   attachments: Attachment[];
   locale: Locale;
   t: FormMessages;
-  /** What was typed in number fields (an answer only once it is a number). */
-  numbers: Record<string, string>;
+  /** What was typed in number fields (an answer only once it is a number) and number-like ones (NIK, KK, phone). */
+  typed: Record<string, string>;
   uploads: Record<string, Upload>;
 }
 
@@ -24,14 +24,14 @@ export interface ValidationInput {
  * text that is not a number, and a file still uploading.
  */
 export function problemsOf(input: ValidationInput, only?: readonly string[]): Problem[] {
-  const { form, answers, attachments, locale, t, numbers, uploads } = input;
+  const { form, answers, attachments, locale, t, typed, uploads } = input;
   const found = fromValidation(validateAnswers(form, answers, { lang: locale, only, attachments }));
   const fields = form.steps.flatMap((s) => s.fields).filter((f) => !only || only.includes(f.id));
   const own: Problem[] = [];
   for (const f of fields) {
     const label = say(f.label, locale);
-    const typed = numbers[f.id]?.trim();
-    if (f.type === 'number' && typed && parseNumber(typed, locale) === null)
+    const text = typed[f.id]?.trim();
+    if (f.type === 'number' && text && parseNumber(text, locale) === null)
       own.push({ field: f.id, message: fill(t.step.number, { label }) });
     else if (uploads[f.id]?.state === 'uploading')
       own.push({ field: f.id, message: fill(t.step.wait, { label }) });
@@ -53,7 +53,7 @@ export function problemsOf(input: ValidationInput, only?: readonly string[]): Pr
 export function blurProblem(input: ValidationInput, field: string): string | null | undefined {
   const problem = problemsOf(input, [field])[0];
   if (!problem) return null;
-  const empty = input.answers[field] === undefined && !input.numbers[field]?.trim();
+  const empty = input.answers[field] === undefined && !input.typed[field]?.trim();
   return empty ? undefined : problem.message;
 }
 
