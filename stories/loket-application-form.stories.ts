@@ -104,7 +104,7 @@ export const EmptyStep: Story = {
   play: async ({ canvasElement, userEvent }) => {
     const { view } = await formIn(canvasElement);
     await userEvent.click(await view.findByRole('button', { name: /^Mulai/ }, patience));
-    const heading = await view.findByRole('heading', { level: 2, name: /^Langkah 1 dari 4/ }, patience);
+    const heading = await view.findByRole('heading', { level: 2, name: /^Langkah 1 dari 3/ }, patience);
     await expect(heading).toBeVisible();
     await expect(view.getByRole('textbox', { name: 'Nama lengkap' })).toHaveValue('');
   },

@@ -50,8 +50,8 @@ export const label = (name: string) => page.getByLabelText(name, { exact: true }
 /** The page's one heading (h2), by its name. */
 export const heading = (name: string | RegExp) => page.getByRole('heading', { level: 2, name });
 
-/** A step's heading name: "Langkah 2 dari 4: Kehilangan" (the progress is part of it). */
-export const step = (n: number, title: string, total = 4) =>
+/** A step's heading name: "Langkah 2 dari 3: Kehilangan" (the progress is part of it). */
+export const step = (n: number, title: string, total = 3) =>
   new RegExp(`^Langkah ${n} dari ${total}\\s*:\\s*${title}$`);
 
 /** Presses Tab (Shift+Tab with `back`) until `name` matches what has focus; fails after `max`. */
@@ -105,9 +105,7 @@ export async function fillToCheck(): Promise<void> {
   await expect.element(page.getByText('surat.png sudah terunggah.')).toBeInTheDocument();
   await userEvent.upload(label('Kartu Keluarga (KK)'), await pngFile('kk.png'));
   await expect.element(page.getByText('kk.png sudah terunggah.')).toBeInTheDocument();
-  await userEvent.click(button('Lanjut'));
-  await userEvent.click(label('Saya menyatakan data yang saya isi benar'));
-  await userEvent.click(button('Lanjut'));
+  await userEvent.click(button('Lanjut')); // the declaration is asked once, on check your answers
   await expect.element(heading('Periksa jawaban Anda')).toBeVisible();
 }
 

@@ -78,9 +78,9 @@ async function officer(method: 'GET' | 'POST', path: string, body?: unknown) {
 const form = () => page.locator('loket-application-form');
 const tracker = () => page.locator('loket-status-tracker');
 const next = () => form().getByRole('button', { name: 'Lanjut', exact: true });
-/** A step's heading: "Langkah 2 dari 4: Kehilangan" (the progress is part of its name). */
+/** A step's heading: "Langkah 2 dari 3: Kehilangan" (the progress is part of its name). */
 const stepHeading = (n: number, title: string) =>
-  form().getByRole('heading', { level: 2, name: new RegExp(`^Langkah ${n} dari 4\\s*:\\s*${title}$`) });
+  form().getByRole('heading', { level: 2, name: new RegExp(`^Langkah ${n} dari 3\\s*:\\s*${title}$`) });
 const stored = () => page.evaluate(() => JSON.stringify({ ...localStorage }));
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -143,12 +143,6 @@ describe('apply online and track, on the demo site', () => {
     await form().getByText(`${policeReport.name} sudah terunggah.`).waitFor({ state: 'attached' });
     await form().getByLabel('Kartu Keluarga (KK)').setInputFiles(familyCard);
     await form().getByText(`${familyCard.name} sudah terunggah.`).waitFor({ state: 'attached' });
-    await next().click();
-  });
-
-  test('the declaration step', async () => {
-    await stepHeading(4, 'Pernyataan').waitFor();
-    await form().getByRole('checkbox', { name: 'Saya menyatakan data yang saya isi benar' }).check();
     await next().click();
   });
 
@@ -271,7 +265,7 @@ describe('the English pages and a page without a service', () => {
     expect(new URL(en.url()).searchParams.get('layanan')).toBe('ktp-el-hilang');
     // The same application on this device, now in Indonesian, on the step the citizen was on.
     const idForm = en.locator('loket-application-form');
-    await idForm.getByRole('heading', { level: 2, name: /^Langkah 1 dari 4\s*:\s*Data pemohon$/ }).waitFor();
+    await idForm.getByRole('heading', { level: 2, name: /^Langkah 1 dari 3\s*:\s*Data pemohon$/ }).waitFor();
     expect(await idForm.getByRole('textbox', { name: 'Nama lengkap' }).inputValue()).toBe('Budi Santoso');
   });
 

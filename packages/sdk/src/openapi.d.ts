@@ -586,6 +586,16 @@ export interface components {
             equals?: string | number | boolean;
             one_of?: string[];
         };
+        /**
+         * @description No question asked twice: while `when` holds, the field is not asked and its answer is the
+         *     answer to `field`, an earlier question (e.g. the mother's NIK is the applicant's `nik` when
+         *     the applicant is the mother). The server stores that answer on submit; an answer sent for
+         *     the field meanwhile is replaced by it.
+         */
+        SameAs: {
+            field: components["schemas"]["FieldId"];
+            when: components["schemas"]["FieldCondition"];
+        };
         FileRule: {
             /** @description Allowed types, decided by the file's content. */
             accept: ("application/pdf" | "image/jpeg" | "image/png")[];
@@ -616,6 +626,7 @@ export interface components {
             options?: components["schemas"]["FieldOption"][];
             file?: components["schemas"]["FileRule"];
             visible_if?: components["schemas"]["FieldCondition"];
+            same_as?: components["schemas"]["SameAs"];
             /** @description The HTML autocomplete token for browsers (e.g. `name`, `tel`). */
             autocomplete?: string;
         };

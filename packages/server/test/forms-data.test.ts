@@ -175,6 +175,12 @@ describe('bundled form definitions (data/forms)', () => {
         if (step.visible_if) problems.push(...conditionProblems(`step ${step.id}`, step.visible_if, earlier));
         for (const f of step.fields) {
           if (f.visible_if) problems.push(...conditionProblems(f.id, f.visible_if, earlier));
+          // same_as: an earlier field of the same type, taken when an earlier choice says so
+          if (f.same_as) {
+            problems.push(...conditionProblems(`${f.id} same_as`, f.same_as.when, earlier));
+            if (earlier.get(f.same_as.field)?.type !== f.type)
+              problems.push(`${f.id}: same_as no earlier ${f.type}`);
+          }
           earlier.set(f.id, f);
         }
       }

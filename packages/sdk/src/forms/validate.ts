@@ -7,8 +7,8 @@ import { formMessagesEn } from './messages.en.js';
 import { formMessagesId } from './messages.id.js';
 import type { FormMessages, MessageParams } from './messages.js';
 import { checkNik } from './nik.js';
-import { normalizeAnswer } from './numbers.js';
 import { normalizePhone } from './phone.js';
+import { submittedAnswers } from './same-as.js';
 import type {
   AnswersInput,
   AttachmentInfo,
@@ -223,7 +223,8 @@ export function validateAnswers(
   const today = resolveToday(options.today);
   const messages: FormMessages = { ...formMessages[lang], ...options.messages };
   const only = options.only ? new Set(options.only) : null;
-  const values = isRecord(answers) ? answers : {};
+  // checked as submitted: numbers normalized, questions not asked (same_as) answered (same-as.ts)
+  const values = submittedAnswers(form, isRecord(answers) ? answers : {});
   const visibility = createVisibility(form, values);
 
   const problems: FieldProblem[] = [];
@@ -243,8 +244,7 @@ export function validateAnswers(
       if (known.has(field.id)) continue;
       known.add(field.id);
       if (only && !only.has(field.id)) continue;
-      // checked as it is stored: a NIK typed in groups of four is 16 digits (numbers.ts)
-      const value = normalizeAnswer(field, answerOf(values, field.id));
+      const value = answerOf(values, field.id);
       const answered = hasAnswer(value);
       const label = labelOf(field, lang);
       if (submit && !visibility.field(field)) {

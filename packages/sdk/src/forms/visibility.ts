@@ -27,6 +27,8 @@ function holds(condition: FieldCondition, answer: unknown): boolean {
 export interface Visibility {
   step(step: FormStep): boolean;
   field(field: FormField): boolean;
+  /** Whether a condition holds (as a `visible_if` would). */
+  holds(condition: FieldCondition): boolean;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface Visibility {
  * without an answer counts as `false` (unticked, as the citizen sees it). A condition on a field
  * the form does not have never holds. A cycle of conditions (a form bug) reads the raw answers.
  */
-export function createVisibility(form: FormLike, answers: AnswersInput): Visibility {
+export function createVisibility(form: FormLike, answers: AnswersInput, possible = false): Visibility {
   const values = isRecord(answers) ? answers : {};
   const owner = new Map<string, { field: FormField; step: FormStep }>();
   for (const step of form.steps) {
@@ -52,6 +54,7 @@ export function createVisibility(form: FormLike, answers: AnswersInput): Visibil
     const visible = state === 'pending' ? true : (state ?? fieldVisible(target.field, target.step));
     if (!visible) return false;
     const answer = answerOf(values, condition.field);
+    if (possible && !hasAnswer(answer)) return true; // not answered yet: it may still hold
     // an untouched yes/no box is unticked, as the citizen sees it: `equals: false` holds
     const yesNo = target.field.type === 'checkbox' && !target.field.options?.length;
     return holds(condition, yesNo && !hasAnswer(answer) ? false : answer);
@@ -68,6 +71,7 @@ export function createVisibility(form: FormLike, answers: AnswersInput): Visibil
 
   return {
     step: (step) => conditionHolds(step.visible_if),
+    holds: conditionHolds,
     field: (field) => {
       const entry = owner.get(field.id);
       if (entry && entry.field === field) return fieldVisible(field, entry.step);
@@ -94,6 +98,16 @@ export function isVisible(item: FormField | FormStep, answers: AnswersInput, for
 export function visibleSteps(form: FormLike, answers: AnswersInput): FormStep[] {
   const visibility = createVisibility(form, answers);
   return form.steps.filter((step) => visibility.step(step));
+}
+
+/**
+ * The steps that can still apply: shown, or hidden only by a condition on a question not answered
+ * yet (nor any it depends on). A progress count over these never grows as the citizen answers,
+ * so "Langkah 1 dari 3" is not followed by "Langkah 2 dari 4".
+ */
+export function possibleSteps(form: FormLike, answers: AnswersInput): FormStep[] {
+  const visibility = createVisibility(form, answers, true);
+  return form.steps.filter((step) => step.fields.some((field) => visibility.field(field)));
 }
 
 /** The fields shown for these answers, in form order, across all steps. */

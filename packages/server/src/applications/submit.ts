@@ -1,5 +1,5 @@
 import type { components } from '@loket/sdk/contract';
-import { normalizeAnswers } from '@loket/sdk/forms';
+import { submittedAnswers } from '@loket/sdk/forms';
 import { findRegion, scopeOf } from '../catalogue/regions.js';
 import { findService } from '../catalogue/services.js';
 import type { Db, Queryable } from '../db/index.js';
@@ -73,7 +73,7 @@ async function currentFingerprint(db: Queryable, app: ApplicationRow, body: unkn
   const form = await requireForm(db, app.service_id);
   return fingerprint(
     body,
-    normalizeAnswers(form, app.answers),
+    submittedAnswers(form, app.answers),
     attachments.map((a) => a.id),
   );
 }
@@ -115,8 +115,9 @@ export async function submitApplication(
     if (!locked) throw new Error(`application ${app.id} vanished`);
     const attachments = await listAttachments(tx, locked.id);
     const form = await requireForm(tx, locked.service_id);
-    // Stored as checked: a draft saved before its NIK was normalized is submitted normalized.
-    const answers = normalizeAnswers(form, locked.answers);
+    // Stored as checked: numbers normalized (also a draft saved before they were), and the
+    // questions not asked (same_as) holding the answer they take.
+    const answers = submittedAnswers(form, locked.answers);
     const print = fingerprint(
       body,
       answers,

@@ -1,12 +1,12 @@
 import type { AnswerValue, FormDefinition, FormField } from '@loket/sdk';
-import { hiddenAnswerFields, normalizeAnswer } from '@loket/sdk/forms';
+import { declarationOf, hiddenAnswerFields, normalizeAnswer } from '@loket/sdk/forms';
 import type { ApplicationSession, SessionSnapshot } from '@loket/sdk/session';
 import { fill, type Locale } from '../../i18n';
 import { copyText } from './copy';
 import { SUMMARY_ID } from './error-summary';
 import type { LoketStepChangeDetail } from './events';
 import type { Upload } from './file-field';
-import { DECLARATION, HEADING_ID, type Page, type Problem, parseNumber } from './flow';
+import { DECLARATION, HEADING_ID, type Page, type Problem, parseNumber, progressOf } from './flow';
 import type { Focus } from './focus';
 import type { FormMessages } from './messages';
 import type { ValidationInput } from './validation';
@@ -90,8 +90,12 @@ export function actionsOf(host: FormHost) {
     host.badLink = false;
     host.session?.setPlace(place);
     host.focusing.later(find);
-    const { pages } = host;
-    host.stepChanged({ place, index: pages.findIndex((p) => p.step.id === place) + 1, total: pages.length });
+    const { form, snap } = host;
+    const { n, total } =
+      form && snap
+        ? progressOf(form, snap.answers, snap.revision?.fields ?? null, place)
+        : { n: 0, total: 0 };
+    host.stepChanged({ place, index: n, total });
   };
 
   const setAnswer = (field: string, value: AnswerValue | null) => {
@@ -123,7 +127,9 @@ export function actionsOf(host: FormHost) {
     const open = snap.revision?.fields;
     for (const field of hiddenAnswerFields(form, snap.answers))
       if (!open || open.includes(field)) session.setAnswer(field, null);
-    const problems = await validate(open);
+    // The form's own declaration is the one ticked here (declare): its problem is the declaration's.
+    const declaration = declarationOf(form)?.id;
+    const problems = (await validate(open)).filter((p) => p.field !== declaration);
     if (!host.declared) problems.push({ field: DECLARATION, message: t.errors.declaration });
     if (problems.length > 0) return showProblems(problems);
     Object.assign(host, { errors: {}, problems: [] });
@@ -167,9 +173,13 @@ export function actionsOf(host: FormHost) {
       returnToCheck = true;
       goToField(field);
     },
+    /** One declaration: the tick on check your answers is also the form's own (not asked as a step). */
     declare(on: boolean) {
       host.declared = on;
       if (on) host.setError(DECLARATION, null);
+      const field = host.form && declarationOf(host.form);
+      // in a revision it was given with the first submission, and only the fields asked may change
+      if (field && !host.snap?.revision) host.session?.setAnswer(field.id, on || null);
     },
     async submit() {
       const { form, session, snap, t } = host;

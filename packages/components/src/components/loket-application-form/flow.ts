@@ -1,5 +1,12 @@
 import type { Answers, FormDefinition, FormField, FormStep, LoketApiError } from '@loket/sdk';
-import { type FieldProblem, visibleFields, visibleSteps } from '@loket/sdk/forms';
+import {
+  declarationOf,
+  type FieldProblem,
+  possibleSteps,
+  sameAsFields,
+  visibleFields,
+  visibleSteps,
+} from '@loket/sdk/forms';
 import type { Locale } from '../../i18n';
 
 /**
@@ -16,16 +23,38 @@ export interface Page {
 
 /**
  * The pages to fill in for these answers, in order: every shown step with its shown fields; in a
- * revision (`only`) just the requested fields, and the steps that hold one.
+ * revision (`only`) just the requested fields, and the steps that hold one. Not asked: the form's
+ * declaration (ticked once, on check your answers) and a question answered earlier (`same_as`).
  */
 export function pagesOf(form: FormDefinition, answers: Answers, only: readonly string[] | null): Page[] {
   const shown = new Set(visibleFields(form, answers).map((field) => field.id));
+  const asked = askedIn(form, answers, only);
   return visibleSteps(form, answers)
-    .map((step) => ({
-      step,
-      fields: step.fields.filter((field) => shown.has(field.id) && (!only || only.includes(field.id))),
-    }))
+    .map((step) => ({ step, fields: step.fields.filter((field) => shown.has(field.id) && asked(field)) }))
     .filter((page) => page.fields.length > 0);
+}
+
+/** Whether a field is a question of a page (shown or not): see `pagesOf`. */
+function askedIn(form: FormDefinition, answers: Answers, only: readonly string[] | null) {
+  const declaration = declarationOf(form);
+  const copied = sameAsFields(form, answers);
+  return (field: FormField) =>
+    field !== declaration && !copied.has(field.id) && (!only || only.includes(field.id));
+}
+
+/**
+ * "Langkah n dari total" for a step: counted over the steps that can still apply (a step whose
+ * condition is not answered yet counts), so the total never grows as the citizen answers.
+ */
+export function progressOf(
+  form: FormDefinition,
+  answers: Answers,
+  only: readonly string[] | null,
+  stepId: string,
+): { n: number; total: number } {
+  const asked = askedIn(form, answers, only);
+  const steps = possibleSteps(form, answers).filter((step) => step.fields.some(asked));
+  return { n: steps.findIndex((step) => step.id === stepId) + 1, total: steps.length };
 }
 
 /** One problem to show: with a field, linked from the error summary and shown by that field. */

@@ -55,3 +55,73 @@ describe.each(viewports)('numbers in groups, on a %s', (_, width, height) => {
     expect(await violations(form)).toEqual([]);
   });
 });
+
+/** Chooses a radio option of a question, by their labels. */
+const choose = async (question: string, option: string) =>
+  userEvent.click(page.getByRole('group', { name: question }).getByRole('radio', { name: option }));
+
+describe.each(viewports)('steps on a %s', (_, width, height) => {
+  it('counts the steps that can still apply, so the total never jumps up, and asks no declaration step', async () => {
+    await page.viewport(width, height);
+    const form = await mountForm({ service: 'kk-baru' });
+    await userEvent.click(button(/^(Mulai|Lanjutkan mengisi)/));
+    // the documents step holds only conditional uploads: counted while they may still apply
+    await expect.element(heading(/^Langkah 1 dari 3\s*:\s*Data pemohon$/)).toBeVisible();
+    expect(await violations(form)).toEqual([]);
+    await userEvent.fill(label('Nama lengkap kepala keluarga'), 'Budi Santoso');
+    await userEvent.fill(label('NIK'), '3578 0117 0890 0001');
+    await userEvent.fill(label('Nomor HP'), '081234567890');
+    await userEvent.fill(label('Alamat untuk KK baru'), 'Jl. Darmo 1, Surabaya');
+    await userEvent.click(button('Lanjut'));
+    await expect.element(heading(/^Langkah 2 dari 3\s*:\s*Keluarga$/)).toBeVisible();
+    await choose('Apakah KK ini untuk keluarga baru setelah menikah?', 'Ya');
+    await choose('Apakah Anda memisahkan diri dari KK orang tua?', 'Tidak');
+    await choose('Apakah Anda pindah datang dari kabupaten/kota lain?', 'Tidak');
+    await userEvent.fill(label('Siapa saja anggota keluarga dalam KK baru?'), 'Budi, Ani');
+    await userEvent.click(button('Lanjut'));
+    await expect.element(heading(/^Langkah 3 dari 3\s*:\s*Dokumen$/)).toBeVisible();
+    await expect.element(label('Buku nikah atau kutipan akta perkawinan')).toBeInTheDocument();
+    // back, and no upload applies any more: the count goes down, never up
+    await userEvent.click(button(/Kembali/));
+    await choose('Apakah KK ini untuk keluarga baru setelah menikah?', 'Tidak');
+    await expect.element(heading(/^Langkah 2 dari 2\s*:\s*Keluarga$/)).toBeVisible();
+    // the declaration is no step: after the last step comes check your answers, with the one tick
+    await userEvent.click(button('Lanjut'));
+    await expect.element(heading('Periksa jawaban Anda')).toBeVisible();
+    await expect.element(page.getByRole('checkbox')).toHaveAccessibleName(/^Saya menyatakan/);
+    expect(form.shadowRoot?.textContent).not.toContain('Saya menyatakan data yang saya isi benar');
+    expect(await violations(form)).toEqual([]);
+  });
+
+  it('does not ask the mother her name and NIK again when she reports the birth', async () => {
+    await page.viewport(width, height);
+    const form = await mountForm({ service: 'akta-kelahiran' });
+    await userEvent.click(button(/^(Mulai|Lanjutkan mengisi)/));
+    await expect.element(heading(/^Langkah 1 dari 4\s*:\s*Data pelapor$/)).toBeVisible();
+    await userEvent.fill(label('Nama lengkap'), 'Siti Aminah');
+    await userEvent.fill(label('NIK'), '3578 0155 0590 0001');
+    await choose('Apa hubungan Anda dengan anak?', 'Ibu');
+    await userEvent.fill(label('Nomor HP'), '081234567890');
+    await userEvent.click(button('Lanjut'));
+    await expect.element(heading(/^Langkah 2 dari 4\s*:\s*Data anak$/)).toBeVisible();
+    await userEvent.fill(label('Nama lengkap anak'), 'Budi');
+    await choose('Jenis kelamin anak', 'Laki-laki');
+    await userEvent.fill(label('Tanggal lahir anak'), '2025-03-01');
+    await userEvent.fill(label('Tempat lahir anak'), 'Surabaya');
+    await userEvent.fill(label('Nomor KK tempat anak akan didaftarkan'), '3578 0612 0315 0007');
+    await userEvent.click(button('Lanjut'));
+    await expect.element(heading(/^Langkah 3 dari 4\s*:\s*Orang tua$/)).toBeVisible();
+    await expect.element(page.getByLabelText(/^Nama lengkap ayah/)).toBeVisible();
+    await expect.element(label('Nama lengkap ibu')).not.toBeInTheDocument();
+    await expect.element(page.getByLabelText(/^NIK ibu/)).not.toBeInTheDocument();
+    expect(await violations(form)).toEqual([]);
+    // the father reporting: he is not asked his own again, the mother's are asked
+    await userEvent.click(button(/Kembali/));
+    await userEvent.click(button(/Kembali/));
+    await choose('Apa hubungan Anda dengan anak?', 'Ayah');
+    await userEvent.click(button('Lanjut'));
+    await userEvent.click(button('Lanjut'));
+    await expect.element(label('Nama lengkap ibu')).toBeVisible();
+    await expect.element(page.getByLabelText(/^Nama lengkap ayah/)).not.toBeInTheDocument();
+  });
+});

@@ -76,13 +76,6 @@ describe('the whole journey by keyboard alone', () => {
     await tabTo('Lanjut');
     await userEvent.keyboard('{Enter}');
 
-    // Step 4: the declaration box of the form, ticked with Space.
-    await expect.element(heading(step(4, 'Pernyataan'))).toBeVisible();
-    await tabTo('Saya menyatakan data yang saya isi benar');
-    await userEvent.keyboard(' ');
-    await tabTo('Lanjut');
-    await userEvent.keyboard('{Enter}');
-
     // Check your answers: answers as people read them; change one and come back.
     await expect.element(heading('Periksa jawaban Anda')).toBeVisible();
     await expectFocus('Periksa jawaban Anda');

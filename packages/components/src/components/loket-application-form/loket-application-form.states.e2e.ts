@@ -146,8 +146,6 @@ describe('questions', () => {
     await userEvent.upload(label('Dokumen bukti perubahan'), await pngFile('bukti.png'));
     await expect.element(page.getByText('bukti.png sudah terunggah.')).toBeInTheDocument();
     await userEvent.click(button('Lanjut'));
-    await userEvent.click(label('Saya menyatakan data yang saya isi benar'));
-    await userEvent.click(button('Lanjut'));
     await expect.element(heading('Periksa jawaban Anda')).toBeVisible();
     expect(shadow(form).textContent).not.toContain('NIK anggota keluarga');
     const { code } = { code: await submitFromCheck(form) };

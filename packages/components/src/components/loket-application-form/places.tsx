@@ -5,7 +5,7 @@ import { applicationLink } from '../../utils/application-link';
 import type { Actions } from './actions';
 import type { FieldContext } from './fields';
 import type { Upload } from './file-field';
-import { type Page, type Problem, say } from './flow';
+import { type Page, type Problem, progressOf, say } from './flow';
 import { Loading, RevisionIntro, Sent } from './notices';
 import { PrepareView } from './prepare-view';
 import { Resume, SaveStatus } from './save-status';
@@ -68,13 +68,14 @@ const View: FunctionalComponent<PlacesProps> = (p) => {
   const index = pages.findIndex((page) => page.step.id === place);
   const page = pages[index];
   const first = pages[0]?.step.id ?? 'check';
-  if (page) {
+  if (page && p.form) {
+    const { n, total } = progressOf(p.form, snap.answers, snap.revision?.fields ?? null, page.step.id);
     return (
       <StepView
         ctx={ctx}
         page={page}
-        index={index + 1}
-        total={pages.length}
+        index={n}
+        total={total}
         problems={p.problems}
         filesOf={filesOf(snap)}
         uploads={p.uploads}

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './helpers/app.js';
 import { checkResponse } from './helpers/contract.js';
 
-// Numbers copied from cards in groups of four (issue 14): accepted with spaces, dots or dashes,
-// stored normalized by the shared validator's normalizeAnswers; wrong ones refused as before.
+// Answers as submitted (issue 14), by the shared validator's submittedAnswers: numbers copied from
+// cards in groups of four accepted and stored normalized (wrong ones refused as before), and no
+// question asked twice (same_as).
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer({ now: () => new Date('2026-03-13T03:00:00Z') });
@@ -38,6 +39,29 @@ const submit = (code: string, secret: string, lang = 'id') =>
     { declaration: true },
   );
 const bare = (code: string) => code.replace(/-/g, '').replace(/^LKT/, '');
+/** Stored PDFs for these file fields (the upload endpoint is tested elsewhere; the row is what counts). */
+async function attach(code: string, fields: string[]): Promise<Record<string, string[]>> {
+  const files: Record<string, string[]> = {};
+  for (const field of fields) {
+    const id = randomUUID();
+    await server.db.query(
+      `insert into attachment (id, application_id, field, filename, content_type, size, sha256, storage_key)
+       values ($1, (select id from application where code = $2), $3, 'scan.pdf', 'application/pdf', 1234, $4, $5)`,
+      [id, bare(code), field, createHash('sha256').update(id).digest('hex'), randomUUID()],
+    );
+    files[field] = [id];
+  }
+  return files;
+}
+const save = (code: string, secret: string, etag: string, answers: Record<string, unknown>) =>
+  call('PATCH', `/v1/applications/${code}`, { 'loket-secret': secret, 'if-match': etag }, { answers });
+const stored = async (code: string) =>
+  (
+    await server.db.query<{ answers: Record<string, unknown> }>(
+      'select answers from application where code = $1',
+      [bare(code)],
+    )
+  )[0]?.answers;
 const detailOf = (reply: { body: { errors: { pointer: string; detail: string }[] } }, field: string) =>
   reply.body.errors.find((e) => e.pointer === `/answers/${field}`)?.detail;
 
@@ -90,29 +114,13 @@ describe('NIK, KK and phone numbers in groups', () => {
 
   it('a draft saved before normalization is submitted normalized', async () => {
     const { body, etag } = await create('ktp-el-hilang', { nama_lengkap: 'Siti Aminah' });
-    const files: Record<string, string[]> = {};
-    for (const field of ['surat_keterangan_kehilangan', 'kartu_keluarga']) {
-      const id = randomUUID();
-      await server.db.query(
-        `insert into attachment (id, application_id, field, filename, content_type, size, sha256, storage_key)
-         values ($1, (select id from application where code = $2), $3, 'scan.pdf', 'application/pdf', 1234, $4, $5)`,
-        [id, bare(body.code), field, createHash('sha256').update(id).digest('hex'), randomUUID()],
-      );
-      files[field] = [id];
-    }
-    const saved = await call(
-      'PATCH',
-      `/v1/applications/${body.code}`,
-      { 'loket-secret': body.secret, 'if-match': etag },
-      {
-        answers: {
-          telepon: '081234567890',
-          tanggal_kehilangan: '2026-03-01',
-          pernyataan_benar: true,
-          ...files,
-        },
-      },
-    );
+    const files = await attach(body.code, ['surat_keterangan_kehilangan', 'kartu_keluarga']);
+    const saved = await save(body.code, body.secret, etag, {
+      telepon: '081234567890',
+      tanggal_kehilangan: '2026-03-01',
+      pernyataan_benar: true,
+      ...files,
+    });
     expect(saved.status).toBe(200);
     // as an older server stored it: with the spaces typed
     await server.db.query(
@@ -120,10 +128,43 @@ describe('NIK, KK and phone numbers in groups', () => {
       [bare(body.code)],
     );
     expect((await submit(body.code, body.secret)).status).toBe(200);
-    const officerView = await server.db.query<{ answers: Record<string, unknown> }>(
-      'select answers from application where code = $1',
-      [bare(body.code)],
-    );
-    expect(officerView[0]?.answers.nik).toBe('3374015505900001');
+    expect((await stored(body.code))?.nik).toBe('3374015505900001');
+  });
+});
+
+describe('same_as: no question asked twice', () => {
+  const birth = {
+    nama_lengkap: 'Siti Aminah',
+    nik: '3578 0155 0590 0001',
+    telepon: '081234567890',
+    nama_anak: 'Budi',
+    jenis_kelamin_anak: 'laki_laki',
+    tanggal_lahir_anak: '2026-03-01',
+    tempat_lahir_anak: 'Surabaya',
+    nomor_kk: '3578061203150007',
+    perkawinan_tercatat: 'ya',
+    pernyataan_benar: true,
+  };
+  const documents = [
+    'surat_keterangan_kelahiran',
+    'buku_nikah_orang_tua',
+    'kartu_keluarga',
+    'ktp_el_orang_tua',
+  ];
+
+  it('the mother applying is not asked her name and NIK again: the server takes and stores them', async () => {
+    const { body, etag } = await create('akta-kelahiran', { ...birth, hubungan_pelapor: 'ibu' });
+    const files = await attach(body.code, documents);
+    expect((await save(body.code, body.secret, etag, files)).status).toBe(200);
+    expect((await submit(body.code, body.secret)).status).toBe(200);
+    expect(await stored(body.code)).toMatchObject({ nama_ibu: 'Siti Aminah', nik_ibu: '3578015505900001' });
+  });
+
+  it('someone else is asked them, and refused without the mother’s name', async () => {
+    const { body } = await create('akta-kelahiran', { ...birth, hubungan_pelapor: 'lainnya' });
+    const refused = await submit(body.code, body.secret);
+    expect(refused.status).toBe(422);
+    expect(detailOf(refused, 'nama_ibu')).toBe('Nama lengkap ibu wajib diisi.');
+    expect(detailOf(refused, 'nik_ibu')).toBeUndefined(); // optional
   });
 });
