@@ -1151,7 +1151,8 @@ export interface components {
              *     `:not-ready`, `:internal`; for applications `:unauthorized`, `:forbidden`,
              *     `:origin-not-allowed`, `:invalid-answers`, `:invalid-transition`, `:not-editable`,
              *     `:precondition-failed`, `:precondition-required`, `:idempotency-key-reused`,
-             *     `:file-too-large`, `:file-type-not-allowed`, `:unsupported-media-type`,
+             *     `:file-too-large`, `:file-type-not-allowed`, `:file-rejected` (in a revision, the same
+             *     file the officer asked to replace), `:unsupported-media-type`,
              *     `:attachments-full`, `:insufficient-storage`; from the HTTP layer `:payload-too-large`,
              *     `:request-timeout`, `:headers-too-large`; `:too-many-requests` anywhere.
              */

@@ -109,7 +109,7 @@ const ktpForm: FormDefinition = {
 
 const attachments: AttachmentInfo[] = [
   { id: 'lapor-polisi', field: 'surat_kehilangan', content_type: 'application/pdf', size: 300_000 },
-  { id: 'foto-depan', field: 'ktp_rusak', content_type: 'image/jpeg', size: 900_000 },
+  { id: 'foto-depan', field: 'ktp_rusak', content_type: 'image/jpeg', size: 900_000, sha256: 'a'.repeat(64) },
   { id: 'foto-belakang', field: 'ktp_rusak', content_type: 'image/png', size: 1_200_000 },
   { id: 'foto-pdf', field: 'ktp_rusak', content_type: 'application/pdf', size: 100_000 },
   { id: 'foto-besar', field: 'ktp_rusak', content_type: 'image/jpeg', size: 2 * MB + 1 },
@@ -387,6 +387,19 @@ describe('file answers and attachments', () => {
     expect(codes(validateAnswers(ktpForm, { ...damaged, ktp_rusak: ['a', 'b', 'c'] }, { today }))).toEqual({
       ktp_rusak: 'file_count',
     });
+  });
+
+  it('in a revision refuses a file the officer asked to replace, sent back unchanged', () => {
+    const rejected = ['a'.repeat(64)];
+    expect(fileProblem(['foto-depan'], { rejected })).toMatchObject({
+      code: 'file_rejected',
+      message:
+        'Ganti Foto KTP-el yang rusak: petugas meminta berkas yang baru, bukan berkas yang sama dikirim lagi.',
+    });
+    expect(fileProblem(['foto-belakang'], { rejected })).toBeUndefined(); // another file
+    expect(fileProblem(['foto-depan'], { rejected, lang: 'en' })?.message).toBe(
+      'Replace Photo of the damaged KTP-el: the officer asked for a new file, not the same one again.',
+    );
   });
 
   it('in a draft checks only the shape', () => {
@@ -871,6 +884,7 @@ describe('messages', () => {
       { label, maxBytes: 10 * MB },
     ],
     file_unknown: [{ label }],
+    file_rejected: [{ label }],
     unknown_field: [{ field: 'nama_lengkap' }],
     hidden_field: [{ label }],
   };

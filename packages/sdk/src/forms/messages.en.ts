@@ -53,6 +53,7 @@ export const formMessagesEn: FormMessages = {
   file_size: ({ label, maxBytes }) =>
     `Each file for ${label} must be ${formatBytes('en', maxBytes)} or smaller.`,
   file_unknown: ({ label }) => `The file for ${label} was not found. Upload it again.`,
+  file_rejected: ({ label }) => `Replace ${label}: the officer asked for a new file, not the same one again.`,
   unknown_field: ({ field }) => `“${field}” is not a question on this form.`,
   hidden_field: ({ label }) => `${label} does not apply to your answers. Remove it.`,
 };

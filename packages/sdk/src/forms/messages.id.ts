@@ -54,6 +54,8 @@ export const formMessagesId: FormMessages = {
   file_type: ({ label, accept }) => `${label} harus berupa berkas ${formatTypes('id', accept)}.`,
   file_size: ({ label, maxBytes }) => `Ukuran berkas ${label} maksimal ${formatBytes('id', maxBytes)}.`,
   file_unknown: ({ label }) => `Berkas untuk ${label} tidak ditemukan. Unggah ulang berkasnya.`,
+  file_rejected: ({ label }) =>
+    `Ganti ${label}: petugas meminta berkas yang baru, bukan berkas yang sama dikirim lagi.`,
   unknown_field: ({ field }) => `Isian “${field}” tidak ada di formulir ini.`,
   hidden_field: ({ label }) => `${label} tidak berlaku untuk jawaban Anda. Hapus isiannya.`,
 };

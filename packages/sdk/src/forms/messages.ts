@@ -34,6 +34,7 @@ export interface MessageParams {
   file_type: { label: string; accept: readonly string[] };
   file_size: { label: string; maxBytes: number };
   file_unknown: { label: string };
+  file_rejected: { label: string };
   /** `field`: the answer's key, which names no field of the form. */
   unknown_field: { field: string };
   hidden_field: { label: string };

@@ -37,6 +37,8 @@ export type AttachmentInfo = {
   readonly field: string;
   readonly content_type: string;
   readonly size: number;
+  /** The file's SHA-256 (hex), checked against `ValidateOptions.rejected`. */
+  readonly sha256?: string;
 };
 
 /** Every problem code, stable for programs (the `message` is for people). */
@@ -62,6 +64,7 @@ export type ProblemCode =
   | 'file_type'
   | 'file_size'
   | 'file_unknown'
+  | 'file_rejected'
   | 'unknown_field'
   | 'hidden_field';
 
@@ -96,6 +99,11 @@ export interface ValidateOptions {
    * count only (the server always passes them).
    */
   attachments?: readonly AttachmentInfo[];
+  /**
+   * SHA-256 of the files an officer asked to replace (a revision): a file answer holding one of
+   * them again, unchanged, is a `file_rejected` problem.
+   */
+  rejected?: readonly string[];
   /** Replace some messages (e.g. a region's own wording). */
   messages?: Partial<FormMessages>;
 }

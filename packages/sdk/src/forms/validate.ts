@@ -34,6 +34,7 @@ interface Context {
   label: string;
   today: string;
   attachments: readonly AttachmentInfo[] | undefined;
+  rejected: ReadonlySet<string>;
 }
 
 const patterns = new Map<string, RegExp | null>();
@@ -125,6 +126,9 @@ function checkFiles(field: FormField, ids: readonly string[], context: Context):
     const maxBytes = field.file?.max_bytes;
     if (maxBytes !== undefined && attachment.size > maxBytes) {
       return { code: 'file_size', params: { label, maxBytes } };
+    }
+    if (attachment.sha256 && context.rejected.has(attachment.sha256)) {
+      return { code: 'file_rejected', params: { label } };
     }
   }
   return null;
@@ -226,6 +230,7 @@ export function validateAnswers(
   // checked as submitted: numbers normalized, questions not asked (same_as) answered (same-as.ts)
   const values = submittedAnswers(form, isRecord(answers) ? answers : {});
   const visibility = createVisibility(form, values);
+  const rejected = new Set(options.rejected);
 
   const problems: FieldProblem[] = [];
   const add = (field: string, found: Found, custom?: string) => {
@@ -256,7 +261,7 @@ export function validateAnswers(
         continue;
       }
       if (!submit) continue;
-      const context: Context = { label, today, attachments: options.attachments };
+      const context: Context = { label, today, attachments: options.attachments, rejected };
       const found = answered
         ? checkValue(field, value, context)
         : field.required

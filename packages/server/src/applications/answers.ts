@@ -28,7 +28,9 @@ export interface CheckOptions {
   lang: Lang;
   mode: 'draft' | 'submit';
   now: Date;
-  attachments?: { id: string; field: string; content_type: string; size: number }[];
+  attachments?: { id: string; field: string; content_type: string; size: number; sha256?: string }[];
+  /** SHA-256 of the files an officer asked to replace (a resubmission). */
+  rejected?: string[];
 }
 
 /**
@@ -48,6 +50,7 @@ export function checkAnswers(
         mode: options.mode,
         today: jakartaDate(options.now),
         ...(options.attachments ? { attachments: options.attachments } : {}),
+        ...(options.rejected ? { rejected: options.rejected } : {}),
       }).map((p) => ({ pointer: p.pointer, detail: p.message }));
   if (problems.length === 0) return;
   throw new ProblemError('invalid-answers', 422, say('answersInvalid', problems.length), () => problems);

@@ -169,6 +169,11 @@ export async function officerTransition(
       throw problem('invalid-request', 422, say('fieldsOnlyForRevision'), '/fields');
     }
     const revisionFields = to === 'needs_revision' ? (fields ?? []) : [];
+    // The files of the fields to fix must be replaced, not sent back as they are.
+    const rejected = await tx.query<{ sha256: string }>(
+      'select sha256 from attachment where application_id = $1 and field = any($2::text[])',
+      [row.id, revisionFields],
+    );
     await transition(
       tx,
       row,
@@ -181,7 +186,7 @@ export async function officerTransition(
         public_note: public_note ?? null,
         fields: revisionFields,
       },
-      { revision_fields: revisionFields },
+      { revision_fields: revisionFields, rejected_sha256: rejected.map((r) => r.sha256) },
     );
   });
   return officerApplication(db, officer, raw, options);

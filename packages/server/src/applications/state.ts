@@ -33,6 +33,8 @@ export interface TransitionChanges {
   form_version?: number;
   /** The answers as submitted (normalized). */
   answers?: Record<string, unknown>;
+  /** SHA-256 of the files the officer asked to replace (needs_revision). */
+  rejected_sha256?: string[];
 }
 
 const assignments: {
@@ -44,6 +46,7 @@ const assignments: {
     `due_date = ${$(v?.date)}::date, due_working_days = ${$(v?.working_days)}::int, due_calendar = ${$(v?.calendar)}`,
   form_version: (v, $) => `form_version = ${$(v)}::int`,
   answers: (v, $) => `answers = ${$(JSON.stringify(v))}::text::jsonb`,
+  rejected_sha256: (v, $) => `rejected_sha256 = ${$(v)}::text[]`,
 };
 
 type Placeholder = (value: unknown) => string;

@@ -68,6 +68,14 @@ function replay(stored: StoredKey, print: string, current: ApplicationRow): Subm
   };
 }
 
+async function rejectedFiles(db: Queryable, id: string): Promise<string[]> {
+  const rows = await db.query<{ rejected_sha256: string[] }>(
+    'select rejected_sha256 from application where id = $1',
+    [id],
+  );
+  return rows[0]?.rejected_sha256 ?? [];
+}
+
 async function currentFingerprint(db: Queryable, app: ApplicationRow, body: unknown): Promise<string> {
   const attachments = await listAttachments(db, app.id);
   const form = await requireForm(db, app.service_id);
@@ -133,11 +141,14 @@ export async function submitApplication(
       lang,
       mode: 'submit',
       now,
+      // a resubmission: the files the officer asked to replace may not come back unchanged
+      rejected: locked.status === 'needs_revision' ? await rejectedFiles(tx, locked.id) : [],
       attachments: attachments.map((a) => ({
         id: a.id,
         field: a.field,
         content_type: a.content_type,
         size: Number(a.size),
+        sha256: a.sha256,
       })),
     });
 

@@ -124,6 +124,10 @@ export const applicationMessages = {
       `Field "${field}" takes at most ${max} file${max === 1 ? '' : 's'}. Remove one before uploading another.`,
   },
   emptyFile: { id: () => 'Berkas kosong (0 bita).', en: () => 'The file is empty (0 bytes).' },
+  fileRejected: {
+    id: () => 'Berkas ini sama dengan yang diminta petugas untuk diganti. Unggah berkas yang baru.',
+    en: () => 'This is the same file the officer asked you to replace. Upload a new one.',
+  },
   typeNotAllowed: {
     id: (accept: string[]) =>
       `Isi berkas bukan jenis yang diterima kolom ini (${accept.join(', ')}). Jenis ditentukan dari isi berkas, bukan dari namanya.`,

@@ -23,6 +23,7 @@ export const problemTitles = {
   'idempotency-key-reused': { id: 'Kunci idempotensi sudah dipakai', en: 'Idempotency key already used' },
   'file-too-large': { id: 'Berkas terlalu besar', en: 'File too large' },
   'file-type-not-allowed': { id: 'Jenis berkas tidak diizinkan', en: 'File type not allowed' },
+  'file-rejected': { id: 'Berkas harus diganti', en: 'File must be replaced' },
   'unsupported-media-type': { id: 'Format data tidak didukung', en: 'Unsupported media type' },
   'request-timeout': { id: 'Waktu permintaan habis', en: 'Request timeout' },
   'headers-too-large': { id: 'Tajuk terlalu besar', en: 'Request headers too large' },

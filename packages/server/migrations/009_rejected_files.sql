@@ -1,0 +1,4 @@
+-- A revision must replace the files the officer asked about: the SHA-256 of the files of the
+-- fields named on the last needs_revision, so the same file sent back unchanged (the same
+-- attachment, or the same bytes uploaded again) is refused on upload and on resubmission.
+alter table application add column rejected_sha256 text[] not null default '{}';
