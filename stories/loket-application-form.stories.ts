@@ -163,6 +163,54 @@ export const Uploading: Story = {
   },
 };
 
+/** Numbers as printed on the card: a NIK typed in groups of four is taken as typed, on a numeric keyboard. */
+export const GroupedNumbers: Story = {
+  beforeEach: () =>
+    onThisDevice({
+      answers: { nama_lengkap: answers.nama_lengkap, telepon: '0812-3456-7890' },
+      dirty: ['nama_lengkap', 'telepon'],
+      place: 'pemohon',
+    }),
+  play: async ({ canvasElement, userEvent }) => {
+    const { view } = await formIn(canvasElement);
+    const nik = await view.findByRole('textbox', { name: 'NIK' }, patience);
+    await expect(nik).toHaveAttribute('inputmode', 'numeric');
+    await userEvent.type(nik, '3578 0155 0590 0001');
+    await userEvent.click(view.getByRole('button', { name: 'Lanjut' }));
+    await expect(
+      await view.findByRole('heading', { level: 2, name: /^Langkah 2 dari 3/ }, patience),
+    ).toBeVisible();
+  },
+};
+
+/** A 1×1 PNG: enough for a thumbnail. */
+const PNG = Uint8Array.from(
+  atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='),
+  (c) => c.charCodeAt(0),
+);
+
+/** The documents: the page's own picker button, an uploaded photo as a thumbnail, with Hapus. */
+export const Documents: Story = {
+  beforeEach: async () => {
+    const key = await seedApplication({ answers });
+    onThisDevice({ key, place: 'dokumen' });
+  },
+  play: async ({ canvasElement, userEvent }) => {
+    const { view } = await formIn(canvasElement);
+    const input = await view.findByLabelText('Surat keterangan kehilangan dari kepolisian', {}, patience);
+    await expect(view.getAllByText('Pilih berkas')[0]).toBeVisible();
+    await userEvent.upload(input, new File([PNG], 'surat.png', { type: 'image/png' }));
+    await waitFor(
+      () =>
+        expect(
+          canvasElement.querySelector('loket-application-form')?.shadowRoot?.querySelector('img.thumb'),
+        ).toBeTruthy(),
+      patience,
+    );
+    await expect(view.getByRole('button', { name: 'Hapus surat.png' })).toBeVisible();
+  },
+};
+
 /** No network: the answers stay on this device, and the form says so. */
 export const Offline: Story = {
   parameters: { msw: { handlers: { applications: offlineApplications() } } },
@@ -238,7 +286,7 @@ export const English: Story = {
     await expect(await view.findByRole('textbox', { name: 'Full name' }, patience)).toHaveValue(
       answers.nama_lengkap,
     );
-    await expect(view.getByRole('heading', { level: 2, name: /^Step 1 of 4/ })).toBeVisible();
+    await expect(view.getByRole('heading', { level: 2, name: /^Step 1 of 3/ })).toBeVisible();
   },
 };
 

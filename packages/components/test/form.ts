@@ -92,8 +92,8 @@ export const expectFocus = (name: string | RegExp) =>
 
 const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Fills every step of ktp-el-hilang by pointer (the quick way, for tests about a later page). */
-export async function fillToCheck(): Promise<void> {
+/** Fills the first two steps of ktp-el-hilang by pointer, to the documents step. */
+export async function fillToDocuments(): Promise<void> {
   await userEvent.click(button(/^(Mulai|Lanjutkan mengisi)/));
   await userEvent.fill(label('Nama lengkap'), citizen.name);
   await userEvent.fill(label('NIK'), citizen.nik);
@@ -101,6 +101,12 @@ export async function fillToCheck(): Promise<void> {
   await userEvent.click(button('Lanjut'));
   await userEvent.fill(label('Kapan KTP-el Anda hilang?'), '2025-03-15');
   await userEvent.click(button('Lanjut'));
+  await expect.element(heading(/^Langkah 3 dari 3\s*:\s*Dokumen$/)).toBeVisible();
+}
+
+/** Fills every step of ktp-el-hilang by pointer (the quick way, for tests about a later page). */
+export async function fillToCheck(): Promise<void> {
+  await fillToDocuments();
   await userEvent.upload(label('Surat keterangan kehilangan dari kepolisian'), await pngFile('surat.png'));
   await expect.element(page.getByText('surat.png sudah terunggah.')).toBeInTheDocument();
   await userEvent.upload(label('Kartu Keluarga (KK)'), await pngFile('kk.png'));

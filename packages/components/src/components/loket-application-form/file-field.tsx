@@ -4,6 +4,11 @@ import { fill, type Locale } from '../../i18n';
 import { describedBy, type FieldContext, HintAndError, Optional } from './fields';
 import { controlId, say } from './flow';
 import type { FormMessages } from './messages';
+import type { Preview } from './previews';
+
+// This module is loaded after the form's first render (loket-application-form.tsx, `needFiles`):
+// the file questions and what they show of a file come when a documents step may be near.
+export { previewOf, revoke } from './previews';
 
 /** A file on its way to the server (kept in memory so "Coba lagi" sends the same one). */
 export interface Upload {
@@ -22,6 +27,8 @@ export interface FileFieldProps {
   /** This field's uploaded files. */
   files: Attachment[];
   upload: Upload | undefined;
+  /** Thumbnails and page counts of files uploaded from this device. */
+  previews: Record<string, Preview>;
   onChoose(field: FormField, files: File[]): void;
   onCancel(field: FormField): void;
   onRetry(field: FormField): void;
@@ -64,6 +71,8 @@ export const FileField: FunctionalComponent<FileFieldProps> = (p) => {
   const max = field.file?.max_files ?? 1;
   const room = files.length + (upload ? 1 : 0) < max;
   const percent = Math.round((upload?.percent ?? 0) * 100);
+  // a photo (images only): phones open the camera
+  const photo = !!field.file?.accept.every((type) => type.startsWith('image/'));
   return (
     <div class={{ field: true, invalid: !!ctx.errors[field.id] }} part="field" data-field={field.id}>
       {/* Without a picker (the files fit no more) the question is a plain paragraph, not a label. */}
@@ -84,16 +93,26 @@ export const FileField: FunctionalComponent<FileFieldProps> = (p) => {
       <HintAndError ctx={ctx} field={field} />
       {files.length > 0 && (
         <ul class="files" part="files" aria-labelledby={`${id}-label`}>
-          {files.map((file) => (
-            <li class="file">
-              <span class="filename">{file.filename}</span>
-              <span class="small">{sizeText(locale, t, file.size)}</span>
-              <button type="button" class="link" part="button" onClick={() => p.onRemove(field, file)}>
-                {t.file.remove}
-                <span class="visually-hidden"> {file.filename}</span>
-              </button>
-            </li>
-          ))}
+          {files.map((file) => {
+            const preview = p.previews[file.id];
+            return (
+              <li class="file">
+                {/* the name says which file it is: the thumbnail adds nothing for a screen reader */}
+                {preview?.url && (
+                  <img class="thumb" part="thumbnail" src={preview.url} alt="" width={64} height={64} />
+                )}
+                <span class="filename">{file.filename}</span>
+                <span class="small">
+                  {preview?.pages ? `${fill(t.file.pages, { n: preview.pages })} · ` : ''}
+                  {sizeText(locale, t, file.size)}
+                </span>
+                <button type="button" class="link" part="button" onClick={() => p.onRemove(field, file)}>
+                  {t.file.remove}
+                  <span class="visually-hidden"> {file.filename}</span>
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
       {upload?.state === 'uploading' && (
@@ -127,22 +146,31 @@ export const FileField: FunctionalComponent<FileFieldProps> = (p) => {
         </div>
       )}
       {room && (
-        <input
-          type="file"
-          id={id}
-          class="file-input"
-          part="file-input"
-          accept={field.file?.accept.join(',')}
-          multiple={max - files.length > 1}
-          aria-describedby={describedBy(ctx, field, [`${id}-rules`])}
-          aria-invalid={ctx.errors[field.id] ? 'true' : undefined}
-          onChange={(e: Event) => {
-            const input = e.target as HTMLInputElement;
-            const chosen = [...(input.files ?? [])];
-            input.value = ''; // the same file may be chosen again after a refusal
-            if (chosen.length > 0) p.onChoose(field, chosen);
-          }}
-        />
+        // The browser's own "Choose File" speaks the browser's language: the input, still the
+        // control that takes focus and is named by the question, lies unseen over a button in the
+        // page's language.
+        <div class="picker">
+          <span class="button picker-face" part="picker" aria-hidden="true">
+            {photo ? t.file.photo : t.file.choose}
+          </span>
+          <input
+            type="file"
+            id={id}
+            class="file-input"
+            part="file-input"
+            accept={field.file?.accept.join(',')}
+            capture={photo ? 'environment' : undefined}
+            multiple={max - files.length > 1}
+            aria-describedby={describedBy(ctx, field, [`${id}-rules`])}
+            aria-invalid={ctx.errors[field.id] ? 'true' : undefined}
+            onChange={(e: Event) => {
+              const input = e.target as HTMLInputElement;
+              const chosen = [...(input.files ?? [])];
+              input.value = ''; // the same file may be chosen again after a refusal
+              if (chosen.length > 0) p.onChoose(field, chosen);
+            }}
+          />
+        </div>
       )}
     </div>
   );

@@ -1,8 +1,12 @@
 import '../../../dist/components/loket-application-form.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { createApplicationSession } from '@loket/sdk/session';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { violations } from '../../../test/a11y';
-import { button, heading, label, mountForm } from '../../../test/form';
+import { shadow } from '../../../test/finder';
+import { button, fillToDocuments, heading, label, mountForm } from '../../../test/form';
+import { pngFile } from '../../../test/png';
+import { loketCore } from '../../utils/client';
 
 // A form without friction (issue 14): numbers typed as on the card, on a phone and a desktop.
 
@@ -123,5 +127,73 @@ describe.each(viewports)('steps on a %s', (_, width, height) => {
     await userEvent.click(button('Lanjut'));
     await expect.element(label('Nama lengkap ibu')).toBeVisible();
     await expect.element(page.getByLabelText(/^Nama lengkap ayah/)).not.toBeInTheDocument();
+  });
+});
+
+/** A PDF of two pages, as far as counting its `/Type /Page` objects goes. */
+const twoPages = () =>
+  new File(
+    [
+      '%PDF-1.4\n1 0 obj << /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >> endobj\n',
+      '2 0 obj << /Type /Page /Parent 1 0 R >> endobj\n3 0 obj << /Type /Page /Parent 1 0 R >> endobj\n%%EOF\n',
+    ],
+    'kk.pdf',
+    { type: 'application/pdf' },
+  );
+
+describe.each(viewports)('the file picker on a %s', (_, width, height) => {
+  it('is a button in the page’s language, shows a thumbnail or page count, and removes them', async () => {
+    await page.viewport(width, height);
+    const form = await mountForm();
+    await fillToDocuments();
+    const root = shadow(form);
+    const policeReport = label('Surat keterangan kehilangan dari kepolisian');
+    // the input stays the control (named by the question); what is seen is the page's own button
+    await expect.element(policeReport).toBeInTheDocument();
+    const face = root.querySelector('[data-field="surat_keterangan_kehilangan"] [part~="picker"]');
+    expect(face?.textContent).toBe('Pilih berkas');
+    expect(policeReport.element().getAttribute('capture')).toBeNull(); // a document, not a photo
+    expect(await violations(form)).toEqual([]);
+
+    await userEvent.upload(policeReport, await pngFile('surat.png'));
+    await expect.element(page.getByText('surat.png sudah terunggah.')).toBeInTheDocument();
+    const thumb = () =>
+      root.querySelector<HTMLImageElement>('[data-field="surat_keterangan_kehilangan"] img');
+    await expect.poll(() => thumb()?.src ?? '').toMatch(/^blob:/);
+    await expect.poll(() => thumb()?.naturalWidth ?? 0).toBeGreaterThan(0); // a real image
+    const url = thumb()?.src as string;
+    await userEvent.upload(label('Kartu Keluarga (KK)'), twoPages());
+    await expect.element(page.getByText(/^2 halaman · /)).toBeVisible();
+    expect(await violations(form)).toEqual([]);
+
+    // removed: the thumbnail goes and its object URL is revoked; the picker is back
+    await userEvent.click(page.getByRole('button', { name: 'Hapus surat.png' }));
+    await expect.poll(thumb).toBeNull();
+    await expect(fetch(url)).rejects.toThrow();
+    await expect.element(policeReport).toBeInTheDocument();
+  });
+
+  it('opens the camera on phones for a photo', async () => {
+    await page.viewport(width, height);
+    // a citizen who left the skck form on its documents step comes back to it
+    await mountForm({ service: 'skck' }).then((el) => el.remove()); // allows the page's origin
+    const core = loketCore(inject('apiBase'), '35.78', 'id');
+    const earlier = createApplicationSession({
+      core,
+      service: 'skck',
+      region: '35.78',
+      storage: localStorage,
+    });
+    await earlier.start();
+    earlier.setPlace('dokumen');
+    earlier.dispose();
+    const form = await mountForm({ service: 'skck' });
+    const photo = label('Pas foto 4x6 latar merah');
+    await expect.element(photo).toBeInTheDocument();
+    expect(photo.element().getAttribute('capture')).toBe('environment');
+    expect(photo.element().getAttribute('accept')).not.toMatch(/pdf/);
+    const face = shadow(form).querySelector('[data-field="pas_foto"] [part~="picker"]');
+    expect(face?.textContent).toBe('Ambil foto atau pilih berkas');
+    expect(await violations(form)).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ import { loaderOf } from './load';
 import { formText } from './messages';
 import { Failure, Loading } from './notices';
 import { type Later, Places } from './places';
+import type { Preview } from './previews';
 import { uploadsOf } from './uploads';
 
 /**
@@ -28,7 +29,7 @@ import { uploadsOf } from './uploads';
  *
  * @part base - The wrapper of everything. @part step - One step. @part progress - "Langkah 2 dari 4".
  * @part field - One question. @part input - Text inputs, selects and text areas. @part error-message - A field's error.
- * @part error-summary - The list of problems at the top. @part file-input - The file picker. @part files - The uploaded files.
+ * @part error-summary - The list of problems at the top. @part file-input - The file input (unseen, over the picker). @part picker - The file picker button. @part files - The uploaded files. @part thumbnail - An uploaded image.
  * @part upload - An upload in progress or failed. @part button - Every button. @part back - The Back button.
  * @part start - The start button. @part continue - The Continue button. @part submit - The submit button.
  * @part retry - A "Coba lagi" button. @part cancel - The Cancel button of an upload. @part copy - A copy button.
@@ -66,6 +67,9 @@ export class LoketApplicationForm {
   @State() problems: Problem[] = [];
   @State() typed: Record<string, string> = {};
   @State() uploads: Record<string, Upload> = {};
+  @State() previews: Record<string, Preview> = {};
+  /** The file questions, loaded just after the first render (file-field.tsx). */
+  @State() fileView: typeof import('./file-field') | null = null;
   @State() announcement = '';
   @State() badLink = false;
   @State() declared = false;
@@ -97,6 +101,8 @@ export class LoketApplicationForm {
   }
 
   disconnectedCallback() {
+    for (const preview of Object.values(this.previews)) this.fileView?.revoke(preview);
+    this.previews = {};
     this.unwatchLocale?.();
     this.loader.stop();
   }
@@ -108,6 +114,15 @@ export class LoketApplicationForm {
 
   componentDidLoad() {
     void this.act.validator(); // fetched while the citizen reads the first page
+    void this.needFiles();
+  }
+
+  private fileModule?: Promise<typeof import('./file-field')>;
+
+  /** The file questions' module, loaded once. */
+  needFiles() {
+    this.fileModule ??= import('./file-field').then((view) => (this.fileView = view));
+    return this.fileModule;
   }
 
   componentDidRender() {
@@ -248,6 +263,8 @@ export class LoketApplicationForm {
               pages={this.pages}
               problems={this.problems}
               uploads={this.uploads}
+              previews={this.previews}
+              fileView={this.fileView}
               files={{
                 onChoose: (field, chosen) =>
                   void this.files.choose(

@@ -8,8 +8,9 @@ import type { Upload } from './file-field';
 import { type Page, type Problem, progressOf, say } from './flow';
 import { Loading, RevisionIntro, Sent } from './notices';
 import { PrepareView } from './prepare-view';
+import type { Preview } from './previews';
 import { Resume, SaveStatus } from './save-status';
-import { type FileHandlers, StepView } from './step-view';
+import { type FileHandlers, type FileView, StepView } from './step-view';
 
 /** The views loaded on first need: check your answers and the confirmation. */
 export type Later = typeof import('./later-views');
@@ -23,6 +24,8 @@ export interface PlacesProps {
   pages: Page[];
   problems: Problem[];
   uploads: Record<string, Upload>;
+  previews: Record<string, Preview>;
+  fileView: FileView | null;
   files: FileHandlers;
   later: Later | null;
   declared: boolean;
@@ -79,6 +82,8 @@ const View: FunctionalComponent<PlacesProps> = (p) => {
         problems={p.problems}
         filesOf={filesOf(snap)}
         uploads={p.uploads}
+        previews={p.previews}
+        fileView={p.fileView}
         fileHandlers={p.files}
         onGo={p.act.goToField}
         onContinue={() => void p.act.next()}

@@ -3,10 +3,13 @@ import { type FunctionalComponent, h } from '@stencil/core';
 import { fill } from '../../i18n';
 import { ErrorSummary } from './error-summary';
 import { Field, type FieldContext } from './fields';
-import { FileField, type FileFieldProps, type Upload } from './file-field';
+import type { FileFieldProps, Upload } from './file-field';
 import { HEADING_ID, type Page, type Problem, say } from './flow';
+import type { Preview } from './previews';
 
 export type FileHandlers = Pick<FileFieldProps, 'onChoose' | 'onCancel' | 'onRetry' | 'onRemove'>;
+/** The file questions' module, loaded after the form's first render. */
+export type FileView = typeof import('./file-field');
 
 interface StepProps {
   ctx: FieldContext;
@@ -17,6 +20,9 @@ interface StepProps {
   problems: Problem[];
   filesOf(field: FormField): Attachment[];
   uploads: Record<string, Upload>;
+  previews: Record<string, Preview>;
+  /** Until it has loaded, a file question says it is loading. */
+  fileView: FileView | null;
   fileHandlers: FileHandlers;
   onGo(field: string): void;
   onContinue(): void;
@@ -51,16 +57,21 @@ export const StepView: FunctionalComponent<StepProps> = (p) => {
         </h2>
         {page.step.description && <p class="lead">{say(page.step.description, locale)}</p>}
         {page.fields.map((field) =>
-          field.type === 'file' ? (
-            <FileField
+          field.type !== 'file' ? (
+            <Field ctx={ctx} field={field} />
+          ) : !p.fileView ? (
+            <p class="loading" part="loading" data-field={field.id}>
+              {t.load.loading}
+            </p>
+          ) : (
+            <p.fileView.FileField
               ctx={ctx}
               field={field}
               files={p.filesOf(field)}
               upload={p.uploads[field.id]}
+              previews={p.previews}
               {...p.fileHandlers}
             />
-          ) : (
-            <Field ctx={ctx} field={field} />
           ),
         )}
         <div class="actions">

@@ -5,6 +5,7 @@ import { fill, type Locale } from '../../i18n';
 import type { Upload } from './file-field';
 import type { Focus } from './focus';
 import type { FormMessages } from './messages';
+import type { Preview } from './previews';
 
 /** What the uploads need of the form component. */
 export interface UploadHost {
@@ -18,6 +19,10 @@ export interface UploadHost {
   readonly focusing: Focus;
   /** The validator module (loaded on first need). */
   validator(): Promise<typeof import('./validation')>;
+  /** Thumbnails and page counts of the files uploaded from this device, by attachment id. */
+  previews: Record<string, Preview>;
+  /** The file questions' module (loaded after the first render). */
+  needFiles(): Promise<typeof import('./file-field')>;
 }
 
 /**
@@ -53,6 +58,8 @@ export function uploadsOf(host: UploadHost) {
         },
       });
       host.focusing.keep(field.id, () => host.focusing.afterUpload(field.id));
+      const { previewOf } = await host.needFiles();
+      host.previews = { ...host.previews, [attachment.id]: await previewOf(file) };
       if (mine()) host.setUpload(field.id, null);
       host.announce(fill(t.file.uploaded, { name: attachment.filename }));
     } catch (error) {
@@ -100,6 +107,9 @@ export function uploadsOf(host: UploadHost) {
       const { t, session } = host;
       try {
         await session?.removeAttachment(field.id, file.id);
+        const { [file.id]: gone, ...rest } = host.previews;
+        (await host.needFiles()).revoke(gone);
+        host.previews = rest;
         // Not rendered yet: focus is still on the remove button, which is going away.
         host.focusing.keep(field.id, () => host.focusing.picker(field.id));
         host.announce(fill(t.file.removed, { name: file.filename }));

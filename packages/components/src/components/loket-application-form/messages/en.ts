@@ -45,6 +45,9 @@ export const en: FormMessages = {
     number: '{label} must be a number, for example 12 or 2.5.',
   },
   file: {
+    choose: 'Choose a file',
+    photo: 'Take a photo or choose a file',
+    pages: '{n} pages',
     rules: '{types}, up to {size}.',
     uploading: 'Uploading {name}',
     percent: '{n}% sent',

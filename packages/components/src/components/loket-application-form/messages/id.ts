@@ -46,6 +46,9 @@ export const id: FormMessages = {
     number: '{label} harus berupa angka, misalnya 12 atau 2,5.',
   },
   file: {
+    choose: 'Pilih berkas',
+    photo: 'Ambil foto atau pilih berkas',
+    pages: '{n} halaman',
     rules: '{types}, paling besar {size}.',
     uploading: 'Mengunggah {name}',
     percent: '{n}% terkirim',

@@ -39,6 +39,11 @@ export interface FormMessages {
     number: string;
   };
   file: {
+    /** The file picker's button; `photo` for a photo (phones open the camera). */
+    choose: string;
+    photo: string;
+    /** A PDF's page count. */
+    pages: string;
     rules: string;
     uploading: string;
     percent: string;
