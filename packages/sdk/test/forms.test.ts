@@ -390,13 +390,15 @@ describe('file answers and attachments', () => {
   });
 
   it('in a revision refuses a file the officer asked to replace, sent back unchanged', () => {
-    const rejected = ['a'.repeat(64)];
+    const rejected = { ktp_rusak: ['a'.repeat(64)] };
     expect(fileProblem(['foto-depan'], { rejected })).toMatchObject({
       code: 'file_rejected',
       message:
         'Ganti Foto KTP-el yang rusak: petugas meminta berkas yang baru, bukan berkas yang sama dikirim lagi.',
     });
     expect(fileProblem(['foto-belakang'], { rejected })).toBeUndefined(); // another file
+    // the same bytes in another field were not rejected there
+    expect(fileProblem(['foto-depan'], { rejected: { surat_kehilangan: ['a'.repeat(64)] } })).toBeUndefined();
     expect(fileProblem(['foto-depan'], { rejected, lang: 'en' })?.message).toBe(
       'Replace Photo of the damaged KTP-el: the officer asked for a new file, not the same one again.',
     );

@@ -100,10 +100,10 @@ export interface ValidateOptions {
    */
   attachments?: readonly AttachmentInfo[];
   /**
-   * SHA-256 of the files an officer asked to replace (a revision): a file answer holding one of
-   * them again, unchanged, is a `file_rejected` problem.
+   * SHA-256 of the files an officer asked to replace (a revision), by field: that field's answer
+   * holding one of them again, unchanged, is a `file_rejected` problem.
    */
-  rejected?: readonly string[];
+  rejected?: Readonly<Record<string, readonly string[]>>;
   /** Replace some messages (e.g. a region's own wording). */
   messages?: Partial<FormMessages>;
 }

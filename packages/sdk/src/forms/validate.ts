@@ -34,7 +34,7 @@ interface Context {
   label: string;
   today: string;
   attachments: readonly AttachmentInfo[] | undefined;
-  rejected: ReadonlySet<string>;
+  rejected: readonly string[];
 }
 
 const patterns = new Map<string, RegExp | null>();
@@ -127,7 +127,7 @@ function checkFiles(field: FormField, ids: readonly string[], context: Context):
     if (maxBytes !== undefined && attachment.size > maxBytes) {
       return { code: 'file_size', params: { label, maxBytes } };
     }
-    if (attachment.sha256 && context.rejected.has(attachment.sha256)) {
+    if (attachment.sha256 && context.rejected.includes(attachment.sha256)) {
       return { code: 'file_rejected', params: { label } };
     }
   }
@@ -230,7 +230,6 @@ export function validateAnswers(
   // checked as submitted: numbers normalized, questions not asked (same_as) answered (same-as.ts)
   const values = submittedAnswers(form, isRecord(answers) ? answers : {});
   const visibility = createVisibility(form, values);
-  const rejected = new Set(options.rejected);
 
   const problems: FieldProblem[] = [];
   const add = (field: string, found: Found, custom?: string) => {
@@ -261,6 +260,8 @@ export function validateAnswers(
         continue;
       }
       if (!submit) continue;
+      const rejected =
+        (options.rejected && Object.hasOwn(options.rejected, field.id) && options.rejected[field.id]) || [];
       const context: Context = { label, today, attachments: options.attachments, rejected };
       const found = answered
         ? checkValue(field, value, context)

@@ -29,8 +29,8 @@ export interface CheckOptions {
   mode: 'draft' | 'submit';
   now: Date;
   attachments?: { id: string; field: string; content_type: string; size: number; sha256?: string }[];
-  /** SHA-256 of the files an officer asked to replace (a resubmission). */
-  rejected?: string[];
+  /** SHA-256 of the files an officer asked to replace (a resubmission), by field. */
+  rejected?: Record<string, string[]>;
 }
 
 /**

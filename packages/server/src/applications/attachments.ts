@@ -61,8 +61,10 @@ async function countFiles(db: Queryable, applicationId: string, field: string): 
 /** The application row locked for this transaction, re-read so its status is current. */
 async function lockApplication(tx: Queryable, application: Pick<ApplicationRow, 'id' | 'code'>) {
   const rows = await tx.query<
-    Pick<ApplicationRow, 'status' | 'revision_fields' | 'version'> & { rejected_sha256: string[] }
-  >('select status, revision_fields, version, rejected_sha256 from application where id = $1 for update', [
+    Pick<ApplicationRow, 'status' | 'revision_fields' | 'version'> & {
+      rejected_files: Record<string, string[]>;
+    }
+  >('select status, revision_fields, version, rejected_files from application where id = $1 for update', [
     application.id,
   ]);
   const row = rows[0];
@@ -118,7 +120,7 @@ export async function saveAttachment(
   return db.transaction(async (tx) => {
     const current = await lockApplication(tx, application);
     checkEditable(current, field);
-    if (current.status === 'needs_revision' && current.rejected_sha256.includes(file.sha256)) {
+    if (current.status === 'needs_revision' && current.rejected_files[field]?.includes(file.sha256)) {
       throw problem('file-rejected', 422, say('fileRejected'), '/file');
     }
     if ((await countFiles(tx, application.id, field)) >= maxFilesOf(rule)) {

@@ -170,10 +170,12 @@ export async function officerTransition(
     }
     const revisionFields = to === 'needs_revision' ? (fields ?? []) : [];
     // The files of the fields to fix must be replaced, not sent back as they are.
-    const rejected = await tx.query<{ sha256: string }>(
-      'select sha256 from attachment where application_id = $1 and field = any($2::text[])',
+    const rejected: Record<string, string[]> = {};
+    for (const file of await tx.query<{ field: string; sha256: string }>(
+      'select field, sha256 from attachment where application_id = $1 and field = any($2::text[])',
       [row.id, revisionFields],
-    );
+    ))
+      (rejected[file.field] ??= []).push(file.sha256);
     await transition(
       tx,
       row,
@@ -186,7 +188,7 @@ export async function officerTransition(
         public_note: public_note ?? null,
         fields: revisionFields,
       },
-      { revision_fields: revisionFields, rejected_sha256: rejected.map((r) => r.sha256) },
+      { revision_fields: revisionFields, rejected_files: rejected },
     );
   });
   return officerApplication(db, officer, raw, options);

@@ -33,8 +33,8 @@ export interface TransitionChanges {
   form_version?: number;
   /** The answers as submitted (normalized). */
   answers?: Record<string, unknown>;
-  /** SHA-256 of the files the officer asked to replace (needs_revision). */
-  rejected_sha256?: string[];
+  /** SHA-256 of the files the officer asked to replace (needs_revision), by field. */
+  rejected_files?: Record<string, string[]>;
 }
 
 const assignments: {
@@ -46,7 +46,7 @@ const assignments: {
     `due_date = ${$(v?.date)}::date, due_working_days = ${$(v?.working_days)}::int, due_calendar = ${$(v?.calendar)}`,
   form_version: (v, $) => `form_version = ${$(v)}::int`,
   answers: (v, $) => `answers = ${$(JSON.stringify(v))}::text::jsonb`,
-  rejected_sha256: (v, $) => `rejected_sha256 = ${$(v)}::text[]`,
+  rejected_files: (v, $) => `rejected_files = ${$(JSON.stringify(v))}::text::jsonb`,
 };
 
 type Placeholder = (value: unknown) => string;

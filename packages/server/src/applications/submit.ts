@@ -68,12 +68,12 @@ function replay(stored: StoredKey, print: string, current: ApplicationRow): Subm
   };
 }
 
-async function rejectedFiles(db: Queryable, id: string): Promise<string[]> {
-  const rows = await db.query<{ rejected_sha256: string[] }>(
-    'select rejected_sha256 from application where id = $1',
+async function rejectedFiles(db: Queryable, id: string): Promise<Record<string, string[]>> {
+  const rows = await db.query<{ rejected_files: Record<string, string[]> }>(
+    'select rejected_files from application where id = $1',
     [id],
   );
-  return rows[0]?.rejected_sha256 ?? [];
+  return rows[0]?.rejected_files ?? {};
 }
 
 async function currentFingerprint(db: Queryable, app: ApplicationRow, body: unknown): Promise<string> {
@@ -142,7 +142,7 @@ export async function submitApplication(
       mode: 'submit',
       now,
       // a resubmission: the files the officer asked to replace may not come back unchanged
-      rejected: locked.status === 'needs_revision' ? await rejectedFiles(tx, locked.id) : [],
+      rejected: locked.status === 'needs_revision' ? await rejectedFiles(tx, locked.id) : {},
       attachments: attachments.map((a) => ({
         id: a.id,
         field: a.field,

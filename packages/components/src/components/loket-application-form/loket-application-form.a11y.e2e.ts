@@ -62,7 +62,7 @@ describe('axe-core finds no violations', () => {
     await userEvent.click(page.getByRole('button', { name: /^Start/ }));
     await userEvent.click(page.getByRole('button', { name: 'Continue' }));
     await expect.element(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
-    await expect.element(heading(/^Step 1 of 4\s*:\s*Applicant$/)).toBeVisible();
+    await expect.element(heading(/^Step 1 of 3\s*:\s*Applicant$/)).toBeVisible();
     expect(await violations(form)).toEqual([]);
   });
 

@@ -113,14 +113,13 @@ describe('the whole journey by keyboard alone', () => {
     expect(officer.answers).toMatchObject({
       nama_lengkap: citizen.name,
       nik: citizen.nik,
-      telepon: '081299998888',
+      telepon: '+6281299998888', // stored normalized
     });
     expect(steps).toEqual([
       'pemohon',
       'kehilangan',
       'dokumen',
-      'pernyataan',
-      'check',
+      'check', // the declaration is ticked there, no step of its own
       'pemohon',
       'check',
       'done',

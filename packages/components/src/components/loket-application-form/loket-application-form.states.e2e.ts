@@ -100,7 +100,7 @@ describe('where the form starts', () => {
     await userEvent.click(button(/^Mulai/));
     await userEvent.fill(label('Nama lengkap'), 'Siti Aminah');
     wrapper.lang = 'en';
-    await expect.element(heading(/^Step 1 of 4\s*:\s*Applicant$/)).toBeVisible();
+    await expect.element(heading(/^Step 1 of 3\s*:\s*Applicant$/)).toBeVisible();
     await expect.poll(() => (label('Full name').element() as HTMLInputElement).value).toBe('Siti Aminah');
     wrapper.lang = 'id';
     await expect.element(heading(step(1, 'Data pemohon'))).toBeVisible();
@@ -112,7 +112,7 @@ describe('where the form starts', () => {
     await mountForm({}, wrapper);
     await expect.element(heading('Replace a lost KTP-el')).toBeVisible();
     await userEvent.click(button(/^Start/));
-    await expect.element(heading(/^Step 1 of 4\s*:\s*Applicant$/)).toBeVisible();
+    await expect.element(heading(/^Step 1 of 3\s*:\s*Applicant$/)).toBeVisible();
     await expect.element(label('Email address (optional)')).toBeVisible();
     await expect.element(button(/^Back$/)).toBeVisible();
   });

@@ -121,7 +121,19 @@ describe('after submitting', () => {
       .not.toBeInTheDocument();
     await userEvent.click(button('Hapus kk.png'));
     await expect.element(page.getByText('kk.png dihapus.')).toBeInTheDocument();
-    await userEvent.upload(label('Kartu Keluarga (KK)'), await pngFile('kk-jelas.png'));
+    // the same file sent back is refused at once, in the page's language: it must be replaced
+    await userEvent.upload(label('Kartu Keluarga (KK)'), await pngFile('kk.png'));
+    await expect
+      .element(
+        page.getByText(
+          'Berkas ini sama dengan yang diminta petugas untuk diganti. Unggah berkas yang baru.',
+          {
+            exact: true,
+          },
+        ),
+      )
+      .toBeVisible();
+    await userEvent.upload(label('Kartu Keluarga (KK)'), await pngFile('kk-jelas.png', '#2e7d32'));
     await expect.element(page.getByText('kk-jelas.png sudah terunggah.')).toBeInTheDocument();
     await userEvent.click(button('Lanjut'));
     await expect.element(heading('Periksa jawaban Anda')).toBeVisible();
