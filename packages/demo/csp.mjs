@@ -23,7 +23,8 @@ export function cspDirectives({ apiOrigin, nonce }) {
     'default-src': ["'none'"],
     'script-src': ["'self'"],
     'style-src': ["'self'", `'nonce-${nonce}'`],
-    'img-src': ["'self'"],
+    // blob: the form's thumbnails of the photos a citizen uploads (object URLs of their own files)
+    'img-src': ["'self'", 'blob:'],
     'connect-src': [apiOrigin, "'self'"],
     'base-uri': ["'none'"],
     'form-action': ["'self'"],

@@ -174,8 +174,9 @@ export async function officerTransition(
     for (const file of await tx.query<{ field: string; sha256: string }>(
       'select field, sha256 from attachment where application_id = $1 and field = any($2::text[])',
       [row.id, revisionFields],
-    ))
-      (rejected[file.field] ??= []).push(file.sha256);
+    )) {
+      rejected[file.field] = [...(rejected[file.field] ?? []), file.sha256];
+    }
     await transition(
       tx,
       row,
