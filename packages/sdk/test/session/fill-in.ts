@@ -14,9 +14,11 @@ export const person = {
   pernyataan_benar: true,
 } as const;
 
-/** A file the server takes for a PDF (by its first bytes, whatever its name). */
-export const pdfFile = (name = 'surat.pdf') =>
-  new File(['%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n'], name, { type: 'application/pdf' });
+/** A file the server takes for a PDF (by its first bytes, whatever its name); `note` makes other bytes. */
+export const pdfFile = (name = 'surat.pdf', note = '') =>
+  new File([`%PDF-1.4\n%${note}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`], name, {
+    type: 'application/pdf',
+  });
 
 /** A complete application: every answer and both required files. */
 export async function fillIn(session: ApplicationSession): Promise<void> {

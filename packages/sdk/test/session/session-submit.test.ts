@@ -195,7 +195,7 @@ describe('revision', () => {
     });
     const [old] = reloaded.snapshot.attachments.filter((a) => a.field === 'kartu_keluarga');
     await reloaded.removeAttachment('kartu_keluarga', old?.id as string);
-    await reloaded.upload('kartu_keluarga', pdfFile('kk-jelas.pdf'));
+    await reloaded.upload('kartu_keluarga', pdfFile('kk-jelas.pdf', 'another scan')); // not the rejected file
     await reloaded.submit();
     expect(reloaded.snapshot.submit).toBe('done');
     expect(await h.submissions(code)).toBe(3);
