@@ -18,8 +18,9 @@ beforeAll(async () => {
 afterEach(() => expect(violations).toEqual([]));
 afterAll(() => server?.close());
 
-const pdf = () =>
-  new File([Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')], 'dokumen.pdf', {
+/** A PDF; `note` makes other bytes (a revision must send another file than the rejected one). */
+const pdf = (note = '') =>
+  new File([Buffer.from(`%PDF-1.4\n%${note}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`)], 'dokumen.pdf', {
     type: 'application/pdf',
   });
 
@@ -96,7 +97,7 @@ describe('an application, draft to completed', () => {
     expect(isLoketApiError(locked) && locked.status).toBe(409);
     const old = fix.snapshot.attachments.find((a) => a.field === 'kartu_keluarga');
     if (old) await fix.removeAttachment('kartu_keluarga', old.id);
-    await fix.upload('kartu_keluarga', pdf());
+    await fix.upload('kartu_keluarga', pdf('a clearer scan'));
     await fix.submit();
     expect(fix.snapshot.submitted?.status).toBe('submitted');
     fix.dispose();
