@@ -189,9 +189,15 @@ export interface paths {
         };
         /**
          * List a region's service locations
-         * @description The MPPs and offices of a region; for a province, also those of its kabupaten/kota.
-         *     Opening hours and the agencies that serve at a location are `null` where no source
-         *     gives them.
+         * @description The MPPs and offices of a region; for a province, also those of its kabupaten/kota. Each
+         *     has its opening hours per weekday (with the date and sources they were recorded), phone,
+         *     coordinates and the agencies present (tenants). Hours, phone and coordinates are `null`
+         *     where no source gives them; nothing is guessed.
+         *
+         *     With `service`, only the locations that offer it: those with a `present` tenant that lists
+         *     the service, or, failing that, a `present` tenant of the service's agency that lists no
+         *     services (then `offer.match` is `agency`). When a kabupaten/kota has none, its province's
+         *     locations are searched and `region_code` says so. An unknown service is `404`.
          */
         get: operations["listRegionLocations"];
         put?: never;
@@ -1103,11 +1109,83 @@ export interface components {
             province: components["schemas"]["Region"] | null;
             location_count: number;
         };
-        OpeningHours: {
+        OpeningDay: {
             /** @enum {string} */
             day: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
-            opens: string;
-            closes: string;
+            /**
+             * @description `unknown`: the source says nothing about this day.
+             * @enum {string}
+             */
+            status: "open" | "closed" | "unknown";
+            /** @description Local time (see the location's `timezone`); set when `open`. */
+            opens: string | null;
+            closes: string | null;
+        };
+        /** @description The hours a source recorded, with its date; they may have changed since. */
+        OpeningHours: {
+            /** @description Monday to Sunday, in that order. */
+            days: components["schemas"]["OpeningDay"][];
+            as_of: components["schemas"]["PartialDate"];
+            sources: string[];
+            confidence: components["schemas"]["Confidence"];
+            /** @description False when the source gave times without naming the days (they are then set on Monday to Friday only). */
+            days_stated: boolean;
+            /** @description What a weekly grid cannot say (Ramadan hours, counters that close earlier), in English as researched. */
+            note: string | null;
+        };
+        /** @description YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source. */
+        PartialDate: string;
+        LocationPhone: {
+            /** @description As dialled in Indonesia. */
+            number: string;
+            /**
+             * @description `operator`: the operator's number (a call centre), not specific to the building.
+             * @enum {string}
+             */
+            scope: "location" | "operator";
+            as_of: components["schemas"]["PartialDate"];
+            sources: string[];
+        };
+        /** @description WGS 84, only where a source gives them (never geocoded from the address). */
+        Coordinates: {
+            lat: number;
+            lng: number;
+            sources: string[];
+        };
+        /**
+         * @description `present`: a counter reported serving; `planned`: announced; `agreement_signed`: an MoU only;
+         *     `unattended`: the counter was reported empty; `temporarily_closed`; `left`. Only `present`
+         *     counts as offering services.
+         * @enum {string}
+         */
+        TenantStatus: "present" | "planned" | "agreement_signed" | "unattended" | "temporarily_closed" | "left";
+        /** @description An agency reported at a location. */
+        Tenant: {
+            /** @description The catalogue's agency id where the agency has services in the catalogue, else a stable slug; `null` when the source names no agency. */
+            agency_id: components["schemas"]["Slug"] | null;
+            /** @description As the source names it. */
+            agency_name: string;
+            status: components["schemas"]["TenantStatus"];
+            /** @description The date of the latest cited report supporting `status`. */
+            since: components["schemas"]["PartialDate"];
+            /** @description Catalogue services this counter offers per its sources; empty when they name only the agency. */
+            service_ids: components["schemas"]["Slug"][];
+            /** @description The services as the sources name them (Indonesian). */
+            services_named: string[];
+            sources: string[];
+            note: string | null;
+        };
+        /** @description Why a location is listed for the asked `service`. */
+        LocationOffer: {
+            /**
+             * @description `service`: a present tenant lists it; `agency`: the service's agency is present but its sources name no services.
+             * @enum {string}
+             */
+            match: "service" | "agency";
+            agency_id: components["schemas"]["Slug"] | null;
+            agency_name: string;
+            since: components["schemas"]["PartialDate"];
+            sources: string[];
         };
         Location: {
             id: components["schemas"]["Slug"];
@@ -1116,18 +1194,31 @@ export interface components {
             name: string;
             region_code: components["schemas"]["RegionCode"];
             address: string | null;
+            /**
+             * @description The IANA zone of the opening hours (WIB, WITA or WIT).
+             * @enum {string}
+             */
+            timezone: "Asia/Jakarta" | "Asia/Pontianak" | "Asia/Makassar" | "Asia/Jayapura";
             /** @description `null` where no source gives them. */
-            opening_hours: components["schemas"]["OpeningHours"][] | null;
-            /** @description Agencies with a counter here; `null` where no source lists them. */
-            agencies: components["schemas"]["Slug"][] | null;
-            /** @description Year or year-month it opened (YYYY or YYYY-MM). */
-            opened: string | null;
+            opening_hours: components["schemas"]["OpeningHours"] | null;
+            /** @description `null` where no source gives one. */
+            phone: components["schemas"]["LocationPhone"] | null;
+            /** @description `null` where no source gives them. */
+            coordinates: components["schemas"]["Coordinates"] | null;
+            /** @description The agencies reported here, every status; empty where no source lists them. */
+            tenants: components["schemas"]["Tenant"][];
+            /** @description When it opened or was inaugurated. */
+            opened: components["schemas"]["PartialDate"] | null;
             confidence: components["schemas"]["Confidence"];
             sources: string[];
             notes: string | null;
+            /** @description Only when the list was asked for a `service`. */
+            offer?: components["schemas"]["LocationOffer"];
         };
         LocationList: {
             lang: components["schemas"]["Lang"];
+            /** @description The region whose locations are listed; with `service`, the province when the asked kabupaten/kota has no location offering it. */
+            region_code: components["schemas"]["RegionCode"];
             data: components["schemas"]["Location"][];
         };
         Health: {
@@ -2012,6 +2103,11 @@ export interface operations {
     listRegionLocations: {
         parameters: {
             query?: {
+                /**
+                 * @description Only the locations that offer this service (its stable id).
+                 * @example skck
+                 */
+                service?: components["schemas"]["Slug"];
                 /** @description Language of the text; wins over `Accept-Language`. */
                 lang?: components["parameters"]["lang"];
             };
@@ -2048,21 +2144,110 @@ export interface operations {
                     /**
                      * @example {
                      *       "lang": "id",
+                     *       "region_code": "31.74",
                      *       "data": [
                      *         {
-                     *           "id": "mpp-kota-semarang",
+                     *           "id": "mpp-dki-jakarta",
                      *           "kind": "mpp",
-                     *           "name": "Mal Pelayanan Publik Kota Semarang",
-                     *           "region_code": "33.74",
-                     *           "address": "Jl. Pemuda No. 148, Semarang",
-                     *           "opening_hours": null,
-                     *           "agencies": null,
-                     *           "opened": "2021-01",
-                     *           "confidence": "medium",
+                     *           "name": "Mal Pelayanan Publik Provinsi DKI Jakarta",
+                     *           "region_code": "31.74",
+                     *           "address": "Jl. H.R. Rasuna Said Kav. C-22, Karet Kuningan, Setiabudi, Jakarta Selatan",
+                     *           "timezone": "Asia/Jakarta",
+                     *           "opening_hours": {
+                     *             "days": [
+                     *               {
+                     *                 "day": "mon",
+                     *                 "status": "open",
+                     *                 "opens": "07:30",
+                     *                 "closes": "16:00"
+                     *               },
+                     *               {
+                     *                 "day": "tue",
+                     *                 "status": "open",
+                     *                 "opens": "07:30",
+                     *                 "closes": "16:00"
+                     *               },
+                     *               {
+                     *                 "day": "wed",
+                     *                 "status": "open",
+                     *                 "opens": "07:30",
+                     *                 "closes": "16:00"
+                     *               },
+                     *               {
+                     *                 "day": "thu",
+                     *                 "status": "open",
+                     *                 "opens": "07:30",
+                     *                 "closes": "16:00"
+                     *               },
+                     *               {
+                     *                 "day": "fri",
+                     *                 "status": "open",
+                     *                 "opens": "07:30",
+                     *                 "closes": "16:30"
+                     *               },
+                     *               {
+                     *                 "day": "sat",
+                     *                 "status": "open",
+                     *                 "opens": "07:30",
+                     *                 "closes": "12:00"
+                     *               },
+                     *               {
+                     *                 "day": "sun",
+                     *                 "status": "closed",
+                     *                 "opens": null,
+                     *                 "closes": null
+                     *               }
+                     *             ],
+                     *             "as_of": "2017-11",
+                     *             "sources": [
+                     *               "https://menpan.go.id/site/berita-terkini/warga-antusias-datangi-mal-pelayanan-publik-jakarta"
+                     *             ],
+                     *             "confidence": "low",
+                     *             "days_stated": true,
+                     *             "note": null
+                     *           },
+                     *           "phone": {
+                     *             "number": "1500164",
+                     *             "scope": "operator",
+                     *             "as_of": "2019-05",
+                     *             "sources": [
+                     *               "https://alinea.id/nasional/pelayanan-ptsp-di-dki-jakarta-selama-ramadan-tetap-normal-b1XfU9jBL"
+                     *             ]
+                     *           },
+                     *           "coordinates": null,
+                     *           "tenants": [
+                     *             {
+                     *               "agency_id": "polri-skck",
+                     *               "agency_name": "Polda Metro Jaya (SKCK)",
+                     *               "status": "present",
+                     *               "since": "2020-06",
+                     *               "service_ids": [
+                     *                 "skck"
+                     *               ],
+                     *               "services_named": [
+                     *                 "SKCK"
+                     *               ],
+                     *               "sources": [
+                     *                 "https://example.org/berita"
+                     *               ],
+                     *               "note": null
+                     *             }
+                     *           ],
+                     *           "opened": "2017-10",
+                     *           "confidence": "high",
                      *           "sources": [
                      *             "https://example.org/berita"
                      *           ],
-                     *           "notes": null
+                     *           "notes": null,
+                     *           "offer": {
+                     *             "match": "service",
+                     *             "agency_id": "polri-skck",
+                     *             "agency_name": "Polda Metro Jaya (SKCK)",
+                     *             "since": "2020-06",
+                     *             "sources": [
+                     *               "https://example.org/berita"
+                     *             ]
+                     *           }
                      *         }
                      *       ]
                      *     }

@@ -12,10 +12,11 @@ Commands:
   serve [--seed-if-empty]     start the API (PGlite in $LOKET_DATA_DIR, or PostgreSQL at $DATABASE_URL)
   migrate                     apply pending SQL migrations
   seed                        load the bundled real catalogue (regions, services, MPP locations)
-  import FILE [--dry-run]     validate, then upsert services (.json or .csv) or regional overrides
-                              (.json with an "overrides" key), all or nothing
+  import FILE [--dry-run]     validate, then upsert services (.json or .csv), regional overrides
+                              (.json with an "overrides" key) or MPP locations (.json with a
+                              "locations" key), all or nothing
   import DIR [--dry-run]      a region's folder (data/regions/35.78): its services.json, then its
-                              overrides.json, each as above
+                              overrides.json, then its locations.json, each as above
   generate-synthetic FILE [--count N]
                               write a SYNTHETIC catalogue (for benchmarks only) to FILE as JSON
   officer create --name N --agency A --region R | list | revoke ID

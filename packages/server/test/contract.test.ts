@@ -65,6 +65,8 @@ describe('SDK ⇄ server', () => {
     expect(region.province?.code).toBe('31');
     const locations = await client.listRegionLocations('31.74');
     expect(locations.data.length).toBe(region.location_count);
+    const offering = await client.listRegionLocations('31.74', { service: 'skck' });
+    expect(offering.data.map((l) => [l.id, l.offer?.match])).toEqual([['mpp-dki-jakarta', 'service']]);
   });
 
   it('lists life events and gets one as ordered steps of the region’s services', async () => {

@@ -30,7 +30,7 @@ export function getRegion<O extends AnyRequestOptions = RequestOptions>(
   return get(core, '/v1/regions/{code}', query, options, { path: { code } });
 }
 
-/** `GET /v1/regions/{code}/locations`: the region's MPPs and offices. */
+/** `GET /v1/regions/{code}/locations`: the region's MPPs and offices; with `service`, those that offer it (widened to the province when the kabupaten/kota has none: see `region_code`). */
 export function listRegionLocations<O extends AnyRequestOptions = RequestOptions>(
   core: Core,
   code: RegionCode,

@@ -98,6 +98,20 @@ export async function readImportFile(path: string, parse: (text: string) => Pars
   return parse(text);
 }
 
+/**
+ * Is this a .json file whose top level is an object with `key` (`overrides`, `locations`)? False for
+ * anything else, including files that cannot be read or parsed: the CLI picks the import by it.
+ */
+export async function hasTopLevelKey(path: string, key: string): Promise<boolean> {
+  if (!path.toLowerCase().endsWith('.json')) return false;
+  try {
+    const data: unknown = JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
+    return data !== null && typeof data === 'object' && !Array.isArray(data) && key in data;
+  } catch {
+    return false;
+  }
+}
+
 /** Thrown by `write` when the database refuses a record: `index` is its position in the records. */
 export class RowRejected extends Error {
   constructor(

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { Ajv } from 'ajv';
 import type { Db, Queryable } from '../db/index.js';
 import type { ParsedFile, ParsedRow } from './import-csv.js';
 import {
   fileProblem,
+  hasTopLevelKey,
   type ImportKind,
   type ImportOptions,
   type ImportReport,
@@ -115,13 +115,7 @@ export function parseOverridesJson(text: string): ParsedFile {
  * `overrides` key? False for anything else, including files that cannot be read or parsed.
  */
 export async function isOverridesFile(path: string): Promise<boolean> {
-  if (!path.toLowerCase().endsWith('.json')) return false;
-  try {
-    const data: unknown = JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
-    return isObject(data) && 'overrides' in data;
-  } catch {
-    return false;
-  }
+  return hasTopLevelKey(path, 'overrides');
 }
 
 async function readInput(input: OverrideImportInput): Promise<ParsedFile> {

@@ -4,13 +4,15 @@ import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/index.js';
 import { importServices } from './import.js';
 import type { ImportOptions, ImportReport } from './import-runner.js';
+import { importLocations } from './location-import.js';
 import { importOverrides, type OverrideImportReport } from './overrides.js';
 
-// A region's own data is a folder (data/regions/35.78 for Kota Surabaya) with up to two import
-// files: services.json (services of that region only) and overrides.json (its local facts of
-// catalogue services). The services go first, so that the overrides may name them.
+// A region's own data is a folder (data/regions/35.78 for Kota Surabaya) with up to three import
+// files: services.json (services of that region only), overrides.json (its local facts of
+// catalogue services) and locations.json (its MPPs). The services go first, so that the overrides
+// and the MPPs' tenants may name them.
 
-export const REGION_DATA_FILES = ['services.json', 'overrides.json'] as const;
+export const REGION_DATA_FILES = ['services.json', 'overrides.json', 'locations.json'] as const;
 
 /** The folder of a region's data bundled with the server (data/regions/<code>). */
 export const bundledRegionDir = (code: string) =>
@@ -43,7 +45,9 @@ export async function importRegionData(
   for (const file of await regionDataFiles(dir)) {
     const report = file.endsWith('overrides.json')
       ? await importOverrides(db, { path: file }, options)
-      : await importServices(db, { path: file }, options);
+      : file.endsWith('locations.json')
+        ? await importLocations(db, { path: file }, options)
+        : await importServices(db, { path: file }, options);
     reports.push({ file, report });
     if (!report.ok) break;
   }

@@ -52,29 +52,3 @@ export async function listRegions(
   );
   return { rows, total: count?.n ?? 0 };
 }
-
-export interface LocationRow {
-  id: string;
-  kind: 'mpp' | 'office';
-  name: string;
-  region_code: string;
-  address: string | null;
-  opening_hours: { day: string; opens: string; closes: string }[] | null;
-  agencies: string[] | null;
-  opened: string | null;
-  confidence: 'high' | 'medium' | 'low';
-  sources: string[];
-  notes: string | null;
-}
-
-/** A region's locations; for a province, those of its kabupaten/kota too. */
-export async function listLocations(db: Queryable, region: RegionRow): Promise<LocationRow[]> {
-  return db.query<LocationRow>(
-    `select l.id, l.kind, l.name, l.region_code, l.address, l.opening_hours, l.agencies, l.opened, l.confidence,
-            l.sources, l.notes
-     from location l join region r on r.code = l.region_code
-     where l.region_code = $1 or r.province_code = $1
-     order by l.region_code, l.name`,
-    [region.code],
-  );
-}

@@ -4,6 +4,8 @@ import { loadBundledForms, seedForms } from '../applications/forms.js';
 import { bundledHolidays, importHolidays, readHolidaysFile } from '../applications/holidays.js';
 import type { Db, Queryable } from '../db/index.js';
 import { type LifeEventsFile, lifeEventsOfServices, seedLifeEvents } from './life-events.js';
+import { parseLocationsJson, validateLocationRows } from './location-import.js';
+import { type LocationRecord, upsertLocation } from './location-record.js';
 import { checkRecord, type ServiceRecord } from './record.js';
 import { bumpCatalogueVersion, upsertServices } from './upsert.js';
 
@@ -61,40 +63,26 @@ export async function loadBundledServices(): Promise<ServiceRecord[]> {
   }));
 }
 
-interface MppLocation {
-  id: string;
-  name: string;
-  regency_code: string;
-  address: string | null;
-  opened_or_inaugurated?: string | null;
-  confidence: 'high' | 'medium' | 'low';
-  sources: string[];
-  notes?: string | null;
-}
-
+/** The bundled MPP locations, checked like an import (schema, regions, services) before any write. */
 export async function seedLocations(tx: Queryable): Promise<number> {
-  const locations = await readJson<MppLocation[]>('catalogue/mpp-locations.json');
-  for (const l of locations) {
-    // Opening hours and counters are not in any source yet: they stay null (unknown).
-    await tx.query(
-      `insert into location (id, kind, name, region_code, address, opening_hours, agencies, opened, confidence, sources, notes)
-       values ($1, 'mpp', $2, $3, $4, null, null, $5, $6, $7::text[], $8)
-       on conflict (id) do update set name = excluded.name, region_code = excluded.region_code,
-         address = excluded.address, opened = excluded.opened, confidence = excluded.confidence,
-         sources = excluded.sources, notes = excluded.notes`,
-      [
-        l.id,
-        l.name,
-        l.regency_code,
-        l.address,
-        l.opened_or_inaugurated ?? null,
-        l.confidence,
-        l.sources,
-        l.notes ?? null,
-      ],
-    );
+  const text = await readFile(new URL('catalogue/mpp-locations.json', dataDir), 'utf8');
+  const { rows, problems: fileProblems } = parseLocationsJson(text);
+  const [regions, services] = await Promise.all([
+    tx.query<{ code: string }>('select code from region'),
+    tx.query<{ id: string }>('select id from service'),
+  ]);
+  const problems = [
+    ...fileProblems,
+    ...validateLocationRows(rows, {
+      regions: new Set(regions.map((r) => r.code)),
+      services: new Set(services.map((s) => s.id)),
+    }),
+  ];
+  if (problems.length > 0) {
+    throw new Error(`bundled mpp-locations.json is invalid: ${JSON.stringify(problems.slice(0, 5))}`);
   }
-  return locations.length;
+  for (const { value } of rows) await upsertLocation(tx, value as LocationRecord);
+  return rows.length;
 }
 
 export interface SeedSummary {

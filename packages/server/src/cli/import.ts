@@ -1,13 +1,15 @@
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { importServices } from '../catalogue/import.js';
-import type { ImportReport } from '../catalogue/import-runner.js';
+import { hasTopLevelKey, type ImportReport } from '../catalogue/import-runner.js';
+import { importLocations } from '../catalogue/location-import.js';
 import { importOverrides, isOverridesFile, type OverrideImportReport } from '../catalogue/overrides.js';
 import { importRegionData, type RegionFileReport } from '../catalogue/region-data.js';
 import type { CommandTools } from '../cli.js';
 
-// loket-server import FILE | DIR [--dry-run]: a file of services (.json or .csv) or of regional
-// overrides (.json with an "overrides" key), or a region's folder (services.json, then overrides.json).
+// loket-server import FILE | DIR [--dry-run]: a file of services (.json or .csv), of regional
+// overrides (.json with an "overrides" key) or of MPP locations (.json with a "locations" key), or a
+// region's folder (services.json, then overrides.json, then locations.json).
 
 const onProgress = (done: number, total: number) => {
   if (process.stderr.isTTY) process.stderr.write(`\rimporting ${done}/${total}`);
@@ -15,7 +17,13 @@ const onProgress = (done: number, total: number) => {
 };
 
 /** Prints a file's problems or its counts; true when it was imported (or would be, in a dry run). */
-function print(report: ImportReport & { removed?: number }, dryRun: boolean, file: string): boolean {
+function print(
+  report: ImportReport & { removed?: number },
+  dryRun: boolean,
+  file: string,
+  locations = false,
+): boolean {
+  const what = locations || file.endsWith('locations.json') ? 'location' : 'service';
   if (process.stderr.isTTY) process.stderr.write('\n');
   for (const p of report.problems) {
     console.error(`row ${p.row}${p.id ? ` (${p.id})` : ''} ${p.pointer}: ${p.message}`);
@@ -33,7 +41,7 @@ function print(report: ImportReport & { removed?: number }, dryRun: boolean, fil
       `${verb} ${report.total} override(s): ${report.inserted} new, ${report.updated} updated, ${report.removed} removed${absent > 0 ? ` (${absent} to remove did not exist)` : ''}`,
     );
   } else {
-    console.log(`${verb} ${report.total} service(s): ${report.inserted} new, ${report.updated} updated`);
+    console.log(`${verb} ${report.total} ${what}(s): ${report.inserted} new, ${report.updated} updated`);
   }
   return true;
 }
@@ -52,6 +60,7 @@ export async function run(args: string[], { withDb }: Pick<CommandTools, 'withDb
     (s) => s.isDirectory(),
     () => false,
   );
+  const locations = !folder && (await hasTopLevelKey(file, 'locations'));
   const reports: RegionFileReport[] = folder
     ? await withDb((db) => importRegionData(db, file, options))
     : [
@@ -59,12 +68,15 @@ export async function run(args: string[], { withDb }: Pick<CommandTools, 'withDb
           file,
           report: await withDb(
             async (db): Promise<ImportReport | OverrideImportReport> =>
-              // A JSON file { "overrides": [...] } holds regional overrides; anything else holds services.
+              // A JSON file { "overrides": [...] } holds regional overrides, { "locations": [...] } MPP
+              // locations; anything else holds services.
               (await isOverridesFile(file))
                 ? importOverrides(db, { path: file }, options)
-                : importServices(db, { path: file }, options),
+                : locations
+                  ? importLocations(db, { path: file }, options)
+                  : importServices(db, { path: file }, options),
           ),
         },
       ];
-  return reports.every(({ file, report }) => print(report, dryRun, file)) ? 0 : 1;
+  return reports.every(({ file, report }) => print(report, dryRun, file, locations)) ? 0 : 1;
 }

@@ -1,5 +1,6 @@
+import { countLocations, listLocations, locationsOffering } from '../catalogue/locations.js';
 import { presentRegion } from '../catalogue/present.js';
-import { findRegion, listLocations, listRegions } from '../catalogue/regions.js';
+import { findRegion, listRegions } from '../catalogue/regions.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { pickLang } from '../http/lang.js';
 import { say } from '../messages/index.js';
@@ -34,19 +35,24 @@ export function regionHandlers(ctx: AppContext) {
       const lang = pickLang(request);
       const region = await regionOr404(request.params.code);
       const province = region.province_code ? await findRegion(ctx.db, region.province_code) : null;
-      const locations = await listLocations(ctx.db, region);
       return {
         lang,
         ...presentRegion(region),
         province: province ? presentRegion(province) : null,
-        location_count: locations.length,
+        location_count: await countLocations(ctx.db, region),
       };
     },
 
     async listRegionLocations(request: OperationRequest<'listRegionLocations'>) {
       const lang = pickLang(request);
       const region = await regionOr404(request.params.code);
-      return { lang, data: await listLocations(ctx.db, region) };
+      const service = request.query.service;
+      if (service === undefined) {
+        return { lang, region_code: region.code, data: await listLocations(ctx.db, region) };
+      }
+      const found = await locationsOffering(ctx.db, region, service);
+      if (!found) throw problem('not-found', 404, say('serviceNotFound', service));
+      return { lang, ...found };
     },
   };
 }
