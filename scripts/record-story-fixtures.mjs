@@ -42,13 +42,20 @@ function* plan() {
   yield list({ q: COMPLAINT }, SUGGESTIONS);
   // Suggestions while typing: whatever prefix the debounce catches.
   for (let n = 2; n <= SEARCH.length; n++) yield list({ q: SEARCH.slice(0, n) }, SUGGESTIONS);
-  yield { path: `/v1/regions/${REGION}/locations`, query: {} };
   // Browsing before a search: the life events (each one's steps, recorded in `record`), the
   // categories, and one category's services (the Browse stories).
   yield { path: '/v1/life-events', query: { region: REGION } };
   yield { path: '/v1/categories', query: { region: REGION } };
   yield list({ category: BROWSE_CATEGORY });
+  // The MppHours story: a service in a region whose MPP has sourced hours and a phone.
+  const { region, service } = MPP_HOURS;
+  yield { path: '/v1/services', query: { limit: String(PAGE_SIZE), region }, onePage: true };
+  yield { path: `/v1/services/${service}`, query: { region } };
+  yield { path: `/v1/regions/${region}/locations`, query: { service } };
 }
+
+// Keep in step with demo.mppHours in stories/msw/demo.ts: DKI Jakarta's MPP has hours and a phone.
+const MPP_HOURS = { region: '31.74', service: 'skck' };
 
 const list = (query, limit = PAGE_SIZE) => ({
   path: '/v1/services',
@@ -63,12 +70,12 @@ async function record(server, lang) {
     recorded.set(answer.key, { status: answer.status, body: answer.body });
     return answer.body;
   };
-  for (const { path, query } of plan()) {
+  for (const { path, query, onePage } of plan()) {
     const page = await get(path, query);
     if (path === '/v1/life-events') {
       for (const { id } of page.data) await get(`/v1/life-events/${id}`, { region: REGION });
     }
-    if (path !== '/v1/services' || query.limit !== String(PAGE_SIZE)) continue;
+    if (onePage || path !== '/v1/services' || query.limit !== String(PAGE_SIZE)) continue;
     // "Load more": every following page of a list.
     let next = page.page.next_cursor;
     while (next) next = (await get(path, { ...query, cursor: next })).page.next_cursor;
@@ -76,7 +83,10 @@ async function record(server, lang) {
     if (query.q !== SEARCH) continue;
     for (const { id } of page.facets.categories) await get(path, { ...query, category: id });
     for (const { id } of page.facets.agencies) await get(path, { ...query, agency: id });
-    for (const { id } of page.data) await get(`/v1/services/${encodeURIComponent(id)}`, { region: REGION });
+    for (const { id } of page.data) {
+      await get(`/v1/services/${encodeURIComponent(id)}`, { region: REGION });
+      await get(`/v1/regions/${REGION}/locations`, { service: id }); // the MPPs that offer it
+    }
   }
   return sorted(Object.fromEntries(recorded));
 }

@@ -220,11 +220,31 @@ export const Detail: Story = {
     await expect(view.getByText('Gratis')).toBeVisible();
     await expect(view.getByText(/^Dasar hukum biaya: UU 24\/2013/)).toBeVisible();
     await expect(view.getByText('Mal Pelayanan Publik Siola Kota Surabaya')).toBeVisible();
+    await expect(view.getByText('Jam buka belum tercatat')).toBeVisible(); // no source gives Siola's hours
 
     await userEvent.click(view.getByRole('button', { name: 'Ajukan secara daring' }));
     await expect(args.onLoketApply).toHaveBeenCalledWith(
       expect.objectContaining({ detail: { service: demo.service, region: demo.region } }),
     );
+  },
+};
+
+/** Which MPP offers the service: today's hours (as recorded, with their date), the phone as a link, no map without coordinates. */
+export const MppHours: Story = {
+  args: demo.mppHours,
+  play: async ({ canvasElement }) => {
+    const { view } = await finderIn(canvasElement);
+    await expect(
+      await view.findByRole('heading', { level: 2, name: 'Penerbitan SKCK' }, patience),
+    ).toBeVisible();
+    await expect(view.getByText('Mal Pelayanan Publik Provinsi DKI Jakarta')).toBeVisible();
+    await expect(
+      view.getByText(
+        /^Hari ini \((Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\): (\d\d\.\d\d–\d\d\.\d\d WIB|tutup)$/,
+      ),
+    ).toBeVisible();
+    await expect(view.getByRole('link', { name: '1500164' })).toHaveAttribute('href', 'tel:1500164');
+    await expect(view.queryByRole('link', { name: 'Lihat di peta' })).toBeNull();
   },
 };
 

@@ -13,4 +13,6 @@ export const demo = {
   complaint: 'lampu jalan mati',
   /** Free, with a legal basis for the fee, served at MPP Siola, and open to online applications. */
   service: 'ktp-el-hilang',
+  /** A service whose MPP in the region has sourced opening hours and a phone (DKI Jakarta, SKCK). */
+  mppHours: { region: '31.74', service: 'skck' },
 } as const;

@@ -8,6 +8,8 @@
  * - `networkFault`/`clearNetworkFaults`: requests of the calling test's frame fail like a
  *   dropping mobile network (Playwright routing), either before they reach the server or after
  *   the server answered (the response is lost: the case idempotency keys exist for);
+ * - `importLocations`: MPP locations (test data) imported as `loket-server import` does, so a test
+ *   can show what no real record has yet (coordinates);
  * - `slowNetwork`: requests of the calling test's frame reach the server `ms` later (an answer
  *   that arrives after a newer one); `clearNetworkFaults` ends it too.
  */
@@ -15,6 +17,7 @@
 import type { BrowserCommand } from 'vitest/node';
 import { createOfficerToken } from '../../server/src/applications/officer-tokens.js';
 import { addOrigin } from '../../server/src/applications/origins.js';
+import { importLocations as importLocationFile } from '../../server/src/catalogue/location-import.js';
 import { testServer } from './api-server.js';
 
 export interface OfficerRequest {
@@ -100,6 +103,12 @@ const slowNetwork: BrowserCommand<[slow: { url: string; ms: number }]> = async (
   );
 };
 
+const importLocations: BrowserCommand<[locations: unknown[]]> = async (_ctx, locations) => {
+  const text = JSON.stringify({ locations });
+  const report = await importLocationFile(testServer().db, { text, format: 'json' });
+  if (!report.ok) throw new Error(`locations not imported: ${JSON.stringify(report.problems)}`);
+};
+
 const clearNetworkFaults: BrowserCommand<[]> = async (ctx) => {
   await ctx.page.unrouteAll({ behavior: 'ignoreErrors' });
 };
@@ -108,6 +117,7 @@ export const commands = {
   allowOrigin,
   officer,
   countApplications,
+  importLocations,
   networkFault,
   slowNetwork,
   clearNetworkFaults,
@@ -118,6 +128,7 @@ declare module 'vitest/browser' {
     allowOrigin(region: string, origin: string): Promise<void>;
     officer(request: OfficerRequest): Promise<{ status: number; body: unknown }>;
     countApplications(service: string, status?: string): Promise<number>;
+    importLocations(locations: unknown[]): Promise<void>;
     networkFault(fault: NetworkFault): Promise<void>;
     slowNetwork(slow: { url: string; ms: number }): Promise<void>;
     clearNetworkFaults(): Promise<void>;

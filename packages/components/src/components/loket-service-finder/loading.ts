@@ -1,7 +1,7 @@
 import {
   getService,
   isLoketApiError,
-  type Location,
+  type LocationList,
   type LoketCore,
   listRegionLocations,
   listServices,
@@ -24,7 +24,7 @@ export interface LoadingHost {
   loadingMore: boolean;
   detail: Service | null;
   detailStatus: 'loading' | 'ready' | 'error' | 'missing';
-  locations: Location[] | null;
+  locations: LocationList | null;
   /** The detail view's code, loaded with the first service opened (not part of the first load). */
   DetailView?: typeof import('./service-detail')['ServiceDetail'];
   /** The no-result view's code, loaded with the first search the API answers with `no_match`. */
@@ -93,7 +93,7 @@ export class Loading {
     }
   }
 
-  /** The service `slug` with the region's MPP locations, and the detail view's code. */
+  /** The service `slug`, the region's MPPs that offer it, and the detail view's code. */
   async detail(slug: string) {
     const host = this.host;
     if (host.detail?.id === slug && host.detailStatus === 'ready') return;
@@ -105,10 +105,7 @@ export class Loading {
       const [service, locations, view] = await Promise.all([
         getService(host.core, slug, undefined, { signal }),
         region
-          ? listRegionLocations(host.core, region, undefined, { signal }).then(
-              (r) => r.data,
-              () => null,
-            )
+          ? listRegionLocations(host.core, region, { service: slug }, { signal }).catch(() => null)
           : null,
         // The view's code and its strings in this locale, before it shows.
         import('./service-detail').then(async (view) => {

@@ -1,4 +1,4 @@
-import type { Location, Service, ServiceList, ServiceSummary } from '@loket/sdk';
+import type { LocationList, Service, ServiceList, ServiceSummary } from '@loket/sdk';
 import { Component, Element, Event, type EventEmitter, Host, h, Prop, State, Watch } from '@stencil/core';
 import { type Locale, localeOf } from '../../i18n';
 import { coreOf, Latest } from '../../kit/api';
@@ -74,7 +74,7 @@ export class LoketServiceFinder {
   @State() loadingMore = false;
   @State() detail: Service | null = null;
   @State() detailStatus: 'loading' | 'ready' | 'error' | 'missing' = 'loading';
-  @State() locations: Location[] | null = null;
+  @State() locations: LocationList | null = null;
   @State() announcement = '';
   @State() browse: BrowseState = { status: 'loading' };
 
@@ -268,6 +268,7 @@ export class LoketServiceFinder {
               status={this.detailStatus}
               service={this.detail}
               locations={this.locations}
+              regionCode={this.regionCode}
               View={this.DetailView}
               applyHref={this.applyHrefFor}
               backHref={this.hrefFor(null)}

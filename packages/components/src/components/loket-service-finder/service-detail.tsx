@@ -1,10 +1,11 @@
-import type { Location, Service } from '@loket/sdk';
+import type { LocationList, Service } from '@loket/sdk';
 import { type FunctionalComponent, h } from '@stencil/core';
 import { fill, type Locale } from '../../i18n';
 import { list } from '../../i18n/list';
 import { money } from '../../i18n/money';
 import { durationText, feeText } from '../../utils/service-format';
-import type { DetailMessages, FinderMessages } from './messages';
+import { MppLocations } from './location-card';
+import type { FinderMessages } from './messages';
 import { detailText } from './messages/detail';
 
 export { detailText };
@@ -13,8 +14,10 @@ export interface DetailProps {
   locale: Locale;
   t: FinderMessages;
   service: Service;
-  /** The region's MPP locations; `null` while loading or without a region. */
-  locations: Location[] | null;
+  /** The region's MPPs that offer this service; `null` while loading, without a region, or on error. */
+  locations: LocationList | null;
+  /** The region the finder is for. */
+  regionCode: string | null;
   applyHref: string | null;
   onBack: (event: MouseEvent) => void;
   backHref: string;
@@ -131,8 +134,9 @@ const Apply: FunctionalComponent<DetailProps> = ({ locale, applyHref, onApply })
   );
 };
 
-const Where: FunctionalComponent<DetailProps> = ({ t, service: s, locations, locale }) => {
+const Where: FunctionalComponent<DetailProps> = ({ t, service: s, locations, locale, regionCode }) => {
   const d = detailText.get(locale);
+  const named = locations?.data.some((l) => l.offer?.match === 'service');
   return (
     <section aria-labelledby="loket-where">
       <h3 id="loket-where">{d.where}</h3>
@@ -149,45 +153,12 @@ const Where: FunctionalComponent<DetailProps> = ({ t, service: s, locations, loc
           </a>
         </p>
       )}
-      {s.channels.includes('mpp') && locations && (
-        <div class="locations">
-          <h4>{d.locations}</h4>
-          {locations.length === 0 ? (
-            <p>{d.noLocations}</p>
-          ) : (
-            locations.map((l) => <LocationCard d={d} location={l} />)
-          )}
-        </div>
+      {locations && regionCode && (s.channels.includes('mpp') || named) && (
+        <MppLocations d={d} locale={locale} locations={locations} regionCode={regionCode} />
       )}
     </section>
   );
 };
-
-const LocationCard: FunctionalComponent<{ d: DetailMessages; location: Location }> = ({ d, location: l }) => (
-  <div class="location" part="location">
-    <p class="location-name">{l.name}</p>
-    <p>
-      {d.address}: {l.address ?? d.addressUnknown}
-    </p>
-    {l.opening_hours && l.opening_hours.length > 0 ? (
-      <table class="hours">
-        <caption class="visually-hidden">{d.hours}</caption>
-        <tbody>
-          {l.opening_hours.map((o) => (
-            <tr>
-              <th scope="row">{d.days[o.day]}</th>
-              <td>
-                {o.opens}–{o.closes}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    ) : (
-      <p>{d.hoursUnknown}</p>
-    )}
-  </div>
-);
 
 /** Where the facts come from and how sure they are, so regional teams know what to verify. */
 const About: FunctionalComponent<DetailProps> = ({ service: s, locale }) => {

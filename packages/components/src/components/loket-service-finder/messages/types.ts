@@ -69,10 +69,25 @@ export interface DetailMessages {
   onlineLink: string;
   locations: string;
   noLocations: string;
+  /** The kabupaten/kota has none: the province's are shown. */
+  widened: string;
   address: string;
   addressUnknown: string;
   hours: string;
   hoursUnknown: string;
+  /** "{day}": today's weekday, then its hours, "closed" or unknown. */
+  today: string;
+  closed: string;
+  dayUnknown: string;
+  /** "{date}": when the source recorded the hours. */
+  hoursAsOf: string;
+  phone: string;
+  phoneOperator: string;
+  map: string;
+  /** "{agency}", "{date}": the counter that lists this service. */
+  offerService: string;
+  /** The service's agency has a counter, but its source names no services. */
+  offerAgency: string;
   days: Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', string>;
   complaint: string;
   legalBasis: string;
