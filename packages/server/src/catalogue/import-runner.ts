@@ -112,6 +112,20 @@ export async function hasTopLevelKey(path: string, key: string): Promise<boolean
   }
 }
 
+/** A JSON-only import's input: text, or a file that must end in .json (`what` names its records). */
+export async function readJsonInput(
+  input: { path: string } | { text: string },
+  parse: (text: string) => ParsedFile,
+  what: string,
+): Promise<ParsedFile> {
+  if ('text' in input) return parse(input.text);
+  if (!input.path.toLowerCase().endsWith('.json')) {
+    const message = `${what} are imported from JSON only: "${input.path}" does not end in .json`;
+    return { rows: [], problems: [fileProblem(message)] };
+  }
+  return readImportFile(input.path, parse);
+}
+
 /** Thrown by `write` when the database refuses a record: `index` is its position in the records. */
 export class RowRejected extends Error {
   constructor(
@@ -121,6 +135,25 @@ export class RowRejected extends Error {
   ) {
     super(message, options);
     this.name = 'RowRejected';
+  }
+}
+
+/**
+ * Writes the records one by one with `writeOne`, telling `written` after each; a database error
+ * on one becomes RowRejected with its index (the write of overrides and locations).
+ */
+export async function writeEach<Record>(
+  records: Record[],
+  written: (count: number) => void,
+  writeOne: (record: Record) => Promise<unknown>,
+): Promise<void> {
+  for (const [index, record] of records.entries()) {
+    try {
+      await writeOne(record);
+    } catch (error) {
+      throw new RowRejected(index, error instanceof Error ? error.message : String(error), { cause: error });
+    }
+    written(index + 1);
   }
 }
 

@@ -1,14 +1,13 @@
 import type { Db, Queryable } from '../db/index.js';
 import type { ParsedFile, ParsedRow } from './import-csv.js';
 import {
-  fileProblem,
   type ImportKind,
   type ImportOptions,
   type ImportReport,
   parseJsonList,
-  RowRejected,
-  readImportFile,
+  readJsonInput,
   runImport,
+  writeEach,
 } from './import-runner.js';
 import {
   checkLocationRecord,
@@ -29,17 +28,6 @@ export function parseLocationsJson(text: string): ParsedFile {
     key: 'locations',
     expected: 'expected an object { "locations": [ ... ] } or a JSON array of location records',
   });
-}
-
-async function readInput(input: LocationImportInput): Promise<ParsedFile> {
-  if ('text' in input) return parseLocationsJson(input.text);
-  if (!input.path.toLowerCase().endsWith('.json')) {
-    return {
-      rows: [],
-      problems: [fileProblem(`locations are imported from JSON only: "${input.path}" does not end in .json`)],
-    };
-  }
-  return readImportFile(input.path, parseLocationsJson);
 }
 
 interface Reference {
@@ -105,18 +93,7 @@ const locations: ImportKind<LocationRecord, { inserted: number; updated: number 
     return { inserted: records.length - updated, updated };
   },
   none: { inserted: 0, updated: 0 },
-  async write(tx, records, written) {
-    for (const [index, record] of records.entries()) {
-      try {
-        await upsertLocation(tx, record);
-      } catch (error) {
-        throw new RowRejected(index, error instanceof Error ? error.message : String(error), {
-          cause: error,
-        });
-      }
-      written(index + 1);
-    }
-  },
+  write: (tx, records, written) => writeEach(records, written, (record) => upsertLocation(tx, record)),
 };
 
 /**
@@ -129,5 +106,5 @@ export async function importLocations(
   input: LocationImportInput,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  return runImport(db, locations, await readInput(input), options);
+  return runImport(db, locations, await readJsonInput(input, parseLocationsJson, 'locations'), options);
 }

@@ -3,15 +3,14 @@ import { Ajv } from 'ajv';
 import type { Db, Queryable } from '../db/index.js';
 import type { ParsedFile, ParsedRow } from './import-csv.js';
 import {
-  fileProblem,
   hasTopLevelKey,
   type ImportKind,
   type ImportOptions,
   type ImportReport,
   parseJsonList,
-  RowRejected,
-  readImportFile,
+  readJsonInput,
   runImport,
+  writeEach,
 } from './import-runner.js';
 import { existingPairs, removeOverride, upsertOverride } from './override-store.js';
 import { describeSchemaError, isObject, type Localized, nulProblems, type RecordProblem } from './record.js';
@@ -118,17 +117,6 @@ export async function isOverridesFile(path: string): Promise<boolean> {
   return hasTopLevelKey(path, 'overrides');
 }
 
-async function readInput(input: OverrideImportInput): Promise<ParsedFile> {
-  if ('text' in input) return parseOverridesJson(input.text);
-  if (!input.path.toLowerCase().endsWith('.json')) {
-    return {
-      rows: [],
-      problems: [fileProblem(`overrides are imported from JSON only: "${input.path}" does not end in .json`)],
-    };
-  }
-  return readImportFile(input.path, parseOverridesJson);
-}
-
 interface Reference {
   /** Service id → its region (null: national). */
   services: Map<string, string | null>;
@@ -233,19 +221,10 @@ const overrides: ImportKind<OverrideRecord, Counts> = {
     return { inserted: upserts.length - updated, updated, removed };
   },
   none: { inserted: 0, updated: 0, removed: 0 },
-  async write(tx, records, written) {
-    for (const [index, record] of records.entries()) {
-      try {
-        if (record.remove === true) await removeOverride(tx, record.service, record.region);
-        else await upsertOverride(tx, record);
-      } catch (error) {
-        throw new RowRejected(index, error instanceof Error ? error.message : String(error), {
-          cause: error,
-        });
-      }
-      written(index + 1);
-    }
-  },
+  write: (tx, records, written) =>
+    writeEach(records, written, (record) =>
+      record.remove === true ? removeOverride(tx, record.service, record.region) : upsertOverride(tx, record),
+    ),
 };
 
 /**
@@ -259,5 +238,5 @@ export async function importOverrides(
   input: OverrideImportInput,
   options: ImportOptions = {},
 ): Promise<OverrideImportReport> {
-  return runImport(db, overrides, await readInput(input), options);
+  return runImport(db, overrides, await readJsonInput(input, parseOverridesJson, 'overrides'), options);
 }
