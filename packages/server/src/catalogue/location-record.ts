@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import type { Queryable } from '../db/index.js';
 import { describeSchemaError, type RecordProblem } from './record.js';
+import { jsonText } from './upsert.js';
 
 /** The weekdays, Monday first, as keys of `hours.week` and in the API's `opening_hours.days`. */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -96,7 +97,7 @@ export async function upsertLocation(tx: Queryable, l: LocationRecord): Promise<
   await tx.query(
     `insert into location (id, kind, name, region_code, address, opened, timezone, confidence, sources, notes,
        hours, phone, lat, lng, coordinate_sources)
-     values ($1, 'mpp', $2, $3, $4, $5, $6, $7, $8::text[], $9, $10::jsonb, $11::jsonb, $12, $13, $14::text[])
+     values ($1, 'mpp', $2, $3, $4, $5, $6, $7, $8::text[], $9, $10::text::jsonb, $11::text::jsonb, $12, $13, $14::text[])
      on conflict (id) do update set name = excluded.name, region_code = excluded.region_code,
        address = excluded.address, opened = excluded.opened, timezone = excluded.timezone,
        confidence = excluded.confidence, sources = excluded.sources, notes = excluded.notes,
@@ -112,8 +113,8 @@ export async function upsertLocation(tx: Queryable, l: LocationRecord): Promise<
       l.confidence,
       l.sources,
       l.notes ?? null,
-      l.hours && JSON.stringify({ ...l.hours, note: l.hours.note ?? null }),
-      l.phone && JSON.stringify(l.phone),
+      l.hours && jsonText({ ...l.hours, note: l.hours.note ?? null }),
+      l.phone && jsonText(l.phone),
       c?.lat ?? null,
       c?.lng ?? null,
       c?.sources ?? null,
@@ -129,7 +130,7 @@ export async function upsertLocation(tx: Queryable, l: LocationRecord): Promise<
        array(select jsonb_array_elements_text(t.v->'service_ids')),
        array(select jsonb_array_elements_text(coalesce(t.v->'services_named', '[]'))),
        array(select jsonb_array_elements_text(t.v->'sources')), t.v->>'note'
-     from jsonb_array_elements($2::jsonb) with ordinality as t(v, n)`,
-    [l.id, JSON.stringify(l.tenants)],
+     from jsonb_array_elements($2::text::jsonb) with ordinality as t(v, n)`,
+    [l.id, jsonText(l.tenants)],
   );
 }

@@ -8,7 +8,7 @@ export const UPSERT_BATCH_SIZE = 500;
  * JSON text for a `$n::text::jsonb` parameter. Lone UTF-16 surrogates become U+FFFD, as they do
  * when a string is sent as a text parameter (jsonb would reject their \u escapes).
  */
-const jsonText = (value: unknown) =>
+export const jsonText = (value: unknown) =>
   JSON.stringify(value, (_key, v: unknown) =>
     typeof v === 'string' ? v.replace(/\p{Surrogate}/gu, '\uFFFD') : v,
   );
