@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasTopLevelKey } from '../src/catalogue/import-runner.js';
 import { importLocations } from '../src/catalogue/location-import.js';
 import type { HoursRecord, LocationRecord, TenantRecord } from '../src/catalogue/location-record.js';
+import { importRegionData } from '../src/catalogue/region-data.js';
 import { startTestServer, type TestServer } from './helpers/app.js';
 import { checkResponse } from './helpers/contract.js';
 
@@ -228,6 +229,15 @@ describe('importing locations', () => {
       await writeFile(join(dir, 's.json'), JSON.stringify({ services: [] }));
       expect(await hasTopLevelKey(join(dir, 'l.json'), 'locations')).toBe(true);
       expect(await hasTopLevelKey(join(dir, 's.json'), 'locations')).toBe(false);
+      // A region's folder: its locations.json is imported after its services and overrides.
+      await writeFile(
+        join(dir, 'locations.json'),
+        JSON.stringify({ locations: [gorontalo({ id: 'uji-folder' })] }),
+      );
+      const reports = await importRegionData(server.db, dir);
+      expect(reports.map((r) => [r.file.endsWith('locations.json'), r.report.ok, r.report.inserted])).toEqual(
+        [[true, true, 1]],
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
