@@ -215,7 +215,7 @@ export function parseQuery(q: string, lex: Lexicon = lexicon()): ParsedQuery | n
 
 /**
  * The one text[] parameter the SQL functions of 002_search.sql read: 'h:' required term,
- * 's:' optional term (alternatives separated by '|'), 'c:' complaint topic (011_search_relevance.sql),
+ * 's:' optional term (alternatives separated by '|'), 'c:' complaint topic (013_search_relevance.sql),
  * 'k:' exact key, 'r:' region code.
  */
 export function encodeQuery(parsed: ParsedQuery, regionCodes?: readonly string[] | null): string[] {
