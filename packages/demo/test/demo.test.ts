@@ -96,6 +96,10 @@ describe('the demo site', () => {
     await page.getByRole('checkbox', { name: /keterangan kehilangan/i }).waitFor();
     await page.getByText('Gratis', { exact: true }).waitFor();
     await page.getByText('Mal Pelayanan Publik Siola Kota Surabaya').waitFor();
+    // What the region changed, in words, and where its own facts come from.
+    await page.locator('summary').filter({ hasText: 'Sumber data' }).click();
+    await page.getByText(/^Daerah ini mengubah: .*nama instansi/).waitFor();
+    await page.getByRole('heading', { name: 'Sumber data daerah' }).waitFor();
     const apply = page.getByRole('link', { name: 'Ajukan secara daring' });
     expect(await apply.getAttribute('href')).toBe('/ajukan.html?layanan=ktp-el-hilang');
   });

@@ -171,26 +171,45 @@ const About: FunctionalComponent<DetailProps> = ({ service: s, locale }) => {
       <p>
         {d.confidenceLabel}: {d.confidence[s.confidence]}
       </p>
-      {s.override && <p>{fill(d.localChange, { fields: list(locale, s.override.fields) })}</p>}
+      {s.override && (
+        <p>
+          {fill(d.localChange, {
+            fields: list(
+              locale,
+              s.override.fields.map((f) => d.localFields[f] ?? f),
+            ),
+          })}
+        </p>
+      )}
       <ul>
         {s.legal_basis.map((b) => (
           <li>{b}</li>
         ))}
       </ul>
       <h4>{d.sources}</h4>
-      <ul class="sources">
-        {s.sources.map((src) => (
-          <li>
-            {/^https?:\/\//.test(src) ? (
-              <a href={src.split(' ')[0]} rel="noopener" target="_blank">
-                {src}
-              </a>
-            ) : (
-              src
-            )}
-          </li>
-        ))}
-      </ul>
+      <SourceList sources={s.sources} />
+      {s.override &&
+        s.override.sources.length > 0 && [
+          <h4>{d.localSources}</h4>,
+          <SourceList sources={s.override.sources} />,
+        ]}
     </details>
   );
 };
+
+/** Sources as cited; a web address is a link. */
+const SourceList: FunctionalComponent<{ sources: string[] }> = ({ sources }) => (
+  <ul class="sources">
+    {sources.map((src) => (
+      <li>
+        {/^https?:\/\//.test(src) ? (
+          <a href={src.split(' ')[0]} rel="noopener" target="_blank">
+            {src}
+          </a>
+        ) : (
+          src
+        )}
+      </li>
+    ))}
+  </ul>
+);

@@ -94,6 +94,10 @@ export interface DetailMessages {
   sources: string;
   confidenceLabel: string;
   localChange: string;
+  /** What each changed fact is called in "This region changed: …" (an unknown one shows its id). */
+  localFields: Record<string, string>;
+  /** The heading of the region's own sources. */
+  localSources: string;
   apply: string;
   applyHint: string;
 }

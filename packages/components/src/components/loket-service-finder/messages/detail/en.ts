@@ -49,6 +49,18 @@ export const en: DetailMessages = {
   sources: 'Data sources',
   confidenceLabel: 'Data reliability',
   localChange: 'This region changed: {fields}',
+  localFields: {
+    agency: 'the agency name',
+    requirements: 'requirements',
+    procedure: 'procedure',
+    duration: 'time to complete',
+    fee: 'fee',
+    channels: 'ways to apply',
+    online_url: 'online service address',
+    complaint: 'complaint channels',
+    notes: 'notes',
+  },
+  localSources: "The region's sources",
   apply: 'Apply online',
   applyHint: 'Fill in the form and upload documents without queueing.',
 };

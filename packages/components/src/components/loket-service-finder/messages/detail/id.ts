@@ -49,6 +49,18 @@ export const id: DetailMessages = {
   sources: 'Sumber data',
   confidenceLabel: 'Keandalan data',
   localChange: 'Daerah ini mengubah: {fields}',
+  localFields: {
+    agency: 'nama instansi',
+    requirements: 'persyaratan',
+    procedure: 'prosedur',
+    duration: 'waktu penyelesaian',
+    fee: 'biaya',
+    channels: 'cara mengajukan',
+    online_url: 'alamat layanan daring',
+    complaint: 'saluran pengaduan',
+    notes: 'catatan',
+  },
+  localSources: 'Sumber data daerah',
   apply: 'Ajukan secara daring',
   applyHint: 'Isi formulir dan unggah dokumen tanpa antre.',
 };
