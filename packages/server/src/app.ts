@@ -137,11 +137,11 @@ export async function buildApp(
     reply.header('x-request-id', request.id);
   });
   registerProblemHandlers(app);
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   registerContentNegotiation(app);
   await registerCors(app, options.db);
-  await registerRateLimits(app, options.db, limits);
-  sweepCountersNowAndThen(app, options.db);
+  const counter = await registerRateLimits(app, options.db, limits);
+  sweepCountersNowAndThen(app, options.db, counter);
   // After CORS, so that responses served from the cache carry the CORS headers too.
   const { responseCache = { maxBytes: 32 * 1024 * 1024, checkEveryMs: 1000 } } = options;
   registerCatalogueCaching(

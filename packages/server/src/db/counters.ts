@@ -11,17 +11,25 @@ export interface Count {
  * `rate_counter` table: one statement (an upsert), so concurrent hits on any number of instances
  * sharing the database are all counted. The database's clock decides, so instances agree.
  */
-export async function hit(db: Queryable, key: string, windowMs: number): Promise<Count> {
+export function hit(db: Queryable, key: string, windowMs: number): Promise<Count> {
+  return reserve(db, key, windowMs, 1);
+}
+
+/**
+ * Counts `n` hits at once (see hit): the count after them is the last of the `n` places this
+ * caller now holds, `hits - n + 1` the first. A window that ended starts again with these `n`.
+ */
+export async function reserve(db: Queryable, key: string, windowMs: number, n: number): Promise<Count> {
   const [row] = await db.query<{ hits: number; ttl_ms: number }>(
     `insert into rate_counter as c (key, hits, resets_at)
-     values ($1, 1, now() + make_interval(secs => $2::float8 / 1000))
+     values ($1, $3, now() + make_interval(secs => $2::float8 / 1000))
      on conflict (key) do update set
-       hits = case when c.resets_at <= now() then 1 else c.hits + 1 end,
+       hits = case when c.resets_at <= now() then $3 else c.hits + $3 end,
        resets_at = case when c.resets_at <= now() then excluded.resets_at else c.resets_at end
      returning hits, greatest(0, ceil(extract(epoch from (resets_at - now())) * 1000))::int as ttl_ms`,
-    [key, windowMs],
+    [key, windowMs, n],
   );
-  return { hits: row?.hits ?? 1, ttlMs: row?.ttl_ms ?? windowMs };
+  return { hits: row?.hits ?? n, ttlMs: row?.ttl_ms ?? windowMs };
 }
 
 /**

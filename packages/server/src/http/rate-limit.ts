@@ -1,9 +1,10 @@
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { hit, sweepCounters } from '../db/counters.js';
+import { sweepCounters } from '../db/counters.js';
 import type { Queryable } from '../db/index.js';
 import type { Limit, Limits } from '../limits.js';
 import { tooManyRequests } from '../problem.js';
+import { ReservingCounter } from './rate-store.js';
 
 type Kind = 'reads' | 'writes' | 'lookups' | 'uploads' | 'drafts';
 
@@ -24,21 +25,28 @@ export function kindsOf(request: FastifyRequest): Kind[] {
 
 /**
  * Rate limits per client address on every route, 404s included (@fastify/rate-limit, counting in
- * the database through `counters.ts`, so instances on one PostgreSQL share the counts). The
+ * the database through `counters.ts`, so instances on one PostgreSQL share the counts; a
+ * ReservingCounter writes there once per run of hits, not once per hit). The
  * client address is `request.ip`: the connection's, or the one the trusted reverse proxy put in
  * X-Forwarded-For (Fastify's `trustProxy`). IPv6 addresses count per /64, like the plugin does.
  * A refused request gets `429` problem+json with `Retry-After`. Register after CORS (so the 429
  * carries CORS headers) and before the catalogue cache (so cached answers are counted too).
  */
-export async function registerRateLimits(app: FastifyInstance, db: Queryable, limits: Limits): Promise<void> {
+export async function registerRateLimits(
+  app: FastifyInstance,
+  db: Queryable,
+  limits: Limits,
+  counter = new ReservingCounter(db),
+): Promise<ReservingCounter> {
   const store = class {
     incr(
       key: string,
       callback: (error: Error | null, result?: { current: number; ttl: number }) => void,
       windowMs: number,
+      max: number,
     ) {
-      hit(db, `ip:${key}`, windowMs).then(
-        ({ hits, ttlMs }) => callback(null, { current: hits, ttl: ttlMs }),
+      counter.hit(`ip:${key}`, windowMs, max).then(
+        (place) => callback(null, place),
         (error: Error) => callback(error),
       );
     }
@@ -79,11 +87,21 @@ export async function registerRateLimits(app: FastifyInstance, db: Queryable, li
       throw tooManyRequests(seconds);
     }
   });
+  return counter;
 }
 
-/** Deletes ended counters once a minute while the app runs (a failure is logged and tried again). */
-export function sweepCountersNowAndThen(app: FastifyInstance, db: Queryable, everyMs = 60_000): void {
+/**
+ * Deletes ended counters once a minute while the app runs, in the database and in this instance's
+ * memory (a failure is logged and tried again).
+ */
+export function sweepCountersNowAndThen(
+  app: FastifyInstance,
+  db: Queryable,
+  counter: ReservingCounter,
+  everyMs = 60_000,
+): void {
   const timer = setInterval(() => {
+    counter.sweep();
     sweepCounters(db).catch((error: unknown) =>
       app.log.warn({ err: error }, 'could not sweep rate counters'),
     );
