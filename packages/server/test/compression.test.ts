@@ -1,5 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { preferredEncoding } from '../src/http/compression.js';
 import { startTestServer, type TestServer } from './helpers/app.js';
 
 // Text responses are compressed (brotli or gzip, as the client accepts); validators and 304s keep
@@ -59,5 +60,38 @@ describe('compression', () => {
     expect(small.headers['content-encoding']).toBeUndefined();
     const none = await get(LIST);
     expect(none.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('serves a cached catalogue answer compressed once, at the best brotli quality, honouring q=0', async () => {
+    const url = '/v1/services?region=35.78&limit=30';
+    const first = await get(url, { 'accept-encoding': 'br' }); // made and compressed per request
+    const cached = await get(url, { 'accept-encoding': 'br' }); // from the response cache
+    expect(cached.headers['content-encoding']).toBe('br');
+    expect(decode.br(cached.rawPayload).toString()).toBe(decode.br(first.rawPayload).toString());
+    expect(cached.rawPayload.length).toBeLessThanOrEqual(first.rawPayload.length);
+    expect(cached.headers.etag).toBe(first.headers.etag);
+    expect(String(cached.headers.vary)).toMatch(/Accept-Encoding/i);
+    const gzip = await get(url, { 'accept-encoding': 'br;q=0, gzip' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(decode.gzip(gzip.rawPayload).toString()).toBe(decode.br(first.rawPayload).toString());
+    const refused = await get(url, { 'accept-encoding': 'br;q=0, gzip;q=0' });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+  });
+});
+
+describe('preferredEncoding', () => {
+  it.each([
+    [undefined, null],
+    ['', null],
+    ['identity', null],
+    ['gzip', 'gzip'],
+    ['gzip, br', 'br'],
+    ['br;q=0, gzip;q=0.5', 'gzip'],
+    ['BR', 'br'],
+    ['*', 'br'],
+    ['*;q=0, gzip', 'gzip'],
+    ['deflate', null],
+  ] as const)('%s → %s', (header, expected) => {
+    expect(preferredEncoding(header)).toBe(expected);
   });
 });

@@ -20,6 +20,7 @@ function counting(target: Queryable): Queryable & { writes: number } {
       wrapped.writes += 1;
       return target.query(sql, params);
     }) as Queryable['query'],
+    exec: (script: string) => target.exec(script),
   };
   return wrapped as Queryable & { writes: number };
 }
@@ -92,6 +93,7 @@ describe('ReservingCounter', () => {
     const flaky: Queryable = {
       query: ((sql: string, params?: unknown[]) =>
         fail ? Promise.reject(new Error('database gone')) : db.query(sql, params)) as Queryable['query'],
+      exec: (script: string) => db.exec(script),
     };
     const counter = new ReservingCounter(flaky);
     const key = newKey();

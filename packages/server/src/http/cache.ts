@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { COMPRESS_FROM_BYTES, preferredEncoding } from './compression.js';
 import { pickLang } from './lang.js';
 import type { ResponseCache } from './response-cache.js';
 
@@ -59,7 +60,13 @@ export function registerCatalogueCaching(
       reply.header('content-language', pickLang(request));
       addVary(reply, 'Accept-Language');
       if (finish(request, reply, hit.etag, maxAge)) return reply.send('');
-      return reply.type(hit.contentType).send(hit.payload);
+      reply.type(hit.contentType);
+      // Compressed bytes from the cache too (@fastify/compress leaves an encoded body alone).
+      const encoding = preferredEncoding(request.headers['accept-encoding']);
+      if (!encoding || Buffer.byteLength(hit.payload) < COMPRESS_FROM_BYTES) return reply.send(hit.payload);
+      addVary(reply, 'Accept-Encoding');
+      reply.header('content-encoding', encoding);
+      return reply.send(cache.encoded(hit, encoding));
     });
   }
 

@@ -1,3 +1,4 @@
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import compress from '@fastify/compress';
 import type { FastifyInstance } from 'fastify';
 
@@ -8,6 +9,46 @@ import type { FastifyInstance } from 'fastify';
  */
 export const compressibleTypes =
   /^(?:text\/|application\/(?:[\w.-]+\+)?(?:json|yaml|javascript)|image\/svg\+xml)/;
+
+/** Bodies smaller than this are sent as they are (compression would gain little). */
+export const COMPRESS_FROM_BYTES = 1024;
+
+export type Encoding = 'br' | 'gzip';
+
+/**
+ * The encoding to answer an Accept-Encoding header with: brotli if accepted, else gzip, else none
+ * (RFC 9110 §12.5.3: `q=0` refuses, `*` accepts what is not named). The same choice
+ * @fastify/compress makes for the responses it compresses.
+ */
+export function preferredEncoding(header: string | string[] | undefined): Encoding | null {
+  if (!header) return null;
+  const q = new Map<string, number>();
+  for (const part of String(header).toLowerCase().split(',')) {
+    const [name = '', ...params] = part.split(';').map((p) => p.trim());
+    const weight = params.find((p) => p.startsWith('q='));
+    q.set(name, weight ? Number(weight.slice(2)) || 0 : 1);
+  }
+  const accepts = (name: Encoding) => (q.get(name) ?? q.get('*') ?? 0) > 0;
+  if (accepts('br')) return 'br';
+  if (accepts('gzip')) return 'gzip';
+  return null;
+}
+
+/**
+ * Compresses a response kept in the response cache, once: brotli at its best quality (the bytes
+ * are sent many times, to phones on slow networks), gzip at level 9.
+ */
+export function compressOnce(body: string, encoding: Encoding): Buffer {
+  return encoding === 'br'
+    ? brotliCompressSync(body, {
+        params: {
+          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+          [constants.BROTLI_PARAM_QUALITY]: body.length <= 256 * 1024 ? 11 : 6,
+          [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(body),
+        },
+      })
+    : gzipSync(body, { level: 9 });
+}
 
 /**
  * Brotli or gzip on responses of 1 KiB and more, as the client's Accept-Encoding allows
@@ -20,7 +61,7 @@ export async function registerCompression(app: FastifyInstance): Promise<void> {
     global: true,
     globalDecompression: false,
     encodings: ['br', 'gzip'],
-    threshold: 1024,
+    threshold: COMPRESS_FROM_BYTES,
     customTypes: compressibleTypes,
   });
 }

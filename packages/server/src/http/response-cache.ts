@@ -1,10 +1,13 @@
 import { LRUCache } from 'lru-cache';
 import type { Queryable } from '../db/index.js';
+import { compressOnce, type Encoding } from './compression.js';
 
 export interface CachedResponse {
   payload: string;
   etag: string;
   contentType: string;
+  /** The payload compressed, made the first time a client asks for that encoding. */
+  encoded?: Partial<Record<Encoding, Buffer>>;
 }
 
 /**
@@ -25,7 +28,8 @@ export class ResponseCache {
   ) {
     this.#entries = new LRUCache({
       maxSize: options.maxBytes,
-      sizeCalculation: (e) => e.payload.length + 200,
+      // The payload and room for its two compressed forms (each smaller than it).
+      sizeCalculation: (e) => 2 * e.payload.length + 200,
     });
     this.checkEveryMs = options.checkEveryMs;
   }
@@ -51,6 +55,13 @@ export class ResponseCache {
 
   get(key: string): CachedResponse | undefined {
     return this.#entries.get(key);
+  }
+
+  /** The entry's payload in `encoding`, compressed once and kept with the entry. */
+  encoded(entry: CachedResponse, encoding: Encoding): Buffer {
+    entry.encoded ??= {};
+    entry.encoded[encoding] ??= compressOnce(entry.payload, encoding);
+    return entry.encoded[encoding];
   }
 
   set(key: string, entry: CachedResponse): void {
