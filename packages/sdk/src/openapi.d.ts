@@ -393,6 +393,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/applications/{code}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The submission receipt ("Bukti pengajuan")
+         * @description What a citizen prints after submitting: the tracking code, the service, the agency (as the
+         *     application's region names it), when it was sent, the due date in working days, and what
+         *     to bring to the counter (the service's requirements as the catalogue lists them for that
+         *     region). Never the secret, never the answers. Only for an application that was submitted
+         *     (a draft is `404`). Like the status, a wrong code and a wrong secret get the same `404`.
+         */
+        get: operations["getApplicationReceipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{code}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the result document
+         * @description The document the officer attached when completing the application (e.g. the digital
+         *     akta), for the citizen who holds the secret. Served as an attachment with the same
+         *     hardened headers as officer downloads (`Content-Disposition: attachment`, `nosniff`, a
+         *     sandboxing `Content-Security-Policy`, `no-store`). `404` when the application is not
+         *     completed or has no document; a wrong code and a wrong secret get the same `404`.
+         */
+        get: operations["downloadResultDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/officer/applications": {
         parameters: {
             query?: never;
@@ -442,6 +490,31 @@ export interface paths {
         /** Download an attachment */
         get: operations["downloadOfficerAttachment"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/officer/applications/{code}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Attach the result document
+         * @description The officer attaches the document the citizen receives (e.g. the digital akta PDF) while
+         *     the application is `in_review`; completing it then makes the document available to the
+         *     citizen (`downloadResultDocument`) and the completion's notification says so. A second
+         *     upload replaces the first. `multipart/form-data` with one `file` part: streamed to the
+         *     same storage as attachments, its type decided by its content (PDF, JPEG or PNG), at most
+         *     10 MB, refused while the storage is low. Any other status is `409`.
+         */
+        put: operations["attachResultDocument"];
         post?: never;
         delete?: never;
         options?: never;
@@ -766,6 +839,38 @@ export interface components {
                 id: components["schemas"]["FieldId"];
                 label: string;
             }[];
+            /**
+             * @description The result document to download (`downloadResultDocument`): only when the application
+             *     is completed and the officer attached one; absent otherwise.
+             */
+            result_document?: components["schemas"]["ResultDocument"];
+        };
+        /** @description The document an officer attached as the application's result (e.g. the digital akta). */
+        ResultDocument: {
+            /** @description The officer's filename, cleaned (a label only). */
+            filename: string;
+            /** @enum {string} */
+            content_type: "application/pdf" | "image/jpeg" | "image/png";
+            size: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /** @description The submission receipt ("Bukti pengajuan"); never the secret, never the answers. */
+        ApplicationReceipt: {
+            lang: components["schemas"]["Lang"];
+            code: components["schemas"]["TrackingCode"];
+            service: components["schemas"]["CategoryRef"];
+            agency: components["schemas"]["CategoryRef"];
+            region: components["schemas"]["RegionCode"];
+            status: components["schemas"]["ApplicationStatusCode"];
+            /**
+             * Format: date-time
+             * @description When it was first sent.
+             */
+            submitted_at: string;
+            due: components["schemas"]["Due"];
+            /** @description What to bring to the counter (the service's requirements in the catalogue, with the region's changes). */
+            bring: string[];
         };
         OfficerHistoryEntry: {
             from: components["schemas"]["ApplicationStatusCode"] | null;
@@ -793,6 +898,8 @@ export interface components {
             due: components["schemas"]["Due"];
             overdue: boolean;
             history: components["schemas"]["OfficerHistoryEntry"][];
+            /** @description The result document attached (`attachResultDocument`), or null. */
+            result_document?: components["schemas"]["ResultDocument"] | null;
         };
         OfficerApplicationList: {
             lang: components["schemas"]["Lang"];
@@ -2717,6 +2824,114 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    getApplicationReceipt: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The application's tracking code (random, not sequential; case-insensitive, dashes optional).
+                 * @example LKT-7K4M-Q2XP
+                 */
+                code: components["parameters"]["trackingCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The receipt. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "lang": "id",
+                     *       "code": "LKT-7KQ2-M9XD-4HTR",
+                     *       "service": {
+                     *         "id": "akta-kelahiran",
+                     *         "name": "Penerbitan Akta Kelahiran"
+                     *       },
+                     *       "agency": {
+                     *         "id": "dukcapil",
+                     *         "name": "Dinas Kependudukan dan Pencatatan Sipil Kota Semarang"
+                     *       },
+                     *       "region": "33.74",
+                     *       "status": "submitted",
+                     *       "submitted_at": "2026-12-07T02:15:00Z",
+                     *       "due": {
+                     *         "date": "2026-12-14",
+                     *         "working_days": 5,
+                     *         "calendar": "official"
+                     *       },
+                     *       "bring": [
+                     *         "Surat keterangan lahir dari dokter/bidan/penolong kelahiran",
+                     *         "Kartu Keluarga (KK) asli"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApplicationReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    downloadResultDocument: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The application's tracking code (random, not sequential; case-insensitive, dashes optional).
+                 * @example LKT-7K4M-Q2XP
+                 */
+                code: components["parameters"]["trackingCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with the type detected from its content; `Content-Disposition` is always `attachment`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     listOfficerApplications: {
         parameters: {
             query?: {
@@ -2845,6 +3060,60 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+        };
+    };
+    attachResultDocument: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The application's tracking code (random, not sequential; case-insensitive, dashes optional).
+                 * @example LKT-7K4M-Q2XP
+                 */
+                code: components["parameters"]["trackingCode"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description The document. */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The attached document (it replaced the one before, if any). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            507: components["responses"]["InsufficientStorage"];
         };
     };
     transitionApplication: {

@@ -80,6 +80,10 @@ export type ApplicationStatus = Schemas['ApplicationStatus'];
 export type CreateApplicationRequest = Schemas['CreateApplicationRequest'];
 export type SubmitApplicationRequest = Schemas['SubmitApplicationRequest'];
 export type WithdrawRequest = Schemas['WithdrawRequest'];
+/** The submission receipt ("Bukti pengajuan"): code, service, agency, dates, what to bring. */
+export type ApplicationReceipt = Schemas['ApplicationReceipt'];
+/** The document an officer attached as the application's result (e.g. the digital akta). */
+export type ResultDocument = Schemas['ResultDocument'];
 
 // The officer API.
 export type OfficerHistoryEntry = Schemas['OfficerHistoryEntry'];

@@ -10,7 +10,7 @@ import { registerCompression } from './http/compression.js';
 import { registerCors } from './http/cors.js';
 import { registerSecurityHeaders } from './http/headers.js';
 import { bodyRules, registerBodyRules, registerTextCheck } from './http/input.js';
-import { registerUploads, UPLOAD_ROUTE } from './http/multipart.js';
+import { registerUploads, takesUpload } from './http/multipart.js';
 import { registerContentNegotiation } from './http/negotiate.js';
 import { frameworkErrorHandler, registerProblemHandlers } from './http/problems.js';
 import { registerRateLimits, sweepCountersNowAndThen } from './http/rate-limit.js';
@@ -27,6 +27,7 @@ import { lifeEventHandlers } from './routes/life-events.js';
 import { notificationHandlers, registerFormBodies } from './routes/notifications.js';
 import { officerHandlers } from './routes/officer.js';
 import { regionHandlers } from './routes/regions.js';
+import { resultHandlers } from './routes/results.js';
 
 export interface AppOptions {
   db: Db;
@@ -169,6 +170,7 @@ export async function buildApp(
     ...attachmentHandlers(ctx),
     ...officerHandlers(ctx),
     ...notificationHandlers(ctx),
+    ...resultHandlers(ctx),
   };
   registerUploads(app, ctx);
   const bodies = bodyRules(contract);
@@ -177,7 +179,7 @@ export async function buildApp(
   // Uploads are streamed to storage as they arrive, so there is no parsed body to validate: the
   // multipart parts are checked by the handler (field, type by content, size) instead.
   app.addHook('onRoute', (route) => {
-    if (route.method === 'POST' && route.url === UPLOAD_ROUTE && route.schema) {
+    if (typeof route.method === 'string' && takesUpload(route.method, route.url) && route.schema) {
       const { body: _multipart, ...schema } = route.schema;
       route.schema = schema;
     }

@@ -9,4 +9,5 @@ export * from './catalogue.js';
 export * from './health.js';
 export * from './life-events.js';
 export * from './regions.js';
+export * from './results.js';
 export * from './withdraw.js';

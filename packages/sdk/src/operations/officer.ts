@@ -5,6 +5,7 @@ import type {
   ListOfficerApplicationsQuery,
   OfficerApplication,
   OfficerApplicationList,
+  ResultDocument,
   TrackingCode,
   TransitionRequest,
 } from '../types.js';
@@ -64,6 +65,32 @@ export async function downloadAttachment(
   const contentType = response.headers.get('content-type') ?? 'application/octet-stream';
   const filename = filenameFrom(response.headers.get('content-disposition'));
   return { blob: await response.blob(), contentType, filename };
+}
+
+/**
+ * `PUT /v1/officer/applications/{code}/result`: attaches the result document (PDF, JPEG or PNG,
+ * at most 10 MB) while the application is in review, replacing any before; completing the
+ * application then makes it the citizen's to download. Not retried.
+ */
+export async function attachResultDocument(
+  core: Core,
+  code: TrackingCode,
+  file: Blob,
+  options: SignalOnly & { filename?: string } = {},
+): Promise<ResultDocument> {
+  const body = new FormData();
+  body.append('file', file, options.filename ?? (file instanceof File && file.name ? file.name : 'hasil'));
+  const route = '/v1/officer/applications/{code}/result';
+  const request = {
+    method: 'put',
+    path: { code },
+    body,
+    timeout: false,
+    retry: 0,
+    signal: options.signal,
+  } as const;
+  const response = await send<typeof route, 'put'>(core, route, request);
+  return readJson(response, options.signal);
 }
 
 /**

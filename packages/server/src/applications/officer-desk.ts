@@ -14,6 +14,7 @@ import {
   type QueueFilter,
 } from './officer-queue.js';
 import { iso } from './present.js';
+import { presentResultDocument, type ResultDocumentRow, resultDocumentsOf } from './result-document.js';
 import { formatCode, normalizeCode } from './secrets.js';
 import type { Officer } from './security.js';
 import { canTransition, invalidTransition, transition } from './state.js';
@@ -41,7 +42,7 @@ export function assertVisible<T extends { in_scope: boolean; visible: boolean }>
 
 export function presentOfficerApplication(
   row: OfficerApplicationRow,
-  details: { attachments: AttachmentRow[]; history: EventRow[] },
+  details: { attachments: AttachmentRow[]; history: EventRow[]; result?: ResultDocumentRow | undefined },
   lang: Lang,
 ): OfficerApplication {
   return {
@@ -78,19 +79,25 @@ export function presentOfficerApplication(
       public_note: e.public_note,
       fields: e.fields,
     })),
+    result_document: details.result ? presentResultDocument(details.result) : null,
   };
 }
 
 /** Applications of one page with their attachments and history (two queries for the whole page). */
 async function present(db: Queryable, rows: OfficerApplicationRow[], lang: Lang) {
-  const { attachments, history } = await loadDetails(
-    db,
-    rows.map((r) => r.id),
-  );
+  const ids = rows.map((r) => r.id);
+  const [{ attachments, history }, results] = await Promise.all([
+    loadDetails(db, ids),
+    resultDocumentsOf(db, ids),
+  ]);
   return rows.map((row) =>
     presentOfficerApplication(
       row,
-      { attachments: attachments.get(row.id) ?? [], history: history.get(row.id) ?? [] },
+      {
+        attachments: attachments.get(row.id) ?? [],
+        history: history.get(row.id) ?? [],
+        result: results.get(row.id),
+      },
       lang,
     ),
   );
@@ -188,6 +195,7 @@ export async function officerTransition(
         note: note ?? null,
         public_note: public_note ?? null,
         fields: revisionFields,
+        document: to === 'completed' && (await resultDocumentsOf(tx, [row.id])).has(row.id),
       },
       { revision_fields: revisionFields, rejected_files: rejected },
     );

@@ -4,6 +4,7 @@ import type { Queryable } from '../db/index.js';
 import { type Lang, say } from '../messages/index.js';
 import { type Due, jakartaDate } from './calendar.js';
 import type { StoredForm } from './forms.js';
+import { presentResultDocument, resultDocumentsOf } from './result-document.js';
 import { formatCode, sha256Hex } from './secrets.js';
 import type { ApplicationRow } from './security.js';
 import type { Status } from './state.js';
@@ -164,10 +165,12 @@ export async function presentStatus(
   lang: Lang,
   now: Date,
 ): Promise<Schemas['ApplicationStatus']> {
-  const [service, history] = await Promise.all([
+  const [service, history, results] = await Promise.all([
     serviceRef(db, app.service_id, lang),
     publicHistory(db, app.id),
+    app.status === 'completed' ? resultDocumentsOf(db, [app.id]) : null,
   ]);
+  const result = results?.get(app.id);
   const due = presentDue(app);
   const overdue = isOverdue(app, now);
   return {
@@ -181,5 +184,6 @@ export async function presentStatus(
     overdue,
     next_step: say(`next.${app.status}`)(lang),
     revision_fields: app.status === 'needs_revision' ? fieldLabels(form, app.revision_fields, lang) : [],
+    ...(result ? { result_document: presentResultDocument(result) } : {}),
   };
 }

@@ -21,6 +21,8 @@ export interface TransitionEvent {
   note?: string | null;
   public_note?: string | null;
   fields?: string[];
+  /** Completion with a result document attached (the notification says it can be downloaded). */
+  document?: boolean;
 }
 
 /** What a status change may set besides the status: typed values, never SQL. */

@@ -26,8 +26,13 @@ const payloads = new WeakMap<FastifyRequest, Readable>();
 const isMultipart = (contentType: string | undefined) =>
   typeof contentType === 'string' && /^multipart\/form-data\s*(;|$)/i.test(contentType.trim());
 
-/** The one route that takes multipart/form-data (uploadAttachment). */
+/** The routes that take multipart/form-data: the citizen's uploadAttachment, the officer's attachResultDocument. */
 export const UPLOAD_ROUTE = '/v1/applications/:code/attachments';
+export const RESULT_ROUTE = '/v1/officer/applications/:code/result';
+const uploadRoutes = new Set([`POST ${UPLOAD_ROUTE}`, `PUT ${RESULT_ROUTE}`]);
+
+/** Does this route take multipart/form-data (streamed by its handler, never parsed before)? */
+export const takesUpload = (method: string, url: string | undefined) => uploadRoutes.has(`${method} ${url}`);
 
 /**
  * Lets `multipart/form-data` reach the upload handler unparsed: the body is kept aside as a
@@ -42,7 +47,7 @@ export function registerUploads(
 ): void {
   if (app.hasContentTypeParser('multipart/form-data')) return;
   app.addContentTypeParser('multipart/form-data', (request, payload, done) => {
-    if (request.method !== 'POST' || request.routeOptions.url !== UPLOAD_ROUTE) {
+    if (!takesUpload(request.method, request.routeOptions.url)) {
       done(problem('unsupported-media-type', 415, say('notJson')), undefined);
       return;
     }
@@ -93,7 +98,8 @@ export interface ReceivedUpload<Rule> {
 /**
  * Reads an upload: a `field` part naming the file field, then exactly one `file` part, streamed
  * into storage. `accept(field)` is called as soon as the field is known (before any file byte is
- * stored) and throws to refuse it, or gives the byte limit for the file.
+ * stored) and throws to refuse it, or gives the byte limit for the file. With `options.field` the
+ * body is the `file` part alone, for that field (accept is called at once).
  *
  * Resolves only when the whole body arrived intact with nothing else in it; on every failure
  * (client abort, malformed body, limit, refused field) the stored bytes are removed, the rest of
@@ -105,7 +111,9 @@ export function receiveUpload<Rule extends { maxBytes: number }>(
   reply: FastifyReply,
   storage: AttachmentStorage,
   accept: (field: string) => Promise<Rule>,
+  options: { field?: string } = {},
 ): Promise<ReceivedUpload<Rule>> {
+  const fixed = options.field;
   const payload = payloads.get(request);
   const contentType = request.headers['content-type'];
   if (!payload || !isMultipart(contentType)) {
@@ -125,13 +133,13 @@ export function receiveUpload<Rule extends { maxBytes: number }>(
         preservePath: true, // the whole name reaches cleanFilename, which keeps the last segment
         // Only `field` is text; every other part is a file (so a `file` part without a filename or
         // with any declared type still streams, and any other part is refused as one too many).
-        isPartAFile: (name) => name !== 'field',
+        isPartAFile: (name) => fixed !== undefined || name !== 'field',
         limits: {
           fieldNameSize: 100,
           fieldSize: 100,
-          fields: 1,
+          fields: fixed === undefined ? 1 : 0,
           files: 1,
-          parts: 2,
+          parts: fixed === undefined ? 2 : 1,
           headerPairs: 20,
           headerSize: 16 * 1024,
           fileSize: MAX_UPLOAD_BYTES + 1,
@@ -175,9 +183,17 @@ export function receiveUpload<Rule extends { maxBytes: number }>(
       }, fail);
     };
 
+    if (fixed !== undefined) {
+      field = fixed;
+      accepting = accept(fixed);
+      accepting.then((r) => {
+        rule = r;
+      }, fail);
+    }
+
     busboy.on('field', (name, value, _nameTruncated, valueTruncated) => {
       if (settled) return;
-      if (name !== 'field') return fail(invalid('extraParts', partPointer(name)));
+      if (name !== 'field' || fixed !== undefined) return fail(invalid('extraParts', partPointer(name)));
       field = valueTruncated ? `${value}…` : value;
       accepting = accept(field);
       accepting.then((r) => {

@@ -2,6 +2,7 @@ import type { components } from '@loket/sdk/contract';
 import { applicationMessages } from './applications.js';
 import { notificationMessages } from './notifications.js';
 import { requestMessages } from './requests.js';
+import { resultMessages } from './results.js';
 import { statusMessages } from './status.js';
 
 export { type ProblemKind, problemTitles } from './requests.js';
@@ -21,6 +22,7 @@ export const messages = {
   ...applicationMessages,
   ...statusMessages,
   ...notificationMessages,
+  ...resultMessages,
 };
 
 type Messages = typeof messages;

@@ -40,6 +40,7 @@ function blocks(f: MessageFacts): Block[] {
   if (f.fieldLabels.length > 0) list.push({ heading: say('mail.fields')(lang), items: f.fieldLabels });
   if (payload.public_note) list.push({ heading: say('mail.note')(lang), items: [payload.public_note] });
   list.push({ heading: say('mail.next')(lang), items: [say(`next.${status}`)(lang)] });
+  if (payload.document) list.push({ text: say('mail.document')(lang) });
   list.push(
     f.trackerUrl
       ? { link: f.trackerUrl, label: say('mail.track')(lang) }

@@ -12,6 +12,8 @@ export interface EventPayload {
   from: Status;
   public_note: string | null;
   fields: string[];
+  /** Set on completion when the officer attached a result document (downloaded with the secret). */
+  document?: true;
 }
 
 export interface OutboxEvent {
@@ -30,7 +32,7 @@ export async function recordEvent(
   tx: Queryable,
   application: { id: string; status: Status },
   to: Status,
-  event: { at: Date; public_note?: string | null; fields?: string[] },
+  event: { at: Date; public_note?: string | null; fields?: string[]; document?: boolean },
 ): Promise<void> {
   if (application.status === 'draft' && to !== 'submitted') return;
   const payload: EventPayload = {
@@ -38,6 +40,7 @@ export async function recordEvent(
     from: application.status,
     public_note: event.public_note?.replaceAll('\u0000', '') ?? null,
     fields: event.fields ?? [],
+    ...(to === 'completed' && event.document ? { document: true as const } : {}),
   };
   await tx.query(
     `insert into outbox_event (id, application_id, topic, payload, created_at)

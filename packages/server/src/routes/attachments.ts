@@ -6,11 +6,10 @@ import {
   openUpload,
   saveAttachment,
 } from '../applications/attachments.js';
-import { cleanFilename } from '../applications/filenames.js';
 import { refuseWhenStorageLow } from '../applications/quotas.js';
 import type { ApplicationRow, Officer } from '../applications/security.js';
 import { createStorage } from '../applications/storage.js';
-import { contentDisposition } from '../http/content-disposition.js';
+import { sendDownload } from '../http/download.js';
 import { receiveUpload } from '../http/multipart.js';
 import type { AppContext, OperationRequest } from './context.js';
 
@@ -70,16 +69,7 @@ export function attachmentHandlers(ctx: AppContext) {
     ) {
       const { code, attachmentId } = request.params;
       const row = await officerAttachment(ctx.db, request.officer as Officer, code, attachmentId);
-      const stream = await storage.read(row.storage_key);
-      return reply
-        .code(200)
-        .type(row.content_type)
-        .header('content-length', String(row.size))
-        .header('content-disposition', contentDisposition(cleanFilename(row.filename)))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'no-store')
-        .send(stream);
+      return sendDownload(reply, await storage.read(row.storage_key), row);
     },
   };
 }
