@@ -2,6 +2,7 @@ import type { ApplicationStatus } from '@loket/sdk';
 import type { ApplicationKey } from '@loket/sdk/session';
 import { type FunctionalComponent, h } from '@stencil/core';
 import { date, fill, type Locale } from '../../i18n';
+import type { ReceiptHost } from '../../kit/receipt';
 import { HEADING_ID } from './flow';
 import type { FormMessages } from './messages';
 import { type EndMessages, endText } from './messages/later';
@@ -13,8 +14,16 @@ interface DoneProps {
   status: ApplicationStatus;
   /** The tracker page with the code and secret in its fragment, when the page has one. */
   trackerLink: string | null;
+  /** The form: the receipt ("Bukti pengajuan") opens on it. */
+  host: ReceiptHost;
   onCopy(what: string, text: string, shownId: string): void;
   onAnother(): void;
+}
+
+/** Opens the receipt (its view, words and styles come with it, on first need), or closes it. */
+async function toggleReceipt(host: ReceiptHost, key: ApplicationKey) {
+  if (host.receipt?.key.code === key.code) host.receipt = null;
+  else await (await import('../../kit/receipt')).openReceipt(host, key);
 }
 
 /** The secret in groups of four, easier to read and write down; copying still gives it whole. */
@@ -56,6 +65,8 @@ const Code: FunctionalComponent<CodeProps> = (p) => (
 export const Confirmation: FunctionalComponent<DoneProps> = (p) => {
   const { locale, status } = p;
   const t = endText(p.t, locale);
+  // Open for this application only (not one sent before from this form).
+  const receipt = p.host.receipt?.key.code === p.appKey.code ? p.host.receipt : null;
   return (
     <div class="done" part="confirmation">
       <div class="panel" part="panel">
@@ -79,6 +90,18 @@ export const Confirmation: FunctionalComponent<DoneProps> = (p) => {
       <h3>{t.done.next}</h3>
       <p>{status.next_step}</p>
       {status.due.date && <p>{fill(t.done.due, { date: date(locale, status.due.date) })}</p>}
+      <div class="receipt-box">
+        <button
+          type="button"
+          class="button"
+          part="button receipt-open"
+          aria-expanded={receipt ? 'true' : 'false'}
+          onClick={() => void toggleReceipt(p.host, p.appKey)}
+        >
+          {t.done.receipt}
+        </button>
+        {receipt && <receipt.view.ReceiptView host={p.host} state={receipt} />}
+      </div>
       <div class="actions">
         {p.trackerLink && (
           <a class="button primary" part="button track" href={p.trackerLink}>

@@ -6,6 +6,7 @@ import { type Locale, localeOf } from '../../i18n';
 import { coreOf } from '../../kit/api';
 import { announcer, LiveRegion } from '../../kit/live-region';
 import { watchLocale } from '../../kit/locale';
+import type { ReceiptState } from '../../kit/receipt';
 import { applicationLink } from '../../utils/application-link';
 import { configValue } from '../../utils/config';
 import { serviceInUrl } from '../../utils/service-param';
@@ -74,6 +75,7 @@ export class LoketApplicationForm {
   @State() badLink = false;
   @State() declared = false;
   @State() later: Later | null = null;
+  @State() receipt: ReceiptState | null = null;
 
   /** The citizen moved to another page of the form. */
   @Event() loketStepChange!: EventEmitter<LoketStepChangeDetail>;
@@ -280,6 +282,7 @@ export class LoketApplicationForm {
               declared={this.declared}
               badLink={this.badLink}
               trackerLink={this.trackerHref && key ? applicationLink(this.trackerHref, key) : null}
+              host={this}
               act={act}
             />
           )}

@@ -1,6 +1,7 @@
 import type { Attachment, FormDefinition, FormField, Service } from '@loket/sdk';
 import type { SessionSnapshot } from '@loket/sdk/session';
 import { type FunctionalComponent, h } from '@stencil/core';
+import type { ReceiptHost } from '../../kit/receipt';
 import { applicationLink } from '../../utils/application-link';
 import type { Actions } from './actions';
 import type { FieldContext } from './fields';
@@ -31,6 +32,8 @@ export interface PlacesProps {
   declared: boolean;
   badLink: boolean;
   trackerLink: string | null;
+  /** The form, which shows the receipt on the confirmation. */
+  host: ReceiptHost;
   act: Actions;
 }
 
@@ -110,6 +113,7 @@ const View: FunctionalComponent<PlacesProps> = (p) => {
         appKey={snap.key}
         status={snap.submitted}
         trackerLink={p.trackerLink}
+        host={p.host}
         onCopy={(what, text, id) => void p.act.copy(what, text, id)}
         onAnother={p.act.another}
       />

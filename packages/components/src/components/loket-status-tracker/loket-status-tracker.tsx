@@ -7,6 +7,7 @@ import { coreOf } from '../../kit/api';
 import { Focus } from '../../kit/focus';
 import { announcer, LiveRegion } from '../../kit/live-region';
 import { watchLocale } from '../../kit/locale';
+import type { ReceiptState } from '../../kit/receipt';
 import { applicationLink, forgetApplicationLink, readApplicationLink } from '../../utils/application-link';
 import { checkLookup, type LookupErrors, LookupForm } from './lookup-form';
 import { type TrackerMessages, trackerText } from './messages';
@@ -77,6 +78,9 @@ export class LoketStatusTracker {
   @State() withdrawError: string | null = null;
   @State() notice: string | null = null;
   @State() announcement = '';
+  @State() receipt: ReceiptState | null = null;
+  /** The result document and the receipt (results.tsx), loaded just after the first status. */
+  @State() results: typeof import('./results') | null = null;
 
   /** The status changed while shown (a refresh found it, or the citizen withdrew); not on the first load. */
   @Event() loketStatusChange!: EventEmitter<LoketStatusChangeDetail>;
@@ -92,6 +96,7 @@ export class LoketStatusTracker {
     this.locale = localeOf(this.el);
     this.unwatchLocale = watchLocale(this.el, trackerText, async (next) => {
       await this.withdrawModule?.withdrawText.load(next); // the withdraw step's words, when it was opened
+      await this.results?.resultText.load(next);
       this.locale = next;
       if (this.status) void this.schedule.now(); // status_text and next_step come back in the new language
     });
@@ -117,6 +122,11 @@ export class LoketStatusTracker {
 
   componentDidRender() {
     this.focusing.rendered();
+    if (this.status && !this.results)
+      void import('./results').then(async (m) => {
+        await m.resultText.load(this.locale);
+        this.results = m;
+      });
   }
 
   @Watch('code')
@@ -194,6 +204,7 @@ export class LoketStatusTracker {
       key: null,
       status: null,
       phase: 'lookup',
+      receipt: null,
       errors: {},
       codeInput: '',
       secretInput: '',
@@ -243,6 +254,7 @@ export class LoketStatusTracker {
 
   private renderPhase(t: TrackerMessages) {
     const { key, status } = this;
+    const Results = this.results?.Results;
     if (this.phase === 'loading') return <p class="small loading">{t.status.loading}</p>;
     if (this.phase === 'failed' && key)
       return <LoadFailed t={t} onRetry={() => void this.statuses.open(key, 'retry')} onOther={this.other} />;
@@ -267,7 +279,9 @@ export class LoketStatusTracker {
             onConfirm: (reason) => void this.confirmWithdraw(reason),
             onCancel: this.closeWithdraw,
           }}
-        />
+        >
+          {Results && <Results host={this} />}
+        </StatusView>
       );
     return (
       <LookupForm

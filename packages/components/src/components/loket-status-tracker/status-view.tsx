@@ -56,7 +56,7 @@ interface StatusProps {
  * Each thing once: the status word in the heading (the server's `status_text` repeats it and the
  * due date, so it is not shown), the latest note in the status box (not again in the history).
  */
-export const StatusView: FunctionalComponent<StatusProps> = (p) => {
+export const StatusView: FunctionalComponent<StatusProps> = (p, children) => {
   const { t, status: s, locale } = p;
   const word = t.status.words[s.status];
   const last = s.history[s.history.length - 1];
@@ -125,6 +125,7 @@ export const StatusView: FunctionalComponent<StatusProps> = (p) => {
           </li>
         ))}
       </ol>
+      {children}
       {p.notice && (
         <p class="notice error" role="alert">
           {p.notice}

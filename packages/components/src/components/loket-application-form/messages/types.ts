@@ -108,5 +108,7 @@ export interface LaterMessages {
     due: string;
     track: string;
     another: string;
+    /** Opens the submission receipt (<loket-receipt>). */
+    receipt: string;
   };
 }

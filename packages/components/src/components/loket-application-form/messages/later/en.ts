@@ -23,5 +23,6 @@ export const en: LaterMessages = {
     due: 'Expected by: {date}.',
     track: 'See the status of your application',
     another: 'Start a new application',
+    receipt: 'Submission receipt (to keep or print)',
   },
 };

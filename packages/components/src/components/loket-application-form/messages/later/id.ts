@@ -23,5 +23,6 @@ export const id: LaterMessages = {
     due: 'Perkiraan selesai: {date}.',
     track: 'Lihat status permohonan',
     another: 'Ajukan permohonan baru',
+    receipt: 'Bukti pengajuan (untuk disimpan atau dicetak)',
   },
 };
