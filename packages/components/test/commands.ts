@@ -19,6 +19,7 @@ import { createOfficerToken } from '../../server/src/applications/officer-tokens
 import { addOrigin } from '../../server/src/applications/origins.js';
 import { importLocations as importLocationFile } from '../../server/src/catalogue/location-import.js';
 import { testServer } from './api-server.js';
+import { receiptCommands } from './receipt-commands.js';
 
 export interface OfficerRequest {
   agency: string;
@@ -121,6 +122,7 @@ export const commands = {
   networkFault,
   slowNetwork,
   clearNetworkFaults,
+  ...receiptCommands,
 };
 
 declare module 'vitest/browser' {

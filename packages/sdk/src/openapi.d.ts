@@ -430,7 +430,8 @@ export interface paths {
          *     akta), for the citizen who holds the secret. Served as an attachment with the same
          *     hardened headers as officer downloads (`Content-Disposition: attachment`, `nosniff`, a
          *     sandboxing `Content-Security-Policy`, `no-store`). `404` when the application is not
-         *     completed or has no document; a wrong code and a wrong secret get the same `404`.
+         *     completed or has no document; a wrong code and a wrong secret get the same `404`. Allowed
+         *     origins may read `Content-Disposition` (CORS), so a page saves the file under its name.
          */
         get: operations["downloadResultDocument"];
         put?: never;

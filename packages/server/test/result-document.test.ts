@@ -4,6 +4,7 @@ import { createLoketClient, createLoketCore, createLoketOfficerClient, isLoketAp
 import { createApplicationSession, memoryStorage } from '@loket/sdk/session';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOfficerToken } from '../src/applications/officer-tokens.js';
+import { addOrigin } from '../src/applications/origins.js';
 import { normalizeCode } from '../src/applications/secrets.js';
 import { composeEmail } from '../src/notifications/email-message.js';
 import { startTestServer, type TestServer } from './helpers/app.js';
@@ -188,6 +189,14 @@ describe('the result document', () => {
     expect(raw.headers.get('x-content-type-options')).toBe('nosniff');
     expect(raw.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
     expect(raw.headers.get('cache-control')).toBe('no-store');
+
+    // A page on an allowed origin may read the filename (CORS exposes Content-Disposition).
+    await addOrigin(server.db, '33.74', 'https://layanan.semarang.example');
+    const fromPage = await fetch(`${server.url}/v1/applications/${key.code}/result`, {
+      headers: { 'loket-secret': key.secret, origin: 'https://layanan.semarang.example' },
+    });
+    expect(fromPage.status).toBe(200);
+    expect(fromPage.headers.get('access-control-expose-headers')).toMatch(/Content-Disposition/i);
 
     const wrong = await call('GET', `/v1/applications/${key.code}/result`, {
       headers: { 'loket-secret': '0000-0000-0000-0000' },

@@ -23,7 +23,15 @@ const citizen = (origin: boolean): FastifyCorsOptions => ({
     'Idempotency-Key',
     'X-Request-Id',
   ],
-  exposedHeaders: ['ETag', 'Content-Language', 'Location', 'Idempotent-Replayed', 'X-Request-Id'],
+  // Content-Disposition: a page saves the result document under its name (downloadResultDocument).
+  exposedHeaders: [
+    'ETag',
+    'Content-Language',
+    'Location',
+    'Idempotent-Replayed',
+    'X-Request-Id',
+    'Content-Disposition',
+  ],
   maxAge: 600,
 });
 
