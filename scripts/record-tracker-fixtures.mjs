@@ -15,15 +15,20 @@ import { requestKey } from '../stories/msw/request-key.mjs';
 import { REGION, sorted } from './fixtures/server.mjs';
 import { apiOf, tinyPng } from './fixtures/tracker-api.mjs';
 import {
+  AGENCIES,
   HOUR,
   ktpAnswers,
   ktpFiles,
   nibAnswers,
+  RECEIPTS,
   SCENARIOS,
   SUBMITTED,
 } from './fixtures/tracker-scenarios.mjs';
 
 export { tinyPng };
+
+/** The result document of the `completed_document` scenario (stories/msw/tracker.ts serves the same bytes). */
+export const resultPdf = '%PDF-1.4\n% Contoh dokumen hasil\n%%EOF\n';
 
 /**
  * Records every scenario in `lang` on a fresh server from `startServer({ now })`; resolves to the
@@ -36,7 +41,10 @@ export async function recordTracker(startServer, lang) {
   const server = await startServer({ now: () => new Date(clock) });
   try {
     const api = apiOf(server, lang);
-    const officer = { authorization: `Bearer ${await server.officerToken('dukcapil', REGION)}` };
+    /** @type {Record<string, { authorization: string }>} */
+    const officers = {};
+    for (const [service, agency] of Object.entries(AGENCIES))
+      officers[service] = { authorization: `Bearer ${await server.officerToken(agency, REGION)}` };
     /** @type {Record<string, { code: string; secret: string }>} */
     const applications = {};
     /** @type {Record<string, { status: number; body: unknown }>} */
@@ -45,9 +53,24 @@ export async function recordTracker(startServer, lang) {
     for (const scenario of SCENARIOS) {
       clock = SUBMITTED;
       const { code, secret } = await submitted(api, scenario.service);
+      const officer = officers[scenario.service];
       for (const move of scenario.moves) {
         clock += 26 * HOUR; // an officer's working day later
+        if (move.to === 'completed' && scenario.result) {
+          const form = new FormData();
+          form.append('file', new Blob([resultPdf], { type: 'application/pdf' }), scenario.result);
+          await api.multipart(`/v1/officer/applications/${code}/result`, form, officer, 'PUT', 200);
+        }
         await api.expect(200, 'POST', `/v1/officer/applications/${code}/transitions`, move, officer);
+      }
+      if (RECEIPTS.includes(scenario.name)) {
+        const receipt = await api.expect(200, 'GET', `/v1/applications/${code}/receipt`, undefined, {
+          'loket-secret': secret,
+        });
+        responses[requestKey('GET', `/v1/applications/${scenario.code}/receipt`, [])] = {
+          status: 200,
+          body: JSON.parse(JSON.stringify(receipt.body).replaceAll(code, scenario.code)),
+        };
       }
       const status = async () =>
         (

@@ -43,11 +43,37 @@ function answer(request: Request) {
 
 const status = `${API_BASE}/v1/applications/:code/status`;
 const withdraw = `${API_BASE}/v1/applications/:code/withdraw`;
+const receipt = `${API_BASE}/v1/applications/:code/receipt`;
+const result = `${API_BASE}/v1/applications/:code/result`;
 
-/** The recorded applications: their status, and the withdrawal of the `withdraw` one. */
+/** The bytes the recording attached as the `completed_document` result (scripts/record-tracker-fixtures.mjs). */
+const resultPdf = '%PDF-1.4\n% Contoh dokumen hasil\n%%EOF\n';
+
+/** The result document of a recorded application whose status names one, as the API sends it. */
+function resultFile(request: Request) {
+  const url = new URL(request.url);
+  const code = decodeURIComponent(url.pathname.split('/')[3] ?? '');
+  const recorded = answer(new Request(new URL(`/v1/applications/${code}/status`, url), request));
+  return recorded.json().then((body: { result_document?: { filename: string } }) => {
+    const doc = body.result_document;
+    if (!doc) return HttpResponse.json(recordings.id.notFound.body, { status: 404, headers: problemHeaders });
+    return new HttpResponse(resultPdf, {
+      headers: {
+        'content-type': 'application/pdf',
+        'content-disposition': `attachment; filename="${doc.filename}"`,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      },
+    });
+  });
+}
+
+/** The recorded applications: their status, receipt and result document, and the withdrawal of the `withdraw` one. */
 export const tracker = () => [
   http.get(status, ({ request }) => answer(request)),
   http.post(withdraw, ({ request }) => answer(request)),
+  http.get(receipt, ({ request }) => answer(request)),
+  http.get(result, ({ request }) => resultFile(request)),
 ];
 
 /** Status requests fail with 500 problem+json (after the SDK's retries too). */
