@@ -7,7 +7,8 @@ import { fillToCheck, mountForm, shownKey, submitFromCheck } from '../../../test
 
 // The receipt ("Bukti pengajuan") from the form's confirmation, in a real Chromium on the real API.
 
-const receiptButton = () => page.getByRole('button', { name: 'Bukti pengajuan (untuk disimpan atau dicetak)' });
+const receiptButton = () =>
+  page.getByRole('button', { name: 'Bukti pengajuan (untuk disimpan atau dicetak)' });
 
 describe('the receipt on the confirmation', () => {
   it('opens under its button with the code, service and what to bring; never the secret; axe finds nothing', async () => {
