@@ -131,7 +131,8 @@ describe('the submission receipt', () => {
     const key = await submitted();
     const wrong = await failure(citizen.getApplicationReceipt(key.code, '0000-0000-0000-0000'));
     expect(isLoketApiError(wrong) && wrong.status).toBe(404);
-    const draft = await citizen.createApplication({ service: 'ktp-el-hilang' });
+    const { application: draft } = await citizen.createApplication({ service: 'ktp-el-hilang' });
+    expect(draft.status).toBe('draft');
     const none = await failure(citizen.getApplicationReceipt(draft.code, draft.secret));
     expect(isLoketApiError(none) && none.status).toBe(404);
   });

@@ -1,41 +1,28 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   deleteAttachment,
-  MAX_UPLOAD_BYTES,
   officerAttachment,
   openUpload,
   saveAttachment,
 } from '../applications/attachments.js';
-import { refuseWhenStorageLow } from '../applications/quotas.js';
 import type { ApplicationRow, Officer } from '../applications/security.js';
-import { createStorage } from '../applications/storage.js';
 import { sendDownload } from '../http/download.js';
 import { receiveUpload } from '../http/multipart.js';
 import type { AppContext, OperationRequest } from './context.js';
+import { uploadStore } from './uploads.js';
 
 /**
  * Attachments: the citizen's uploads and removals, the officer's downloads. The rules and the SQL
  * are in applications/attachments.ts; reading multipart bodies in http/multipart.ts.
  */
 export function attachmentHandlers(ctx: AppContext) {
-  const storage = createStorage(ctx.uploadsDir);
-
-  /** Removes stored bytes whose row is gone or never came; a failure only leaves an orphan. */
-  const discard = (request: FastifyRequest, key: string) =>
-    storage.remove(key).catch((error: unknown) => {
-      request.log.error({ err: error, key }, 'could not remove an attachment file');
-    });
+  const { storage, refuseWhenFull, discard } = uploadStore(ctx);
 
   return {
     async uploadAttachment(request: FastifyRequest, reply: FastifyReply) {
       const application = request.application as ApplicationRow;
-      const { applicationBytes, minFreeBytes } = ctx.limits;
-      const declared = Number(request.headers['content-length']);
-      await refuseWhenStorageLow(
-        ctx.uploadsDir,
-        minFreeBytes,
-        Number.isFinite(declared) ? Math.min(declared, MAX_UPLOAD_BYTES) : MAX_UPLOAD_BYTES,
-      );
+      const { applicationBytes } = ctx.limits;
+      await refuseWhenFull(request);
       const accept = await openUpload(ctx.db, application, applicationBytes);
       const upload = await receiveUpload(request, reply, storage, accept);
       let saved: Awaited<ReturnType<typeof saveAttachment>>;

@@ -1,6 +1,4 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { MAX_UPLOAD_BYTES } from '../applications/attachments.js';
-import { refuseWhenStorageLow } from '../applications/quotas.js';
 import { applicationReceipt } from '../applications/receipt.js';
 import {
   citizenResultDocument,
@@ -8,11 +6,11 @@ import {
   saveResultDocument,
 } from '../applications/result-document.js';
 import type { ApplicationRow, Officer } from '../applications/security.js';
-import { createStorage } from '../applications/storage.js';
 import { sendDownload } from '../http/download.js';
 import { pickLang } from '../http/lang.js';
 import { receiveUpload } from '../http/multipart.js';
 import type { AppContext, OperationRequest } from './context.js';
+import { uploadStore } from './uploads.js';
 
 /**
  * The receipt and the result document: the officer attaches it (multipart, the attachments'
@@ -20,23 +18,12 @@ import type { AppContext, OperationRequest } from './context.js';
  * and receipt.ts.
  */
 export function resultHandlers(ctx: AppContext) {
-  const storage = createStorage(ctx.uploadsDir);
-
-  /** Removes stored bytes no row points at (any more); a failure only leaves an orphan. */
-  const discard = (request: FastifyRequest, key: string) =>
-    storage.remove(key).catch((error: unknown) => {
-      request.log.error({ err: error, key }, 'could not remove a result document file');
-    });
+  const { storage, refuseWhenFull, discard } = uploadStore(ctx);
 
   return {
     async attachResultDocument(request: OperationRequest<'attachResultDocument'>, reply: FastifyReply) {
       const officer = request.officer as Officer;
-      const declared = Number(request.headers['content-length']);
-      await refuseWhenStorageLow(
-        ctx.uploadsDir,
-        ctx.limits.minFreeBytes,
-        Number.isFinite(declared) ? Math.min(declared, MAX_UPLOAD_BYTES) : MAX_UPLOAD_BYTES,
-      );
+      await refuseWhenFull(request);
       const target = await openResultUpload(ctx.db, officer, request.params.code, ctx.now());
       const upload = await receiveUpload(request, reply, storage, async () => target, { field: 'file' });
       let saved: Awaited<ReturnType<typeof saveResultDocument>>;
