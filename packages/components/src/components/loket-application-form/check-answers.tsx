@@ -1,8 +1,9 @@
-import type { AnswerValue, Attachment } from '@loket/sdk';
+import type { AnswerValue, Attachment, FormDefinition } from '@loket/sdk';
 import type { SubmitState } from '@loket/sdk/session';
 import { type FunctionalComponent, h } from '@stencil/core';
-import type { Locale } from '../../i18n';
+import { fill, type Locale } from '../../i18n';
 import { answerText } from './answer-text';
+import { checkRowsOf } from './check-rows';
 import { ErrorSummary } from './error-summary';
 import { controlId, DECLARATION, HEADING_ID, type Page, type Problem, say } from './flow';
 import type { FormMessages } from './messages';
@@ -11,7 +12,11 @@ import { endText } from './messages/later';
 interface CheckProps {
   locale: Locale;
   t: FormMessages;
+  form: FormDefinition;
+  /** The pages asked (see `pagesOf`); check your answers also lists what `same_as` copied. */
   pages: Page[];
+  /** A revision's fields open to change (null: every field). */
+  only: readonly string[] | null;
   answers: Record<string, AnswerValue>;
   attachments: Attachment[];
   /** A revision: the officer's note. */
@@ -27,7 +32,8 @@ interface CheckProps {
 }
 
 /**
- * GOV.UK "check your answers": every answer under its step with a change button, the
+ * GOV.UK "check your answers": every answer under its step with a change button (an answer not
+ * asked because it is an earlier one, `same_as`, says which, and its button changes that one), the
  * declaration, and the submit button. While sending the button stays focusable (aria-disabled);
  * when the network dropped it says plainly that it will be sent by itself, once.
  */
@@ -48,12 +54,13 @@ export const CheckAnswers: FunctionalComponent<CheckProps> = (p) => {
           <p class="note">{p.note}</p>
         </div>
       )}
-      {p.pages.map((page) => (
-        <section aria-labelledby={`loket-check-${page.step.id}`}>
-          <h3 id={`loket-check-${page.step.id}`}>{say(page.step.title, locale)}</h3>
+      {checkRowsOf(p.form, p.answers, p.pages, p.only).map(({ step, rows }) => (
+        <section aria-labelledby={`loket-check-${step.id}`}>
+          <h3 id={`loket-check-${step.id}`}>{say(step.title, locale)}</h3>
           <dl class="summary-list" part="summary-list">
-            {page.fields.map((field) => {
-              const lines = answerText(locale, t, field, p.answers[field.id], p.attachments);
+            {rows.map(({ field, from }) => {
+              const value = p.answers[from?.id ?? field.id];
+              const lines = answerText(locale, t, field, value, p.attachments);
               return (
                 <div class="summary-row">
                   <dt>{say(field.label, locale)}</dt>
@@ -63,11 +70,21 @@ export const CheckAnswers: FunctionalComponent<CheckProps> = (p) => {
                     ) : (
                       lines.map((line) => <span class="line">{line}</span>)
                     )}
+                    {from && (
+                      <span class="line muted">
+                        {fill(t.check.copied, { label: say(from.label, locale) })}
+                      </span>
+                    )}
                   </dd>
                   <dd class="change">
                     {/* While it is being sent the answers cannot change. */}
                     {!busy && (
-                      <button type="button" class="link" part="change" onClick={() => p.onChange(field.id)}>
+                      <button
+                        type="button"
+                        class="link"
+                        part="change"
+                        onClick={() => p.onChange(from?.id ?? field.id)}
+                      >
                         {t.check.change}
                         <span class="visually-hidden"> {say(field.label, locale)}</span>
                       </button>

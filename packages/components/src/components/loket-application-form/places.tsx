@@ -119,12 +119,14 @@ const View: FunctionalComponent<PlacesProps> = (p) => {
       />
     );
   }
-  if (place === 'check' && later) {
+  if (place === 'check' && later && p.form) {
     return (
       <later.CheckAnswers
         locale={locale}
         t={t}
+        form={p.form}
         pages={pages}
+        only={snap.revision?.fields ?? null}
         answers={snap.answers}
         attachments={snap.attachments}
         note={snap.revision?.note ?? null}

@@ -98,6 +98,8 @@ export interface LaterMessages {
     submit: string;
     resubmit: string;
     waitingTitle: string;
+    /** Under an answer not asked because it is an earlier one (`same_as`); `{label}`: that question. */
+    copied: string;
   };
   done: {
     code: string;

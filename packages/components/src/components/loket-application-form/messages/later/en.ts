@@ -13,6 +13,7 @@ export const en: LaterMessages = {
     submit: 'Send application',
     resubmit: 'Send the application again',
     waitingTitle: 'Waiting for the internet connection',
+    copied: 'Same as your answer to “{label}”',
   },
   done: {
     code: 'Tracking code',

@@ -13,6 +13,7 @@ export const id: LaterMessages = {
     submit: 'Kirim permohonan',
     resubmit: 'Kirim ulang permohonan',
     waitingTitle: 'Menunggu sambungan internet',
+    copied: 'Sama dengan jawaban “{label}”',
   },
   done: {
     code: 'Kode pelacakan',
