@@ -16,7 +16,7 @@ import {
   submitFromCheck,
   TITLE,
 } from '../../../test/form';
-import { officerMoves, officerView } from '../../../test/officer';
+import { officerView } from '../../../test/officer';
 import { pngFile } from '../../../test/png';
 
 afterEach(() => commands.clearNetworkFaults());
@@ -97,51 +97,6 @@ describe('after submitting', () => {
     await expect.element(page.getByText(new RegExp(`Permohonan ${key.code} sudah dikirim`))).toBeVisible();
     const track = page.getByRole('link', { name: 'Lihat status permohonan' });
     expect(track.element().getAttribute('href')).toContain(`#kode=${key.code}&rahasia=`);
-  });
-
-  it('a revision shows the officer’s note and only the fields asked for, then is sent again', async () => {
-    const form = await mountForm();
-    await fillToCheck();
-    const code = await submitFromCheck(form);
-    const key = shownKey(form);
-    await officerMoves(code, { to: 'in_review' });
-    const note = 'Foto KK buram. Unggah ulang yang jelas.';
-    await officerMoves(code, { to: 'needs_revision', public_note: note, fields: ['kartu_keluarga'] });
-
-    anotherDevice();
-    openWithKey(key);
-    await mountForm();
-    await expect.element(heading('Permohonan Anda perlu diperbaiki')).toBeVisible();
-    await expect.element(page.getByText(note)).toBeVisible();
-    await expect.element(page.getByRole('listitem').filter({ hasText: 'Kartu Keluarga (KK)' })).toBeVisible();
-    await userEvent.click(button(/^Mulai memperbaiki/));
-    await expect.element(heading(step(1, 'Dokumen', 1))).toBeVisible();
-    await expect
-      .element(page.getByText('Surat keterangan kehilangan dari kepolisian'))
-      .not.toBeInTheDocument();
-    await userEvent.click(button('Hapus kk.png'));
-    await expect.element(page.getByText('kk.png dihapus.')).toBeInTheDocument();
-    // the same file sent back is refused at once, in the page's language: it must be replaced
-    await userEvent.upload(label('Kartu Keluarga (KK)'), await pngFile('kk.png'));
-    await expect
-      .element(
-        page.getByText(
-          'Berkas ini sama dengan yang diminta petugas untuk diganti. Unggah berkas yang baru.',
-          {
-            exact: true,
-          },
-        ),
-      )
-      .toBeVisible();
-    await userEvent.upload(label('Kartu Keluarga (KK)'), await pngFile('kk-jelas.png', '#2e7d32'));
-    await expect.element(page.getByText('kk-jelas.png sudah terunggah.')).toBeInTheDocument();
-    await userEvent.click(button('Lanjut'));
-    await expect.element(heading('Periksa jawaban Anda')).toBeVisible();
-    await expect.element(page.getByText('kk-jelas.png', { exact: true })).toBeVisible();
-    await userEvent.click(label('Saya menyatakan bahwa semua data dan berkas yang saya berikan benar.'));
-    await userEvent.click(button('Kirim ulang permohonan'));
-    await expect.element(heading('Permohonan terkirim')).toBeVisible();
-    expect((await officerView(code)).status).toBe('submitted');
   });
 
   it('"Ajukan permohonan baru" forgets the sent application on this device and starts again', async () => {
