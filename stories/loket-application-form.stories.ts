@@ -1,4 +1,4 @@
-import { emptyRecord, recordStore } from '@loket/sdk/session';
+import { recordStore } from '@loket/sdk/session';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor, within } from 'storybook/test';
@@ -13,12 +13,22 @@ import {
 } from './msw/applications';
 import { demo } from './msw/demo';
 import { API_BASE } from './msw/handlers';
+import {
+  answers,
+  completeDraft,
+  FILES,
+  formIn,
+  notOnThisDevice,
+  onThisDevice,
+  patience,
+} from './support/form';
 
 // Every state of <loket-application-form> for ktp-el-hilang in Kota Surabaya: the service and the
 // form are the real API's (recorded), the application endpoints a small stateful mock with the
 // contract's rules (msw/applications.ts). A story that starts mid-way puts this device's saved
 // application (the local record) and the server's copy (the mock) where a citizen would have
-// left them; the play functions then act as the citizen does.
+// left them; the play functions then act as the citizen does. A revision's rejected file and the
+// answers copied by `same_as`: loket-application-form.earlier.stories.ts.
 
 interface FormArgs {
   'api-base': string;
@@ -26,39 +36,6 @@ interface FormArgs {
   service: string;
 }
 
-/** A citizen's answers that the shared validator accepts (the NIK's date fits the form's rules). */
-const answers = {
-  nama_lengkap: 'Siti Aminah',
-  nik: '3578015505900001',
-  telepon: '081234567890',
-  email: 'siti.aminah@example.id',
-  tanggal_kehilangan: '2026-03-01',
-  nomor_surat_kehilangan: 'SKH/123/III/2026',
-  pernyataan_benar: true,
-};
-const FILES = ['surat_keterangan_kehilangan', 'kartu_keluarga'];
-
-/** This device's saved application, as an earlier visit left it. */
-function onThisDevice(record: Partial<ReturnType<typeof emptyRecord>>) {
-  recordStore(demo.service, demo.region, localStorage).write({ ...emptyRecord(), ...record });
-}
-
-/** A draft the server (the mock) holds with every answer and file, saved on this device too. */
-async function completeDraft(place: string) {
-  const key = await seedApplication({ answers, files: FILES });
-  onThisDevice({ key, place });
-}
-
-/** The form in the story, and Testing Library queries inside its shadow root. */
-async function formIn(canvasElement: HTMLElement) {
-  const el = canvasElement.querySelector('loket-application-form');
-  if (!el) throw new Error('No <loket-application-form> in this story');
-  await customElements.whenDefined('loket-application-form');
-  await waitFor(() => expect(el.shadowRoot?.querySelector('h2')).toBeTruthy(), patience);
-  return { el, view: within(el.shadowRoot as unknown as HTMLElement) };
-}
-
-const patience = { timeout: 5000 };
 const TITLE = { id: 'Penggantian KTP-el karena hilang', en: 'Replace a lost KTP-el' };
 
 const meta = {
@@ -81,7 +58,7 @@ const meta = {
   },
   // Every story starts as a first visit: nothing on this device, no applications on the server.
   beforeEach() {
-    recordStore(demo.service, demo.region, localStorage).remove();
+    notOnThisDevice();
     resetApplications();
   },
 } satisfies Meta<FormArgs>;

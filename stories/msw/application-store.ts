@@ -34,22 +34,39 @@ export type ProblemKind =
   | 'precondition-required'
   | 'idempotency-key-reused'
   | 'file-too-large'
-  | 'file-type-not-allowed';
+  | 'file-type-not-allowed'
+  | 'file-rejected';
 interface Fixture {
   responses: Record<string, { status: number; body: JsonBodyType }>;
   statuses: Partial<Record<ApplicationStatusCode, Words>>;
   problems: Record<ProblemKind, string>;
+  /** The server's detail of the problems it words itself. */
+  details: Partial<Record<ProblemKind, string>>;
 }
 const recorded = { id, en } as unknown as Record<Lang, Fixture>;
-const formKey = `GET /v1/services/${demo.service}/form`;
-const serviceKey = `GET /v1/services/${demo.service}?region=${demo.region}`;
-export const formOf = (lang: Lang) => recorded[lang].responses[formKey]?.body as unknown as FormDefinition;
-export const serviceOf = (lang: Lang) => recorded[lang].responses[serviceKey]?.body as unknown as Service;
+const formKey = (service: string) => `GET /v1/services/${service}/form`;
+const serviceKey = (service: string) => `GET /v1/services/${service}?region=${demo.region}`;
+/** The recorded form of `service` (the stories' own by default), or undefined when none was recorded. */
+export const formOf = (lang: Lang, service: string = demo.service) =>
+  recorded[lang].responses[formKey(service)]?.body as unknown as FormDefinition;
+export const serviceOf = (lang: Lang, service: string = demo.service) =>
+  recorded[lang].responses[serviceKey(service)]?.body as unknown as Service;
+/** Whether the service and its form were recorded (scripts/fixtures/application-form.mjs). */
+export const isRecorded = (service: string) => !!formOf('id', service) && !!serviceOf('id', service);
 /** The server's title of a kind of problem, in `lang`. */
 export const problemTitle = (kind: ProblemKind, lang: Lang) => recorded[lang].problems[kind];
+/** The server's own detail of a kind of problem, in `lang` (recorded for those it words itself). */
+export const problemDetail = (kind: ProblemKind, lang: Lang) => {
+  const detail = recorded[lang].details[kind];
+  if (!detail)
+    throw new Error(`No recorded detail for "${kind}": record it in scripts/fixtures/application-form.mjs`);
+  return detail;
+};
 
 export interface Stored {
   id: string;
+  /** The service applied for (one whose form was recorded). */
+  service: string;
   code: string;
   secret: string;
   version: number;
@@ -57,6 +74,11 @@ export interface Stored {
   answers: Answers;
   attachments: Attachment[];
   revisionFields: string[];
+  /**
+   * The SHA-256 of the files the officer asked to replace, by field, as the server keeps them
+   * (officer-desk.ts, on needs_revision): the same bytes there are refused until resubmitted.
+   */
+  rejectedFiles: Record<string, string[]>;
   history: { status: ApplicationStatusCode; at: string; note: string | null }[];
   createdAt: string;
   updatedAt: string;
@@ -89,14 +111,14 @@ const randomCode = () =>
     .replace(/^(.{4})/, '$1-')}`;
 
 export function presentApplication(app: Stored, lang: Lang): Application {
-  const service = serviceOf(lang);
+  const service = serviceOf(lang, app.service);
   return {
     lang,
     code: app.code,
     service: { id: service.id, name: service.name },
     region: demo.region,
     status: app.status,
-    form_version: formOf(lang).version,
+    form_version: formOf(lang, app.service).version,
     answers: app.answers,
     attachments: app.attachments,
     revision_fields: app.status === 'needs_revision' ? app.revisionFields : [],
@@ -115,9 +137,9 @@ function wordsOf(status: ApplicationStatusCode, lang: Lang): Words {
 }
 
 export function presentStatus(app: Stored, lang: Lang): ApplicationStatus {
-  const service = serviceOf(lang);
+  const service = serviceOf(lang, app.service);
   const labels = new Map(
-    formOf(lang).steps.flatMap((s) => s.fields.map((f) => [f.id, f.label[lang]] as const)),
+    formOf(lang, app.service).steps.flatMap((s) => s.fields.map((f) => [f.id, f.label[lang]] as const)),
   );
   const revisionFields = app.status === 'needs_revision' ? app.revisionFields : [];
   return {
@@ -136,16 +158,25 @@ export const touch = (app: Stored) => {
   app.updatedAt = now();
 };
 
-/** A new application held by the mock, e.g. one an officer sent back for revision. */
+/**
+ * A new application held by the mock, e.g. one an officer sent back for revision: as the officer
+ * desk does, the files of the fields to fix are kept as rejected. `service`: the stories' own by
+ * default; each file is `SAMPLE_PDF` unless `bytes` gives its content.
+ */
 export async function seedApplication(init: {
+  service?: string;
   status?: ApplicationStatusCode;
   answers?: Answers;
   files?: string[];
+  bytes?: Record<string, BlobPart>;
   revision?: { fields: string[]; note: string };
 }): Promise<{ code: string; secret: string }> {
-  const app = blank({ ...init.answers });
+  const app = blank({ ...init.answers }, init.service);
   for (const field of init.files ?? []) {
-    const attachment = await attachmentOf(field, new File([SAMPLE_PDF], `${field}.pdf`));
+    const attachment = await attachmentOf(
+      field,
+      new File([init.bytes?.[field] ?? SAMPLE_PDF], `${field}.pdf`),
+    );
     app.attachments.push(attachment);
     app.answers[field] = [...((app.answers[field] as string[] | undefined) ?? []), attachment.id];
   }
@@ -166,15 +197,27 @@ export async function seedApplication(init: {
   app.status = status;
   app.submittedAt = status === 'draft' ? null : now();
   app.revisionFields = init.revision?.fields ?? [];
+  if (status === 'needs_revision') app.rejectedFiles = rejectedOf(app);
   return { code: app.code, secret: app.secret };
 }
 
 /** A tiny PDF (the server decides the type by these first bytes). */
 export const SAMPLE_PDF = '%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n';
 
-export function blank(answers: Answers): Stored {
+/** The files of the fields to fix, by field: what the officer desk keeps on needs_revision. */
+function rejectedOf(app: Stored): Record<string, string[]> {
+  const rejected: Record<string, string[]> = {};
+  for (const file of app.attachments) {
+    if (app.revisionFields.includes(file.field) && file.sha256)
+      rejected[file.field] = [...(rejected[file.field] ?? []), file.sha256];
+  }
+  return rejected;
+}
+
+export function blank(answers: Answers, service: string = demo.service): Stored {
   const app: Stored = {
     id: crypto.randomUUID(),
+    service,
     code: randomCode(),
     secret: newSecret(),
     version: 1,
@@ -182,6 +225,7 @@ export function blank(answers: Answers): Stored {
     answers,
     attachments: [],
     revisionFields: [],
+    rejectedFiles: {},
     history: [{ status: 'draft', at: now(), note: null }],
     createdAt: now(),
     updatedAt: now(),
@@ -206,7 +250,7 @@ export async function attachmentOf(field: string, file: File): Promise<Attachmen
   };
 }
 
-export const fileRuleOf = (field: string) =>
-  formOf('id')
+export const fileRuleOf = (service: string, field: string) =>
+  formOf('id', service)
     .steps.flatMap((s) => s.fields)
     .find((f) => f.id === field && f.type === 'file')?.file;

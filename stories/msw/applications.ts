@@ -1,5 +1,5 @@
 import type { Answers, CreatedApplication } from '@loket/sdk';
-import { todayInJakarta, validateAnswers } from '@loket/sdk/forms';
+import { submittedAnswers, todayInJakarta, validateAnswers } from '@loket/sdk/forms';
 import { canTransition, checkFile, editRefusal } from '@loket/sdk/rules';
 import { delay, HttpResponse, http, type JsonBodyType } from 'msw';
 import {
@@ -9,11 +9,13 @@ import {
   fileRuleOf,
   formOf,
   headers,
+  isRecorded,
   langOf,
   now,
   type ProblemKind,
   presentApplication,
   presentStatus,
+  problemDetail,
   problemTitle,
   type Stored,
   serviceOf,
@@ -29,8 +31,10 @@ export { resetApplications, SAMPLE_PDF, seedApplication } from './application-st
 /**
  * The application endpoints for the form's stories: a small stateful copy of the API in the
  * browser, with the contract's shapes and rules (secret, `If-Match`/`ETag`, merge patch, file
- * type by content, `Idempotency-Key` replay, the shared validator of `@loket/sdk/forms`, and the
- * state machine, the edit rule and the file checks of `@loket/sdk/rules`). The service, the form,
+ * type by content, `Idempotency-Key` replay, the shared validator of `@loket/sdk/forms` with the
+ * answers as submitted (`same_as`), the state machine, the edit rule and the file checks of
+ * `@loket/sdk/rules`, and in a revision the files the officer rejected: refused when uploaded
+ * again (`file-rejected`) and, left in place, by the validator on resubmission). The services, forms,
  * every word about a status (`status_text`, `next_step`, `due`) and the problems' titles are what
  * the real server answered (`node scripts/record-story-fixtures.mjs`).
  */
@@ -59,17 +63,22 @@ function own(request: Request, code: string): Stored | Response {
   return problem(request, 404, 'not-found', detail[langOf(request)]);
 }
 
+/**
+ * The shared validator's refusal of these answers, as the server words it, or null. On submit it
+ * checks the files too, and in a revision that none the officer rejected is still there.
+ */
 function invalidAnswers(
   request: Request,
-  app: Pick<Stored, 'answers' | 'attachments'>,
+  app: Pick<Stored, 'service' | 'answers' | 'attachments' | 'status' | 'rejectedFiles'>,
   mode: 'draft' | 'submit',
 ) {
   const lang = langOf(request);
-  const found = validateAnswers(formOf(lang), app.answers, {
+  const found = validateAnswers(formOf(lang, app.service), app.answers, {
     lang,
     mode,
     today: todayInJakarta(),
     ...(mode === 'submit' ? { attachments: app.attachments } : {}),
+    ...(mode === 'submit' && app.status === 'needs_revision' ? { rejected: app.rejectedFiles } : {}),
   });
   if (found.length === 0) return null;
   const detail = {
@@ -87,13 +96,20 @@ const notEditable = (request: Request, app: Stored) =>
   problem(request, 409, 'not-editable', `Permohonan berstatus "${app.status}" tidak dapat diubah lagi.`);
 const path = (rest = '') => `${API_BASE}/v1/applications${rest}`;
 
-/** The service and its form, as recorded. */
+const unknownService = (request: Request, id: string) =>
+  problem(request, 404, 'not-found', `Layanan "${id}" tidak ada di wilayah ${demo.region}.`);
+
+/** The services and their forms, as recorded (ktp-el-hilang, and akta-kelahiran for `same_as`). */
 export const applicationForm = () => [
-  http.get(`${API_BASE}/v1/services/${demo.service}/form`, ({ request }) =>
-    HttpResponse.json(formOf(langOf(request)) as unknown as JsonBodyType),
+  http.get<{ id: string }>(`${API_BASE}/v1/services/:id/form`, ({ request, params }) =>
+    isRecorded(params.id)
+      ? HttpResponse.json(formOf(langOf(request), params.id) as unknown as JsonBodyType)
+      : unknownService(request, params.id),
   ),
-  http.get(`${API_BASE}/v1/services/${demo.service}`, ({ request }) =>
-    HttpResponse.json(serviceOf(langOf(request)) as unknown as JsonBodyType),
+  http.get<{ id: string }>(`${API_BASE}/v1/services/:id`, ({ request, params }) =>
+    isRecorded(params.id)
+      ? HttpResponse.json(serviceOf(langOf(request), params.id) as unknown as JsonBodyType)
+      : unknownService(request, params.id),
   ),
 ];
 
@@ -114,7 +130,7 @@ export const offlineApplications = () => [
 export const applicationApi = () => [
   http.post<never, { service: string; region: string; answers?: Answers }>(path(), async ({ request }) => {
     const input = await request.json();
-    if (input.service !== demo.service || input.region !== demo.region) {
+    if (!isRecorded(input.service) || input.region !== demo.region) {
       return problem(
         request,
         404,
@@ -122,9 +138,10 @@ export const applicationApi = () => [
         `Layanan "${input.service}" tidak ada di wilayah ${input.region}.`,
       );
     }
-    const refused = invalidAnswers(request, { answers: input.answers ?? {}, attachments: [] }, 'draft');
+    const draft = { service: input.service, answers: input.answers ?? {}, attachments: [] };
+    const refused = invalidAnswers(request, { ...draft, status: 'draft', rejectedFiles: {} }, 'draft');
     if (refused) return refused;
-    const app = blank({ ...input.answers });
+    const app = blank({ ...input.answers }, input.service);
     const body: CreatedApplication = { ...presentApplication(app, langOf(request)), secret: app.secret };
     return HttpResponse.json(body as unknown as JsonBodyType, { status: 201, headers: headers(app) });
   }),
@@ -165,7 +182,7 @@ export const applicationApi = () => [
         if (value === null) delete answers[field];
         else answers[field] = value;
       }
-      const refused = invalidAnswers(request, { answers, attachments: app.attachments }, 'draft');
+      const refused = invalidAnswers(request, { ...app, answers }, 'draft');
       if (refused) return refused;
       if (JSON.stringify(answers) !== JSON.stringify(app.answers)) {
         app.answers = answers;
@@ -183,7 +200,7 @@ export const applicationApi = () => [
     const form = await request.formData();
     const field = String(form.get('field'));
     const file = form.get('file');
-    const rule = fileRuleOf(field);
+    const rule = fileRuleOf(app.service, field);
     if (!rule || !(file instanceof File))
       return problem(request, 422, 'invalid-answers', `Tidak ada kolom berkas "${field}".`);
     if (!editable(app, [field])) return notEditable(request, app);
@@ -206,6 +223,11 @@ export const applicationApi = () => [
     }
     if (refusal === 'file_size') return problem(request, 413, 'file-too-large', 'Berkas terlalu besar.');
     const attachment = await attachmentOf(field, file);
+    // The server's rule (attachments.ts): in a revision, a file the officer asked to replace, sent back unchanged.
+    if (app.status === 'needs_revision' && app.rejectedFiles[field]?.includes(attachment.sha256 ?? '')) {
+      const detail = problemDetail('file-rejected', langOf(request));
+      return problem(request, 422, 'file-rejected', detail, [{ pointer: '/file', detail }]);
+    }
     app.attachments.push(attachment);
     app.answers = {
       ...app.answers,
@@ -255,8 +277,11 @@ export const applicationApi = () => [
         `Permohonan berstatus "${app.status}" tidak dapat menjadi "submitted".`,
       );
     }
-    const refused = invalidAnswers(request, app, 'submit');
+    // As the server stores them: numbers normalized, the questions not asked holding the answer they take.
+    const answers = submittedAnswers(formOf(langOf(request), app.service), app.answers);
+    const refused = invalidAnswers(request, { ...app, answers }, 'submit');
     if (refused) return refused;
+    app.answers = answers;
     app.status = 'submitted';
     app.submittedAt ??= now();
     app.revisionFields = [];

@@ -13,6 +13,8 @@ export const demo = {
   complaint: 'lampu jalan mati',
   /** Free, with a legal basis for the fee, served at MPP Siola, and open to online applications. */
   service: 'ktp-el-hilang',
+  /** A form that copies earlier answers (`same_as`): the mother reporting a birth is not asked her name again. */
+  prefill: 'akta-kelahiran',
   /** A service whose MPP in the region has sourced opening hours and a phone (DKI Jakarta, SKCK). */
   mppHours: { region: '31.74', service: 'skck' },
 } as const;

@@ -1,0 +1,162 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { expect, waitFor, within } from 'storybook/test';
+import {
+  applicationApi,
+  applicationForm,
+  resetApplications,
+  SAMPLE_PDF,
+  seedApplication,
+} from './msw/applications';
+import { demo } from './msw/demo';
+import { API_BASE } from './msw/handlers';
+import { answers, FILES, formIn, notOnThisDevice, onThisDevice, patience } from './support/form';
+
+// <loket-application-form> where an earlier answer decides what is asked: a revision whose file the
+// officer rejected (the mock refuses it back unchanged, as the server does: msw/applications.ts),
+// and akta-kelahiran's questions answered earlier (`same_as`: the mother reporting the birth is
+// not asked her name and NIK again). Services, forms and the server's words are recorded.
+
+interface FormArgs {
+  'api-base': string;
+  region: string;
+  service: string;
+}
+
+const meta = {
+  title: 'Components/Application form: earlier answers',
+  component: 'loket-application-form',
+  args: { 'api-base': API_BASE, region: demo.region, service: demo.service },
+  render: (args) => html`
+    <loket-application-form
+      api-base=${args['api-base']}
+      region=${args.region}
+      service=${args.service}
+    ></loket-application-form>
+  `,
+  parameters: {
+    msw: { handlers: { form: applicationForm(), applications: applicationApi() } },
+    docs: { story: { inline: false, iframeHeight: 640 } },
+  },
+  beforeEach() {
+    notOnThisDevice();
+    notOnThisDevice(demo.prefill);
+    resetApplications();
+  },
+} satisfies Meta<FormArgs>;
+
+export default meta;
+type Story = StoryObj<FormArgs>;
+
+const NOTE = 'Foto KK buram. Unggah ulang yang jelas.';
+/** The server's words for a rejected file sent back unchanged (recorded). */
+const REFUSED = 'Berkas ini sama dengan yang diminta petugas untuk diganti. Unggah berkas yang baru.';
+
+/** Sent back for a clearer KK: the officer's KK (`SAMPLE_PDF`) is the rejected file. */
+async function kkSentBack() {
+  const key = await seedApplication({
+    status: 'needs_revision',
+    answers,
+    files: FILES,
+    revision: { fields: ['kartu_keluarga'], note: NOTE },
+  });
+  onThisDevice({ key });
+}
+
+/** The rejected KK removed and sent back unchanged: refused by its question, in the page's language. */
+export const RejectedFileSentBack: Story = {
+  beforeEach: kkSentBack,
+  play: async ({ canvasElement, userEvent }) => {
+    const { view } = await formIn(canvasElement);
+    await userEvent.click(await view.findByRole('button', { name: /^Mulai memperbaiki/ }, patience));
+    await userEvent.click(await view.findByRole('button', { name: 'Hapus kartu_keluarga.pdf' }, patience));
+    const input = await view.findByLabelText('Kartu Keluarga (KK)', { selector: 'input' }, patience);
+    await userEvent.upload(input, new File([SAMPLE_PDF], 'kk.pdf', { type: 'application/pdf' }));
+    const message = await view.findByText(REFUSED, {}, patience);
+    await expect(message).toBeVisible();
+    // said by the question, tied to its control
+    await waitFor(() => {
+      const control = view.getByLabelText('Kartu Keluarga (KK)', { selector: 'input' });
+      expect(control.getAttribute('aria-describedby')?.split(' ')).toContain(message.id);
+    }, patience);
+  },
+};
+
+/** The same, in English: the server's English words. */
+export const RejectedFileSentBackEnglish: Story = {
+  globals: { locale: 'en' },
+  beforeEach: kkSentBack,
+  play: async ({ canvasElement, userEvent }) => {
+    const { view } = await formIn(canvasElement);
+    await userEvent.click(await view.findByRole('button', { name: /^Start correcting/ }, patience));
+    await userEvent.click(await view.findByRole('button', { name: 'Remove kartu_keluarga.pdf' }, patience));
+    const input = await view.findByLabelText('Family Card (KK)', { selector: 'input' }, patience);
+    await userEvent.upload(input, new File([SAMPLE_PDF], 'kk.pdf', { type: 'application/pdf' }));
+    const refused = 'This is the same file the officer asked you to replace. Upload a new one.';
+    await expect(await view.findByText(refused, {}, patience)).toBeVisible();
+  },
+};
+
+/** The rejected KK left as it was and the application sent again: the shared validator refuses it. */
+export const RejectedFileLeftInPlace: Story = {
+  beforeEach: kkSentBack,
+  play: async ({ canvasElement, userEvent }) => {
+    const { view } = await formIn(canvasElement);
+    await userEvent.click(await view.findByRole('button', { name: /^Mulai memperbaiki/ }, patience));
+    await userEvent.click(await view.findByRole('button', { name: 'Lanjut' }, patience));
+    await userEvent.click(await view.findByRole('checkbox', { name: /Saya menyatakan/ }, patience));
+    await userEvent.click(view.getByRole('button', { name: 'Kirim ulang permohonan' }));
+    const summary = await view.findByRole('alert', {}, patience);
+    const problem =
+      'Ganti Kartu Keluarga (KK): petugas meminta berkas yang baru, bukan berkas yang sama dikirim lagi.';
+    await expect(within(summary).getByRole('link', { name: problem })).toBeVisible();
+  },
+};
+
+/** akta-kelahiran: the mother reports the birth. */
+const mother = {
+  nama_lengkap: 'Siti Aminah',
+  nik: '3578015505900001',
+  hubungan_pelapor: 'ibu',
+  telepon: '081234567890',
+  nama_anak: 'Budi',
+  jenis_kelamin_anak: 'laki_laki',
+  tanggal_lahir_anak: '2026-03-01',
+  tempat_lahir_anak: 'Surabaya',
+  nomor_kk: '3578061203150007',
+};
+
+/** The parents' step when the mother reports: her name and NIK are not asked again, the father's are. */
+export const SameAsNotAskedAgain: Story = {
+  args: { service: demo.prefill },
+  beforeEach: () =>
+    onThisDevice({ answers: mother, dirty: Object.keys(mother), place: 'orang_tua' }, demo.prefill),
+  play: async ({ canvasElement }) => {
+    const { view } = await formIn(canvasElement);
+    const heading = /^Langkah 3 dari 4\s*:\s*Orang tua$/;
+    await expect(await view.findByRole('heading', { level: 2, name: heading }, patience)).toBeVisible();
+    await expect(view.getByRole('textbox', { name: /^Nama lengkap ayah/ })).toBeVisible();
+    await expect(view.queryByRole('textbox', { name: /^Nama lengkap ibu/ })).toBeNull();
+    await expect(view.queryByRole('textbox', { name: /^NIK ibu/ })).toBeNull();
+  },
+};
+
+/** Check your answers lists the mother's name and NIK anyway, as the answers they copy. */
+export const SameAsOnCheckAnswers: Story = {
+  args: { service: demo.prefill },
+  beforeEach: async () => {
+    const key = await seedApplication({ service: demo.prefill, answers: mother });
+    onThisDevice({ key, place: 'check' }, demo.prefill);
+  },
+  play: async ({ canvasElement }) => {
+    const { view } = await formIn(canvasElement);
+    await expect(
+      await view.findByRole('heading', { level: 2, name: 'Periksa jawaban Anda' }, patience),
+    ).toBeVisible();
+    const question = await view.findByText('Nama lengkap ibu', { selector: 'dt' }, patience);
+    const row = question.closest('div') as HTMLElement;
+    await expect(within(row).getByText(mother.nama_lengkap)).toBeVisible();
+    await expect(within(row).getByText('Sama dengan jawaban “Nama lengkap”')).toBeVisible();
+    await expect(within(row).getByRole('button', { name: /^Ubah\s*Nama lengkap ibu$/ })).toBeVisible();
+  },
+};
