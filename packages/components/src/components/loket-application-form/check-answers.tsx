@@ -1,11 +1,11 @@
 import type { AnswerValue, Attachment, FormDefinition } from '@loket/sdk';
-import type { SubmitState } from '@loket/sdk/session';
+import type { SessionSnapshot, SubmitState } from '@loket/sdk/session';
 import { type FunctionalComponent, h } from '@stencil/core';
 import { fill, type Locale } from '../../i18n';
 import { answerText } from './answer-text';
 import { checkRowsOf } from './check-rows';
 import { ErrorSummary } from './error-summary';
-import { controlId, DECLARATION, HEADING_ID, type Page, type Problem, say } from './flow';
+import { controlId, DECLARATION, HEADING_ID, type Problem, say } from './flow';
 import type { FormMessages } from './messages';
 import { endText } from './messages/later';
 
@@ -13,15 +13,10 @@ interface CheckProps {
   locale: Locale;
   t: FormMessages;
   form: FormDefinition;
-  /** The pages asked (see `pagesOf`); check your answers also lists what `same_as` copied. */
-  pages: Page[];
-  /** A revision's fields open to change (null: every field). */
-  only: readonly string[] | null;
   answers: Record<string, AnswerValue>;
   attachments: Attachment[];
-  /** A revision: the officer's note. */
-  note: string | null;
-  revision: boolean;
+  /** A revision: the fields to fix and the officer's note. */
+  revision: SessionSnapshot['revision'];
   problems: Problem[];
   declared: boolean;
   submit: SubmitState;
@@ -48,13 +43,13 @@ export const CheckAnswers: FunctionalComponent<CheckProps> = (p) => {
       <h2 id={HEADING_ID} tabIndex={-1}>
         {t.check.title}
       </h2>
-      {p.note && (
+      {p.revision?.note && (
         <div class="notice" part="notice">
           <h3>{t.revision.note}</h3>
-          <p class="note">{p.note}</p>
+          <p class="note">{p.revision.note}</p>
         </div>
       )}
-      {checkRowsOf(p.form, p.answers, p.pages, p.only).map(({ step, rows }) => (
+      {checkRowsOf(p.form, p.answers, p.revision?.fields ?? null).map(({ step, rows }) => (
         <section aria-labelledby={`loket-check-${step.id}`}>
           <h3 id={`loket-check-${step.id}`}>{say(step.title, locale)}</h3>
           <dl class="summary-list" part="summary-list">

@@ -119,18 +119,15 @@ const View: FunctionalComponent<PlacesProps> = (p) => {
       />
     );
   }
-  if (place === 'check' && later && p.form) {
+  if (place === 'check' && later) {
     return (
       <later.CheckAnswers
         locale={locale}
         t={t}
-        form={p.form}
-        pages={pages}
-        only={snap.revision?.fields ?? null}
+        form={p.form as FormDefinition} // there is no check page without a form
         answers={snap.answers}
         attachments={snap.attachments}
-        note={snap.revision?.note ?? null}
-        revision={!!snap.revision}
+        revision={snap.revision}
         problems={p.problems}
         declared={p.declared}
         submit={snap.submit}
