@@ -14,12 +14,12 @@ import {
   urlWithState,
   writeUrlState,
 } from '../../utils/url-state';
-import { BrowseArea, type BrowseState, loadBrowse } from './browse-area';
+import { type BrowseState, loadBrowse } from './browse-area';
+import { DetailPane } from './detail-pane';
 import { Loading } from './loading';
 import { finderText } from './messages';
-import { SearchBox } from './search-box';
+import { SearchPane } from './search-pane';
 import { type Combo, NO_SUGGESTIONS, Suggestions } from './suggestions';
-import { DetailArea, ListView } from './views';
 
 export interface LoketApplyDetail {
   /** The service's id (slug), e.g. `ktp-el-hilang`. */
@@ -84,8 +84,8 @@ export class LoketServiceFinder {
    */
   @Event({ cancelable: true }) loketApply!: EventEmitter<LoketApplyDetail>;
 
-  private suggestions = new Suggestions(this);
-  private loading = new Loading(this);
+  readonly suggestions = new Suggestions(this);
+  readonly loading = new Loading(this);
   private browses = new Latest();
   browseOpener: string | null = null;
   readonly focusing = new Focus(() => this.el.shadowRoot);
@@ -168,7 +168,7 @@ export class LoketServiceFinder {
     else this.detail = null;
   }
 
-  private loadBrowse = (event: string | null, lists: boolean) => loadBrowse(this, this.browses, event, lists);
+  loadBrowse = (event: string | null, lists: boolean) => loadBrowse(this, this.browses, event, lists);
 
   navigate(next: FinderState, mode: 'push' | 'replace' = 'push') {
     if (!this.noHistory) writeUrlState(next, mode);
@@ -185,7 +185,7 @@ export class LoketServiceFinder {
     if (!this.state.service) this.focusOpener();
   };
 
-  private search = (q = this.input) => {
+  search = (q = this.input) => {
     this.suggestions.stop();
     this.suggestions.close();
     this.navigate({ q: q.trim(), service: null, category: null, agency: null, event: null });
@@ -204,7 +204,7 @@ export class LoketServiceFinder {
     this.open(item.id);
   };
 
-  private onBack = (event: MouseEvent) => {
+  onBack = (event: MouseEvent) => {
     event.preventDefault();
     if (this.pushedDetail) {
       history.back(); // popstate shows the list and restores focus
@@ -228,7 +228,7 @@ export class LoketServiceFinder {
    * "Coba lagi": the button is replaced while loading, so focus would fall back to the top of the
    * page. Afterwards it goes to the next "Coba lagi", else to the heading of what loaded.
    */
-  private async retry(load: () => Promise<void>) {
+  async retry(load: () => Promise<void>) {
     await load();
     const { focusing } = this;
     focusing.later(
@@ -240,77 +240,13 @@ export class LoketServiceFinder {
   hrefOf = (change: Partial<FinderState>) =>
     this.noHistory ? '#' : urlWithState(location.href, { ...this.state, ...change });
 
-  private hrefFor = (slug: string | null) => this.hrefOf({ service: slug });
-
-  private get applyHrefFor(): string | null {
-    if (!this.applyHref || !this.detail) return null;
-    return this.applyHref
-      .replace('{service}', encodeURIComponent(this.detail.id))
-      .replace('{region}', encodeURIComponent(this.regionCode ?? ''));
-  }
-
-  private onApply = (event: MouseEvent) => {
-    if (!this.detail) return;
-    const emitted = this.loketApply.emit({ service: this.detail.id, region: this.regionCode });
-    if (emitted.defaultPrevented) event.preventDefault();
-  };
-
   render() {
-    const { t, state: s, locale } = this;
+    const { state: s, locale } = this;
     return (
       <Host>
         <div class="finder" part="base" lang={locale}>
           <LiveRegion text={this.announcement} />
-          {s.service ? (
-            <DetailArea
-              locale={locale}
-              t={t}
-              status={this.detailStatus}
-              service={this.detail}
-              locations={this.locations}
-              regionCode={this.regionCode}
-              View={this.DetailView}
-              applyHref={this.applyHrefFor}
-              backHref={this.hrefFor(null)}
-              onBack={this.onBack}
-              onApply={this.onApply}
-              onRetry={() => void this.retry(() => this.loading.detail(s.service ?? ''))}
-            />
-          ) : (
-            <div>
-              <SearchBox
-                t={t}
-                value={this.input}
-                combo={this.combo}
-                onInput={this.suggestions.input}
-                onKeyDown={this.suggestions.keyDown}
-                onSubmit={() => this.search()}
-                onPick={this.suggestions.pick}
-                onBlur={this.suggestions.close}
-                onClear={() => this.search('')}
-              />
-              <BrowseArea host={this} onRetry={() => void this.retry(() => this.loadBrowse(s.event, true))} />
-              <ListView
-                hidden={browsing(s)}
-                View={this.ResultsView}
-                locale={locale}
-                t={t}
-                status={this.listStatus}
-                list={this.list}
-                q={s.q}
-                category={s.category}
-                agency={s.agency}
-                loadingMore={this.loadingMore}
-                hrefFor={this.hrefFor}
-                onOpen={this.onOpen}
-                onFilter={(kind, value) => this.navigate({ ...s, service: null, [kind]: value }, 'replace')}
-                onMore={() => void this.loading.list(true)}
-                onSearch={this.search}
-                onRetry={() => void this.retry(() => this.loading.list())}
-                NoMatch={this.NoMatchView}
-              />
-            </div>
-          )}
+          {s.service ? <DetailPane host={this} /> : <SearchPane host={this} />}
         </div>
       </Host>
     );
