@@ -1,48 +1,18 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import { expect, waitFor, within } from 'storybook/test';
-import {
-  applicationApi,
-  applicationForm,
-  resetApplications,
-  SAMPLE_PDF,
-  seedApplication,
-} from './msw/applications';
+import { SAMPLE_PDF, seedApplication } from './msw/applications';
 import { demo } from './msw/demo';
-import { API_BASE } from './msw/handlers';
-import { answers, FILES, formIn, notOnThisDevice, onThisDevice, patience } from './support/form';
+import { answers, FILES, type FormArgs, formIn, formStories, onThisDevice, patience } from './support/form';
 
 // <loket-application-form> where an earlier answer decides what is asked: a revision whose file the
 // officer rejected (the mock refuses it back unchanged, as the server does: msw/applications.ts),
 // and akta-kelahiran's questions answered earlier (`same_as`: the mother reporting the birth is
 // not asked her name and NIK again). Services, forms and the server's words are recorded.
 
-interface FormArgs {
-  'api-base': string;
-  region: string;
-  service: string;
-}
-
 const meta = {
+  ...formStories,
   title: 'Components/Application form: earlier answers',
   component: 'loket-application-form',
-  args: { 'api-base': API_BASE, region: demo.region, service: demo.service },
-  render: (args) => html`
-    <loket-application-form
-      api-base=${args['api-base']}
-      region=${args.region}
-      service=${args.service}
-    ></loket-application-form>
-  `,
-  parameters: {
-    msw: { handlers: { form: applicationForm(), applications: applicationApi() } },
-    docs: { story: { inline: false, iframeHeight: 640 } },
-  },
-  beforeEach() {
-    notOnThisDevice();
-    notOnThisDevice(demo.prefill);
-    resetApplications();
-  },
 } satisfies Meta<FormArgs>;
 
 export default meta;

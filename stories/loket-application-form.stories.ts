@@ -1,24 +1,15 @@
 import { recordStore } from '@loket/sdk/session';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import { expect, waitFor, within } from 'storybook/test';
-import {
-  applicationApi,
-  applicationForm,
-  offlineApplications,
-  resetApplications,
-  SAMPLE_PDF,
-  seedApplication,
-  slowUploads,
-} from './msw/applications';
+import { offlineApplications, SAMPLE_PDF, seedApplication, slowUploads } from './msw/applications';
 import { demo } from './msw/demo';
-import { API_BASE } from './msw/handlers';
 import {
   answers,
   completeDraft,
   FILES,
+  type FormArgs,
   formIn,
-  notOnThisDevice,
+  formStories,
   onThisDevice,
   patience,
 } from './support/form';
@@ -30,37 +21,13 @@ import {
 // left them; the play functions then act as the citizen does. A revision's rejected file and the
 // answers copied by `same_as`: loket-application-form.earlier.stories.ts.
 
-interface FormArgs {
-  'api-base': string;
-  region: string;
-  service: string;
-}
-
 const TITLE = { id: 'Penggantian KTP-el karena hilang', en: 'Replace a lost KTP-el' };
 
 const meta = {
+  ...formStories,
   title: 'Components/Application form',
   component: 'loket-application-form',
   tags: ['autodocs'],
-  args: { 'api-base': API_BASE, region: demo.region, service: demo.service },
-  render: (args) => html`
-    <loket-application-form
-      api-base=${args['api-base']}
-      region=${args.region}
-      service=${args.service}
-      tracker-href="/lacak.html"
-    ></loket-application-form>
-  `,
-  parameters: {
-    msw: { handlers: { form: applicationForm(), applications: applicationApi() } },
-    // Each story has its own device and server state: its own iframe on the docs page.
-    docs: { story: { inline: false, iframeHeight: 640 } },
-  },
-  // Every story starts as a first visit: nothing on this device, no applications on the server.
-  beforeEach() {
-    notOnThisDevice();
-    resetApplications();
-  },
 } satisfies Meta<FormArgs>;
 
 export default meta;

@@ -1,7 +1,43 @@
 import { emptyRecord, recordStore } from '@loket/sdk/session';
+import { html } from 'lit';
 import { expect, waitFor, within } from 'storybook/test';
-import { seedApplication } from '../msw/applications';
+import { applicationApi, applicationForm, resetApplications, seedApplication } from '../msw/applications';
 import { demo } from '../msw/demo';
+import { API_BASE } from '../msw/handlers';
+
+/** The form's attributes a story sets. */
+export interface FormArgs {
+  'api-base': string;
+  region: string;
+  service: string;
+}
+
+/**
+ * What every form story shares (the stories files add their `title`, `component` and `tags`): the
+ * form on the mock API, each story in its own iframe on the docs page (its own device and server
+ * state), and every story starting as a first visit: nothing on this device, no applications on
+ * the server.
+ */
+export const formStories = {
+  args: { 'api-base': API_BASE, region: demo.region, service: demo.service },
+  render: (args: FormArgs) => html`
+    <loket-application-form
+      api-base=${args['api-base']}
+      region=${args.region}
+      service=${args.service}
+      tracker-href="/lacak.html"
+    ></loket-application-form>
+  `,
+  parameters: {
+    msw: { handlers: { form: applicationForm(), applications: applicationApi() } },
+    docs: { story: { inline: false, iframeHeight: 640 } },
+  },
+  beforeEach() {
+    notOnThisDevice();
+    notOnThisDevice(demo.prefill);
+    resetApplications();
+  },
+};
 
 /** A citizen's ktp-el-hilang answers that the shared validator accepts (the NIK's date fits the form's rules). */
 export const answers = {

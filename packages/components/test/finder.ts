@@ -3,7 +3,7 @@
  * test/global-setup.ts started, follow focus into its shadow root, and leave the page (URL,
  * styles, viewport) as it was found.
  */
-import { afterEach, inject } from 'vitest';
+import { afterEach, expect, inject } from 'vitest';
 import { page } from 'vitest/browser';
 
 export const TAG = 'loket-service-finder';
@@ -25,6 +25,27 @@ export function mountFinder(
   parent.append(el);
   if (parent === document.body) added.add(el);
   return el;
+}
+
+/**
+ * Mounts a finder inside a new <div> of the page (removed after the test) that gives it what an
+ * embedding page gives from around it: a `lang`, or `data-loket-*` settings (`loketApiBase`…).
+ */
+export function mountFinderIn(
+  around: { lang?: string; dataset?: Record<string, string> },
+  attrs: Record<string, string | null> = {},
+): { wrapper: HTMLElement; finder: HTMLElement } {
+  const wrapper = addToPage(document.createElement('div'));
+  if (around.lang) wrapper.lang = around.lang;
+  Object.assign(wrapper.dataset, around.dataset);
+  return { wrapper, finder: mountFinder(attrs, wrapper) };
+}
+
+/** Mounts a finder (see `mountFinder`) and waits for its view before a search: browsing by life event. */
+export async function openFinder(attrs: Record<string, string | null> = {}): Promise<HTMLElement> {
+  const finder = mountFinder(attrs);
+  await expect.element(browseHeading()).toBeVisible();
+  return finder;
 }
 
 /** Adds `node` to <body> (or <head>) and removes it after the test. */

@@ -6,6 +6,7 @@
 import { afterEach, expect, inject } from 'vitest';
 import { commands, page, userEvent } from 'vitest/browser';
 import { focused, focusedName } from './finder';
+import { officerMoves } from './officer';
 import { pngFile } from './png';
 
 export const FORM = 'loket-application-form';
@@ -148,4 +149,23 @@ export function anotherDevice(): void {
   for (const el of mounted) el.remove();
   mounted.clear();
   localStorage.clear();
+}
+
+/**
+ * A ktp-el-hilang application sent through the form (with surat.png and kk.png), then sent back by
+ * the officer to fix `fields`, with `note`; the page is then another device opening its "fix it"
+ * link (the code and secret in the fragment), ready for `mountForm`.
+ */
+export async function sentBackForRevision(
+  fields: string[],
+  note: string,
+): Promise<{ code: string; secret: string }> {
+  const form = await mountForm();
+  await fillToCheck();
+  const code = await submitFromCheck(form);
+  const key = shownKey(form);
+  await officerMoves(code, { to: 'in_review' }, { to: 'needs_revision', public_note: note, fields });
+  anotherDevice();
+  openWithKey(key);
+  return key;
 }

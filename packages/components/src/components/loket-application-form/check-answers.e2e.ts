@@ -1,23 +1,15 @@
 import '../../../dist/components/loket-application-form.js';
 import { createApplicationSession } from '@loket/sdk/session';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { violations } from '../../../test/a11y';
 import { focused } from '../../../test/finder';
 import { button, heading, label, mountForm } from '../../../test/form';
+import { viewports } from '../../../test/viewports';
 import { loketCore } from '../../utils/client';
 
 // Check your answers lists every answer that is sent: also those not asked because they are an
 // earlier one (`same_as`: akta-kelahiran's mother, when she reports the birth herself).
-
-const viewports = [
-  ['phone', 412, 915],
-  ['desktop', 1024, 768],
-] as const;
-
-afterEach(async () => {
-  await page.viewport(1024, 768);
-});
 
 /** A mother's akta-kelahiran draft on this device (and the server), left on check your answers. */
 async function motherOnCheck(): Promise<void> {

@@ -1,23 +1,15 @@
 import '../../../dist/components/loket-application-form.js';
 import { createApplicationSession } from '@loket/sdk/session';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { violations } from '../../../test/a11y';
 import { shadow } from '../../../test/finder';
 import { button, fillToDocuments, heading, label, mountForm } from '../../../test/form';
 import { pngFile } from '../../../test/png';
+import { viewports } from '../../../test/viewports';
 import { loketCore } from '../../utils/client';
 
 // A form without friction (issue 14): numbers typed as on the card, on a phone and a desktop.
-
-const viewports = [
-  ['phone', 412, 915],
-  ['desktop', 1024, 768],
-] as const;
-
-afterEach(async () => {
-  await page.viewport(1024, 768);
-});
 
 const stored = (service: string) =>
   JSON.parse(localStorage.getItem(`loket:application:v1:${service}:35.78`) ?? 'null');

@@ -1,49 +1,20 @@
 import '../../../dist/components/loket-application-form.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { violations } from '../../../test/a11y';
 import { focused } from '../../../test/finder';
-import {
-  anotherDevice,
-  button,
-  fillToCheck,
-  heading,
-  label,
-  mountForm,
-  openWithKey,
-  shownKey,
-  step,
-  submitFromCheck,
-} from '../../../test/form';
-import { officerMoves, officerView } from '../../../test/officer';
+import { button, heading, label, mountForm, sentBackForRevision, step } from '../../../test/form';
+import { officerView } from '../../../test/officer';
 import { pngFile } from '../../../test/png';
+import { viewports } from '../../../test/viewports';
 
 // A revision must replace a rejected file (issue 14): the same file sent back is refused with
 // words that say what to do, in the page's language, on a phone and a desktop; another file is taken.
 
-const viewports = [
-  ['phone', 412, 915],
-  ['desktop', 1024, 768],
-] as const;
-
-afterEach(async () => {
-  await page.viewport(1024, 768);
-});
-
 const NOTE = 'Foto KK buram. Unggah ulang yang jelas.';
 
-/** An application sent with kk.png, which the officer sends back asking for another KK. */
-async function kkSentBack(): Promise<{ code: string; secret: string }> {
-  const form = await mountForm();
-  await fillToCheck();
-  const code = await submitFromCheck(form);
-  const key = shownKey(form);
-  await officerMoves(code, { to: 'in_review' });
-  await officerMoves(code, { to: 'needs_revision', public_note: NOTE, fields: ['kartu_keluarga'] });
-  anotherDevice();
-  openWithKey(key);
-  return key;
-}
+/** Sent with kk.png; the officer asks for another KK. */
+const kkSentBack = () => sentBackForRevision(['kartu_keluarga'], NOTE);
 
 /** An error message shown by a question, by its exact text. */
 const message = (text: string) => page.getByText(text, { exact: true });
@@ -69,7 +40,9 @@ describe.each(viewports)('a revision on a %s', (_, width, height) => {
     await expect.element(message(refusal)).toBeVisible();
     // by the question, tied to its control, and said in the live region
     const input = label('Kartu Keluarga (KK)');
-    await expect.element(input).toHaveAccessibleDescription(new RegExp(refusal.replace('.', '\\.')));
+    await expect
+      .element(input)
+      .toHaveAccessibleDescription(new RegExp(refusal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     await expect.element(page.getByText(`kk.png gagal diunggah. ${refusal}`)).toBeInTheDocument();
     const box = message(refusal).element().getBoundingClientRect();
     expect(box.right).toBeLessThanOrEqual(width); // readable on the screen, no sideways scroll

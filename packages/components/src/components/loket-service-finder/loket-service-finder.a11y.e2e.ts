@@ -4,9 +4,9 @@ import { page, userEvent } from 'vitest/browser';
 import { THEMES, violations } from '../../../test/a11y';
 import {
   addStyle,
-  addToPage,
   detailHeading,
   mountFinder,
+  mountFinderIn,
   resultsHeading,
   shadow,
 } from '../../../test/finder';
@@ -57,9 +57,7 @@ describe('axe-core finds no violations', () => {
   });
 
   it('in English', async () => {
-    const wrapper = addToPage(document.createElement('div'));
-    wrapper.lang = 'en';
-    const finder = mountFinder({ query: 'ktp', 'no-history': '' }, wrapper);
+    const { finder } = mountFinderIn({ lang: 'en' }, { query: 'ktp', 'no-history': '' });
     await expect.element(page.getByRole('combobox', { name: 'Search services' })).toBeVisible();
     await expect.element(page.getByRole('heading', { level: 2, name: /services for “ktp”$/ })).toBeVisible();
     expect(await violations(finder)).toEqual([]);

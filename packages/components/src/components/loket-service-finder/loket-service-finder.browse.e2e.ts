@@ -3,11 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { violations } from '../../../test/a11y';
 import {
-  addToPage,
   browseHeading,
   detailHeading,
   focusedName,
   mountFinder,
+  mountFinderIn,
+  openFinder,
   query,
   resultsHeading,
   setPageQuery,
@@ -36,8 +37,7 @@ describe('browsing before a search', () => {
   ] as const) {
     it(`lists the 10 life events and the categories, compactly, at ${width}×${height}; axe finds nothing`, async () => {
       await page.viewport(width, height);
-      const finder = mountFinder();
-      await expect.element(browseHeading()).toBeVisible();
+      const finder = await openFinder();
       await expect
         .element(page.getByRole('heading', { level: 2, name: 'Layanan menurut kategori' }))
         .toBeVisible();
@@ -125,9 +125,7 @@ describe('browsing before a search', () => {
   });
 
   it('speaks English on an English page', async () => {
-    const wrapper = addToPage(document.createElement('div'));
-    wrapper.lang = 'en';
-    mountFinder({ 'no-history': '' }, wrapper);
+    mountFinderIn({ lang: 'en' }, { 'no-history': '' });
     await expect.element(browseHeading('By life event')).toBeVisible();
     await enter(tile(/^Birth of a child/));
     await expect.element(eventHeading('Birth of a child')).toBeVisible();

@@ -2,13 +2,13 @@ import '../../../dist/components/loket-service-finder.js';
 import { describe, expect, it } from 'vitest';
 import { type Locator, page, userEvent } from 'vitest/browser';
 import {
-  addToPage,
   browseHeading,
   detailHeading,
   focused,
   focusedName,
   KTP_HILANG,
-  mountFinder,
+  mountFinderIn,
+  openFinder,
   query,
   resultsHeading,
   searchBox,
@@ -21,8 +21,7 @@ const attr = (locator: Locator, name: string) => () => locator.element().getAttr
 
 describe('keyboard only', () => {
   it('types a search, moves through the suggestions, opens one and lands on its heading', async () => {
-    mountFinder();
-    await expect.element(browseHeading()).toBeVisible();
+    await openFinder();
 
     await userEvent.tab();
     await expect.poll(focusedName).toBe('input#loket-q ""');
@@ -70,8 +69,7 @@ describe('keyboard only', () => {
   });
 
   it('Enter without an active suggestion searches; a result opens with Enter; Back returns focus to it', async () => {
-    const finder = mountFinder();
-    await expect.element(browseHeading()).toBeVisible();
+    const finder = await openFinder();
     await userEvent.tab();
     await userEvent.keyboard('ktp hilang');
     await expect.element(suggestions()).toBeVisible();
@@ -116,8 +114,7 @@ describe('keyboard only', () => {
 
 describe('accessible names and roles', () => {
   it('names the search box, its hint, the suggestions, the filters, the results and announces the count', async () => {
-    mountFinder();
-    await expect.element(browseHeading()).toBeVisible();
+    await openFinder();
     await expect.element(page.getByRole('search', { name: 'Cari layanan' })).toBeVisible();
     const input = searchBox();
     await expect.element(input).toHaveAccessibleDescription('Contoh: bikin KTP, SIM hilang, akta kelahiran');
@@ -171,9 +168,7 @@ describe('accessible names and roles', () => {
   });
 
   it('follows lang="en" on an ancestor', async () => {
-    const wrapper = addToPage(document.createElement('div'));
-    wrapper.lang = 'en';
-    mountFinder({}, wrapper);
+    mountFinderIn({ lang: 'en' });
     await expect.element(page.getByRole('combobox', { name: 'Search services' })).toBeVisible();
     await expect.element(browseHeading('By life event')).toBeVisible();
     await expect.element(page.getByRole('heading', { level: 2, name: 'By category' })).toBeVisible();

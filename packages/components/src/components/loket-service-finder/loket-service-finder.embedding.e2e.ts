@@ -9,6 +9,8 @@ import {
   focusedName,
   KTP_HILANG,
   mountFinder,
+  mountFinderIn,
+  openFinder,
   query,
   resultsHeading,
   searchBox,
@@ -73,8 +75,7 @@ describe('deep links', () => {
     meta.name = 'loket-api-base';
     meta.content = inject('apiBase');
     addToPage(meta, 'head');
-    mountFinder({ 'api-base': null });
-    await expect.element(browseHeading()).toBeVisible();
+    await openFinder({ 'api-base': null });
   });
 });
 
@@ -130,9 +131,10 @@ describe('loketApply', () => {
 
 describe('error state', () => {
   it('says the API cannot be reached, and "Coba lagi" loads the results once it can', async () => {
-    const wrapper = addToPage(document.createElement('div'));
-    wrapper.dataset.loketApiBase = inject('closedApiBase');
-    mountFinder({ 'api-base': null }, wrapper);
+    const { wrapper } = mountFinderIn(
+      { dataset: { loketApiBase: inject('closedApiBase') } },
+      { 'api-base': null },
+    );
 
     const alert = page.getByRole('alert');
     await expect.element(alert, { timeout: 10_000 }).toBeVisible();
@@ -157,9 +159,10 @@ describe('error state', () => {
   });
 
   it('the same for a service that could not be loaded', async () => {
-    const wrapper = addToPage(document.createElement('div'));
-    wrapper.dataset.loketApiBase = inject('closedApiBase');
-    mountFinder({ 'api-base': null, service: 'ktp-el-hilang', 'no-history': '' }, wrapper);
+    const { wrapper } = mountFinderIn(
+      { dataset: { loketApiBase: inject('closedApiBase') } },
+      { 'api-base': null, service: 'ktp-el-hilang', 'no-history': '' },
+    );
     const retry = page.getByRole('alert').getByRole('button', { name: 'Coba lagi' });
     await expect.element(retry, { timeout: 10_000 }).toBeVisible();
     wrapper.dataset.loketApiBase = inject('apiBase');
@@ -186,8 +189,7 @@ describe('320 px wide', () => {
   it('has no horizontal scroll and stays usable for search and detail', async () => {
     await page.viewport(320, 640);
     try {
-      const finder = mountFinder();
-      await expect.element(browseHeading()).toBeVisible();
+      const finder = await openFinder();
       expect(finder.scrollWidth).toBeLessThanOrEqual(finder.clientWidth);
       expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(320);
       expect(overflow(finder)).toEqual([]);

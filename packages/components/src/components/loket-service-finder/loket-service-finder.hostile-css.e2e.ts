@@ -1,14 +1,7 @@
 import '../../../dist/components/loket-service-finder.js';
 import { expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import {
-  addStyle,
-  browseHeading,
-  detailHeading,
-  mountFinder,
-  resultsHeading,
-  shadow,
-} from '../../../test/finder';
+import { addStyle, detailHeading, openFinder, resultsHeading, shadow } from '../../../test/finder';
 import { cmsTheme, TEXT_PROPERTIES } from '../../../test/hostile-css';
 
 const KTP_HILANG = 'Penggantian KTP-el karena Hilang';
@@ -99,8 +92,7 @@ function styles(finder: HTMLElement, view: keyof typeof VIEWS): Styles {
 
 /** Searches, looks at the suggestions and results, opens a service; the styles of each view. */
 async function journey(): Promise<Styles> {
-  const finder = mountFinder({ 'no-history': '' });
-  await expect.element(browseHeading()).toBeVisible();
+  const finder = await openFinder({ 'no-history': '' });
   const browse = styles(finder, 'browse');
   await userEvent.click(page.getByRole('combobox', { name: 'Cari layanan' }));
   await userEvent.keyboard('ktp hilang');

@@ -2,7 +2,7 @@ import '../../../dist/components/loket-service-finder.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { violations } from '../../../test/a11y';
-import { addToPage, mountFinder, shadow } from '../../../test/finder';
+import { mountFinder, mountFinderIn, shadow } from '../../../test/finder';
 
 /** The finder's results, results-area headings included. */
 const headings = (finder: HTMLElement) =>
@@ -51,9 +51,7 @@ for (const [name, width, height] of [
 
 describe('in English', () => {
   it('says it in English', async () => {
-    const wrapper = addToPage(document.createElement('div'));
-    wrapper.lang = 'en';
-    const finder = mountFinder({ query: 'jalan berlubang', 'no-history': '' }, wrapper);
+    const { finder } = mountFinderIn({ lang: 'en' }, { query: 'jalan berlubang', 'no-history': '' });
     await expect
       .element(page.getByRole('heading', { name: 'This is a complaint, not a service' }))
       .toBeVisible();

@@ -2,7 +2,7 @@ import '../../../dist/components/loket-service-finder.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands, page } from 'vitest/browser';
 import { violations } from '../../../test/a11y';
-import { addToPage, detailHeading, mountFinder, shadow } from '../../../test/finder';
+import { detailHeading, mountFinder, mountFinderIn, shadow } from '../../../test/finder';
 
 // The service detail says which MPP of the citizen's region offers the service: name, address,
 // today's hours (or that none are recorded), phone as a tel: link, a map link only with coordinates.
@@ -137,9 +137,7 @@ for (const [label, width, height] of [
 }
 
 it('speaks English on an English page', async () => {
-  const wrapper = addToPage(document.createElement('div'));
-  wrapper.lang = 'en';
-  mountFinder({ service: 'ktp-el-hilang', region: '35.78', 'no-history': '' }, wrapper);
+  mountFinderIn({ lang: 'en' }, { service: 'ktp-el-hilang', region: '35.78', 'no-history': '' });
   await expect
     .element(page.getByRole('heading', { level: 4, name: 'Public service malls that offer it' }))
     .toBeVisible();
