@@ -19,7 +19,7 @@ declare global {
 /**
  * Records, across navigations, what would tell a developer something went wrong: CSP violations
  * (`securitypolicyviolation` events, which also come from inside shadow roots), console errors
- * and warnings, uncaught exceptions and failed requests.
+ * and warnings, uncaught exceptions and failed requests (not API reads the page cancelled itself).
  */
 export async function watch(page: Page) {
   const violations: Violation[] = [];
@@ -29,9 +29,15 @@ export async function watch(page: Page) {
       problems.push(`console.${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  page.on('requestfailed', (request) =>
-    problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
-  );
+  page.on('requestfailed', (request) => {
+    const error = request.failure()?.errorText ?? '';
+    // A catalogue read the component itself cancelled (a newer keystroke's search replaces it).
+    const superseded =
+      error === 'net::ERR_ABORTED' &&
+      request.method() === 'GET' &&
+      new URL(request.url()).pathname.startsWith('/v1/');
+    if (!superseded) problems.push(`request failed: ${request.url()} ${error}`);
+  });
   await page.exposeFunction('__loketReportViolation', (violation: Violation) => violations.push(violation));
   await page.addInitScript(() => {
     document.addEventListener(
