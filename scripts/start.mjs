@@ -12,14 +12,21 @@
 //      an application with curl, revoking the ones earlier runs created (known by their name);
 //   5. starts `cli.js serve --seed-if-empty` as a child (env inherited; SIGINT/SIGTERM forwarded;
 //      this script exits when it exits) and the demo server in this process;
-//   6. waits for GET /health/ready and prints where everything is, with the officer's curl examples.
+//   6. unless LOKET_SMTP_URL is set, starts the demo's mail catcher (packages/demo/mail-catcher.mjs,
+//      a real SMTP server on 127.0.0.1:DEMO_SMTP_PORT that relays nothing) and points the API's
+//      LOKET_SMTP_URL at it; the demo site lists what it caught at /surat.html. LOKET_TRACKER_URL
+//      defaults to the demo's tracker (/lacak.html#kode={code}), so the e-mails link back to it;
+//   7. waits for GET /health/ready and prints where everything is (where mail goes too), with the
+//      officer's curl examples.
 //
-// Env: HOST, PORT (the API's, 8080), DEMO_PORT (8081), DEMO_HOST (HOST), LOKET_API_URL (the API
-// URL the demo pages call; default: the page's hostname with PORT), and everything the API reads.
+// Env: HOST, PORT (the API's, 8080), DEMO_PORT (8081), DEMO_HOST (HOST), DEMO_SMTP_PORT (the mail
+// catcher's, 2525; 0 picks a free one), LOKET_API_URL (the API URL the demo pages call; default:
+// the page's hostname with PORT), and everything the API reads.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startMailCatcher } from '../packages/demo/mail-catcher.mjs';
 import { startDemo } from '../packages/demo/serve.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,6 +42,7 @@ const host = process.env.HOST || '127.0.0.1';
 const port = Number(process.env.PORT || 8080);
 const demoHost = process.env.DEMO_HOST || host;
 const demoPort = Number(process.env.DEMO_PORT || 8081);
+const smtpPort = Number(process.env.DEMO_SMTP_PORT ?? 2525);
 const apiUrl = process.env.LOKET_API_URL || undefined;
 /** Where a browser on this machine reaches a server listening on `address`. */
 const local = (address) => (['0.0.0.0', '::', ''].includes(address) ? '127.0.0.1' : address);
@@ -42,6 +50,7 @@ const apiBase = `http://${local(host)}:${port}`;
 
 let api = null;
 let demo = null;
+let mail = null;
 
 async function main() {
   await assertPortFree(host, port, 'the Loket API', 'PORT');
@@ -52,10 +61,19 @@ async function main() {
   if (stopping) return;
   const officerToken = await renewDemoOfficerToken();
   if (stopping) return;
+  const site = `http://${local(demoHost)}:${demoPort}/`;
+  const apiEnv = { ...process.env };
+  if (!apiEnv.LOKET_SMTP_URL) {
+    if (smtpPort) await assertPortFree('127.0.0.1', smtpPort, "the demo's mail catcher", 'DEMO_SMTP_PORT');
+    mail = await startMailCatcher({ host: '127.0.0.1', port: smtpPort });
+    apiEnv.LOKET_SMTP_URL = mail.url;
+  }
+  apiEnv.LOKET_TRACKER_URL ||= `${site}lacak.html#kode={code}`;
+  apiEnv.LOKET_MAIL_FROM ||= 'Portal Layanan Publik Kota Surabaya (contoh) <loket@surabaya.example>';
 
   api = spawn(process.execPath, [cli, 'serve', '--seed-if-empty'], {
     stdio: 'inherit',
-    env: process.env,
+    env: apiEnv,
     // Its own process group: Ctrl+C reaches only this script, which forwards it once (a second
     // signal would make the API skip its graceful shutdown).
     detached: process.platform !== 'win32',
@@ -66,10 +84,9 @@ async function main() {
     void finish(code ?? (stopping ? 0 : 1));
   });
 
-  demo = await startDemo({ host: demoHost, port: demoPort, apiPort: port, apiUrl });
+  demo = await startDemo({ host: demoHost, port: demoPort, apiPort: port, apiUrl, mail: mail ?? undefined });
 
   await waitUntilReady(`${apiBase}/health/ready`);
-  const site = `http://${local(demoHost)}:${demoPort}/`;
   console.log(`
   Loket is running.
 
@@ -77,6 +94,7 @@ async function main() {
     Loket API                      ${apiBase}/v1/services
     API reference                  ${apiBase}/docs
 ${['0.0.0.0', '::'].includes(demoHost) ? `\n    From another device: http://<this machine's address>:${demoPort}/\n` : ''}
+${mailHelp(site, apiEnv)}
 ${officerHelp(officerToken)}
   Press Ctrl+C to stop both.
 `);
@@ -163,6 +181,20 @@ async function renewDemoOfficerToken() {
   return token;
 }
 
+/** Where the citizens' e-mails go: the demo's catcher (and its page), or the SMTP server given. */
+function mailHelp(site, env) {
+  const where = mail
+    ? `the demo's mail catcher, ${mail.url} (nothing leaves this machine)
+    Caught e-mails                 ${site}surat.html  (JSON: ${site}surat.json)`
+    : `${redactUrl(env.LOKET_SMTP_URL)} (LOKET_SMTP_URL)`;
+  return `  E-mail to citizens goes to ${where}
+    An application with an e-mail address gets one at each status change; its link opens
+    ${env.LOKET_TRACKER_URL}
+`;
+}
+
+const redactUrl = (url) => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+
 /** What a newcomer pastes to act as the officer: the queue, then one transition. */
 function officerHelp(token) {
   const auth = `-H "Authorization: Bearer ${token}"`;
@@ -226,6 +258,8 @@ function stop(signal = 'SIGTERM') {
 async function finish(code) {
   await demo?.close().catch(() => {});
   demo = null;
+  await mail?.close().catch(() => {});
+  mail = null;
   process.exit(failed ? 1 : code);
 }
 

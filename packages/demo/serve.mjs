@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
 import { apiBaseFor } from './api-base.mjs';
 import { createNonce, cspDirectives, serializeCsp } from './csp.mjs';
+import { registerMailPages, renderMailbox } from './mail-pages.mjs';
 import { loadPages, renderPage, siteOrigin } from './pages.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -22,6 +23,8 @@ export const componentsDir = join(here, 'node_modules', '@loket', 'components', 
  * @property {(directives: Record<string, string[]>) => Record<string, string[]>} [csp] adjusts the
  *   policy (tests use it to prove the browser enforces it)
  * @property {boolean} [logger] log requests (pino JSON lines)
+ * @property {import('./mail-catcher.mjs').MailCatcher} [mail] a mail catcher whose messages /surat.html
+ *   and /surat.json show (mail-pages.mjs); without it those pages do not exist
  */
 
 /**
@@ -57,7 +60,7 @@ export async function buildDemo(options = {}) {
     const nonce = createNonce();
     const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
     const origin = siteOrigin({ host: request.headers.host, protocol: request.protocol }, 'http://127.0.0.1');
-    perRequest.set(request, { apiBase: api.base, nonce, origin, query });
+    perRequest.set(request, { apiBase: api.base, apiOrigin: api.origin, nonce, origin, query });
     reply.header(
       'content-security-policy',
       serializeCsp(adjustCsp(cspDirectives({ apiOrigin: api.origin, nonce }))),
@@ -81,6 +84,23 @@ export async function buildDemo(options = {}) {
       .send(renderPage(/** @type {string} */ (pages.get(name)), perRequest.get(request)));
 
   app.get('/', (request, reply) => sendPage('index.html', request, reply));
+  if (options.mail) {
+    const catcher = options.mail;
+    const mailPages = await loadPages(join(here, 'mail'), { '/assets/': join(siteDir, 'assets') });
+    registerMailPages(app, catcher, (request, reply) => {
+      const values = perRequest.get(request);
+      // The page frames each mail's HTML part from this site (sandboxed, see mail-pages.mjs).
+      const directives = { ...cspDirectives({ apiOrigin: values.apiOrigin, nonce: values.nonce }) };
+      directives['frame-src'] = ["'self'"];
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .header('content-security-policy', serializeCsp(adjustCsp(directives)))
+        .send(
+          renderMailbox(renderPage(/** @type {string} */ (mailPages.get('surat.html')), values), catcher),
+        );
+    });
+  }
   // Every page may be crawled (Lighthouse's SEO audit reads this file).
   app.get('/robots.txt', (_request, reply) =>
     reply

@@ -37,6 +37,7 @@ export async function startStack({ log = () => {}, timeoutMs = 240_000 } = {}) {
       HOST: '127.0.0.1',
       PORT: String(port),
       DEMO_PORT: String(demoPort),
+      DEMO_SMTP_PORT: '0',
       LOKET_DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
     },
