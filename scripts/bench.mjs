@@ -10,11 +10,14 @@
 // First, the first-load size of the components in the script-tag bundle (scripts/bench-size.mjs):
 // it needs only the build, no database and no server.
 //
+// Then, per engine on the same database server, the outbox (packages/server/bench/outbox.ts): e-mail
+// delivery and its lag while submissions run, and a SIGKILL mid-delivery counted per delivery id.
+//
 // Last, Lighthouse on the demo's three pages (scripts/bench-lighthouse.mjs), with the API and the
 // demo as `pnpm start` serves them.
 //
 // Parts: `pnpm bench lighthouse` (or LOKET_BENCH_ONLY=lighthouse) runs the named parts only.
-// Env: LOKET_BENCH_ONLY=size, server or lighthouse (comma-separated), LOKET_BENCH_QUICK=1 (short runs),
+// Env: LOKET_BENCH_ONLY=size, server, outbox or lighthouse (comma-separated), LOKET_BENCH_QUICK=1 (short runs),
 //      LOKET_BENCH_DURATION (autocannon seconds), LOKET_BENCH_ENGINES=pglite,postgres,
 //      LOKET_BENCH_DATABASE_URL, LOKET_BENCH_STRICT=1 (exit 1 on a FAIL) and the others in bench/README.md.
 // The table and the details are built in scripts/bench/ (table.mjs, details.mjs, format.mjs).
@@ -25,6 +28,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { legDetails } from './bench/details.mjs';
 import { ENGINE_NAMES } from './bench/format.mjs';
+import { outboxDetails, outboxRows } from './bench/outbox.mjs';
 import { benchTable } from './bench/table.mjs';
 import { lighthouseDetails } from './bench-lighthouse/report.mjs';
 import { measureSizes, sizeDetails } from './bench-size.mjs';
@@ -36,10 +40,11 @@ const resultsDir = join(root, 'bench', 'results');
 const tsx = join(serverDir, 'node_modules', '.bin', 'tsx');
 
 /**
- * The parts of the benchmark: `size` (first-load size, build only), `server` (the engines' legs)
- * and `lighthouse` (the demo's pages in Lighthouse). Named on the command line or in LOKET_BENCH_ONLY.
+ * The parts of the benchmark: `size` (first-load size, build only), `server` (the engines' legs),
+ * `outbox` (the engines' outbox legs) and `lighthouse` (the demo's pages in Lighthouse). Named on
+ * the command line or in LOKET_BENCH_ONLY.
  */
-const PARTS = ['size', 'server', 'lighthouse'];
+const PARTS = ['size', 'server', 'outbox', 'lighthouse'];
 const named = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const only = [
   ...new Set(
@@ -59,9 +64,10 @@ const runSize = only.includes('size');
 // In PARTS order, so the partial results' file name does not depend on how the variable was written.
 only.sort((a, b) => PARTS.indexOf(a) - PARTS.indexOf(b));
 const runServer = only.includes('server');
+const runOutbox = only.includes('outbox');
 const runLighthouse = only.includes('lighthouse');
 
-const engines = (runServer ? (process.env.LOKET_BENCH_ENGINES ?? 'pglite,postgres') : '')
+const engines = (runServer || runOutbox ? (process.env.LOKET_BENCH_ENGINES ?? 'pglite,postgres') : '')
   .split(',')
   .map((e) => e.trim())
   .filter(Boolean);
@@ -82,8 +88,8 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   });
 }
 
-function runLeg(engine, outFile, url) {
-  const args = ['bench/run.ts', '--engine', engine, '--out', outFile, ...(url ? ['--url', url] : [])];
+function runLeg(engine, outFile, url, script = 'bench/run.ts') {
+  const args = [script, '--engine', engine, '--out', outFile, ...(url ? ['--url', url] : [])];
   return new Promise((resolve) => {
     child = spawn(tsx, args, { cwd: serverDir, stdio: ['ignore', 'inherit', 'inherit'] });
     child.on('error', (err) => resolve(`cannot run tsx: ${err.message}`));
@@ -118,6 +124,7 @@ if (runSize) {
 
 const tmp = await mkdtemp(join(os.tmpdir(), 'loket-bench-'));
 const legs = {};
+const outboxLegs = {};
 try {
   for (const engine of engines) {
     const outFile = join(tmp, `${engine}.json`);
@@ -131,17 +138,30 @@ try {
         url = cluster.url;
       } else {
         legs.postgres = { skipped: 'skipped: no PostgreSQL' };
+        outboxLegs.postgres = { skipped: 'skipped: no PostgreSQL' };
         console.error('[bench] no PostgreSQL binaries and no LOKET_BENCH_DATABASE_URL: PostgreSQL SKIPPED');
         continue;
       }
     }
     try {
-      const error = await runLeg(engine, outFile, url);
-      if (error) {
-        failed = true;
-        legs[engine] = { error: `benchmark failed: ${error}` };
-      } else {
-        legs[engine] = JSON.parse(await readFile(outFile, 'utf8'));
+      if (runServer) {
+        const error = await runLeg(engine, outFile, url);
+        if (error) {
+          failed = true;
+          legs[engine] = { error: `benchmark failed: ${error}` };
+        } else {
+          legs[engine] = JSON.parse(await readFile(outFile, 'utf8'));
+        }
+      }
+      if (runOutbox) {
+        const outboxFile = join(tmp, `${engine}.outbox.json`);
+        const error = await runLeg(engine, outboxFile, url, 'bench/outbox.ts');
+        if (error) {
+          failed = true;
+          outboxLegs[engine] = { error: `outbox benchmark failed: ${error}` };
+        } else {
+          outboxLegs[engine] = JSON.parse(await readFile(outboxFile, 'utf8'));
+        }
       }
     } finally {
       cluster?.stop();
@@ -164,8 +184,10 @@ if (runLighthouse) {
   }
 }
 
-const { table, targets } = benchTable(engines, legs, sizes, lighthouseResult);
-const details = legDetails(engines, legs);
+const { table, targets } = benchTable(runServer ? engines : [], legs, sizes, lighthouseResult, () =>
+  runOutbox ? outboxRows(engines, outboxLegs) : { rows: [], targets: [] },
+);
+const details = [...legDetails(engines, legs), ...(runOutbox ? outboxDetails(engines, outboxLegs) : [])];
 
 const finished = new Date();
 const durationS = Math.round((Date.now() - started) / 1000);
@@ -199,6 +221,7 @@ const summary = {
   targets,
   size: sizes,
   engines: legs,
+  outbox: outboxLegs,
   lighthouse: lighthouseResult,
 };
 // A partial run (LOKET_BENCH_ONLY) writes beside the last full run, not over it.

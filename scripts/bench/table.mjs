@@ -13,7 +13,13 @@ const NO_TARGET = 'none set';
  * `{ table, targets }`: the Markdown lines of the table and the targets, for the size figures,
  * each engine leg and the Lighthouse pages.
  */
-export function benchTable(engines, legs, sizes, lighthouse = null) {
+export function benchTable(
+  engines,
+  legs,
+  sizes,
+  lighthouse = null,
+  more = () => ({ rows: [], targets: [] }),
+) {
   const rows = [];
   const targets = [];
   if (sizes) {
@@ -136,6 +142,10 @@ export function benchTable(engines, legs, sizes, lighthouse = null) {
     ]);
     targets.push({ engine, benchmark: 'contract-fuzz', target: fuzzTarget, result: verdict(fuzzOk) });
   }
+
+  const extra = more();
+  rows.push(...extra.rows);
+  targets.push(...extra.targets);
 
   if (lighthouse) {
     rows.push(...lighthouseRows(lighthouse));
