@@ -89,6 +89,9 @@ export async function startMailCatcher(options = {}) {
     },
   });
   const host = options.host ?? '127.0.0.1';
+  // A client that drops its connection mid-conversation is its own problem, not the demo's end
+  // (an unhandled 'error' on the server would stop `pnpm start`).
+  server.on('error', () => {});
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve(undefined));

@@ -104,7 +104,8 @@ export function outboxDetails(engines, legs) {
         `${c.receivedAtKill} of their e-mails had arrived (${c.answered} submissions answered, ${c.clientErrors} cut off by the kill); ` +
         `afterwards the database has ${c.committed} submitted, ${c.events} events (${c.eventsNotFannedOut} not fanned out), ` +
         `${c.deliveries} deliveries (${JSON.stringify(c.deliveryStatuses)}, at most ${c.maxAttempts} attempts; ` +
-        `${c.reclaimed ?? 0} claimed again after the restart, their lease held by the killed process). ` +
+        `${c.reclaimed ?? 0} claimed again after the restart, their lease held by the killed process; ` +
+        `${c.connectionsCut ?? 0} SMTP connections cut off by the kill). ` +
         `At the receiver: ${JSON.stringify(c.perDelivery)}.`,
     );
   }

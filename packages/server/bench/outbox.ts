@@ -235,6 +235,8 @@ try {
       maxAttempts: Math.max(0, ...crashRows.map((r) => r.attempts)),
       /** Deliveries claimed again after the restart: the dead process held their lease. */
       reclaimed: crashRows.filter((r) => r.attempts > 1).length,
+      /** SMTP connections the kill cut off mid-conversation, as the receiver saw them. */
+      connectionsCut: rcv.connectionErrors,
       perDelivery,
     },
   };

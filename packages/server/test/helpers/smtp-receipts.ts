@@ -42,11 +42,20 @@ export async function startReceiver(options: { delayMs?: number } = {}) {
       });
     },
   });
+  // A sender killed mid-conversation resets its connection: counted, never fatal (smtp-server
+  // emits it on the server, where an unhandled 'error' would end this process).
+  const state = { connectionErrors: 0 };
+  server.on('error', () => {
+    state.connectionErrors += 1;
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,
     receipts,
+    get connectionErrors() {
+      return state.connectionErrors;
+    },
     /** Distinct Message-IDs among the receipts for `codes` (all receipts without it). */
     distinct(codes?: Set<string>) {
       const ids = new Set<string>();
