@@ -122,7 +122,8 @@ export class LoketStatusTracker {
 
   componentDidRender() {
     this.focusing.rendered();
-    if (this.status && !this.results)
+    // Fetched while the first status is on its way, so it usually comes with it (nothing moves).
+    if ((this.busy || this.phase !== 'lookup') && !this.results)
       void import('./results').then(async (m) => {
         await m.resultText.load(this.locale);
         this.results = m;
