@@ -597,6 +597,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/applications/{code}/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether the satisfaction survey is open for this application
+         * @description The Survei Kepuasan Masyarakat (PermenPANRB 14/2017) is offered once an application is
+         *     completed or rejected, once per application. `open`: it may be answered now;
+         *     `answered`: it was; `not_yet`: the application is not decided.
+         */
+        get: operations["getApplicationSurvey"];
+        put?: never;
+        /**
+         * Rate the service of a decided application (once)
+         * @description The nine scores (1–4, in the regulation's order), optionally the respondent's profile and a
+         *     suggestion. What is stored for analysis names the service, agency, region and month, never
+         *     the application, its answers or the person; only a one-way marker remembers that this
+         *     application has answered, so a second response is `409`.
+         */
+        post: operations["answerApplicationSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kiosk/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A satisfaction survey answered on a kiosk at an MPP
+         * @description A tablet at a location's exit, registered with `loket-server kiosk add` (its token in
+         *     `Loket-Kiosk`), takes one response after another for its location, optionally naming the
+         *     service. Each device has its own limits (`LOKET_KIOSK_PER_MINUTE`, `LOKET_KIOSK_PER_DAY`)
+         *     besides the address's; over them it gets `429` with `Retry-After`.
+         */
+        post: operations["answerKioskSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/performance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Satisfaction index (IKM) and service performance of a region and period
+         * @description Open data. The Indeks Kepuasan Masyarakat by PermenPANRB 14/2017 (NRR per unsur = the
+         *     sum of its scores / respondents; IKM = Σ NRR × 0,111 × 25; bands A–D) for the region and
+         *     its kabupaten/kota, over a month, quarter, semester or year, with the number of
+         *     respondents and whether it reaches the Krejcie–Morgan sample for the number served. A
+         *     cell with fewer responses than the minimum (`method.min_responses`) is not published.
+         *     Beside it, from the applications' own history: applications per service, the share
+         *     decided by their due date, the median working days taken, and those overdue now.
+         *     Cached (`Cache-Control`, `ETag`); `method` states how every figure is made.
+         */
+        get: operations["getPerformance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/performance/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The satisfaction index as CSV
+         * @description The cells of `getPerformance` as CSV (RFC 4180, UTF-8, comma-separated, one header
+         *     row): scope, period, respondents, served, sample required, whether reached, IKM, band and
+         *     the nine NRR; unpublished cells have empty figures. The method is in the first lines
+         *     starting with `#`.
+         */
+        get: operations["exportPerformance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -1335,6 +1437,139 @@ export interface components {
             /** @enum {string} */
             database?: "pglite" | "postgres";
         };
+        /**
+         * @description The nine unsur of PermenPANRB 14/2017 in its order (1 Persyaratan … 9 Sarana dan prasarana), each 1 (worst) to 4 (best).
+         * @example [
+         *       4,
+         *       3,
+         *       3,
+         *       4,
+         *       3,
+         *       4,
+         *       4,
+         *       3,
+         *       3
+         *     ]
+         */
+        SurveyScores: number[];
+        /** @description The respondent's profile the SKM form asks; every part optional. */
+        SurveyProfile: {
+            /** @enum {string} */
+            age_band?: "under_20" | "20_29" | "30_39" | "40_49" | "50_59" | "60_plus";
+            /** @enum {string} */
+            sex?: "male" | "female";
+            /** @enum {string} */
+            education?: "none_primary" | "junior" | "senior" | "diploma" | "bachelor" | "postgraduate";
+            /** @enum {string} */
+            occupation?: "civil_servant" | "military_police" | "private" | "self_employed" | "student" | "other";
+        };
+        SurveyAnswer: {
+            scores: components["schemas"]["SurveyScores"];
+            profile?: components["schemas"]["SurveyProfile"];
+            /** @description Free text; kept for the agency, never published with the index. */
+            suggestion?: string;
+        };
+        KioskSurveyAnswer: {
+            service?: components["schemas"]["Slug"];
+            scores: components["schemas"]["SurveyScores"];
+            profile?: components["schemas"]["SurveyProfile"];
+            suggestion?: string;
+        };
+        SurveyState: {
+            /** @enum {string} */
+            state: "not_yet" | "open" | "answered";
+        };
+        SurveyReceipt: {
+            /** @constant */
+            received: true;
+            /** @enum {string} */
+            channel: "application" | "visit" | "kiosk";
+        };
+        SkmBand: {
+            /** @enum {string} */
+            mutu: "A" | "B" | "C" | "D";
+            /** @enum {string} */
+            kinerja: "Sangat Baik" | "Baik" | "Kurang Baik" | "Tidak Baik";
+        };
+        UnsurResult: {
+            no: number;
+            /** @description The regulation's name (Indonesian), or its English rendering. */
+            name: string;
+            /** @description Nilai rata-rata (1–4). */
+            nrr: number;
+            /** @description NRR × 25. */
+            score: number;
+        };
+        SatisfactionCell: {
+            /** @description The service, agency, location or region of this cell; null for the whole scope. */
+            key: string | null;
+            label: string | null;
+            /** @description False: fewer responses than the minimum; no figure of it is given. */
+            published: boolean;
+            respondents: number | null;
+            /** @description Σ NRR × 0,111 × 25 (25–100). */
+            ikm: number | null;
+            band: components["schemas"]["SkmBand"] | null;
+            unsur: components["schemas"]["UnsurResult"][] | null;
+            /** @description Applications decided (completed or rejected) in the period in this cell's scope; null where not known (a location). */
+            served: number | null;
+            /** @description Krejcie–Morgan sample for `served`. */
+            sample_required: number | null;
+            sample_reached: boolean | null;
+        };
+        ServicePerformance: {
+            service: components["schemas"]["Slug"];
+            name: string;
+            /** @description Submitted in the period. */
+            applications: number;
+            /** @description Completed or rejected in the period. */
+            decided: number;
+            /** @description Of those decided, how many by their due date. */
+            on_time: number;
+            /** @description on_time / decided (0–1) of those with a due date; null with none. */
+            on_time_share: number | null;
+            /** @description Median working days from submission to decision. */
+            median_working_days: number | null;
+            /** @description Submitted, not decided, past their due date now (whatever the period). */
+            overdue_now: number;
+        };
+        Performance: {
+            lang: components["schemas"]["Lang"];
+            region: {
+                code: components["schemas"]["RegionCode"];
+                name: string;
+            };
+            period: {
+                /** @example 2026-Q4 */
+                label: string;
+                /** @enum {string} */
+                kind: "month" | "quarter" | "semester" | "year";
+                /** Format: date */
+                start: string;
+                /**
+                 * Format: date
+                 * @description The last day included.
+                 */
+                end: string;
+            };
+            /** @enum {string|null} */
+            by: "service" | "agency" | "location" | "region" | null;
+            method: {
+                regulation: string;
+                formula: string;
+                weight: number;
+                bands: string;
+                min_responses: number;
+                sample: string;
+                served: string;
+                excluded: string;
+            };
+            /** Format: date-time */
+            generated_at: string;
+            satisfaction: components["schemas"]["SatisfactionCell"];
+            cells: components["schemas"]["SatisfactionCell"][];
+            services: components["schemas"]["ServicePerformance"][];
+        };
         ProblemFieldError: {
             /** @description Where the problem is: a JSON pointer into the body, or `/query/<name>`, `/path/<name>`, `/header/<name>`. */
             pointer: string;
@@ -1352,7 +1587,7 @@ export interface components {
              *     `:precondition-failed`, `:precondition-required`, `:idempotency-key-reused`,
              *     `:file-too-large`, `:file-type-not-allowed`, `:file-rejected` (in a revision, the same
              *     file the officer asked to replace), `:unsupported-media-type`,
-             *     `:attachments-full`, `:insufficient-storage`; from the HTTP layer `:payload-too-large`,
+             *     `:attachments-full`, `:insufficient-storage`; for the survey `:survey-answered`, `:survey-not-open`; from the HTTP layer `:payload-too-large`,
              *     `:request-timeout`, `:headers-too-large`; `:too-many-requests` anywhere.
              */
             type: string;
@@ -1614,6 +1849,24 @@ export interface components {
          * @example en-GB,en;q=0.9
          */
         acceptLanguage: string;
+        /**
+         * @description The region; a province includes its kabupaten/kota.
+         * @example 35.78
+         */
+        performanceRegion: components["schemas"]["RegionCode"];
+        /**
+         * @description A year (`2026`), semester (`2026-S2`), quarter (`2026-Q4`) or month (`2026-11`), in Jakarta time.
+         * @example 2026-Q4
+         */
+        performancePeriod: string;
+        /** @description Only this service. */
+        performanceService: components["schemas"]["Slug"];
+        /** @description Only this agency's services. */
+        performanceAgency: components["schemas"]["Slug"];
+        /** @description Only responses given at this location (kiosks, visits). */
+        performanceLocation: components["schemas"]["Slug"];
+        /** @description Split the index into cells per service, agency, location or region (the region and each of its kabupaten/kota). */
+        performanceBy: "service" | "agency" | "location" | "region";
         /** @description An `ETag` received before; `304` when it still matches. */
         ifNoneMatch: string;
     };
@@ -3319,6 +3572,302 @@ export interface operations {
             408: components["responses"]["RequestTimeout"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getApplicationSurvey: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The application's tracking code (random, not sequential; case-insensitive, dashes optional).
+                 * @example LKT-7K4M-Q2XP
+                 */
+                code: components["parameters"]["trackingCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The survey's state for this application. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "state": "open"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SurveyState"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    answerApplicationSurvey: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The application's tracking code (random, not sequential; case-insensitive, dashes optional).
+                 * @example LKT-7K4M-Q2XP
+                 */
+                code: components["parameters"]["trackingCode"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "scores": [
+                 *         4,
+                 *         3,
+                 *         3,
+                 *         4,
+                 *         3,
+                 *         4,
+                 *         4,
+                 *         3,
+                 *         3
+                 *       ],
+                 *       "profile": {
+                 *         "age_band": "30_39",
+                 *         "sex": "female"
+                 *       },
+                 *       "suggestion": "Ruang tunggu perlu lebih banyak kursi."
+                 *     }
+                 */
+                "application/json": components["schemas"]["SurveyAnswer"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "received": true,
+                     *       "channel": "application"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SurveyReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    answerKioskSurvey: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "service": "ktp-el-hilang",
+                 *       "scores": [
+                 *         4,
+                 *         4,
+                 *         3,
+                 *         4,
+                 *         3,
+                 *         3,
+                 *         4,
+                 *         3,
+                 *         2
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["KioskSurveyAnswer"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "received": true,
+                     *       "channel": "kiosk"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SurveyReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getPerformance: {
+        parameters: {
+            query: {
+                /**
+                 * @description The region; a province includes its kabupaten/kota.
+                 * @example 35.78
+                 */
+                region: components["parameters"]["performanceRegion"];
+                /**
+                 * @description A year (`2026`), semester (`2026-S2`), quarter (`2026-Q4`) or month (`2026-11`), in Jakarta time.
+                 * @example 2026-Q4
+                 */
+                period: components["parameters"]["performancePeriod"];
+                /** @description Only this service. */
+                service?: components["parameters"]["performanceService"];
+                /** @description Only this agency's services. */
+                agency?: components["parameters"]["performanceAgency"];
+                /** @description Only responses given at this location (kiosks, visits). */
+                location?: components["parameters"]["performanceLocation"];
+                /** @description Split the index into cells per service, agency, location or region (the region and each of its kabupaten/kota). */
+                by?: components["parameters"]["performanceBy"];
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+                /** @description An `ETag` received before; `304` when it still matches. */
+                "If-None-Match"?: components["parameters"]["ifNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The index and the performance. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Performance"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    exportPerformance: {
+        parameters: {
+            query: {
+                /**
+                 * @description The region; a province includes its kabupaten/kota.
+                 * @example 35.78
+                 */
+                region: components["parameters"]["performanceRegion"];
+                /**
+                 * @description A year (`2026`), semester (`2026-S2`), quarter (`2026-Q4`) or month (`2026-11`), in Jakarta time.
+                 * @example 2026-Q4
+                 */
+                period: components["parameters"]["performancePeriod"];
+                /** @description Only this service. */
+                service?: components["parameters"]["performanceService"];
+                /** @description Only this agency's services. */
+                agency?: components["parameters"]["performanceAgency"];
+                /** @description Only responses given at this location (kiosks, visits). */
+                location?: components["parameters"]["performanceLocation"];
+                /** @description Split the index into cells per service, agency, location or region (the region and each of its kabupaten/kota). */
+                by?: components["parameters"]["performanceBy"];
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+                /** @description An `ETag` received before; `304` when it still matches. */
+                "If-None-Match"?: components["parameters"]["ifNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
         };

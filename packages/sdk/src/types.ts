@@ -94,6 +94,20 @@ export type TransitionRequest = Schemas['TransitionRequest'];
 export type Delivery = Schemas['Delivery'];
 export type DeliveryList = Schemas['DeliveryList'];
 
+// The satisfaction survey (SKM) and the published performance.
+export type SurveyScores = Schemas['SurveyScores'];
+export type SurveyProfile = Schemas['SurveyProfile'];
+export type SurveyAnswer = Schemas['SurveyAnswer'];
+export type KioskSurveyAnswer = Schemas['KioskSurveyAnswer'];
+export type SurveyState = Schemas['SurveyState'];
+export type SurveyReceipt = Schemas['SurveyReceipt'];
+export type SkmBand = Schemas['SkmBand'];
+export type UnsurResult = Schemas['UnsurResult'];
+/** One cell of the index; `published: false` (too few responses) carries no figures. */
+export type SatisfactionCell = Schemas['SatisfactionCell'];
+export type ServicePerformance = Schemas['ServicePerformance'];
+export type Performance = Schemas['Performance'];
+
 type Query<K extends keyof operations> = NonNullable<operations[K]['parameters']['query']>;
 
 /**
@@ -116,6 +130,7 @@ export type GetRegionQuery = Query<'getRegion'>;
 export type ListRegionLocationsQuery = Query<'listRegionLocations'>;
 export type GetServiceFormQuery = Query<'getServiceForm'>;
 export type ListOfficerApplicationsQuery = Query<'listOfficerApplications'>;
+export type GetPerformanceQuery = Query<'getPerformance'>;
 
 /** `createApplication`'s input: the request, with `region` defaulting to the client's. */
 export type CreateApplicationInput = Omit<CreateApplicationRequest, 'region'> & {

@@ -26,8 +26,10 @@ import { healthHandlers } from './routes/health.js';
 import { lifeEventHandlers } from './routes/life-events.js';
 import { notificationHandlers, registerFormBodies } from './routes/notifications.js';
 import { officerHandlers } from './routes/officer.js';
+import { performanceHandlers } from './routes/performance.js';
 import { regionHandlers } from './routes/regions.js';
 import { resultHandlers } from './routes/results.js';
+import { surveyHandlers } from './routes/survey.js';
 
 export interface AppOptions {
   db: Db;
@@ -47,6 +49,8 @@ export interface AppOptions {
   trustProxy?: number | string[] | false;
   /** Time allowed to receive a request's headers, and the whole request with its body (ms). */
   timeouts?: { headersMs: number; requestMs: number };
+  /** Fewest survey responses for a cell of the satisfaction index to be published (default 10). */
+  skmMinResponses?: number;
 }
 
 export const defaultTimeouts = { headersMs: 10_000, requestMs: 120_000 };
@@ -132,6 +136,7 @@ export async function buildApp(
     uploadsDir: options.uploadsDir ?? './data/uploads',
     now: options.now ?? (() => new Date()),
     limits,
+    skmMinResponses: options.skmMinResponses ?? 10,
   };
 
   app.addHook('onSend', async (request, reply) => {
@@ -171,6 +176,8 @@ export async function buildApp(
     ...officerHandlers(ctx),
     ...notificationHandlers(ctx),
     ...resultHandlers(ctx),
+    ...surveyHandlers(ctx),
+    ...performanceHandlers(ctx),
   };
   registerUploads(app, ctx);
   const bodies = bodyRules(contract);

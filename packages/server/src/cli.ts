@@ -21,6 +21,8 @@ Commands:
                               write a SYNTHETIC catalogue (for benchmarks only) to FILE as JSON
   officer create --name N --agency A --region R | list | revoke ID
                               officer bearer tokens (the token is shown once, stored hashed)
+  kiosk add --location L --name N | list [--location L] | revoke ID
+                              survey kiosks at an MPP (the token is shown once, stored hashed)
   origins add REGION ORIGIN | list [REGION] | remove REGION ORIGIN
                               web origins allowed to take applications for a region
   calendar import FILE        replace the holiday calendar (the layout of data/catalogue/holidays.json)
@@ -34,6 +36,7 @@ Configuration comes from environment variables; see the README.`;
 const commandModules: Record<string, string> = {
   import: './cli/import.js',
   officer: './cli/officer.js',
+  kiosk: './cli/kiosk.js',
   origins: './cli/origins.js',
   calendar: './cli/calendar.js',
   'purge-drafts': './cli/purge-drafts.js',

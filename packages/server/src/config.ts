@@ -27,6 +27,8 @@ export interface Config {
   limits: Limits;
   /** Reverse proxies whose X-Forwarded-For gives the client address (Fastify's `trustProxy`). */
   trustProxy: number | string[] | false;
+  /** Fewest survey responses for a cell of the satisfaction index to be published (docs/assessment.md). */
+  skmMinResponses: number;
   /** Notifications (docs/notifications.md); `apiUrl` falls back to the address listened on. */
   outbox: Omit<OutboxSettings, 'apiUrl'> & { apiUrl: string | undefined };
 }
@@ -57,6 +59,7 @@ export function loadConfig(env: Env = process.env): Config {
     requestTimeoutMs: integer(env, 'LOKET_REQUEST_TIMEOUT_MS', 120_000),
     limits: limitsFromEnv(env, integer),
     trustProxy: trustProxyFromEnv(env.LOKET_TRUST_PROXY),
+    skmMinResponses: Math.max(1, integer(env, 'LOKET_SKM_MIN_RESPONSES', 10)),
     outbox: {
       smtpUrl: env.LOKET_SMTP_URL || undefined,
       mailFrom: env.LOKET_MAIL_FROM || 'Loket <loket@localhost>',

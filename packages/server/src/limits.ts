@@ -18,6 +18,9 @@ export interface Limits {
   drafts: Limit;
   /** Wrong secrets per tracking code; then the code answers 429 to everyone until the window ends. */
   lockout: Limit;
+  /** Survey responses per kiosk device per minute, and per day (each device counts on its own). */
+  kioskPerMinute: Limit;
+  kioskPerDay: Limit;
   /** Client addresses no rate limit applies to (a kiosk in an MPP, a monitoring probe). */
   allow: string[];
   /** The files of one application together, in bytes. */
@@ -36,6 +39,8 @@ export const defaultLimits: Limits = {
   uploads: { max: 60, windowMs: MINUTE },
   drafts: { max: 100, windowMs: 60 * MINUTE },
   lockout: { max: 10, windowMs: 15 * MINUTE },
+  kioskPerMinute: { max: 6, windowMs: MINUTE },
+  kioskPerDay: { max: 600, windowMs: 24 * 60 * MINUTE },
   allow: [],
   applicationBytes: 50 * MB,
   minFreeBytes: 1024 * MB,
@@ -60,6 +65,8 @@ export function limitsFromEnv(
       max: integer(env, 'LOKET_LOCKOUT_ATTEMPTS', d.lockout.max),
       windowMs: integer(env, 'LOKET_LOCKOUT_MINUTES', d.lockout.windowMs / MINUTE) * MINUTE,
     },
+    kioskPerMinute: per('LOKET_KIOSK_PER_MINUTE', d.kioskPerMinute),
+    kioskPerDay: per('LOKET_KIOSK_PER_DAY', d.kioskPerDay),
     allow: (env.LOKET_LIMIT_ALLOW ?? '')
       .split(',')
       .map((a) => a.trim())

@@ -33,6 +33,7 @@ export async function startServer(config: Config, options: { seedIfEmpty?: boole
     uploadsDir: join(config.dataDir, 'uploads'),
     limits: config.limits,
     trustProxy: config.trustProxy,
+    skmMinResponses: config.skmMinResponses,
     responseCache:
       config.responseCacheMb > 0
         ? { maxBytes: config.responseCacheMb * 1024 * 1024, checkEveryMs: config.catalogueCheckMs }

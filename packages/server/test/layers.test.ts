@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 // sources instead of its exports is checked in packages/sdk/test/consumers.test.ts.
 
 const src = new URL('../src/', import.meta.url).pathname;
-const domain = ['applications', 'catalogue', 'notifications', 'messages', 'problem.ts', 'db'];
+const domain = ['applications', 'catalogue', 'notifications', 'survey', 'messages', 'problem.ts', 'db'];
 
 function files(path: string): string[] {
   if (path.endsWith('.ts')) return [path];

@@ -10,4 +10,5 @@ export * from './health.js';
 export * from './life-events.js';
 export * from './regions.js';
 export * from './results.js';
+export * from './survey.js';
 export * from './withdraw.js';

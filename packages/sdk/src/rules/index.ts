@@ -6,5 +6,17 @@
 export { type EditRefusal, editRefusal, isEditable, isSubmitted } from './editing.js';
 export { type AttachmentType, checkFile, detectType, type FileLimits, type FileProblem } from './files.js';
 export { canonicalSecret, formatSecret, SECRET_SYMBOLS, secretFromBytes } from './secret.js';
+export {
+  krejcieMorgan,
+  SKM_BANDS,
+  SKM_UNSUR,
+  SKM_WEIGHT,
+  type SkmIndex,
+  type SkmMutu,
+  type SkmScore,
+  skmBand,
+  skmIndex,
+  type Unsur,
+} from './skm.js';
 export { isFinal, isWithAgency } from './status.js';
 export { type Actor, canTransition, canWithdraw } from './transitions.js';

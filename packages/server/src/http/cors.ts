@@ -19,6 +19,7 @@ const citizen = (origin: boolean): FastifyCorsOptions => ({
     'Accept-Language',
     'Content-Type',
     'Loket-Secret',
+    'Loket-Kiosk',
     'If-Match',
     'Idempotency-Key',
     'X-Request-Id',
@@ -36,7 +37,7 @@ const citizen = (origin: boolean): FastifyCorsOptions => ({
 });
 
 /**
- * Three CORS policies. The catalogue is public: any origin. The citizen application endpoints
+ * Three CORS policies. The catalogue (and the published performance) is public: any origin. The citizen application and survey kiosk endpoints
  * answer only origins some region has allowed (the preflight carries no region; each request is
  * then checked against its own application's region). The officer API never answers CORS.
  */
@@ -46,7 +47,9 @@ export async function registerCors(app: FastifyInstance, db: Queryable): Promise
       const path = request.url;
       const origin = request.headers.origin;
       if (path.startsWith('/v1/officer')) return callback(null, { origin: false });
-      if (!path.startsWith('/v1/applications')) return callback(null, catalogue);
+      // Survey kiosks are pages of a region's site, allowed like the citizen endpoints.
+      if (!path.startsWith('/v1/applications') && !path.startsWith('/v1/kiosk/'))
+        return callback(null, catalogue);
       if (!origin) return callback(null, citizen(false));
       originAllowedAnywhere(db, origin).then(
         (allowed) => callback(null, citizen(allowed)),

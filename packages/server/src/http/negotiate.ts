@@ -5,6 +5,8 @@ import { problem } from '../problem.js';
 
 const produced = ['application/json', 'application/problem+json'];
 const downloads = /^\/v1\/officer\/applications\/[^/]+\/attachments\/[^/?]+/;
+// The performance export is CSV (its errors stay problem+json).
+const csv = /^\/v1\/performance\/export(\?|$)/;
 
 /** 406 for a client that accepts none of what the API produces (no Accept header accepts all). */
 export function registerContentNegotiation(app: FastifyInstance): void {
@@ -12,7 +14,8 @@ export function registerContentNegotiation(app: FastifyInstance): void {
     const accept = request.headers.accept;
     // Attachment downloads produce the file's own type, not JSON.
     if (!accept || !request.url.startsWith('/v1/') || downloads.test(request.url)) return;
-    if (new Negotiator({ headers: { accept } }).mediaType(produced) === undefined) {
+    const types = csv.test(request.url) ? ['text/csv', ...produced] : produced;
+    if (new Negotiator({ headers: { accept } }).mediaType(types) === undefined) {
       throw problem('not-acceptable', 406, say('notAcceptable'));
     }
   });

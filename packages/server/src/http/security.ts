@@ -8,6 +8,7 @@ import {
 import type { Db } from '../db/index.js';
 import type { Limit } from '../limits.js';
 import { ProblemError } from '../problem.js';
+import { authenticateKiosk, type KioskDevice } from '../survey/kiosk.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -15,6 +16,8 @@ declare module 'fastify' {
     application?: ApplicationRow;
     /** Set by the officerToken security handler. */
     officer?: Officer;
+    /** Set by the kioskToken security handler. */
+    kiosk?: KioskDevice;
   }
 }
 
@@ -24,7 +27,7 @@ const header = (request: FastifyRequest, name: string) => {
 };
 
 /**
- * The security handlers named in the contract (`applicationSecret`, `officerToken`); glue runs
+ * The security handlers named in the contract (`applicationSecret`, `officerToken`, `kioskToken`); glue runs
  * them before the handler, after request validation. The rules are in applications/security.ts.
  */
 export function securityHandlers(db: Db, lockout: Limit) {
@@ -41,6 +44,13 @@ export function securityHandlers(db: Db, lockout: Limit) {
           request.log.info({ retryAfter: error.retryAfter }, 'tracking code locked out after wrong secrets');
         }
         throw error;
+      });
+    },
+
+    async kioskToken(request: FastifyRequest) {
+      request.kiosk = await authenticateKiosk(db, {
+        token: header(request, 'loket-kiosk'),
+        origin: request.headers.origin,
       });
     },
 

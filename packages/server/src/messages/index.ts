@@ -4,6 +4,7 @@ import { notificationMessages } from './notifications.js';
 import { requestMessages } from './requests.js';
 import { resultMessages } from './results.js';
 import { statusMessages } from './status.js';
+import { surveyMessages } from './survey.js';
 
 export { type ProblemKind, problemTitles } from './requests.js';
 
@@ -23,6 +24,7 @@ export const messages = {
   ...statusMessages,
   ...notificationMessages,
   ...resultMessages,
+  ...surveyMessages,
 };
 
 type Messages = typeof messages;

@@ -30,6 +30,8 @@ export const problemTitles = {
   'too-many-requests': { id: 'Terlalu banyak permintaan', en: 'Too many requests' },
   'attachments-full': { id: 'Batas berkas permohonan tercapai', en: 'Attachment quota reached' },
   'insufficient-storage': { id: 'Ruang penyimpanan tidak cukup', en: 'Insufficient storage' },
+  'survey-answered': { id: 'Survei sudah diisi', en: 'Survey already answered' },
+  'survey-not-open': { id: 'Survei belum dibuka', en: 'Survey not open yet' },
   internal: { id: 'Terjadi kesalahan pada server', en: 'Internal server error' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

@@ -22,13 +22,13 @@ export interface Composed {
   html: string;
 }
 
-const escapeHtml = (s: string) =>
+export const escapeHtml = (s: string) =>
   s.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 
-type Block = { text: string } | { heading: string; items: string[] } | { link: string; label: string };
+export type Block = { text: string } | { heading: string; items: string[] } | { link: string; label: string };
 
 function blocks(f: MessageFacts): Block[] {
   const { lang, payload } = f;
@@ -51,13 +51,13 @@ function blocks(f: MessageFacts): Block[] {
   return list;
 }
 
-function asText(block: Block): string {
+export function asText(block: Block): string {
   if ('text' in block) return block.text;
   if ('link' in block) return `${block.label}\n${block.link}`;
   return [block.heading, ...block.items.map((item) => `- ${item}`)].join('\n');
 }
 
-function asHtml(block: Block): string {
+export function asHtml(block: Block): string {
   if ('text' in block) return `<p>${escapeHtml(block.text)}</p>`;
   if ('link' in block) {
     return `<p>${escapeHtml(block.label)}<br><a href="${escapeHtml(block.link)}">${escapeHtml(block.link)}</a></p>`;

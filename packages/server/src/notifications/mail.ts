@@ -3,8 +3,10 @@ import { formatCode } from '../applications/secrets.js';
 import type { Queryable } from '../db/index.js';
 import type { Claimed } from './deliveries.js';
 import { composeEmail, trackerLink } from './email-message.js';
+import { SURVEY_INVITATION } from './outbox.js';
 import type { Mail } from './smtp.js';
 import { newStopToken } from './stop.js';
+import { composeSurveyInvitation } from './survey-invitation.js';
 
 /**
  * The e-mail of one claimed delivery: facts from the event and the application (its service's
@@ -26,7 +28,8 @@ export async function buildMail(
   const code = formatCode(delivery.code);
   const token = await newStopToken(db, delivery.application_id, options.now);
   const stopUrl = `${options.apiUrl.replace(/\/+$/, '')}/v1/notifications/stop/${token}`;
-  const composed = composeEmail({
+  const compose = delivery.topic === SURVEY_INVITATION ? composeSurveyInvitation : composeEmail;
+  const composed = compose({
     lang,
     code,
     service: (lang === 'en' ? service?.name_en : service?.name_id) ?? delivery.service_id,

@@ -24,9 +24,13 @@ export interface OutboxEvent {
   created_at: Date | string;
 }
 
+/** The survey invitation's topic: written beside `application.completed` and `application.rejected`. */
+export const SURVEY_INVITATION = 'survey.invitation';
+
 /**
  * Writes the status change to the outbox in the caller's transaction (called by transition()).
- * Withdrawing a draft tells no one: it was never sent.
+ * Withdrawing a draft tells no one: it was never sent. A decision (completed or rejected) also
+ * writes the invitation to the satisfaction survey (docs/assessment.md), as its own event.
  */
 export async function recordEvent(
   tx: Queryable,
@@ -47,4 +51,17 @@ export async function recordEvent(
      values ($1, $2, $3, $4::text::jsonb, $5)`,
     [randomUUID(), application.id, `application.${to}`, JSON.stringify(payload), event.at],
   );
+  if (to === 'completed' || to === 'rejected') {
+    await tx.query(
+      `insert into outbox_event (id, application_id, topic, payload, created_at)
+       values ($1, $2, $3, $4::text::jsonb, $5)`,
+      [
+        randomUUID(),
+        application.id,
+        SURVEY_INVITATION,
+        JSON.stringify({ ...payload, public_note: null, fields: [] }),
+        event.at,
+      ],
+    );
+  }
 }

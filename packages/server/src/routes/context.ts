@@ -16,6 +16,8 @@ export interface AppContext {
   now: () => Date;
   /** Rate limits, lockout and quotas in force. */
   limits: Limits;
+  /** The satisfaction index: cells with fewer responses are not published. */
+  skmMinResponses: number;
 }
 
 type Parameters<Op extends keyof operations> = operations[Op]['parameters'];
