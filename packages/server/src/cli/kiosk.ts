@@ -14,8 +14,8 @@ Commands:
       revoke a kiosk at once; revoking twice is harmless
 
 Examples:
-  loket-server kiosk add --location mpp-kota-surabaya --name "Tablet pintu keluar"
-  loket-server kiosk list --location mpp-kota-surabaya
+  loket-server kiosk add --location mpp-surabaya-siola --name "Tablet pintu keluar"
+  loket-server kiosk list --location mpp-surabaya-siola
 
 Exit status: 0 on success, 1 on any error (the message is on stderr).`;
 

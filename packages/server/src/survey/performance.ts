@@ -7,6 +7,7 @@ import {
   type Cell,
   type Dimension,
   presentCell,
+  regionCodes,
   type Scope,
   servedCounts,
   tallySums,
@@ -84,6 +85,7 @@ export async function performance(
   if (!region) throw problem('unknown-region', 404, say('unknownRegion', query.region));
   const scope: Scope = {
     region: region.code,
+    codes: await regionCodes(db, region.code),
     period,
     service: query.service,
     agency: query.agency,

@@ -8,6 +8,8 @@ export type Dimension = 'service' | 'agency' | 'location' | 'region';
 /** What the index is taken over: a region with its kabupaten/kota, a period, optional filters. */
 export interface Scope {
   region: string;
+  /** The region and its kabupaten/kota (regionCodes): compared by equality, so the index serves it. */
+  codes: string[];
   period: Period;
   service?: string | undefined;
   agency?: string | undefined;
@@ -40,6 +42,15 @@ const column: Record<Dimension, string> = {
   region: 'region_code',
 };
 
+/** A region's code with those of its kabupaten/kota (for a province), from the region table. */
+export async function regionCodes(db: Queryable, region: string): Promise<string[]> {
+  const rows = await db.query<{ code: string }>(
+    'select code from region where code = $1 or province_code = $1 order by code',
+    [region],
+  );
+  return rows.map((r) => r.code);
+}
+
 /** The WHERE of a scope over a table with region_code (and service/agency/location columns). */
 export function scopeWhere(
   scope: Scope,
@@ -47,8 +58,7 @@ export function scopeWhere(
   columns: { region: string; service: string; agency: string; location?: string },
 ): string {
   const $ = (value: unknown) => `$${params.push(value)}`;
-  const region = columns.region;
-  const parts = [`(${region} = ${$(scope.region)} or ${region} like ${$(`${scope.region}.%`)})`];
+  const parts = [`${columns.region} = any(${$(scope.codes)}::text[])`];
   if (scope.service) parts.push(`${columns.service} = ${$(scope.service)}`);
   if (scope.agency) parts.push(`${columns.agency} = ${$(scope.agency)}`);
   if (scope.location && columns.location) parts.push(`${columns.location} = ${$(scope.location)}`);
