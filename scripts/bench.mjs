@@ -17,7 +17,7 @@
 // demo as `pnpm start` serves them.
 //
 // Parts: `pnpm bench lighthouse` (or LOKET_BENCH_ONLY=lighthouse) runs the named parts only.
-// Env: LOKET_BENCH_ONLY=size, server, outbox or lighthouse (comma-separated), LOKET_BENCH_QUICK=1 (short runs),
+// Env: LOKET_BENCH_ONLY=size, server, outbox, skm or lighthouse (comma-separated), LOKET_BENCH_QUICK=1 (short runs),
 //      LOKET_BENCH_DURATION (autocannon seconds), LOKET_BENCH_ENGINES=pglite,postgres,
 //      LOKET_BENCH_DATABASE_URL, LOKET_BENCH_STRICT=1 (exit 1 on a FAIL) and the others in bench/README.md.
 // The table and the details are built in scripts/bench/ (table.mjs, details.mjs, format.mjs).
@@ -29,6 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { legDetails } from './bench/details.mjs';
 import { ENGINE_NAMES } from './bench/format.mjs';
 import { outboxDetails, outboxRows } from './bench/outbox.mjs';
+import { skmDetails } from './bench/skm.mjs';
 import { benchTable } from './bench/table.mjs';
 import { lighthouseDetails } from './bench-lighthouse/report.mjs';
 import { measureSizes, sizeDetails } from './bench-size.mjs';
@@ -41,10 +42,11 @@ const tsx = join(serverDir, 'node_modules', '.bin', 'tsx');
 
 /**
  * The parts of the benchmark: `size` (first-load size, build only), `server` (the engines' legs),
- * `outbox` (the engines' outbox legs) and `lighthouse` (the demo's pages in Lighthouse). Named on
+ * `outbox` (the engines' outbox legs), `skm` (the satisfaction index with 1 000 000 SYNTHETIC
+ * responses, and survey submissions, per engine) and `lighthouse` (the demo's pages in Lighthouse). Named on
  * the command line or in LOKET_BENCH_ONLY.
  */
-const PARTS = ['size', 'server', 'outbox', 'lighthouse'];
+const PARTS = ['size', 'server', 'outbox', 'skm', 'lighthouse'];
 const named = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const only = [
   ...new Set(
@@ -65,9 +67,12 @@ const runSize = only.includes('size');
 only.sort((a, b) => PARTS.indexOf(a) - PARTS.indexOf(b));
 const runServer = only.includes('server');
 const runOutbox = only.includes('outbox');
+const runSkm = only.includes('skm');
 const runLighthouse = only.includes('lighthouse');
 
-const engines = (runServer || runOutbox ? (process.env.LOKET_BENCH_ENGINES ?? 'pglite,postgres') : '')
+const engines = (
+  runServer || runOutbox || runSkm ? (process.env.LOKET_BENCH_ENGINES ?? 'pglite,postgres') : ''
+)
   .split(',')
   .map((e) => e.trim())
   .filter(Boolean);
@@ -125,6 +130,7 @@ if (runSize) {
 const tmp = await mkdtemp(join(os.tmpdir(), 'loket-bench-'));
 const legs = {};
 const outboxLegs = {};
+const skmLegs = {};
 try {
   for (const engine of engines) {
     const outFile = join(tmp, `${engine}.json`);
@@ -139,6 +145,7 @@ try {
       } else {
         legs.postgres = { skipped: 'skipped: no PostgreSQL' };
         outboxLegs.postgres = { skipped: 'skipped: no PostgreSQL' };
+        skmLegs.postgres = { skipped: 'skipped: no PostgreSQL' };
         console.error('[bench] no PostgreSQL binaries and no LOKET_BENCH_DATABASE_URL: PostgreSQL SKIPPED');
         continue;
       }
@@ -162,6 +169,14 @@ try {
         } else {
           outboxLegs[engine] = JSON.parse(await readFile(outboxFile, 'utf8'));
         }
+      }
+      if (runSkm) {
+        const skmFile = join(tmp, `${engine}.skm.json`);
+        const error = await runLeg(engine, skmFile, url, 'bench/skm-run.ts');
+        if (error) failed = true;
+        skmLegs[engine] = error
+          ? { error: `benchmark failed: ${error}` }
+          : JSON.parse(await readFile(skmFile, 'utf8'));
       }
     } finally {
       cluster?.stop();
@@ -187,7 +202,10 @@ if (runLighthouse) {
 const { table, targets } = benchTable(runServer ? engines : [], legs, sizes, lighthouseResult, () =>
   runOutbox ? outboxRows(engines, outboxLegs) : { rows: [], targets: [] },
 );
-const details = [...legDetails(engines, legs), ...(runOutbox ? outboxDetails(engines, outboxLegs) : [])];
+const details = [
+  ...legDetails(runServer ? engines : [], legs),
+  ...(runOutbox ? outboxDetails(engines, outboxLegs) : []),
+];
 
 const finished = new Date();
 const durationS = Math.round((Date.now() - started) / 1000);
@@ -208,6 +226,7 @@ const markdown = [
   ...table,
   '',
   ...(details.length ? ['## Details', '', ...details, ''] : []),
+  ...(runSkm ? ['## Satisfaction index (SKM)', '', ...skmDetails(engines, skmLegs), ''] : []),
   ...(sizes ? ['## First-load size (script-tag bundle)', '', ...sizeDetails(sizes), ''] : []),
   ...(lighthouseResult ? ['## Lighthouse (the demo)', '', ...lighthouseDetails(lighthouseResult), ''] : []),
 ].join('\n');
@@ -222,6 +241,7 @@ const summary = {
   size: sizes,
   engines: legs,
   outbox: outboxLegs,
+  skm: runSkm ? skmLegs : null,
   lighthouse: lighthouseResult,
 };
 // A partial run (LOKET_BENCH_ONLY) writes beside the last full run, not over it.

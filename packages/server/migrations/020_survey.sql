@@ -54,6 +54,18 @@ create table survey_tally (
   primary key (region_code, month, service_id, agency_id, location_id, synthetic)
 );
 
+-- The same sums per region and month only: what the index of a whole region (or a province split
+-- by kabupaten/kota) reads, a row per region and month whatever the services and locations.
+create table survey_tally_region (
+  region_code text not null references region (code),
+  month date not null,
+  synthetic boolean not null,
+  n bigint not null,
+  s1 bigint not null, s2 bigint not null, s3 bigint not null, s4 bigint not null, s5 bigint not null,
+  s6 bigint not null, s7 bigint not null, s8 bigint not null, s9 bigint not null,
+  primary key (region_code, month, synthetic)
+);
+
 -- Tablets at an MPP's exit: each has its own token (stored hashed) and its own limits.
 create table kiosk_device (
   id uuid primary key,

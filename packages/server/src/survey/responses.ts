@@ -38,15 +38,23 @@ export const monthOf = (at: Date) => `${jakartaDate(at).slice(0, 7)}-01`;
 
 const scoreColumns = [1, 2, 3, 4, 5, 6, 7, 8, 9];
 const sums = scoreColumns.map((i) => `s${i}`).join(', ');
-const addSums = scoreColumns.map((i) => `s${i} = survey_tally.s${i} + excluded.s${i}`).join(', ');
+const addSums = (table: string) =>
+  scoreColumns.map((i) => `s${i} = ${table}.s${i} + excluded.s${i}`).join(', ');
+const sumOfScores = scoreColumns.map((i) => `sum(u${i})`).join(', ');
 
-/** The running sums of a response's cell, in the same transaction (db/020_survey.sql). */
+/** The running sums of a response's cell and of its region's month, in the same transaction (020_survey.sql). */
 async function tally(tx: Queryable, facts: ResponseFacts, month: string): Promise<void> {
+  await tx.query(
+    `insert into survey_tally_region (region_code, month, synthetic, n, ${sums})
+     values ($1, $2::date, $3, 1, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+     on conflict (region_code, month, synthetic) do update set n = survey_tally_region.n + 1, ${addSums('survey_tally_region')}`,
+    [facts.regionCode, month, facts.synthetic ?? false, ...facts.scores],
+  );
   await tx.query(
     `insert into survey_tally (region_code, service_id, agency_id, location_id, month, synthetic, n, ${sums})
      values ($1, $2, $3, $4, $5::date, $6, 1, $7, $8, $9, $10, $11, $12, $13, $14, $15)
      on conflict (region_code, month, service_id, agency_id, location_id, synthetic)
-     do update set n = survey_tally.n + 1, ${addSums}`,
+     do update set n = survey_tally.n + 1, ${addSums('survey_tally')}`,
     [
       facts.regionCode,
       facts.serviceId ?? '',
@@ -108,10 +116,15 @@ export async function recordResponse(
  */
 export async function rebuildTallies(tx: Queryable): Promise<void> {
   await tx.query('delete from survey_tally');
+  await tx.query('delete from survey_tally_region');
+  await tx.query(
+    `insert into survey_tally_region (region_code, month, synthetic, n, ${sums})
+     select region_code, month, synthetic, count(*), ${sumOfScores} from survey_response group by 1, 2, 3`,
+  );
   await tx.query(
     `insert into survey_tally (region_code, service_id, agency_id, location_id, month, synthetic, n, ${sums})
      select region_code, coalesce(service_id, ''), coalesce(agency_id, ''), coalesce(location_id, ''), month, synthetic,
-       count(*), ${scoreColumns.map((i) => `sum(u${i})`).join(', ')}
+       count(*), ${sumOfScores}
      from survey_response group by 1, 2, 3, 4, 5, 6`,
   );
 }

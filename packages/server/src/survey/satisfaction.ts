@@ -66,8 +66,9 @@ export function scopeWhere(
 }
 
 /**
- * The sums per cell from the running tallies (a few rows per service, location and month, never
- * the responses): one row for the whole scope, or one per value of `by`.
+ * The sums per cell from the running sums (a row per region and month, or per service, location and
+ * month with those filters or splits; never the responses): one row for the whole scope, or one
+ * per value of `by`.
  */
 export async function tallySums(
   db: Queryable,
@@ -76,6 +77,8 @@ export async function tallySums(
   options: { synthetic?: boolean } = {},
 ): Promise<Sums[]> {
   const params: unknown[] = [];
+  // A whole region (or one split by kabupaten/kota) reads the per-region sums: a row per month.
+  const regional = !scope.service && !scope.agency && !scope.location && (by === null || by === 'region');
   const filter = scopeWhere(scope, params, {
     region: 'region_code',
     service: 'service_id',
@@ -87,7 +90,7 @@ export async function tallySums(
   const key = by ? `nullif(${column[by]}, '')` : 'null::text';
   const rows = await db.query<Record<string, string | number | null>>(
     `select ${key} as key, sum(n)::bigint as n, ${SKM_UNSUR.map((u) => `sum(s${u.no})::bigint as s${u.no}`).join(', ')}
-     from survey_tally
+     from ${regional ? 'survey_tally_region' : 'survey_tally'}
      where ${filter} and month >= $${n - 2}::date and month < $${n - 1}::date and synthetic = $${n}
      group by 1 order by 1`,
     params,
