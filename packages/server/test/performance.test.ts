@@ -93,7 +93,7 @@ beforeAll(async () => {
     submittedAt: '2026-11-03T02:00:00Z',
     due: '2026-11-17',
   });
-});
+}, 180_000); // a busy machine makes the first seeded database slow
 afterAll(async () => server?.close());
 
 describe('periods', () => {

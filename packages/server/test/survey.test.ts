@@ -20,7 +20,7 @@ beforeAll(async () => {
     now: () => now,
     limits: { kioskPerMinute: { max: 3, windowMs: 60_000 } },
   });
-});
+}, 180_000); // a busy machine makes the first seeded database slow
 afterAll(async () => server?.close());
 
 async function call(
