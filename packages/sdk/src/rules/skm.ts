@@ -21,49 +21,49 @@ const u = (no: number, id: string, en: string, labelsId: string[], labelsEn: str
 
 /** The nine unsur (PermenPANRB 14/2017), in the regulation's order. */
 export const SKM_UNSUR: readonly Unsur[] = [
-  u(
+  /* @__PURE__ */ u(
     1,
     'Persyaratan',
     'Requirements',
     ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai'],
     ['Not appropriate', 'Less appropriate', 'Appropriate', 'Very appropriate'],
   ),
-  u(
+  /* @__PURE__ */ u(
     2,
     'Sistem, Mekanisme, dan Prosedur',
     'System, mechanism and procedure',
     ['Tidak mudah', 'Kurang mudah', 'Mudah', 'Sangat mudah'],
     ['Not easy', 'Less easy', 'Easy', 'Very easy'],
   ),
-  u(
+  /* @__PURE__ */ u(
     3,
     'Waktu Penyelesaian',
     'Time to complete',
     ['Tidak cepat', 'Kurang cepat', 'Cepat', 'Sangat cepat'],
     ['Not fast', 'Less fast', 'Fast', 'Very fast'],
   ),
-  u(
+  /* @__PURE__ */ u(
     4,
     'Biaya/Tarif',
     'Cost/fee',
     ['Sangat mahal', 'Cukup mahal', 'Murah', 'Gratis'],
     ['Very expensive', 'Fairly expensive', 'Cheap', 'Free'],
   ),
-  u(
+  /* @__PURE__ */ u(
     5,
     'Produk Spesifikasi Jenis Pelayanan',
     'What the service delivers',
     ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai'],
     ['Not as specified', 'Less than specified', 'As specified', 'Fully as specified'],
   ),
-  u(
+  /* @__PURE__ */ u(
     6,
     'Kompetensi Pelaksana',
     'Competence of the staff',
     ['Tidak kompeten', 'Kurang kompeten', 'Kompeten', 'Sangat kompeten'],
     ['Not competent', 'Less competent', 'Competent', 'Very competent'],
   ),
-  u(
+  /* @__PURE__ */ u(
     7,
     'Perilaku Pelaksana',
     'Behaviour of the staff',
@@ -75,14 +75,14 @@ export const SKM_UNSUR: readonly Unsur[] = [
       'Very polite and friendly',
     ],
   ),
-  u(
+  /* @__PURE__ */ u(
     8,
     'Penanganan Pengaduan, Saran dan Masukan',
     'Handling of complaints, suggestions and feedback',
     ['Tidak ada', 'Ada tetapi tidak berfungsi', 'Berfungsi kurang maksimal', 'Dikelola dengan baik'],
     ['None', 'Exists but does not work', 'Works, not fully', 'Well managed'],
   ),
-  u(
+  /* @__PURE__ */ u(
     9,
     'Sarana dan prasarana',
     'Facilities',
