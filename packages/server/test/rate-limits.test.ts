@@ -81,6 +81,24 @@ describe('rate limits per client address', () => {
     });
   });
 
+  it('count every route a code and secret open as status lookups: the application, status, receipt, result, survey', async () => {
+    const limited = await app({
+      reads: { max: 100, windowMs: 60_000 },
+      lookups: { max: 4, windowMs: 60_000 },
+    });
+    const remoteAddress = newAddress();
+    const tails = ['', '/status', '/receipt', '/result', '/survey'];
+    for (const last of tails) {
+      const urls = [...tails.filter((t) => t !== last), last].map((t) => `/v1/applications/${code}${t}`);
+      const address = `${remoteAddress}`.replace(/\.\d+$/, `.${200 + tails.indexOf(last)}`);
+      const got = [];
+      for (const url of urls)
+        got.push((await limited.inject({ method: 'GET', url, remoteAddress: address })).statusCode);
+      expect(got.slice(0, 4)).not.toContain(429);
+      expect(got[4]).toBe(429);
+    }
+  });
+
   it('answer 429 problem+json with Retry-After, localized, as the contract says; unknown routes count too', async () => {
     const limited = await app({ reads: { max: 2, windowMs: 60_000 }, lookups: { max: 1, windowMs: 60_000 } });
     const remoteAddress = newAddress();
@@ -189,6 +207,8 @@ describe('limits from the environment', () => {
       LOKET_LIMIT_DRAFTS: '4',
       LOKET_LOCKOUT_ATTEMPTS: '5',
       LOKET_LOCKOUT_MINUTES: '2',
+      LOKET_KIOSK_PER_MINUTE: '3',
+      LOKET_KIOSK_PER_DAY: '90',
       LOKET_LIMIT_ALLOW: '192.0.2.7, 2001:db8::1',
       LOKET_APPLICATION_FILES_MB: '20',
       LOKET_UPLOADS_MIN_FREE_MB: '512',
@@ -201,6 +221,8 @@ describe('limits from the environment', () => {
       uploads: { max: 3, windowMs: 60_000 },
       drafts: { max: 4, windowMs: 3_600_000 },
       lockout: { max: 5, windowMs: 120_000 },
+      kioskPerMinute: { max: 3, windowMs: 60_000 },
+      kioskPerDay: { max: 90, windowMs: 86_400_000 },
       allow: ['192.0.2.7', '2001:db8::1'],
       applicationBytes: 20 * 1024 * 1024,
       minFreeBytes: 512 * 1024 * 1024,

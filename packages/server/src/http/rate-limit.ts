@@ -9,7 +9,14 @@ import { ReservingCounter } from './rate-store.js';
 type Kind = 'reads' | 'writes' | 'lookups' | 'uploads' | 'drafts';
 
 const UPLOAD = '/v1/applications/:code/attachments';
-const lookupRoutes = new Set(['/v1/applications/:code', '/v1/applications/:code/status']);
+// Every route a code and secret open (read with GET): guessing is limited per address too, not only per code.
+const lookupRoutes = new Set([
+  '/v1/applications/:code',
+  '/v1/applications/:code/status',
+  '/v1/applications/:code/receipt',
+  '/v1/applications/:code/result',
+  '/v1/applications/:code/survey',
+]);
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The limits a request counts against: exactly one per request, plus `drafts` for a new draft. */
