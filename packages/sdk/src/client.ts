@@ -7,6 +7,7 @@ import {
 } from './http.js';
 import * as citizen from './operations/citizen.js';
 import * as officer from './operations/officer.js';
+import * as webhooks from './operations/webhooks.js';
 import { paginateOfficerApplications, paginateRegions, paginateServices } from './pagination.js';
 import type {
   ListOfficerApplicationsQuery,
@@ -91,10 +92,10 @@ export function createLoketClient(options: LoketClientOptions): LoketClient {
 }
 
 /**
- * The officer API: the queue of one agency in one region, and status transitions; the functions
- * of operations/officer.ts with the officer client's core bound.
+ * The officer API: the queue of one agency in one region, status transitions and the agency's
+ * webhooks; the functions of operations/officer.ts and webhooks.ts with the officer client's core bound.
  */
-export interface LoketOfficerClient extends Methods<typeof officer> {
+export interface LoketOfficerClient extends Methods<typeof officer>, Methods<typeof webhooks> {
   readonly paginate: {
     applications(
       query?: ListOfficerApplicationsQuery,
@@ -117,6 +118,7 @@ export function createLoketOfficerClient(options: LoketOfficerClientOptions): Lo
   const core: Core = { http: createHttp({ ...options, headers }), region: undefined };
   const client: LoketOfficerClient = {
     ...bind(core, officer),
+    ...bind(core, webhooks),
     paginate: {
       applications: (query, callOptions) => paginateOfficerApplications(client, query, callOptions),
     },

@@ -50,6 +50,7 @@ export type {
   CreateApplicationInput,
   CreateApplicationRequest,
   CreatedApplication,
+  CreatedWebhookEndpoint,
   Delivery,
   DeliveryList,
   Due,
@@ -127,6 +128,10 @@ export type {
   TrackingCode,
   TransitionRequest,
   UnsurResult,
+  WebhookEndpoint,
+  WebhookEndpointList,
+  WebhookEndpointRequest,
+  WebhookTestQueued,
   WithdrawRequest,
 } from './types.js';
 export type { UploadOptions, UploadProgress } from './upload.js';

@@ -568,6 +568,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/officer/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The webhook endpoints of the officer's agency and region
+         * @description Signed webhooks (Standard Webhooks) to which every notification event of the officer's
+         *     agency in the officer's region (and, for a province token, its kabupaten/kota) is POSTed:
+         *     a region's SMS or WhatsApp gateway, its back office. Never the secrets. An endpoint
+         *     disabled after repeated failures says why in `disabled_reason`. See docs/notifications.md.
+         */
+        get: operations["listWebhookEndpoints"];
+        put?: never;
+        /**
+         * Add a webhook endpoint
+         * @description Adds an endpoint for the officer's agency and region. The URL must be `https://`
+         *     (`http://` only to localhost, and private or local addresses only where the server allows
+         *     them with `LOKET_WEBHOOK_ALLOW_PRIVATE`). The answer carries the signing secret
+         *     (`whsec_…`) **once only**; keep it in the receiver's configuration.
+         */
+        post: operations["createWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/officer/webhooks/{webhookId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a webhook endpoint
+         * @description Removes the endpoint; what was still to be sent to it is cancelled. An endpoint of another
+         *     agency or region is `404`, as if it did not exist.
+         */
+        delete: operations["deleteWebhookEndpoint"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/officer/webhooks/{webhookId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event to a webhook endpoint
+         * @description Queues a `webhook.test` event for this endpoint (also a disabled one) on the notification
+         *     outbox; the worker sends it signed like any other, within `LOKET_OUTBOX_POLL_MS`. Its
+         *     outcome shows in the endpoint's `last_success_at`, or `last_error` and `last_failure_at`; a
+         *     test's failure does not count towards disabling. The answer names the delivery (the
+         *     `webhook-id` the receiver sees).
+         */
+        post: operations["testWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/officer/webhooks/{webhookId}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable a disabled webhook endpoint again
+         * @description After the receiver is fixed (try it with a test event first): new events are sent to it
+         *     again and its failure count starts over. Events of the time it was disabled are not sent.
+         */
+        post: operations["enableWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/notifications/stop/{token}": {
         parameters: {
             query?: never;
@@ -1021,8 +1117,8 @@ export interface components {
             /** @description What happened, e.g. `application.needs_revision`. */
             topic: string;
             /** @enum {string} */
-            channel: "email";
-            /** @description The recipient, masked (`s***@example.com`). */
+            channel: "email" | "webhook";
+            /** @description The recipient: an e-mail address masked (`s***@example.com`), a webhook endpoint's id. */
             target: string;
             /**
              * @description `failed`: refused for good or out of attempts; `cancelled`: the citizen stopped messages.
@@ -1038,6 +1134,59 @@ export interface components {
             delivered_at: string | null;
             /** Format: date-time */
             created_at: string;
+        };
+        /**
+         * @description An event's `type`: `application.submitted`, `application.in_review`,
+         *     `application.needs_revision`, `application.completed`, `application.rejected`,
+         *     `application.withdrawn` (more come with later features; see docs/notifications.md).
+         * @example application.needs_revision
+         */
+        WebhookEventType: string;
+        WebhookEndpointRequest: {
+            /** @description `https://…` (see the operation). */
+            url: string;
+            /** @description The event types to send; empty or absent means all. */
+            event_types?: components["schemas"]["WebhookEventType"][];
+            /** @description What it is, for people. */
+            description?: string;
+        };
+        /** @description Where an agency's events in a region are POSTed, signed (docs/notifications.md). */
+        WebhookEndpoint: {
+            /** Format: uuid */
+            id: string;
+            agency: components["schemas"]["Slug"];
+            /** @description The Kemendagri code (`33.74`, or a province `33`). */
+            region: string;
+            url: string;
+            event_types: components["schemas"]["WebhookEventType"][];
+            description: string | null;
+            enabled: boolean;
+            /** @description Why it was disabled (after how many failures, and the last one's answer). */
+            disabled_reason: string | null;
+            /** Format: date-time */
+            disabled_at: string | null;
+            /** @description Failed attempts since the last success. */
+            consecutive_failures: number;
+            /** @description The last failure's answer (`HTTP 500 …`, a timeout). */
+            last_error: string | null;
+            /** Format: date-time */
+            last_failure_at: string | null;
+            /** Format: date-time */
+            last_success_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        CreatedWebhookEndpoint: components["schemas"]["WebhookEndpoint"] & {
+            /** @description The signing secret (Standard Webhooks form), shown only here. */
+            secret: string;
+        };
+        WebhookEndpointList: {
+            lang: components["schemas"]["Lang"];
+            data: components["schemas"]["WebhookEndpoint"][];
+        };
+        WebhookTestQueued: {
+            /** @description The delivery's id, sent as `webhook-id`. */
+            delivery_id: string;
         };
         TransitionRequest: {
             /** @enum {string} */
@@ -1799,6 +1948,8 @@ export interface components {
         trackingCode: components["schemas"]["TrackingCode"];
         /** @description The random token of an e-mail's stop link. */
         stopToken: string;
+        /** @description The webhook endpoint's id. */
+        webhookId: string;
         /** @description The attachment's id. */
         attachmentId: string;
         /** @description The application's ETag last received. Required; without it the answer is `428`. */
@@ -3479,6 +3630,204 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["DeliveryList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listWebhookEndpoints: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoints, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createWebhookEndpoint: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://sms.semarangkota.go.id/loket",
+                 *       "event_types": [
+                 *         "application.needs_revision",
+                 *         "application.completed"
+                 *       ],
+                 *       "description": "SMS gateway Diskominfo"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookEndpointRequest"];
+            };
+        };
+        responses: {
+            /** @description The new endpoint, with its secret (shown only here). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookEndpoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteWebhookEndpoint: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /** @description The webhook endpoint's id. */
+                webhookId: components["parameters"]["webhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    testWebhookEndpoint: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /** @description The webhook endpoint's id. */
+                webhookId: components["parameters"]["webhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookTestQueued"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    enableWebhookEndpoint: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /** @description The webhook endpoint's id. */
+                webhookId: components["parameters"]["webhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint, enabled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -93,6 +93,13 @@ export type TransitionRequest = Schemas['TransitionRequest'];
 /** One notification of one event to one recipient (the officer's delivery log). */
 export type Delivery = Schemas['Delivery'];
 export type DeliveryList = Schemas['DeliveryList'];
+/** A signed webhook endpoint of the officer's agency and region (never its secret). */
+export type WebhookEndpoint = Schemas['WebhookEndpoint'];
+/** The endpoint just added, with its secret (`whsec_…`), shown only then. */
+export type CreatedWebhookEndpoint = Schemas['CreatedWebhookEndpoint'];
+export type WebhookEndpointList = Schemas['WebhookEndpointList'];
+export type WebhookEndpointRequest = Schemas['WebhookEndpointRequest'];
+export type WebhookTestQueued = Schemas['WebhookTestQueued'];
 
 // The satisfaction survey (SKM) and the published performance.
 export type SurveyScores = Schemas['SurveyScores'];

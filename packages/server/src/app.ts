@@ -30,6 +30,7 @@ import { performanceHandlers } from './routes/performance.js';
 import { regionHandlers } from './routes/regions.js';
 import { resultHandlers } from './routes/results.js';
 import { surveyHandlers } from './routes/survey.js';
+import { webhookHandlers } from './routes/webhooks.js';
 
 export interface AppOptions {
   db: Db;
@@ -51,6 +52,8 @@ export interface AppOptions {
   timeouts?: { headersMs: number; requestMs: number };
   /** Fewest survey responses for a cell of the satisfaction index to be published (default 10). */
   skmMinResponses?: number;
+  /** Whether officers may add webhook endpoints on private addresses (off by default). */
+  webhooks?: { allowPrivate: boolean };
 }
 
 export const defaultTimeouts = { headersMs: 10_000, requestMs: 120_000 };
@@ -137,6 +140,7 @@ export async function buildApp(
     now: options.now ?? (() => new Date()),
     limits,
     skmMinResponses: options.skmMinResponses ?? 10,
+    webhooks: { allowPrivate: options.webhooks?.allowPrivate ?? false },
   };
 
   app.addHook('onSend', async (request, reply) => {
@@ -174,6 +178,7 @@ export async function buildApp(
     ...applicationHandlers(ctx),
     ...attachmentHandlers(ctx),
     ...officerHandlers(ctx),
+    ...webhookHandlers(ctx),
     ...notificationHandlers(ctx),
     ...resultHandlers(ctx),
     ...surveyHandlers(ctx),

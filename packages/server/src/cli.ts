@@ -25,6 +25,8 @@ Commands:
                               survey kiosks at an MPP (the token is shown once, stored hashed)
   origins add REGION ORIGIN | list [REGION] | remove REGION ORIGIN
                               web origins allowed to take applications for a region
+  webhooks add --agency A --region R URL | list | test ID | enable ID | remove ID
+                              signed webhook endpoints (the secret is shown once)
   calendar import FILE        replace the holiday calendar (the layout of data/catalogue/holidays.json)
   purge-drafts [--older-than-days N]
                               delete drafts untouched for N days (default $LOKET_DRAFT_RETENTION_DAYS or 30)
@@ -38,6 +40,7 @@ const commandModules: Record<string, string> = {
   officer: './cli/officer.js',
   kiosk: './cli/kiosk.js',
   origins: './cli/origins.js',
+  webhooks: './cli/webhooks.js',
   calendar: './cli/calendar.js',
   'purge-drafts': './cli/purge-drafts.js',
   backup: './cli/backup.js',

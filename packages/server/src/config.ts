@@ -1,4 +1,5 @@
 import { type Limits, limitsFromEnv, trustProxyFromEnv } from './limits.js';
+import type { WebhookSettings } from './notifications/webhook-deliver.js';
 import type { OutboxSettings } from './notifications/worker.js';
 
 /** Every setting comes from the environment; defaults make `pnpm start` work with no setup. */
@@ -43,6 +44,21 @@ function integer(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+/** Webhook delivery (docs/notifications.md); the officer API's URL check reads `allowPrivate` too. */
+export function webhooksFromEnv(env: Env): WebhookSettings {
+  const allow = (env.LOKET_WEBHOOK_ALLOW_PRIVATE ?? '').toLowerCase();
+  if (!['', '0', '1', 'true', 'false'].includes(allow)) {
+    throw new Error(`LOKET_WEBHOOK_ALLOW_PRIVATE must be 1 or 0, got "${env.LOKET_WEBHOOK_ALLOW_PRIVATE}"`);
+  }
+  const disableAfter = integer(env, 'LOKET_WEBHOOK_DISABLE_AFTER', 20);
+  if (disableAfter < 1) throw new Error('LOKET_WEBHOOK_DISABLE_AFTER must be at least 1');
+  return {
+    timeoutMs: integer(env, 'LOKET_WEBHOOK_TIMEOUT_MS', 10_000),
+    disableAfter,
+    allowPrivate: allow === '1' || allow === 'true',
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   return {
     host: env.HOST ?? '127.0.0.1',
@@ -69,6 +85,7 @@ export function loadConfig(env: Env = process.env): Config {
       leaseMs: integer(env, 'LOKET_OUTBOX_LEASE_MS', 60_000),
       retryMs: integer(env, 'LOKET_OUTBOX_RETRY_MS', 30_000),
       maxAttempts: integer(env, 'LOKET_OUTBOX_MAX_ATTEMPTS', 8),
+      webhooks: webhooksFromEnv(env),
     },
   };
 }

@@ -39,6 +39,7 @@ export async function startServer(config: Config, options: { seedIfEmpty?: boole
         ? { maxBytes: config.responseCacheMb * 1024 * 1024, checkEveryMs: config.catalogueCheckMs }
         : false,
     timeouts: { headersMs: config.headersTimeoutMs, requestMs: config.requestTimeoutMs },
+    webhooks: { allowPrivate: config.outbox.webhooks.allowPrivate },
   });
   app.addHook('onClose', async () => db.close());
   // `loket-server backup` asks the running server for a backup of the embedded database. Its

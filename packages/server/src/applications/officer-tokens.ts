@@ -35,7 +35,7 @@ export async function assertRegionExists(db: Queryable, code: string): Promise<v
   if (rows.length === 0) throw new OfficerInputError(`there is no region with code "${code}"`);
 }
 
-async function assertAgencyExists(db: Queryable, id: string): Promise<void> {
+export async function assertAgencyExists(db: Queryable, id: string): Promise<void> {
   const rows = await db.query('select 1 from agency where id = $1', [id]);
   if (rows.length > 0) return;
   const known = await db.query<{ id: string }>('select id from agency order by id');

@@ -68,6 +68,14 @@ export const notificationMessages = {
     id: () => 'Berhenti menerima e-mail',
     en: () => 'Stop e-mails',
   },
+  webhookNotFound: {
+    id: (id: string) => `Tidak ada webhook ${id} untuk instansi dan wilayah Anda.`,
+    en: (id: string) => `There is no webhook ${id} for your agency and region.`,
+  },
+  webhookRefused: {
+    id: (reason: string) => `Webhook ini tidak dapat dipakai: ${reason}`,
+    en: (reason: string) => `This webhook cannot be used: ${reason}`,
+  },
   stopTokenUnknown: {
     id: () => 'Tautan berhenti ini tidak dikenal.',
     en: () => 'This stop link is not known.',

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
+import { officerScopeSql } from '../applications/officer-queue.js';
 import type { Db, Queryable } from '../db/index.js';
 import type { EventPayload } from './outbox.js';
 
 // The deliveries of outbox events: created by fanOut (one per event, channel and target), taken by
 // claim under a lease, and settled by one of the functions below. The SQL of the worker lives here.
 
-export type Channel = 'email';
+export type Channel = 'email' | 'webhook';
 
 export interface DeliveryRow {
   id: string;
@@ -26,12 +27,26 @@ export interface Claimed extends DeliveryRow {
   locked_until: Date | string;
   topic: string;
   payload: EventPayload;
+  /** When the event happened (the same on every attempt). */
+  event_at: Date | string;
   application_id: string;
   code: string;
   lang: 'id' | 'en';
   service_id: string;
   region_code: string;
+  agency_id: string;
+  /** The e-mail answer as given (the contact a webhook passes on); only for the recipient's channel. */
+  email: unknown;
   stopped: boolean;
+}
+
+/** A claimed `webhook.test` delivery: an event about no application. */
+export interface ClaimedTest extends DeliveryRow {
+  locked_until: Date | string;
+  topic: 'webhook.test';
+  payload: { endpoint_id: string };
+  event_at: Date | string;
+  application_id: null;
 }
 
 /** The same event, channel and target always give the same id: a resend is the same delivery. */
@@ -40,7 +55,7 @@ export function deliveryId(eventId: string, channel: Channel, target: string): s
 }
 
 /** An e-mail address as given on the form, if it looks like one (the form validated it). */
-function emailTarget(raw: unknown): string | null {
+export function emailTarget(raw: unknown): string | null {
   if (typeof raw !== 'string') return null;
   const address = raw.trim();
   return /^[^\s@<>,;"]+@[^\s@<>,;"]+$/.test(address) && address.length <= 254 ? address : null;
@@ -48,8 +63,10 @@ function emailTarget(raw: unknown): string | null {
 
 /**
  * Turns events not yet fanned out into deliveries, in one transaction: the e-mail answer of the
- * application is the target when e-mail is configured and the citizen did not stop messages. Rows
- * locked by another instance are skipped, not waited for. Returns the number of events handled.
+ * application is the target when e-mail is configured and the citizen did not stop messages, and
+ * every enabled webhook endpoint whose agency and region cover the application and whose event
+ * types include the topic (or are empty) is another. Rows locked by another instance are skipped,
+ * not waited for. Returns the number of events handled.
  */
 export async function fanOut(
   db: Db,
@@ -57,22 +74,32 @@ export async function fanOut(
 ): Promise<number> {
   return db.transaction(async (tx) => {
     const events = await tx.query<{ id: string; email: unknown; stopped: boolean }>(
-      `select e.id, a.answers->'email' as email, a.notifications_stopped_at is not null as stopped
+      `select e.id, e.topic, a.answers->'email' as email, a.notifications_stopped_at is not null as stopped
        from outbox_event e join application a on a.id = e.application_id
        where e.fanned_out_at is null order by e.created_at, e.id limit $1
        for update of e skip locked`,
       [options.limit ?? 100],
     );
+    const insert = (eventId: string, channel: Channel, target: string) =>
+      tx.query(
+        `insert into delivery (id, event_id, channel, target, next_attempt_at, created_at)
+         values ($1, $2, $3, $4, $5, $5) on conflict (id) do nothing`,
+        [deliveryId(eventId, channel, target), eventId, channel, target, options.now],
+      );
     for (const event of events) {
       const target = options.email && !event.stopped ? emailTarget(event.email) : null;
-      if (!target) continue;
-      await tx.query(
-        `insert into delivery (id, event_id, channel, target, next_attempt_at, created_at)
-         values ($1, $2, 'email', $3, $4, $4) on conflict (id) do nothing`,
-        [deliveryId(event.id, 'email', target), event.id, target, options.now],
-      );
+      if (target) await insert(event.id, 'email', target);
     }
     if (events.length > 0) {
+      const hooks = await tx.query<{ event_id: string; endpoint_id: string }>(
+        `select e.id as event_id, w.id::text as endpoint_id
+         from outbox_event e join application a on a.id = e.application_id
+         join webhook_endpoint w on w.enabled and (cardinality(w.event_types) = 0 or e.topic = any(w.event_types))
+           and ${officerScopeSql('a', 'w.agency_id', 'w.region_code')}
+         where e.id = any($1::uuid[]) order by e.created_at, e.id, w.created_at, w.id`,
+        [events.map((e) => e.id)],
+      );
+      for (const hook of hooks) await insert(hook.event_id, 'webhook', hook.endpoint_id);
       await tx.query('update outbox_event set fanned_out_at = $1 where id = any($2::uuid[])', [
         options.now,
         events.map((e) => e.id),
@@ -89,24 +116,26 @@ export async function fanOut(
  */
 export async function claim(
   db: Queryable,
-  options: { now: Date; leaseMs: number; limit: number },
-): Promise<Claimed[]> {
+  options: { now: Date; leaseMs: number; limit: number; id?: string },
+): Promise<(Claimed | ClaimedTest)[]> {
   const lease = new Date(options.now.getTime() + options.leaseMs);
-  return db.query<Claimed>(
+  return db.query<Claimed | ClaimedTest>(
     `with taken as (
        update delivery set locked_until = $2, attempts = attempts + 1
        where id in (
          select id from delivery
          where status = 'pending' and next_attempt_at <= $1 and (locked_until is null or locked_until <= $1)
+           and ($4::text is null or id = $4)
          order by next_attempt_at, id limit $3
          for update skip locked)
        returning *
      )
-     select taken.*, e.topic, e.payload, e.application_id, a.code, a.lang, a.service_id, a.region_code,
+     select taken.*, e.topic, e.payload, e.created_at as event_at, e.application_id, a.code, a.lang,
+       a.service_id, a.region_code, a.agency_id, a.answers->'email' as email,
        a.notifications_stopped_at is not null as stopped
-     from taken join outbox_event e on e.id = taken.event_id join application a on a.id = e.application_id
+     from taken join outbox_event e on e.id = taken.event_id left join application a on a.id = e.application_id
      order by taken.next_attempt_at, taken.id`,
-    [options.now, lease, options.limit],
+    [options.now, lease, options.limit, options.id ?? null],
   );
 }
 
@@ -119,7 +148,7 @@ export type Outcome =
 
 export async function settle(
   db: Queryable,
-  delivery: Claimed,
+  delivery: Pick<DeliveryRow, 'id'> & { locked_until: Date | string },
   outcome: Outcome,
   now: Date,
 ): Promise<boolean> {

@@ -31,7 +31,7 @@ export async function officerDeliveries(
     id: d.id,
     topic: d.topic,
     channel: d.channel,
-    target: maskTarget(d.target),
+    target: d.channel === 'email' ? maskTarget(d.target) : d.target,
     status: d.status,
     attempts: d.attempts,
     last_error: d.last_error,

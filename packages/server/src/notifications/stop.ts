@@ -24,7 +24,7 @@ export async function stopTokenKnown(db: Queryable, token: string): Promise<bool
 
 /**
  * The citizen's one-click stop: no more messages about the application of this token, and the
- * pending ones are cancelled. False when the token is unknown. Using it again changes nothing.
+ * pending e-mails are cancelled (webhooks still tell the region's systems, without the contact). False when the token is unknown. Using it again changes nothing.
  */
 export async function stopNotifications(db: Queryable, token: string, now: Date): Promise<boolean> {
   if (!wellFormed(token)) return false;
@@ -37,7 +37,7 @@ export async function stopNotifications(db: Queryable, token: string, now: Date)
   if (!app) return false;
   await db.query(
     `update delivery set status = 'cancelled', last_error = 'stopped by the recipient', locked_until = null
-     where status = 'pending' and event_id in (select id from outbox_event where application_id = $1)`,
+     where status = 'pending' and channel = 'email' and event_id in (select id from outbox_event where application_id = $1)`,
     [app.id],
   );
   return true;

@@ -1,7 +1,8 @@
 import type { Db } from '../db/index.js';
-import { type Claimed, claim, fanOut, type Outcome, settle } from './deliveries.js';
+import { type Claimed, type ClaimedTest, claim, fanOut, type Outcome, settle } from './deliveries.js';
 import { buildMail } from './mail.js';
 import { type Mailer, mailDomain, PermanentFailure, smtpMailer } from './smtp.js';
+import { afterDisabled, attemptWebhook, type WebhookSettings } from './webhook-deliver.js';
 
 /** The outbox settings (config.ts reads them from the environment; docs/notifications.md). */
 export interface OutboxSettings {
@@ -19,6 +20,7 @@ export interface OutboxSettings {
   retryMs: number;
   /** Attempts before a delivery is `failed`. */
   maxAttempts: number;
+  webhooks: WebhookSettings;
 }
 
 /** The part of a pino logger the worker uses. */
@@ -31,6 +33,8 @@ export interface Log {
 export interface Outbox {
   /** One round: fan out new events, then send what is due. Returns how many were claimed. */
   runOnce(): Promise<number>;
+  /** Sends one due delivery now, if it is due and not leased (the `webhooks test` CLI). */
+  deliverNow(id: string): Promise<boolean>;
   /** Stops polling and waits for the round in progress to finish. */
   stop(): Promise<void>;
 }
@@ -43,16 +47,37 @@ export const backoff = (retryMs: number, attempts: number) =>
 
 /**
  * The notification worker of this server process: at least once (a delivery is marked delivered
- * only after the SMTP server accepted it; a crash leaves its lease to expire and it is sent again
- * with the same id and Message-ID), never by two instances at once (claims skip leased rows).
+ * only after the SMTP server accepted it, or the webhook endpoint answered 2xx; a crash leaves its
+ * lease to expire and it is sent again with the same id, Message-ID and webhook-id), never by two
+ * instances at once (claims skip leased rows).
  */
 export function createOutbox(db: Db, settings: OutboxSettings, log: Log, clock = () => new Date()): Outbox {
   const mailer: Mailer | null = settings.smtpUrl
     ? smtpMailer(settings.smtpUrl, settings.mailFrom, Math.max(1000, Math.floor(settings.leaseMs / 3)))
     : null;
   const domain = mailDomain(settings.mailFrom);
+  // Webhook requests end well within the lease, like SMTP's timeouts.
+  const webhooks = {
+    ...settings.webhooks,
+    timeoutMs: Math.max(1000, Math.min(settings.webhooks.timeoutMs, Math.floor(settings.leaseMs / 3))),
+  };
+  const retryAt = (attempts: number) =>
+    attempts >= settings.maxAttempts
+      ? undefined
+      : new Date(clock().getTime() + backoff(settings.retryMs, attempts));
 
-  async function attempt(delivery: Claimed): Promise<Outcome> {
+  async function attempt(delivery: Claimed | ClaimedTest): Promise<Outcome & { disabled?: string }> {
+    if (delivery.channel === 'webhook') {
+      const { trackerUrl } = settings;
+      return attemptWebhook(db, delivery, {
+        ...webhooks,
+        trackerUrl,
+        now: clock(),
+        retryAt: retryAt(delivery.attempts),
+      });
+    }
+    if (delivery.application_id === null)
+      return { kind: 'cancelled', error: 'an e-mail without an application' };
     if (delivery.stopped) return { kind: 'cancelled', error: 'stopped by the recipient' };
     if (!mailer) return { kind: 'cancelled', error: 'e-mail is not configured (LOKET_SMTP_URL)' };
     try {
@@ -60,22 +85,25 @@ export function createOutbox(db: Db, settings: OutboxSettings, log: Log, clock =
       return { kind: 'delivered' };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      if (error instanceof PermanentFailure || delivery.attempts >= settings.maxAttempts) {
-        return { kind: 'failed', error: reason };
-      }
-      const at = new Date(clock().getTime() + backoff(settings.retryMs, delivery.attempts));
+      const at = retryAt(delivery.attempts);
+      if (error instanceof PermanentFailure || !at) return { kind: 'failed', error: reason };
       return { kind: 'retry', at, error: reason };
     }
   }
 
-  async function deliver(delivery: Claimed): Promise<void> {
+  async function deliver(delivery: Claimed | ClaimedTest): Promise<Outcome> {
     const outcome = await attempt(delivery);
     const kept = await settle(db, delivery, outcome, clock());
+    if (outcome.disabled) {
+      await afterDisabled(db, delivery);
+      log.error({ endpoint: delivery.target, reason: outcome.disabled }, 'outbox: webhook endpoint disabled');
+    }
     const fields = { delivery: delivery.id, topic: delivery.topic, attempts: delivery.attempts };
     if (!kept) log.warn(fields, 'outbox: lease lost before the outcome was written; it will be sent again');
     else if (outcome.kind === 'retry') log.warn({ ...fields, err: outcome.error }, 'outbox: will retry');
     else if (outcome.kind === 'failed')
       log.error({ ...fields, err: outcome.error }, 'outbox: delivery failed');
+    return outcome;
   }
 
   async function runOnce(): Promise<number> {
@@ -85,7 +113,13 @@ export function createOutbox(db: Db, settings: OutboxSettings, log: Log, clock =
     return claimed.length;
   }
 
-  return { runOnce, stop: async () => mailer?.close() };
+  async function deliverNow(id: string): Promise<boolean> {
+    const [claimed] = await claim(db, { now: clock(), leaseMs: settings.leaseMs, limit: 1, id });
+    if (claimed) await deliver(claimed);
+    return claimed !== undefined;
+  }
+
+  return { runOnce, deliverNow, stop: async () => mailer?.close() };
 }
 
 /** Starts the worker's polling loop; `stop()` ends it after the round in progress. */
@@ -110,6 +144,7 @@ export function startOutbox(db: Db, settings: OutboxSettings, log: Log, clock?: 
   tick();
   return {
     runOnce: outbox.runOnce,
+    deliverNow: outbox.deliverNow,
     async stop() {
       stopped = true;
       clearTimeout(timer);

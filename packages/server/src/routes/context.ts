@@ -18,6 +18,8 @@ export interface AppContext {
   limits: Limits;
   /** The satisfaction index: cells with fewer responses are not published. */
   skmMinResponses: number;
+  /** Whether webhook endpoints may be on private addresses (LOKET_WEBHOOK_ALLOW_PRIVATE). */
+  webhooks: { allowPrivate: boolean };
 }
 
 type Parameters<Op extends keyof operations> = operations[Op]['parameters'];

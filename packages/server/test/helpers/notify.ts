@@ -43,6 +43,7 @@ export function settings(
     leaseMs: 10_000,
     retryMs: 1000,
     maxAttempts: 5,
+    webhooks: { timeoutMs: 2000, disableAfter: 20, allowPrivate: true },
     ...overrides,
   };
 }

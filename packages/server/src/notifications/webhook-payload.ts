@@ -1,0 +1,82 @@
+import { loadForm } from '../applications/forms.js';
+import { iso } from '../applications/present.js';
+import { formatCode } from '../applications/secrets.js';
+import type { Queryable } from '../db/index.js';
+import { type Claimed, type ClaimedTest, emailTarget } from './deliveries.js';
+import { trackerLink } from './email-message.js';
+
+// The JSON body of a webhook (Standard Webhooks: `type`, `timestamp`, `data`). For an application
+// event, what a region's SMS or WhatsApp gateway or its back office needs to tell the citizen or
+// file the news: never the secret, never the answers — only the contact the citizen gave for
+// news, and not even that once they stopped messages (docs/notifications.md).
+
+export interface ApplicationEventData {
+  code: string;
+  service: { id: string; name: string };
+  status: string;
+  previous_status: string;
+  public_note: string | null;
+  /** For `needs_revision`: the fields to fix, with their labels in `lang`. */
+  fields: { id: string; label: string }[];
+  region: string;
+  agency: string;
+  lang: 'id' | 'en';
+  tracker_url: string | null;
+  /** Where the citizen asked to hear back; null once they stopped messages. */
+  contact: { email: string | null; phone: string | null } | null;
+}
+
+export interface WebhookBody {
+  type: string;
+  timestamp: string;
+  data: ApplicationEventData | { endpoint_id: string; message: string };
+}
+
+/**
+ * The contact the citizen gave for news about this application: today the form's e-mail answer
+ * (the one the e-mail channel writes to). A phone number joins it once the form asks for consent.
+ */
+function contactOf(delivery: Claimed): ApplicationEventData['contact'] {
+  if (delivery.stopped) return null;
+  return { email: emailTarget(delivery.email), phone: null };
+}
+
+export async function webhookBody(
+  db: Queryable,
+  delivery: Claimed | ClaimedTest,
+  options: { trackerUrl: string | undefined },
+): Promise<WebhookBody> {
+  const timestamp = iso(delivery.event_at);
+  if (delivery.application_id === null) {
+    const message = 'A test event from Loket: this endpoint receives signed webhooks.';
+    return { type: delivery.topic, timestamp, data: { endpoint_id: delivery.payload.endpoint_id, message } };
+  }
+  const { lang, payload } = delivery;
+  const [service] = await db.query<{ name_id: string; name_en: string }>(
+    'select name_id, name_en from service where id = $1',
+    [delivery.service_id],
+  );
+  const form = payload.fields.length > 0 ? await loadForm(db, delivery.service_id) : null;
+  const labels = new Map(form?.steps.flatMap((s) => s.fields.map((f) => [f.id, f.label[lang]] as const)));
+  const code = formatCode(delivery.code);
+  return {
+    type: delivery.topic,
+    timestamp,
+    data: {
+      code,
+      service: {
+        id: delivery.service_id,
+        name: (lang === 'en' ? service?.name_en : service?.name_id) ?? delivery.service_id,
+      },
+      status: payload.status,
+      previous_status: payload.from,
+      public_note: payload.public_note,
+      fields: payload.fields.map((id) => ({ id, label: labels.get(id) ?? id })),
+      region: delivery.region_code,
+      agency: delivery.agency_id,
+      lang,
+      tracker_url: trackerLink(options.trackerUrl, code, delivery.region_code),
+      contact: contactOf(delivery),
+    },
+  };
+}
