@@ -29,7 +29,7 @@ export const generousLimits = limitsOf(1_000_000);
 export async function startTestServer(
   options: { now?: () => Date; limits?: Partial<Limits>; db?: Db } & Pick<
     AppOptions,
-    'timeouts' | 'trustProxy'
+    'timeouts' | 'trustProxy' | 'webhooks'
   > = {},
 ): Promise<TestServer> {
   const db = options.db ?? (await createTestDb());
@@ -44,6 +44,7 @@ export async function startTestServer(
     ...(options.now ? { now: options.now } : {}),
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
+    ...(options.webhooks ? { webhooks: options.webhooks } : {}),
   });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {

@@ -1,0 +1,132 @@
+import { createLoketOfficerClient, isLoketApiError, type LoketOfficerClient } from '@loket/sdk';
+import { Webhook } from 'standardwebhooks';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createOfficerToken } from '../src/applications/officer-tokens.js';
+import { createOutbox } from '../src/notifications/worker.js';
+import { startTestServer, type TestServer } from './helpers/app.js';
+import { contractCheckingFetch } from './helpers/contract.js';
+import { memoryLog, settings } from './helpers/notify.js';
+import { startReceiver, type TestReceiver } from './helpers/webhook-receiver.js';
+
+// The officer API of webhooks through the SDK, every answer checked against the contract: an
+// endpoint belongs to the token's agency and region, its secret is shown once, a test event
+// arrives signed, another agency's officer cannot see, test or remove it.
+
+let server: TestServer;
+let receiver: TestReceiver;
+const violations: string[] = [];
+
+async function officerOf(target: TestServer, agency: string, region: string): Promise<LoketOfficerClient> {
+  const { token } = await createOfficerToken(target.db, { name: `Uji ${agency} ${region}`, agency, region });
+  return createLoketOfficerClient({ baseUrl: target.url, token, fetch: contractCheckingFetch(violations) });
+}
+
+async function status(call: Promise<unknown>): Promise<number> {
+  try {
+    await call;
+    return 200;
+  } catch (error) {
+    if (isLoketApiError(error)) return error.status;
+    throw error;
+  }
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ webhooks: { allowPrivate: true } });
+  receiver = await startReceiver();
+});
+afterAll(async () => {
+  await receiver?.close();
+  await server?.close();
+});
+afterEach(() => {
+  expect(violations).toEqual([]);
+});
+
+describe('officer webhooks API', () => {
+  it('adds an endpoint of the officer’s agency and region, shows its secret once, and sends a signed test event', async () => {
+    const officer = await officerOf(server, 'dukcapil', '33.74');
+    const created = await officer.createWebhook({
+      url: receiver.url,
+      event_types: ['application.needs_revision'],
+      description: 'SMS gateway',
+    });
+    expect(created).toMatchObject({
+      agency: 'dukcapil',
+      region: '33.74',
+      url: receiver.url,
+      event_types: ['application.needs_revision'],
+      enabled: true,
+      disabled_reason: null,
+      consecutive_failures: 0,
+    });
+    expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    const { data } = await officer.listWebhooks();
+    expect(data.map((e) => e.id)).toEqual([created.id]);
+    expect(JSON.stringify(data)).not.toContain(created.secret.slice(6));
+
+    const { delivery_id } = await officer.testWebhook(created.id);
+    const outbox = createOutbox(server.db, settings(undefined), memoryLog());
+    expect(await outbox.runOnce()).toBe(1);
+    await outbox.stop();
+    const [request] = receiver.received;
+    expect(request?.headers['webhook-id']).toBe(delivery_id);
+    const headers = Object.fromEntries(
+      ['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((h) => [h, String(request?.headers[h])]),
+    );
+    expect(new Webhook(created.secret).verify(request?.body ?? '', headers)).toMatchObject({
+      type: 'webhook.test',
+      data: { endpoint_id: created.id },
+    });
+    expect((await officer.listWebhooks()).data[0]?.last_success_at).not.toBeNull();
+  });
+
+  it("keeps another agency's or region's officer out (404, as if absent); a province officer sees its kota's", async () => {
+    const owner = await officerOf(server, 'dukcapil', '33.74');
+    const created = await owner.createWebhook({ url: `${receiver.url}/scoped` });
+    const imigrasi = await officerOf(server, 'imigrasi', '33.74');
+    const surakarta = await officerOf(server, 'dukcapil', '33.72');
+    const province = await officerOf(server, 'dukcapil', '33');
+    for (const other of [imigrasi, surakarta]) {
+      expect((await other.listWebhooks()).data.map((e) => e.id)).not.toContain(created.id);
+      expect(await status(other.testWebhook(created.id))).toBe(404);
+      expect(await status(other.enableWebhook(created.id))).toBe(404);
+      expect(await status(other.removeWebhook(created.id))).toBe(404);
+    }
+    expect((await province.listWebhooks()).data.map((e) => e.id)).toContain(created.id);
+    expect((await owner.listWebhooks()).data.map((e) => e.id)).toContain(created.id);
+    await owner.removeWebhook(created.id);
+    expect((await owner.listWebhooks()).data.map((e) => e.id)).not.toContain(created.id);
+    expect(await status(owner.removeWebhook(created.id))).toBe(404);
+  });
+
+  it('refuses http:// to the internet, and private addresses unless the server allows them, with the reason', async () => {
+    // As the server is by default (LOKET_WEBHOOK_ALLOW_PRIVATE unset).
+    server.app.loket.webhooks.allowPrivate = false;
+    const officer = await officerOf(server, 'dukcapil', '33.74');
+    const refusal = async (url: string) => {
+      try {
+        await officer.createWebhook({ url });
+      } catch (error) {
+        if (isLoketApiError(error)) return { status: error.status, detail: error.errors?.[0] };
+        throw error;
+      }
+      return null;
+    };
+    expect(await refusal('http://sms.example.go.id/loket')).toEqual({
+      status: 422,
+      detail: { pointer: '/url', detail: expect.stringMatching(/must use https/) },
+    });
+    for (const url of [
+      receiver.url,
+      'https://10.1.2.3/hook',
+      'https://192.168.1.10/hook',
+      'https://[::1]/hook',
+    ]) {
+      expect((await refusal(url))?.detail?.detail).toMatch(/LOKET_WEBHOOK_ALLOW_PRIVATE/);
+    }
+    expect(await refusal('https://user:pw@sms.example.go.id/')).toMatchObject({ status: 422 });
+    expect(await status(officer.createWebhook({ url: 'https://sms.example.go.id/loket' }))).toBe(200);
+    server.app.loket.webhooks.allowPrivate = true;
+  });
+});
