@@ -3,6 +3,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOfficerToken } from '../src/applications/officer-tokens.js';
 import { createOutbox } from '../src/notifications/worker.js';
+import type { AppContext } from '../src/routes/context.js';
 import { startTestServer, type TestServer } from './helpers/app.js';
 import { contractCheckingFetch } from './helpers/contract.js';
 import { memoryLog, settings } from './helpers/notify.js';
@@ -20,6 +21,9 @@ async function officerOf(target: TestServer, agency: string, region: string): Pr
   const { token } = await createOfficerToken(target.db, { name: `Uji ${agency} ${region}`, agency, region });
   return createLoketOfficerClient({ baseUrl: target.url, token, fetch: contractCheckingFetch(violations) });
 }
+
+/** The running app's webhook policy (LOKET_WEBHOOK_ALLOW_PRIVATE), read on every request. */
+const policy = () => (server.app as unknown as { loket: AppContext }).loket.webhooks;
 
 async function status(call: Promise<unknown>): Promise<number> {
   try {
@@ -102,7 +106,7 @@ describe('officer webhooks API', () => {
 
   it('refuses http:// to the internet, and private addresses unless the server allows them, with the reason', async () => {
     // As the server is by default (LOKET_WEBHOOK_ALLOW_PRIVATE unset).
-    server.app.loket.webhooks.allowPrivate = false;
+    policy().allowPrivate = false;
     const officer = await officerOf(server, 'dukcapil', '33.74');
     const refusal = async (url: string) => {
       try {
@@ -127,6 +131,6 @@ describe('officer webhooks API', () => {
     }
     expect(await refusal('https://user:pw@sms.example.go.id/')).toMatchObject({ status: 422 });
     expect(await status(officer.createWebhook({ url: 'https://sms.example.go.id/loket' }))).toBe(200);
-    server.app.loket.webhooks.allowPrivate = true;
+    policy().allowPrivate = true;
   });
 });
