@@ -38,8 +38,14 @@ for (const [net, prefix] of [
 /** Is this IP address one of this machine's, or of a private or link-local network? */
 export function isPrivateAddress(address: string): boolean {
   const bare = address.replace(/^\[|\]$/g, '');
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare)?.[1];
-  if (mapped) return isPrivateAddress(mapped);
+  // An IPv4 address mapped into IPv6 (`::ffff:127.0.0.1`, which URLs write `::ffff:7f00:1`).
+  const dotted = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare)?.[1];
+  if (dotted) return isPrivateAddress(dotted);
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(bare);
+  if (hex) {
+    const [high, low] = [Number.parseInt(hex[1] ?? '', 16), Number.parseInt(hex[2] ?? '', 16)];
+    return isPrivateAddress(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`);
+  }
   const family = isIP(bare);
   if (family === 0) return false;
   return privateRanges.check(bare, family === 4 ? 'ipv4' : 'ipv6');
