@@ -9,6 +9,27 @@ import { newStopToken } from './stop.js';
 import { composeSurveyInvitation } from './survey-invitation.js';
 
 /**
+ * The names an event is told with, in the citizen's language: its service's, and the labels of
+ * the fields to fix (by id when the form no longer has one). E-mails and webhooks both use them.
+ */
+export async function eventNames(
+  db: Queryable,
+  delivery: Pick<Claimed, 'lang' | 'payload' | 'service_id'>,
+): Promise<{ service: string; fields: { id: string; label: string }[] }> {
+  const { lang, payload } = delivery;
+  const [service] = await db.query<{ name_id: string; name_en: string }>(
+    'select name_id, name_en from service where id = $1',
+    [delivery.service_id],
+  );
+  const form = payload.fields.length > 0 ? await loadForm(db, delivery.service_id) : null;
+  const labels = new Map(form?.steps.flatMap((s) => s.fields.map((f) => [f.id, f.label[lang]] as const)));
+  return {
+    service: (lang === 'en' ? service?.name_en : service?.name_id) ?? delivery.service_id,
+    fields: payload.fields.map((id) => ({ id, label: labels.get(id) ?? id })),
+  };
+}
+
+/**
  * The e-mail of one claimed delivery: facts from the event and the application (its service's
  * name, the labels of the fields to fix), a fresh stop token, and the headers that make it
  * recognisable (Message-ID from the delivery id) and stoppable in one click (RFC 8058).
@@ -19,12 +40,7 @@ export async function buildMail(
   options: { apiUrl: string; trackerUrl: string | undefined; domain: string; now: Date },
 ): Promise<Mail> {
   const { lang, payload } = delivery;
-  const [service] = await db.query<{ name_id: string; name_en: string }>(
-    'select name_id, name_en from service where id = $1',
-    [delivery.service_id],
-  );
-  const form = payload.fields.length > 0 ? await loadForm(db, delivery.service_id) : null;
-  const labels = new Map(form?.steps.flatMap((s) => s.fields.map((f) => [f.id, f.label[lang]] as const)));
+  const { service, fields } = await eventNames(db, delivery);
   const code = formatCode(delivery.code);
   const token = await newStopToken(db, delivery.application_id, options.now);
   const stopUrl = `${options.apiUrl.replace(/\/+$/, '')}/v1/notifications/stop/${token}`;
@@ -32,9 +48,9 @@ export async function buildMail(
   const composed = compose({
     lang,
     code,
-    service: (lang === 'en' ? service?.name_en : service?.name_id) ?? delivery.service_id,
+    service,
     payload,
-    fieldLabels: payload.fields.map((id) => labels.get(id) ?? id),
+    fieldLabels: fields.map((f) => f.label),
     trackerUrl: trackerLink(options.trackerUrl, code, delivery.region_code),
     stopUrl,
   });

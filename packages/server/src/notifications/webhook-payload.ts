@@ -1,9 +1,9 @@
-import { loadForm } from '../applications/forms.js';
 import { iso } from '../applications/present.js';
 import { formatCode } from '../applications/secrets.js';
 import type { Queryable } from '../db/index.js';
 import { type Claimed, type ClaimedTest, emailTarget } from './deliveries.js';
 import { trackerLink } from './email-message.js';
+import { eventNames } from './mail.js';
 
 // The JSON body of a webhook (Standard Webhooks: `type`, `timestamp`, `data`). For an application
 // event, what a region's SMS or WhatsApp gateway or its back office needs to tell the citizen or
@@ -52,26 +52,18 @@ export async function webhookBody(
     return { type: delivery.topic, timestamp, data: { endpoint_id: delivery.payload.endpoint_id, message } };
   }
   const { lang, payload } = delivery;
-  const [service] = await db.query<{ name_id: string; name_en: string }>(
-    'select name_id, name_en from service where id = $1',
-    [delivery.service_id],
-  );
-  const form = payload.fields.length > 0 ? await loadForm(db, delivery.service_id) : null;
-  const labels = new Map(form?.steps.flatMap((s) => s.fields.map((f) => [f.id, f.label[lang]] as const)));
+  const names = await eventNames(db, delivery);
   const code = formatCode(delivery.code);
   return {
     type: delivery.topic,
     timestamp,
     data: {
       code,
-      service: {
-        id: delivery.service_id,
-        name: (lang === 'en' ? service?.name_en : service?.name_id) ?? delivery.service_id,
-      },
+      service: { id: delivery.service_id, name: names.service },
       status: payload.status,
       previous_status: payload.from,
       public_note: payload.public_note,
-      fields: payload.fields.map((id) => ({ id, label: labels.get(id) ?? id })),
+      fields: names.fields,
       region: delivery.region_code,
       agency: delivery.agency_id,
       lang,
