@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run } from '../src/cli/webhooks.js';
 import { loadConfig } from '../src/config.js';
@@ -23,7 +25,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await receiver?.close();
   await db?.close();
-  await rm(dir, { recursive: true, force: true });
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -54,6 +56,30 @@ async function docsVerifier() {
     verifyLoketWebhook: (secret: string, headers: object, body: string, tolerance?: number) => unknown;
   };
   return { verify: module.verifyLoketWebhook, docs };
+}
+
+/** Is PHP here? CI installs it (.ci/run); elsewhere the PHP snippet's test says it was skipped. */
+const php = await promisify(execFile)('php', ['--version']).then(
+  () => true,
+  () => false,
+);
+
+/** The docs' PHP function, as published, run by PHP on one request: its answer or its refusal. */
+async function phpVerify(secret: string, headers: object, body: string): Promise<string> {
+  const docs = await readFile(new URL('../../../docs/notifications.md', import.meta.url), 'utf8');
+  const block = /```php\n([\s\S]*?)\/\/ The endpoint itself:/.exec(docs)?.[1];
+  if (!block) throw new Error('docs/notifications.md has no PHP verification function');
+  await writeFile(join(dir, 'input.json'), JSON.stringify({ secret, headers, body }));
+  const driver = `${block}
+$input = json_decode(file_get_contents($argv[1]), true);
+try {
+    echo json_encode(verify_loket_webhook($input['secret'], $input['headers'], $input['body']));
+} catch (RuntimeException $e) {
+    echo 'refused: ' . $e->getMessage();
+}`;
+  await writeFile(join(dir, 'verify.php'), driver);
+  const { stdout } = await promisify(execFile)('php', [join(dir, 'verify.php'), join(dir, 'input.json')]);
+  return stdout;
 }
 
 describe('loket-server webhooks', () => {
@@ -135,6 +161,32 @@ describe('loket-server webhooks', () => {
     expect((await add({}, 'https://sms.example.go.id/', 'dukcapil', '99.99')).err).toMatch(/no region/);
     expect((await webhooks({}, 'list')).out).toBe('');
   });
+
+  it.skipIf(!php)(
+    "verifies a real delivery with the docs' PHP function, and refuses a changed one",
+    async () => {
+      const added = await webhooks(
+        allowed,
+        'add',
+        '--agency',
+        'dukcapil',
+        '--region',
+        '33.74',
+        `${receiver.url}/php`,
+      );
+      const id = /^([0-9a-f-]{36}) /m.exec(added.out)?.[1] as string;
+      const secret = /(whsec_\S+)$/m.exec(added.out)?.[1] as string;
+      expect((await webhooks(allowed, 'test', id)).code).toBe(0);
+      const request = receiver.received.find((r) => r.path === '/loket/php');
+      const headers = { ...request?.headers, 'Webhook-Id': request?.headers['webhook-id'] };
+      const answer = JSON.parse(await phpVerify(secret, headers, request?.body ?? ''));
+      expect(answer).toMatchObject({ type: 'webhook.test', data: { endpoint_id: id } });
+      expect(await phpVerify(secret, headers, `${request?.body} `)).toBe(
+        'refused: webhook signature does not match',
+      );
+      await webhooks(allowed, 'remove', id);
+    },
+  );
 
   it("publishes a request example whose signature verifies with the docs' own snippet", async () => {
     const { verify, docs } = await docsVerifier();
