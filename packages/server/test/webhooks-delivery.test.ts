@@ -100,6 +100,7 @@ describe('signed webhooks', () => {
         previous_status: 'in_review',
         public_note: 'Foto surat kehilangan buram.',
         fields: [{ id: 'surat_keterangan_kehilangan', label: expect.any(String) }],
+        result_document: false,
         region: '33.74',
         agency: 'dukcapil',
         lang: 'id',

@@ -18,6 +18,8 @@ export interface ApplicationEventData {
   public_note: string | null;
   /** For `needs_revision`: the fields to fix, with their labels in `lang`. */
   fields: { id: string; label: string }[];
+  /** On `completed`: the officer attached a result document (the citizen downloads it with the secret). */
+  result_document: boolean;
   region: string;
   agency: string;
   lang: 'id' | 'en';
@@ -64,6 +66,7 @@ export async function webhookBody(
       previous_status: payload.from,
       public_note: payload.public_note,
       fields: names.fields,
+      result_document: payload.document === true,
       region: delivery.region_code,
       agency: delivery.agency_id,
       lang,
