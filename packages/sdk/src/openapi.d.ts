@@ -795,6 +795,307 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/regions/{code}/visit-locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The locations of a region where a visit can be booked
+         * @description The MPPs of a region (for a province, also its kabupaten/kota's) whose region has set up
+         *     visits: their counters (agency and the services each serves there), booking policy and
+         *     coordinates (only where a source gives them, so a client can sort by distance). With
+         *     `service`, only the locations with a counter that serves it. `demo` is true when the
+         *     counters and policy are a demonstration configuration, not the location's real set-up.
+         */
+        get: operations["listVisitLocations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/locations/{id}/days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The days of a location, bookable or not, for a service
+         * @description One entry per date from `from` (default: today in the location's time zone) for `days`
+         *     days (default 31, at most 62): open with the places left that day, or why not
+         *     (`holiday`, `closed`, `full`, `past`, `too_far`, `no_hours`). For a calendar.
+         */
+        get: operations["listVisitDays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/locations/{id}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The bookable slots of a day at a location, for a service
+         * @description The slots of one day between the location's opening hours, each with the places left
+         *     (over every counter that serves the service, less the places kept for walk-ins) and
+         *     whether it can still be booked (the cut-off before a slot). Times are local to the
+         *     location (`timezone`, WIB for Surabaya); `starts_at` is the instant. A holiday, a
+         *     closure, a day too far ahead or in the past answers `200` with `status` saying so and no
+         *     slots. A location without visits, or a service no counter there serves, is `404`.
+         */
+        get: operations["listVisitSlots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/locations/{id}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The hall's queue board, live (Server-Sent Events)
+         * @description Public and read-only: every number called at the location's counters today, as
+         *     Server-Sent Events (`text/event-stream`). Each `call` event has an `id`; a client that
+         *     reconnects with `Last-Event-ID` (browsers' EventSource does so by itself) or
+         *     `?last_event_id=` gets exactly the calls after it, none missed and none repeated. Without
+         *     either, the stream starts with the latest call of each counter today. A comment line is
+         *     sent every 15 seconds to keep proxies from closing the connection. The event's `data` is
+         *     a `BoardCall`.
+         */
+        get: operations["streamQueueBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Book a visit (a time at a counter)
+         * @description Books a slot for a service at a location: the answer carries the booking code, **once
+         *     only** its secret (the same short form as an application's), and the ticket with its
+         *     queue number. Requires an `Idempotency-Key`: the same key with the same body answers the
+         *     first answer again; with another body `422`. A slot or day that is full, a closed or past
+         *     slot, or a second active booking of the same person (phone or e-mail) for the same
+         *     service on the same day is `409` (`urn:loket:problem:slot-full`, `:daily-quota-reached`,
+         *     `:slot-unavailable`, `:already-booked`). Capacity is a hard limit under any concurrency.
+         *     With `application` (its code and secret), the application links to the booking and its
+         *     status shows the visit. Cross-origin calls only from the region's allowed origins.
+         */
+        post: operations["createBooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bookings/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A booking and its ticket
+         * @description For the holder of its secret (`Loket-Secret`). A wrong code and a wrong secret get the same `404`.
+         */
+        get: operations["getBooking"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancel a booking
+         * @description Frees its place. Only a booking not yet checked in can be cancelled (`409` otherwise); cancelling twice answers the cancelled booking.
+         */
+        delete: operations["cancelBooking"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bookings/{code}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a booking to another slot
+         * @description Same location and service, another date and/or time: the new place is taken and the old
+         *     one freed in one step (the same `409`s as booking when the new slot cannot be had; the
+         *     booking then stays as it was). The code, secret and ticket number stay; a new day gets a
+         *     new number.
+         */
+        post: operations["rescheduleBooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/officer/locations/{id}/hall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Today's hall at a location, for the officer's counters
+         * @description The counters of the officer's agency at the location with the tickets of the day (booked
+         *     and walk-in) per counter: who is waiting, called, done or did not come. Bearer token only.
+         */
+        get: operations["getHall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/officer/locations/{id}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a booking in (typed or from the ticket's QR code)
+         * @description The citizen has arrived: today's booking joins the queue (`waiting`). The code may be
+         *     typed in any case, with or without dashes, or be the text of the ticket's QR code.
+         *     Checking in twice answers the same ticket. Another day's booking, or a cancelled one, is
+         *     `409`.
+         */
+        post: operations["checkInBooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/officer/locations/{id}/walk-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give a walk-in a number
+         * @description A person without a booking joins today's queue for a service one of the officer's counters serves.
+         */
+        post: operations["createWalkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/officer/locations/{id}/counters/{counter}/call-next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Call the next number to a counter
+         * @description Assigns the next waiting ticket of a service this counter serves, and shows it on the
+         *     board. The order: a person already passed over once goes first (nobody is passed over
+         *     twice); then booked tickets whose time has come, by their time; then walk-ins and early
+         *     arrivals in the order they arrived. `called` is `null` when nobody is waiting.
+         */
+        post: operations["callNext"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/officer/locations/{id}/tickets/{ticket}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A called ticket is done, or the person did not come
+         * @description `done` or `no_show` for a ticket that was called; the same outcome twice answers the same ticket, another is `409`.
+         */
+        post: operations["recordTicketOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/officer/locations/{id}/counters/{counter}/closures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a counter for a day
+         * @description No bookings on that counter that day any more: the day's bookings on it are cancelled and
+         *     each citizen is told through the notifications outbox (`visit.cancelled`, with the
+         *     reason). Closing again changes nothing (`cancelled` 0).
+         */
+        post: operations["closeCounter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -1043,6 +1344,8 @@ export interface components {
              *     is completed and the officer attached one; absent otherwise.
              */
             result_document?: components["schemas"]["ResultDocument"];
+            /** @description The visit booked for this application's in-person step (the latest not cancelled), if any. */
+            visit?: components["schemas"]["Visit"] | null;
         };
         /** @description The document an officer attached as the application's result (e.g. the digital akta). */
         ResultDocument: {
@@ -1580,6 +1883,277 @@ export interface components {
             region_code: components["schemas"]["RegionCode"];
             data: components["schemas"]["Location"][];
         };
+        /**
+         * @description HH:MM, local to the location (see its `timezone`).
+         * @example 09:30
+         */
+        LocalTime: string;
+        /** @example ANT-7K4M-Q2XP */
+        BookingCode: string;
+        /** @description A counter of a location, the agency that staffs it and the services it serves there. */
+        Counter: {
+            id: components["schemas"]["Slug"];
+            /** @description As signed in the hall, e.g. `Loket 3`. */
+            label: string;
+            agency_id: components["schemas"]["Slug"];
+            agency_name: string;
+            service_ids: components["schemas"]["Slug"][];
+            /** @description The letter of this counter's queue numbers. */
+            prefix: string;
+        };
+        /** @description How a location takes bookings. */
+        VisitPolicy: {
+            /** @description The length of a slot. */
+            slot_minutes: number;
+            /** @description Places per slot per counter. */
+            capacity: number;
+            /** @description How far ahead a day can be booked (0: today only). */
+            days_ahead: number;
+            /** @description Bookings per counter per day. */
+            daily_quota: number;
+            /** @description A slot can be booked until this long before it starts. */
+            cutoff_minutes: number;
+            /** @description Places per slot per counter kept for people without a booking. */
+            walk_in_per_slot: number;
+        };
+        VisitLocation: {
+            id: components["schemas"]["Slug"];
+            name: string;
+            region_code: components["schemas"]["RegionCode"];
+            address: string | null;
+            /** @enum {string} */
+            timezone: "Asia/Jakarta" | "Asia/Pontianak" | "Asia/Makassar" | "Asia/Jayapura";
+            coordinates: components["schemas"]["Coordinates"] | null;
+            /** @description The counters, hours and policy are a demonstration configuration, not the location's real set-up. */
+            demo: boolean;
+            /** @description The region's note on this set-up. */
+            note: string | null;
+            counters: components["schemas"]["Counter"][];
+            policy: components["schemas"]["VisitPolicy"];
+        };
+        VisitLocationList: {
+            lang: components["schemas"]["Lang"];
+            region_code: components["schemas"]["RegionCode"];
+            data: components["schemas"]["VisitLocation"][];
+        };
+        /**
+         * @description `open`: places left; `full`: every slot taken or past its cut-off; `holiday`: a national
+         *     holiday or cuti bersama; `closed`: the location (or every counter of the service) is closed
+         *     that day or that weekday; `past`; `too_far`: beyond the policy's `days_ahead`; `no_hours`:
+         *     no opening hours are known for that weekday.
+         * @enum {string}
+         */
+        VisitDayStatus: "open" | "full" | "holiday" | "closed" | "past" | "too_far" | "no_hours";
+        VisitDay: {
+            /** Format: date */
+            date: string;
+            status: components["schemas"]["VisitDayStatus"];
+            /** @description The holiday's name or the closure's reason, in the response's language. */
+            reason: string | null;
+            /** @description Places left that day for the service (0 unless `open`). */
+            remaining: number;
+        };
+        VisitDayList: {
+            lang: components["schemas"]["Lang"];
+            location_id: components["schemas"]["Slug"];
+            service_id: components["schemas"]["Slug"];
+            timezone: string;
+            /**
+             * Format: date
+             * @description Today at the location.
+             */
+            today: string;
+            data: components["schemas"]["VisitDay"][];
+        };
+        VisitSlot: {
+            time: components["schemas"]["LocalTime"];
+            end: components["schemas"]["LocalTime"];
+            /** Format: date-time */
+            starts_at: string;
+            /** @description Places left in this slot. */
+            remaining: number;
+            /** @description False when full or past its cut-off. */
+            bookable: boolean;
+        };
+        VisitSlotList: {
+            lang: components["schemas"]["Lang"];
+            location_id: components["schemas"]["Slug"];
+            service_id: components["schemas"]["Slug"];
+            /** Format: date */
+            date: string;
+            timezone: string;
+            status: components["schemas"]["VisitDayStatus"];
+            reason: string | null;
+            slots: components["schemas"]["VisitSlot"][];
+        };
+        /** @description A phone number or an e-mail address (or both) is required. */
+        CreateBookingRequest: {
+            service: components["schemas"]["Slug"];
+            location: components["schemas"]["Slug"];
+            /** Format: date */
+            date: string;
+            time: components["schemas"]["LocalTime"];
+            name: string;
+            /** @description An Indonesian phone number in any grouping (0812…, +62 812…). */
+            phone?: string;
+            /** Format: email */
+            email?: string;
+            /** @description An application of the same service to link to this visit (its tracker then shows the visit). */
+            application?: {
+                code: components["schemas"]["TrackingCode"];
+                secret: string;
+            };
+        };
+        RescheduleBookingRequest: {
+            /** Format: date */
+            date: string;
+            time: components["schemas"]["LocalTime"];
+        };
+        /**
+         * @description `booked`: not yet checked in; `waiting`: checked in, in the queue; `called` to a counter; `done`; `no_show`; `cancelled` (by the citizen, or because the counter closed that day).
+         * @enum {string}
+         */
+        BookingStatus: "booked" | "waiting" | "called" | "done" | "no_show" | "cancelled";
+        Ticket: {
+            /** @description The queue number, e.g. `A-014`. */
+            number: string;
+            /** @enum {string} */
+            kind: "booked" | "walk_in";
+            /** @description The text to put in the ticket's QR code (the booking code as `LOKET-VISIT:<code>`); the officer's check-in takes it. */
+            qr: string;
+        };
+        VisitCounterRef: {
+            id: components["schemas"]["Slug"];
+            label: string;
+            agency_id: components["schemas"]["Slug"];
+            agency_name: string;
+        };
+        /** @description Where and when to come, as a tracker shows it ("Datang ke loket …"). */
+        Visit: {
+            code: components["schemas"]["BookingCode"];
+            status: components["schemas"]["BookingStatus"];
+            /** Format: date */
+            date: string;
+            time: components["schemas"]["LocalTime"];
+            /** Format: date-time */
+            starts_at: string;
+            timezone: string;
+            location: {
+                id: components["schemas"]["Slug"];
+                name: string;
+                address: string | null;
+            };
+            counter: components["schemas"]["VisitCounterRef"];
+            service: components["schemas"]["CategoryRef"];
+            ticket: components["schemas"]["Ticket"];
+        };
+        Booking: components["schemas"]["Visit"] & {
+            lang: components["schemas"]["Lang"];
+            end: components["schemas"]["LocalTime"];
+            name: string;
+            /** @description Masked, as the messages will go. */
+            contact: {
+                phone: string | null;
+                email: string | null;
+            };
+            cancel_reason: string | null;
+            application: components["schemas"]["TrackingCode"] | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        CreatedBooking: components["schemas"]["Booking"] & {
+            /**
+             * @description Shown only once. With the code, looks up, cancels and reschedules the booking.
+             * @example 7KQ2-M9XD-4HTR-0BWE
+             */
+            secret: string;
+        };
+        HallTicket: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** @enum {string} */
+            kind: "booked" | "walk_in";
+            status: components["schemas"]["BookingStatus"];
+            service: components["schemas"]["CategoryRef"];
+            counter_id: components["schemas"]["Slug"];
+            /** @description The booked slot; `null` for a walk-in. */
+            time: components["schemas"]["LocalTime"] | null;
+            code?: components["schemas"]["BookingCode"] | null;
+            /** @description The booked person's name (to check at the counter); `null` for a walk-in. */
+            name: string | null;
+            /** Format: date-time */
+            checked_in_at: string | null;
+            /** Format: date-time */
+            called_at: string | null;
+            /** @description How often someone who arrived later was called first (at most once). */
+            passed_over: number;
+        };
+        HallCounter: components["schemas"]["Counter"] & {
+            /** @description Closed this day. */
+            closed: boolean;
+            /** @description The ticket called last and not yet done. */
+            current: components["schemas"]["HallTicket"] | null;
+            /** @description The day's tickets booked on this counter (walk-ins: the counter that gave the number), by time. */
+            tickets: components["schemas"]["HallTicket"][];
+        };
+        Hall: {
+            lang: components["schemas"]["Lang"];
+            location_id: components["schemas"]["Slug"];
+            /** Format: date */
+            date: string;
+            timezone: string;
+            counters: components["schemas"]["HallCounter"][];
+            /** @description Tickets waiting for these counters. */
+            waiting: number;
+            /** @description The latest call of each counter of the location today, as the queue board shows it. */
+            board: components["schemas"]["BoardCall"][];
+        };
+        CheckInRequest: {
+            /** @description The booking code, or the text of the ticket's QR code. */
+            code: string;
+        };
+        WalkInRequest: {
+            service: components["schemas"]["Slug"];
+            /** @description The counter whose numbers to use; default: the officer's first counter serving the service. */
+            counter?: components["schemas"]["Slug"];
+        };
+        CallNextResult: {
+            lang: components["schemas"]["Lang"];
+            called: components["schemas"]["HallTicket"] | null;
+        };
+        TicketOutcomeRequest: {
+            /** @enum {string} */
+            outcome: "done" | "no_show";
+        };
+        CloseCounterRequest: {
+            /** Format: date */
+            date: string;
+            /** @description Told to every citizen whose booking is cancelled. */
+            reason: string;
+        };
+        CounterClosure: {
+            lang: components["schemas"]["Lang"];
+            location_id: components["schemas"]["Slug"];
+            counter_id: components["schemas"]["Slug"];
+            /** Format: date */
+            date: string;
+            /** @description Bookings cancelled now. */
+            cancelled: number;
+        };
+        /** @description One number called to a counter (the `data` of a board `call` event). */
+        BoardCall: {
+            /** @description The event id (also the SSE `id`). */
+            id: string;
+            counter: {
+                id: components["schemas"]["Slug"];
+                label: string;
+            };
+            number: string;
+            service_id: components["schemas"]["Slug"];
+            /** Format: date-time */
+            at: string;
+        };
         Health: {
             /** @enum {string} */
             status: "ok";
@@ -1736,7 +2310,9 @@ export interface components {
              *     `:precondition-failed`, `:precondition-required`, `:idempotency-key-reused`,
              *     `:file-too-large`, `:file-type-not-allowed`, `:file-rejected` (in a revision, the same
              *     file the officer asked to replace), `:unsupported-media-type`,
-             *     `:attachments-full`, `:insufficient-storage`; for the survey `:survey-answered`, `:survey-not-open`; from the HTTP layer `:payload-too-large`,
+             *     `:attachments-full`, `:insufficient-storage`; for visits `:slot-full`,
+             *     `:daily-quota-reached`, `:slot-unavailable`, `:already-booked`, `:not-cancellable`,
+             *     `:not-checked-in`, `:wrong-day`; for the survey `:survey-answered`, `:survey-not-open`; from the HTTP layer `:payload-too-large`,
              *     `:request-timeout`, `:headers-too-large`; `:too-many-requests` anywhere.
              */
             type: string;
@@ -2020,6 +2596,26 @@ export interface components {
         performanceBy: "service" | "agency" | "location" | "region";
         /** @description An `ETag` received before; `304` when it still matches. */
         ifNoneMatch: string;
+        /**
+         * @description The location's id (see `listRegionLocations`).
+         * @example mpp-surabaya-siola
+         */
+        locationId: components["schemas"]["Slug"];
+        /**
+         * @description The counter's id at the location.
+         * @example dukcapil-1
+         */
+        counterId: components["schemas"]["Slug"];
+        /**
+         * @description The service to visit for (its stable id).
+         * @example ktp-el-hilang
+         */
+        visitService: components["schemas"]["Slug"];
+        /**
+         * @description The booking code (`ANT-XXXX-XXXX`; case-insensitive, dashes optional).
+         * @example ANT-7K4M-Q2XP
+         */
+        bookingCode: components["schemas"]["BookingCode"];
     };
     requestBodies: never;
     headers: {
@@ -4217,6 +4813,720 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listVisitLocations: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the locations with a counter that serves this service.
+                 * @example ktp-el-hilang
+                 */
+                service?: components["schemas"]["Slug"];
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description A Kemendagri province (`33`) or kabupaten/kota (`33.74`) code.
+                 * @example 33.74
+                 */
+                code: components["parameters"]["regionPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The region's bookable locations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitLocationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listVisitDays: {
+        parameters: {
+            query: {
+                /**
+                 * @description The service to visit for (its stable id).
+                 * @example ktp-el-hilang
+                 */
+                service: components["parameters"]["visitService"];
+                /** @description The first date (YYYY-MM-DD, local to the location). */
+                from?: string;
+                /** @description How many days, 1 to 62. */
+                days?: number;
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The location's id (see `listRegionLocations`).
+                 * @example mpp-surabaya-siola
+                 */
+                id: components["parameters"]["locationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The days. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitDayList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listVisitSlots: {
+        parameters: {
+            query: {
+                /**
+                 * @description The service to visit for (its stable id).
+                 * @example ktp-el-hilang
+                 */
+                service: components["parameters"]["visitService"];
+                /**
+                 * @description The day (YYYY-MM-DD, local to the location).
+                 * @example 2027-01-12
+                 */
+                date: string;
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The location's id (see `listRegionLocations`).
+                 * @example mpp-surabaya-siola
+                 */
+                id: components["parameters"]["locationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The day and its slots. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "lang": "id",
+                     *       "location_id": "mpp-surabaya-siola",
+                     *       "service_id": "ktp-el-hilang",
+                     *       "date": "2027-01-12",
+                     *       "timezone": "Asia/Jakarta",
+                     *       "status": "open",
+                     *       "reason": null,
+                     *       "slots": [
+                     *         {
+                     *           "time": "09:30",
+                     *           "end": "10:00",
+                     *           "starts_at": "2027-01-12T02:30:00Z",
+                     *           "remaining": 7,
+                     *           "bookable": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["VisitSlotList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    streamQueueBoard: {
+        parameters: {
+            query?: {
+                /** @description The id of the last event received (for clients that cannot set `Last-Event-ID`). */
+                last_event_id?: string;
+            };
+            header?: {
+                /** @description Set by EventSource when it reconnects. */
+                "Last-Event-ID"?: string;
+            };
+            path: {
+                /**
+                 * @description The location's id (see `listRegionLocations`).
+                 * @example mpp-surabaya-siola
+                 */
+                id: components["parameters"]["locationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream: `id: <n>`, `event: call`, `data: <BoardCall JSON>`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example id: 42
+                     *     event: call
+                     *     data: {"id":"42","counter":{"id":"dukcapil-1","label":"Loket 1"},"number":"A-014","service_id":"ktp-el-hilang","at":"2027-01-12T02:31:05Z"}
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createBooking: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description A random value (e.g. a UUID) chosen by the client for this submission and reused for every
+                 *     retry of it. Required; without it the answer is `428`. Kept for 24 hours.
+                 * @example 7f9c2ba4-e88f-4d6f-9f0e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "service": "ktp-el-hilang",
+                 *       "location": "mpp-surabaya-siola",
+                 *       "date": "2027-01-12",
+                 *       "time": "09:30",
+                 *       "name": "Siti Aminah",
+                 *       "phone": "081234567890"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateBookingRequest"];
+            };
+        };
+        responses: {
+            /** @description Booked; the secret is shown only here. */
+            201: {
+                headers: {
+                    /** @description The booking's URL. */
+                    Location?: string;
+                    /** @description `true` when this is the stored answer of an earlier request. */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedBooking"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getBooking: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The booking code (`ANT-XXXX-XXXX`; case-insensitive, dashes optional).
+                 * @example ANT-7K4M-Q2XP
+                 */
+                code: components["parameters"]["bookingCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The booking. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Booking"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    cancelBooking: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The booking code (`ANT-XXXX-XXXX`; case-insensitive, dashes optional).
+                 * @example ANT-7K4M-Q2XP
+                 */
+                code: components["parameters"]["bookingCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancelled booking. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Booking"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    rescheduleBooking: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The booking code (`ANT-XXXX-XXXX`; case-insensitive, dashes optional).
+                 * @example ANT-7K4M-Q2XP
+                 */
+                code: components["parameters"]["bookingCode"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date": "2027-01-13",
+                 *       "time": "10:00"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RescheduleBookingRequest"];
+            };
+        };
+        responses: {
+            /** @description The booking at its new time. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Booking"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getHall: {
+        parameters: {
+            query?: {
+                /** @description The day (default today, local to the location). */
+                date?: string;
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The location's id (see `listRegionLocations`).
+                 * @example mpp-surabaya-siola
+                 */
+                id: components["parameters"]["locationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hall. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Hall"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    checkInBooking: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The location's id (see `listRegionLocations`).
+                 * @example mpp-surabaya-siola
+                 */
+                id: components["parameters"]["locationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "ANT-7K4M-Q2XP"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CheckInRequest"];
+            };
+        };
+        responses: {
+            /** @description The ticket, waiting. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallTicket"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createWalkIn: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The location's id (see `listRegionLocations`).
+                 * @example mpp-surabaya-siola
+                 */
+                id: components["parameters"]["locationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "service": "ktp-el-hilang"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WalkInRequest"];
+            };
+        };
+        responses: {
+            /** @description The walk-in's ticket, waiting. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallTicket"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    callNext: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The location's id (see `listRegionLocations`).
+                 * @example mpp-surabaya-siola
+                 */
+                id: components["parameters"]["locationId"];
+                /**
+                 * @description The counter's id at the location.
+                 * @example dukcapil-1
+                 */
+                counter: components["parameters"]["counterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ticket called, or `null`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallNextResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    recordTicketOutcome: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The location's id (see `listRegionLocations`).
+                 * @example mpp-surabaya-siola
+                 */
+                id: components["parameters"]["locationId"];
+                /** @description The ticket's id. */
+                ticket: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "outcome": "done"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TicketOutcomeRequest"];
+            };
+        };
+        responses: {
+            /** @description The ticket. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallTicket"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    closeCounter: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The location's id (see `listRegionLocations`).
+                 * @example mpp-surabaya-siola
+                 */
+                id: components["parameters"]["locationId"];
+                /**
+                 * @description The counter's id at the location.
+                 * @example dukcapil-1
+                 */
+                counter: components["parameters"]["counterId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date": "2027-01-12",
+                 *       "reason": "Petugas sedang pelatihan."
+                 *     }
+                 */
+                "application/json": components["schemas"]["CloseCounterRequest"];
+            };
+        };
+        responses: {
+            /** @description Closed; how many bookings were cancelled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CounterClosure"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
         };

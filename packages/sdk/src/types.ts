@@ -114,6 +114,38 @@ export type UnsurResult = Schemas['UnsurResult'];
 export type SatisfactionCell = Schemas['SatisfactionCell'];
 export type ServicePerformance = Schemas['ServicePerformance'];
 export type Performance = Schemas['Performance'];
+// Visits: booking a time at an MPP counter, and the hall.
+export type Counter = Schemas['Counter'];
+export type VisitPolicy = Schemas['VisitPolicy'];
+export type VisitLocation = Schemas['VisitLocation'];
+export type VisitLocationList = Schemas['VisitLocationList'];
+export type VisitDayStatus = Schemas['VisitDayStatus'];
+export type VisitDay = Schemas['VisitDay'];
+export type VisitDayList = Schemas['VisitDayList'];
+export type VisitSlot = Schemas['VisitSlot'];
+export type VisitSlotList = Schemas['VisitSlotList'];
+/** `ANT-7K4M-Q2XP`; any case, dashes optional. */
+export type BookingCode = Schemas['BookingCode'];
+export type BookingStatus = Schemas['BookingStatus'];
+export type Ticket = Schemas['Ticket'];
+/** Where and when to come (also in an application's status when it links to a booking). */
+export type Visit = Schemas['Visit'];
+export type Booking = Schemas['Booking'];
+/** The new booking, with its `secret`: shown only in this answer, keep it. */
+export type CreatedBooking = Schemas['CreatedBooking'];
+export type CreateBookingRequest = Schemas['CreateBookingRequest'];
+export type RescheduleBookingRequest = Schemas['RescheduleBookingRequest'];
+export type HallTicket = Schemas['HallTicket'];
+export type HallCounter = Schemas['HallCounter'];
+export type Hall = Schemas['Hall'];
+export type CheckInRequest = Schemas['CheckInRequest'];
+export type WalkInRequest = Schemas['WalkInRequest'];
+export type CallNextResult = Schemas['CallNextResult'];
+export type TicketOutcomeRequest = Schemas['TicketOutcomeRequest'];
+export type CloseCounterRequest = Schemas['CloseCounterRequest'];
+export type CounterClosure = Schemas['CounterClosure'];
+/** One call on the queue board: the `data` of a `call` event of `GET /v1/locations/{id}/board`. */
+export type BoardCall = Schemas['BoardCall'];
 
 type Query<K extends keyof operations> = NonNullable<operations[K]['parameters']['query']>;
 
@@ -138,6 +170,10 @@ export type ListRegionLocationsQuery = Query<'listRegionLocations'>;
 export type GetServiceFormQuery = Query<'getServiceForm'>;
 export type ListOfficerApplicationsQuery = Query<'listOfficerApplications'>;
 export type GetPerformanceQuery = Query<'getPerformance'>;
+export type ListVisitLocationsQuery = Query<'listVisitLocations'>;
+export type ListVisitDaysQuery = Query<'listVisitDays'>;
+export type ListVisitSlotsQuery = Query<'listVisitSlots'>;
+export type GetHallQuery = Query<'getHall'>;
 
 /** `createApplication`'s input: the request, with `region` defaulting to the client's. */
 export type CreateApplicationInput = Omit<CreateApplicationRequest, 'region'> & {

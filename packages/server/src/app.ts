@@ -17,11 +17,14 @@ import { registerRateLimits, sweepCountersNowAndThen } from './http/rate-limit.j
 import { ResponseCache } from './http/response-cache.js';
 import { securityHandlers } from './http/security.js';
 import { registerValidation } from './http/validation.js';
+import { sweepVisitsNowAndThen } from './http/visit-sweeps.js';
 import { defaultLimits, type Limits } from './limits.js';
 import { applicationHandlers } from './routes/applications.js';
 import { attachmentHandlers } from './routes/attachments.js';
+import type { BoardOptions } from './routes/board.js';
 import { catalogueHandlers } from './routes/catalogue.js';
 import type { AppContext } from './routes/context.js';
+import { hallHandlers } from './routes/hall.js';
 import { healthHandlers } from './routes/health.js';
 import { lifeEventHandlers } from './routes/life-events.js';
 import { notificationHandlers, registerFormBodies } from './routes/notifications.js';
@@ -30,6 +33,7 @@ import { performanceHandlers } from './routes/performance.js';
 import { regionHandlers } from './routes/regions.js';
 import { resultHandlers } from './routes/results.js';
 import { surveyHandlers } from './routes/survey.js';
+import { type Boards, visitHandlers } from './routes/visits.js';
 import { webhookHandlers } from './routes/webhooks.js';
 
 export interface AppOptions {
@@ -54,6 +58,8 @@ export interface AppOptions {
   skmMinResponses?: number;
   /** Whether officers may add webhook endpoints on private addresses (off by default). */
   webhooks?: { allowPrivate: boolean };
+  /** How often a queue board's stream looks for new calls, and sends a keep-alive (ms). */
+  board?: Partial<BoardOptions>;
 }
 
 export const defaultTimeouts = { headersMs: 10_000, requestMs: 120_000 };
@@ -170,6 +176,12 @@ export async function buildApp(
   );
   registerFormBodies(app);
   const contract = loadContract();
+  const boards: Boards = { open: new Set(), options: { pollMs: 500, heartbeatMs: 15_000, ...options.board } };
+  // Open board streams end before the server closes (they would keep it waiting).
+  app.addHook('preClose', async () => {
+    for (const end of [...boards.open]) end();
+  });
+  sweepVisitsNowAndThen(app, options.db, ctx.now);
   const handlers: Record<string, unknown> = {
     ...catalogueHandlers(ctx),
     ...lifeEventHandlers(ctx),
@@ -183,6 +195,8 @@ export async function buildApp(
     ...resultHandlers(ctx),
     ...surveyHandlers(ctx),
     ...performanceHandlers(ctx),
+    ...visitHandlers(ctx, boards),
+    ...hallHandlers(ctx),
   };
   registerUploads(app, ctx);
   const bodies = bodyRules(contract);

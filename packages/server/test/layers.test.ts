@@ -2,13 +2,22 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// The server's layers run one way: routes → domain → db. The domain (applications/, catalogue/)
+// The server's layers run one way: routes → domain → db. The domain (applications/, catalogue/, visits/…)
 // and what it shares (messages/, problem.ts) know nothing of HTTP: no Fastify, nothing from
 // routes/ or http/. See the Layout section of packages/server/README.md. That no package reads the SDK's
 // sources instead of its exports is checked in packages/sdk/test/consumers.test.ts.
 
 const src = new URL('../src/', import.meta.url).pathname;
-const domain = ['applications', 'catalogue', 'notifications', 'survey', 'messages', 'problem.ts', 'db'];
+const domain = [
+  'applications',
+  'catalogue',
+  'notifications',
+  'survey',
+  'visits',
+  'messages',
+  'problem.ts',
+  'db',
+];
 
 function files(path: string): string[] {
   if (path.endsWith('.ts')) return [path];

@@ -21,7 +21,9 @@ describe('the contract and the server', () => {
     } finally {
       await db.close();
     }
-  });
+    // The first seeded database of a worker and the glue's compilation of the whole contract take
+    // over 30 s on a busy machine.
+  }, 120_000);
 
   it('starts without warnings (no content type parser is missing for any request body)', async () => {
     const logged: string[] = [];
@@ -40,5 +42,5 @@ describe('the contract and the server', () => {
       await db.close();
     }
     expect(logged).toEqual([]);
-  });
+  }, 120_000);
 });

@@ -11,4 +11,5 @@ export * from './life-events.js';
 export * from './regions.js';
 export * from './results.js';
 export * from './survey.js';
+export * from './visits.js';
 export * from './withdraw.js';

@@ -107,3 +107,4 @@ export async function transition(
   const response = await send(core, route, { method: 'post', path: { code }, json: request, ...options });
   return readJson(response, options.signal);
 }
+export * from './hall.js';

@@ -2,6 +2,7 @@ import type { components } from '@loket/sdk/contract';
 import { type AttachmentType, isWithAgency } from '@loket/sdk/rules';
 import type { Queryable } from '../db/index.js';
 import { type Lang, say } from '../messages/index.js';
+import { visitOfApplication } from '../visits/present.js';
 import { type Due, jakartaDate } from './calendar.js';
 import type { StoredForm } from './forms.js';
 import { presentResultDocument, resultDocumentsOf } from './result-document.js';
@@ -165,10 +166,11 @@ export async function presentStatus(
   lang: Lang,
   now: Date,
 ): Promise<Schemas['ApplicationStatus']> {
-  const [service, history, results] = await Promise.all([
+  const [service, history, results, visit] = await Promise.all([
     serviceRef(db, app.service_id, lang),
     publicHistory(db, app.id),
     app.status === 'completed' ? resultDocumentsOf(db, [app.id]) : null,
+    visitOfApplication(db, app.id, lang),
   ]);
   const result = results?.get(app.id);
   const due = presentDue(app);
@@ -185,5 +187,7 @@ export async function presentStatus(
     next_step: say(`next.${app.status}`)(lang),
     revision_fields: app.status === 'needs_revision' ? fieldLabels(form, app.revision_fields, lang) : [],
     ...(result ? { result_document: presentResultDocument(result) } : {}),
+    // Only when the application links to a booking (its in-person step): "Datang ke loket …".
+    ...(visit ? { visit } : {}),
   };
 }

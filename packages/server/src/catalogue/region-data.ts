@@ -2,17 +2,24 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/index.js';
+import { importVisits } from '../visits/config.js';
 import { importServices } from './import.js';
 import type { ImportOptions, ImportReport } from './import-runner.js';
 import { importLocations } from './location-import.js';
 import { importOverrides, type OverrideImportReport } from './overrides.js';
 
-// A region's own data is a folder (data/regions/35.78 for Kota Surabaya) with up to three import
+// A region's own data is a folder (data/regions/35.78 for Kota Surabaya) with up to four import
 // files: services.json (services of that region only), overrides.json (its local facts of
-// catalogue services) and locations.json (its MPPs). The services go first, so that the overrides
-// and the MPPs' tenants may name them.
+// catalogue services), locations.json (its MPPs) and visits.json (their counters and booking
+// policy). The services go first, so that the overrides and the MPPs' tenants may name them; the
+// visits last, so that they may name the locations.
 
-export const REGION_DATA_FILES = ['services.json', 'overrides.json', 'locations.json'] as const;
+export const REGION_DATA_FILES = [
+  'services.json',
+  'overrides.json',
+  'locations.json',
+  'visits.json',
+] as const;
 
 /** The folder of a region's data bundled with the server (data/regions/<code>). */
 export const bundledRegionDir = (code: string) =>
@@ -47,7 +54,9 @@ export async function importRegionData(
       ? await importOverrides(db, { path: file }, options)
       : file.endsWith('locations.json')
         ? await importLocations(db, { path: file }, options)
-        : await importServices(db, { path: file }, options);
+        : file.endsWith('visits.json')
+          ? await importVisits(db, { path: file }, options)
+          : await importServices(db, { path: file }, options);
     reports.push({ file, report });
     if (!report.ok) break;
   }

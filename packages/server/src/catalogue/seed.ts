@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { loadBundledForms, seedForms } from '../applications/forms.js';
 import { bundledHolidays, importHolidays, readHolidaysFile } from '../applications/holidays.js';
 import type { Db, Queryable } from '../db/index.js';
+import { seedVisits } from '../visits/config.js';
 import { type LifeEventsFile, lifeEventsOfServices, seedLifeEvents } from './life-events.js';
 import { parseLocationsJson, validateLocationRows } from './location-import.js';
 import { type LocationRecord, upsertLocation } from './location-record.js';
@@ -91,6 +92,8 @@ export interface SeedSummary {
   services: number;
   lifeEvents: number;
   locations: number;
+  /** Locations with a visit set-up (the demo one of MPP Siola). */
+  visits: number;
   forms: number;
   holidays: number;
 }
@@ -111,6 +114,7 @@ export async function seed(db: Db): Promise<SeedSummary> {
     await upsertServices(tx, services);
     const lifeEventCount = await seedLifeEvents(tx, lifeEvents);
     const locations = await seedLocations(tx);
+    const visits = await seedVisits(tx);
     await seedForms(tx, forms);
     const holidayCount = await importHolidays(tx, holidays);
     await bumpCatalogueVersion(tx);
@@ -120,6 +124,7 @@ export async function seed(db: Db): Promise<SeedSummary> {
       services: services.length,
       lifeEvents: lifeEventCount,
       locations,
+      visits,
       forms: forms.length,
       holidays: holidayCount,
     };

@@ -6,10 +6,12 @@ import { importLocations } from '../catalogue/location-import.js';
 import { importOverrides, isOverridesFile, type OverrideImportReport } from '../catalogue/overrides.js';
 import { importRegionData, type RegionFileReport } from '../catalogue/region-data.js';
 import type { CommandTools } from '../cli.js';
+import { importVisits } from '../visits/config.js';
 
 // loket-server import FILE | DIR [--dry-run]: a file of services (.json or .csv), of regional
-// overrides (.json with an "overrides" key) or of MPP locations (.json with a "locations" key), or a
-// region's folder (services.json, then overrides.json, then locations.json).
+// overrides (.json with an "overrides" key), of MPP locations (.json with a "locations" key), of
+// visit set-ups (.json with a "visits" key), or a region's folder (services.json, overrides.json,
+// locations.json, then visits.json).
 
 const onProgress = (done: number, total: number) => {
   if (process.stderr.isTTY) process.stderr.write(`\rimporting ${done}/${total}`);
@@ -23,7 +25,11 @@ function print(
   file: string,
   locations = false,
 ): boolean {
-  const what = locations || file.endsWith('locations.json') ? 'location' : 'service';
+  const what = file.endsWith('visits.json')
+    ? 'visit set-up'
+    : locations || file.endsWith('locations.json')
+      ? 'location'
+      : 'service';
   if (process.stderr.isTTY) process.stderr.write('\n');
   for (const p of report.problems) {
     console.error(`row ${p.row}${p.id ? ` (${p.id})` : ''} ${p.pointer}: ${p.message}`);
@@ -61,6 +67,7 @@ export async function run(args: string[], { withDb }: Pick<CommandTools, 'withDb
     () => false,
   );
   const locations = !folder && (await hasTopLevelKey(file, 'locations'));
+  const visits = !folder && !locations && (await hasTopLevelKey(file, 'visits'));
   const reports: RegionFileReport[] = folder
     ? await withDb((db) => importRegionData(db, file, options))
     : [
@@ -74,7 +81,9 @@ export async function run(args: string[], { withDb }: Pick<CommandTools, 'withDb
                 ? importOverrides(db, { path: file }, options)
                 : locations
                   ? importLocations(db, { path: file }, options)
-                  : importServices(db, { path: file }, options),
+                  : visits
+                    ? importVisits(db, { path: file }, options)
+                    : importServices(db, { path: file }, options),
           ),
         },
       ];

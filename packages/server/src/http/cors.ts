@@ -37,7 +37,8 @@ const citizen = (origin: boolean): FastifyCorsOptions => ({
 });
 
 /**
- * Three CORS policies. The catalogue (and the published performance) is public: any origin. The citizen application and survey kiosk endpoints
+ * Three CORS policies. The catalogue (with the published performance, visit slots and the queue
+ * board) is public: any origin. The citizen application, booking and survey kiosk endpoints
  * answer only origins some region has allowed (the preflight carries no region; each request is
  * then checked against its own application's region). The officer API never answers CORS.
  */
@@ -48,8 +49,8 @@ export async function registerCors(app: FastifyInstance, db: Queryable): Promise
       const origin = request.headers.origin;
       if (path.startsWith('/v1/officer')) return callback(null, { origin: false });
       // Survey kiosks are pages of a region's site, allowed like the citizen endpoints.
-      if (!path.startsWith('/v1/applications') && !path.startsWith('/v1/kiosk/'))
-        return callback(null, catalogue);
+      const citizenPath = ['/v1/applications', '/v1/bookings', '/v1/kiosk/'].some((p) => path.startsWith(p));
+      if (!citizenPath) return callback(null, catalogue);
       if (!origin) return callback(null, citizen(false));
       originAllowedAnywhere(db, origin).then(
         (allowed) => callback(null, citizen(allowed)),

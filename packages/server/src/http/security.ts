@@ -9,6 +9,7 @@ import type { Db } from '../db/index.js';
 import type { Limit } from '../limits.js';
 import { ProblemError } from '../problem.js';
 import { authenticateKiosk, type KioskDevice } from '../survey/kiosk.js';
+import { openBooking } from '../visits/manage.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -27,7 +28,8 @@ const header = (request: FastifyRequest, name: string) => {
 };
 
 /**
- * The security handlers named in the contract (`applicationSecret`, `officerToken`, `kioskToken`); glue runs
+ * The security handlers named in the contract (`applicationSecret`, `bookingSecret`, `officerToken`,
+ * `kioskToken`); glue runs
  * them before the handler, after request validation. The rules are in applications/security.ts.
  */
 export function securityHandlers(db: Db, lockout: Limit) {
@@ -52,6 +54,15 @@ export function securityHandlers(db: Db, lockout: Limit) {
         token: header(request, 'loket-kiosk'),
         origin: request.headers.origin,
       });
+    },
+
+    async bookingSecret(request: FastifyRequest) {
+      const given = {
+        code: (request.params as { code?: string }).code ?? '',
+        secret: header(request, 'loket-secret'),
+        origin: request.headers.origin,
+      };
+      request.booking = await openBooking(db, given, lockout);
     },
 
     async officerToken(request: FastifyRequest) {

@@ -5,6 +5,7 @@ import { requestMessages } from './requests.js';
 import { resultMessages } from './results.js';
 import { statusMessages } from './status.js';
 import { surveyMessages } from './survey.js';
+import { visitMessages } from './visits.js';
 
 export { type ProblemKind, problemTitles } from './requests.js';
 
@@ -25,6 +26,7 @@ export const messages = {
   ...notificationMessages,
   ...resultMessages,
   ...surveyMessages,
+  ...visitMessages,
 };
 
 type Messages = typeof messages;

@@ -33,6 +33,13 @@ export const problemTitles = {
   'insufficient-storage': { id: 'Ruang penyimpanan tidak cukup', en: 'Insufficient storage' },
   'survey-answered': { id: 'Survei sudah diisi', en: 'Survey already answered' },
   'survey-not-open': { id: 'Survei belum dibuka', en: 'Survey not open yet' },
+  'slot-full': { id: 'Waktu ini sudah penuh', en: 'Time fully booked' },
+  'daily-quota-reached': { id: 'Kuota harian habis', en: 'Daily quota reached' },
+  'slot-unavailable': { id: 'Waktu tidak dapat dipesan', en: 'Time not bookable' },
+  'already-booked': { id: 'Sudah ada pemesanan', en: 'Already booked' },
+  'not-cancellable': { id: 'Pemesanan tidak dapat diubah', en: 'Booking cannot be changed' },
+  'not-checked-in': { id: 'Belum dipanggil', en: 'Not called yet' },
+  'wrong-day': { id: 'Bukan hari kunjungan', en: 'Not the day of the visit' },
   internal: { id: 'Terjadi kesalahan pada server', en: 'Internal server error' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

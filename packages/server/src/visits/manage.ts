@@ -1,0 +1,116 @@
+import { countAttempt, uncountAttempt } from '../applications/lockout.js';
+import { checkOrigin } from '../applications/origins.js';
+import { secretMatches, sha256Hex } from '../applications/secrets.js';
+import type { Db } from '../db/index.js';
+import type { Limit } from '../limits.js';
+import { type Lang, say } from '../messages/index.js';
+import { problem, tooManyRequests } from '../problem.js';
+import {
+  bookableCounters,
+  freePlace,
+  isUniqueViolation,
+  nextNumber,
+  takePlace,
+  ticketById,
+} from './places.js';
+import { normalizeBookingCode, type TicketRow } from './present.js';
+import { requireSite } from './site.js';
+import { instantOf } from './time.js';
+
+// What the holder of a booking's secret may do: look it up, cancel it, move it.
+
+const decoyHash = sha256Hex('loket-decoy-booking-secret');
+
+/**
+ * The booking a citizen proved to hold the secret of; one answer (404) for a wrong code and a
+ * wrong secret, and the same lockout of a code after too many wrong secrets as applications have.
+ */
+export async function openBooking(
+  db: Db,
+  given: { code: string; secret: string | undefined; origin: string | undefined },
+  lockout: Limit,
+): Promise<TicketRow> {
+  const code = normalizeBookingCode(given.code);
+  const attempt = code ? `ANT${code}` : null;
+  const locked = attempt ? await countAttempt(db, attempt, lockout) : 0;
+  if (locked) throw tooManyRequests(locked);
+  const [found] = code
+    ? await db.query<{ id: string; secret_hash: string; region_code: string }>(
+        `select t.id, t.secret_hash, l.region_code from visit_ticket t join location l on l.id = t.location_id
+         where t.code = $1`,
+        [code],
+      )
+    : [];
+  const ok = secretMatches(given.secret ?? '', found?.secret_hash ?? decoyHash);
+  if (!found || !ok) throw problem('not-found', 404, say('bookingNotFound', given.code));
+  if (attempt) await uncountAttempt(db, attempt, lockout);
+  await checkOrigin(db, given.origin, found.region_code);
+  return ticketById(db, found.id);
+}
+
+/** Cancels a booking not yet checked in (DELETE /v1/bookings/{code}); twice is harmless. */
+export async function cancelBooking(db: Db, ticket: TicketRow, now: Date): Promise<TicketRow> {
+  return db.transaction(async (tx) => {
+    const t = await ticketById(tx, ticket.id, true);
+    if (t.status === 'cancelled') return t;
+    if (t.status !== 'booked') throw problem('not-cancellable', 409, say('visitNotCancellable'));
+    await tx.query(`update visit_ticket set status = 'cancelled', finished_at = $2 where id = $1`, [
+      t.id,
+      now,
+    ]);
+    await freePlace(tx, t);
+    return ticketById(tx, t.id);
+  });
+}
+
+/** Moves a booking to another slot of the same location and service, or leaves it as it was. */
+export async function rescheduleBooking(
+  db: Db,
+  ticket: TicketRow,
+  to: { date: string; time: string },
+  options: { lang: Lang; now: Date },
+): Promise<TicketRow> {
+  const site = await requireSite(db, ticket.location_id);
+  return db.transaction(async (tx) => {
+    const t = await ticketById(tx, ticket.id, true);
+    if (t.status !== 'booked') throw problem('not-cancellable', 409, say('visitNotCancellable'));
+    if (t.day === to.date && t.slot_time === to.time) return t;
+    await freePlace(tx, t);
+    const { counters, slot } = await bookableCounters(
+      tx,
+      site,
+      t.service_id,
+      to.date,
+      to.time,
+      options.now,
+      options.lang,
+    );
+    const counter = await takePlace(tx, site, counters, to.date, to.time);
+    const number =
+      to.date === t.day && counter.prefix === t.prefix
+        ? t.number
+        : await nextNumber(tx, site.location_id, to.date, counter.prefix);
+    try {
+      await tx.query(
+        `update visit_ticket set counter_id = $2, day = $3::date, slot_time = $4, starts_at = $5, ends_at = $6,
+           prefix = $7, number = $8, reminded_at = null where id = $1`,
+        [
+          t.id,
+          counter.id,
+          to.date,
+          to.time,
+          slot.starts_at,
+          instantOf(to.date, slot.end, site.timezone),
+          counter.prefix,
+          number,
+        ],
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) throw problem('already-booked', 409, say('visitAlreadyBooked'));
+      throw error;
+    }
+    return ticketById(tx, t.id);
+  });
+}
+
+/** Today's date at the ticket's location. */
