@@ -4,7 +4,8 @@
 // -> { latencies: number[] (ms), statuses: Record<code, count> }; { kind: 'autocannon', base, path,
 // connections, duration, latencies? } -> autocannon's result (with every response's latency when
 // asked); { kind: 'submits', base, apps: [code, secret, key][], connections } -> the same, one
-// POST /v1/applications/<code>/submit per prepared application.
+// POST /v1/applications/<code>/submit per prepared application; { kind: 'bookings', … } -> the same,
+// POST /v1/bookings for as many different people.
 import { Agent, request } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 import autocannon from 'autocannon';
@@ -168,8 +169,59 @@ async function submits({ base, apps, connections }) {
   };
 }
 
+/**
+ * POST /v1/bookings, `amount` requests over `connections` connections, each another person (phone),
+ * another Idempotency-Key, at one of `slots` ([date, time]) in turn.
+ */
+async function bookings({ base, amount, connections, location, service, slots }) {
+  assertLocal(base);
+  let next = 0;
+  const run = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  const opts = {
+    url: new URL('/', base).toString(),
+    connections,
+    amount,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          const i = next++;
+          const [date, time] = slots[i % slots.length];
+          const phone = `0819${String(10_000_000 + i).slice(-8)}`;
+          return {
+            ...request,
+            method: 'POST',
+            path: '/v1/bookings',
+            headers: {
+              accept: 'application/json',
+              'content-type': 'application/json',
+              'idempotency-key': `bench-${run}-${i}`,
+            },
+            body: JSON.stringify({ service, location, date, time, name: `Bench ${i}`, phone }),
+          };
+        },
+      },
+    ],
+  };
+  const started = performance.now();
+  const instance = autocannon(opts);
+  const collected = recordLatencies(instance);
+  let last = started;
+  instance.on('response', () => {
+    last = performance.now();
+  });
+  const raw = await instance;
+  const result = summary(raw, opts, collected());
+  const seconds = (last - started) / 1000;
+  return {
+    ...result,
+    requestsPerSecond: Math.round(result.totalRequests / seconds),
+    durationSeconds: Number(seconds.toFixed(2)),
+  };
+}
+
 const task = workerData;
-const run = { sequential, autocannon: cannon, submits }[task.kind];
+const run = { sequential, autocannon: cannon, submits, bookings }[task.kind];
 run(task).then(
   (result) => parentPort.postMessage({ ok: true, result }),
   (error) => parentPort.postMessage({ ok: false, error: String(error?.stack ?? error) }),

@@ -14,6 +14,8 @@
  *   - applications: POST /v1/applications/<code>/submit with 50 connections, every request another
  *     ready application (a few made through the API, the rest cloned from them), against the
  *     catalogue GET at the same concurrency right before; then verified in the database;
+ *   - visits: POST /v1/bookings with 50 connections, every request another person, then GET of a
+ *     day's slots at 50 (docs/visits.md); the bookings checked in the database;
  *   - the contract-driven fuzzer (test/helpers/fuzz.ts): 250 requests to each operation by default.
  * Writes every figure as JSON to --out. Env: see bench/README.md.
  */
@@ -34,6 +36,7 @@ import { benchmarkQueries } from './lib/queries.js';
 import { loadBenchCatalogue, openBenchDb, type QueryKind, timedQueryable } from './lib/setup.js';
 import { ratio, summarize } from './lib/stats.js';
 import { benchSubmissions } from './lib/submit-run.js';
+import { benchVisits } from './lib/visits-run.js';
 
 const { values } = parseArgs({
   options: { engine: { type: 'string' }, url: { type: 'string' }, out: { type: 'string' } },
@@ -205,6 +208,18 @@ try {
     log,
   );
 
+  // --- Visits: bookings with 50 clients, then a day's slots at 50 ---
+  const visits = await benchVisits(
+    db,
+    channels,
+    {
+      connections: config.submitConnections,
+      bookings: Math.trunc(env('LOKET_BENCH_BOOKINGS', quick ? 2_000 : 10_000)),
+      duration: config.duration,
+    },
+    log,
+  );
+
   // --- The contract-driven fuzzer: every operation, bad input of every kind ---
   const fuzz = await benchFuzz(
     db,
@@ -259,6 +274,7 @@ try {
       ratioNoCache: ratio(withoutDb.requestsPerSecond, baseline.requestsPerSecond),
     },
     applications,
+    visits,
     fuzz,
   };
 

@@ -75,3 +75,11 @@ export function submits(
 > {
   return runWorker({ kind: 'submits', base, apps, connections });
 }
+
+/** `amount` POST /v1/bookings over `connections` connections, each another person, at `slots` in turn. */
+export function bookings(
+  base: string,
+  task: { amount: number; connections: number; location: string; service: string; slots: [string, string][] },
+): Promise<CannonResult & { latencies: Float64Array }> {
+  return runWorker({ kind: 'bookings', base, ...task });
+}
