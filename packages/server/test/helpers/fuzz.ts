@@ -24,6 +24,8 @@ export interface Operation {
   parameters: Parameter[];
   body: { types: string[]; schema: Json | undefined } | null;
   security: 'application' | 'officer' | null;
+  /** Answers a Server-Sent Events stream (the queue board): it never ends, so no real id is used. */
+  stream: boolean;
 }
 
 const contract = parse(
@@ -61,6 +63,9 @@ export const operations: Operation[] = Object.entries(contract.paths as Record<s
                 schema: resolve<Json | undefined>(Object.values(requestBody.content)[0]?.schema),
               }
             : null,
+          stream: JSON.stringify((op.responses as Json | undefined)?.['200'] ?? {}).includes(
+            'text/event-stream',
+          ),
           security: security
             ? 'applicationSecret' in security
               ? ('application' as const)
@@ -229,6 +234,9 @@ function encodeSegment(value: string): string {
 /** HTTP can carry only visible ASCII and tabs in a header (the parser refuses the rest earlier). */
 const sendable = (value: string) => /^[\t\x20-\x7e]*$/.test(value);
 
+const VISIT_LOCATION = 'mpp-surabaya-siola';
+const VISIT_SERVICE = 'ktp-el-hilang';
+
 /** Requests for one operation. */
 export function requestsFor(op: Operation, ctx: FuzzContext): fc.Arbitrary<FuzzRequest> {
   const real = fc.constantFrom(...ctx.applications);
@@ -258,11 +266,20 @@ export function requestsFor(op: Operation, ctx: FuzzContext): fc.Arbitrary<FuzzR
         : fc.constant(''),
       app: fc.option(real, { nil: undefined }),
       officer: fc.boolean(),
+      place: fc.boolean(),
     })
-    .map(({ path: values, params: given, body: payload, type, app, officer }) => {
+    .map(({ path: values, params: given, body: payload, type, app, officer, place }) => {
+      // A location that takes visits, and a service served there, for some requests to reach them.
+      const visit = place && !op.stream && /\/locations\/\{id\}/.test(op.template);
+      if (visit && 'query:service' in given) given['query:service'] = VISIT_SERVICE;
       let url = op.template;
       for (const p of pathParams) {
-        const value = p.name === 'code' && app ? app.code : String(values[p.name]);
+        const value =
+          p.name === 'code' && app
+            ? app.code
+            : p.name === 'id' && visit
+              ? VISIT_LOCATION
+              : String(values[p.name]);
         url = url.replace(`{${p.name}}`, encodeSegment(value));
       }
       const query = new URLSearchParams();
