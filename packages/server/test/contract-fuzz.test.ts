@@ -14,7 +14,8 @@ const seed = Number(process.env.LOKET_FUZZ_SEED ?? Date.now() % 1_000_000);
 let server: TestServer;
 let ctx: FuzzContext;
 beforeAll(async () => {
-  server = await startTestServer();
+  // Monday 11 January 2027, 08:00 WIB: the demo MPP's next days can be booked.
+  server = await startTestServer({ now: () => new Date('2027-01-11T01:00:00Z') });
   const applications = [];
   for (const service of ['ktp-el-hilang', 'ktp-el-hilang', 'skck']) {
     const response = await server.app.inject({
@@ -31,7 +32,21 @@ beforeAll(async () => {
     agency: 'dukcapil',
     region: '33.74',
   });
-  ctx = { applications, officerToken: token };
+  const booked = await server.app.inject({
+    method: 'POST',
+    url: '/v1/bookings',
+    headers: { 'idempotency-key': 'contract-fuzz-booking' },
+    payload: {
+      service: 'ktp-el-hilang',
+      location: 'mpp-surabaya-siola',
+      date: '2027-01-12',
+      time: '09:30',
+      name: 'Fuzz',
+      phone: '081234567890',
+    },
+  });
+  const bookings = booked.statusCode === 201 ? [booked.json() as { code: string; secret: string }] : [];
+  ctx = { applications, bookings, officerToken: token };
 }, 180_000); // a busy machine makes the first seeded database slow
 afterAll(() => server?.close());
 

@@ -23,7 +23,7 @@ export interface Operation {
   template: string;
   parameters: Parameter[];
   body: { types: string[]; schema: Json | undefined } | null;
-  security: 'application' | 'officer' | null;
+  security: 'application' | 'booking' | 'officer' | null;
   /** Answers a Server-Sent Events stream (the queue board): it never ends, so no real id is used. */
   stream: boolean;
 }
@@ -69,7 +69,9 @@ export const operations: Operation[] = Object.entries(contract.paths as Record<s
           security: security
             ? 'applicationSecret' in security
               ? ('application' as const)
-              : ('officer' as const)
+              : 'bookingSecret' in security
+                ? ('booking' as const)
+                : ('officer' as const)
             : null,
         };
       }),
@@ -78,6 +80,8 @@ export const operations: Operation[] = Object.entries(contract.paths as Record<s
 /** Real things the fuzzer mixes in, so that some requests reach the handlers. */
 export interface FuzzContext {
   applications: { code: string; secret: string }[];
+  /** Visits booked through the API (their code and secret), for the booking operations. */
+  bookings?: { code: string; secret: string }[];
   officerToken: string;
 }
 
@@ -236,6 +240,7 @@ const sendable = (value: string) => /^[\t\x20-\x7e]*$/.test(value);
 
 const VISIT_LOCATION = 'mpp-surabaya-siola';
 const VISIT_SERVICE = 'ktp-el-hilang';
+const VISIT_REGION = '35.78';
 
 /** Requests for one operation. */
 export function requestsFor(op: Operation, ctx: FuzzContext): fc.Arbitrary<FuzzRequest> {
@@ -270,16 +275,21 @@ export function requestsFor(op: Operation, ctx: FuzzContext): fc.Arbitrary<FuzzR
     })
     .map(({ path: values, params: given, body: payload, type, app, officer, place }) => {
       // A location that takes visits, and a service served there, for some requests to reach them.
-      const visit = place && !op.stream && /\/locations\/\{id\}/.test(op.template);
+      const visit = place && !op.stream && /\/(visit-)?locations(\/\{id\}|$)/.test(op.template);
+      const booking = op.security === 'booking' && place ? ctx.bookings?.[0] : undefined;
       if (visit && 'query:service' in given) given['query:service'] = VISIT_SERVICE;
       let url = op.template;
       for (const p of pathParams) {
         const value =
-          p.name === 'code' && app
-            ? app.code
-            : p.name === 'id' && visit
-              ? VISIT_LOCATION
-              : String(values[p.name]);
+          p.name === 'code' && booking
+            ? booking.code
+            : p.name === 'code' && visit
+              ? VISIT_REGION
+              : p.name === 'code' && app
+                ? app.code
+                : p.name === 'id' && visit
+                  ? VISIT_LOCATION
+                  : String(values[p.name]);
         url = url.replace(`{${p.name}}`, encodeSegment(value));
       }
       const query = new URLSearchParams();
@@ -292,6 +302,7 @@ export function requestsFor(op: Operation, ctx: FuzzContext): fc.Arbitrary<FuzzR
         else if (sendable(value)) headers[name.toLowerCase()] = value;
       }
       if (op.security === 'application' && app) headers['loket-secret'] = app.secret;
+      if (booking) headers['loket-secret'] = booking.secret;
       if (op.security === 'officer' && officer) headers.authorization = `Bearer ${ctx.officerToken}`;
       if (payload !== undefined && type) headers['content-type'] = type;
       const search = query.toString();
