@@ -14,4 +14,6 @@ export const COMPONENTS = [
   { tag: 'loket-service-finder', targetKiB: 18, runtimeShared: false },
   { tag: 'loket-application-form', targetKiB: 22, runtimeShared: true },
   { tag: 'loket-status-tracker', targetKiB: 12, runtimeShared: true },
+  { tag: 'loket-visit-booking', targetKiB: 14, runtimeShared: true },
+  { tag: 'loket-queue-board', targetKiB: 5, runtimeShared: true },
 ];

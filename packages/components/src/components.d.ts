@@ -8,9 +8,11 @@ import { HTMLStencilElement, JSXBase } from "@stencil/core/internal";
 import { LoketErrorDetail, LoketStepChangeDetail, LoketSubmitDetail } from "./components/loket-application-form/events";
 import { LoketApplyDetail } from "./components/loket-service-finder/loket-service-finder";
 import { LoketStatusChangeDetail } from "./components/loket-status-tracker/loket-status-tracker";
+import { LoketVisitBookedDetail } from "./components/loket-visit-booking/loket-visit-booking";
 export { LoketErrorDetail, LoketStepChangeDetail, LoketSubmitDetail } from "./components/loket-application-form/events";
 export { LoketApplyDetail } from "./components/loket-service-finder/loket-service-finder";
 export { LoketStatusChangeDetail } from "./components/loket-status-tracker/loket-status-tracker";
+export { LoketVisitBookedDetail } from "./components/loket-visit-booking/loket-visit-booking";
 export namespace Components {
     /**
      * The online application form of one service, GOV.UK style: what to prepare, one step per page
@@ -35,6 +37,26 @@ export namespace Components {
           * The page with `<loket-status-tracker>`: the confirmation links there, with the code and secret in the fragment.
          */
         "trackerHref"?: string;
+    }
+    /**
+     * The hall's screen: the number called last at each counter, and the latest calls, live over
+     * Server-Sent Events. It reconnects by itself after a dropped connection and shows each call
+     * once (none missed, none repeated); each new call is said in its live region. Large type and
+     * high contrast by default, to be read from across a room.
+     */
+    interface LoketQueueBoard {
+        /**
+          * Base URL of the Loket API; falls back to `data-loket-api-base` on an ancestor or `<meta name="loket-api-base">`.
+         */
+        "apiBase"?: string;
+        /**
+          * A heading above the board, e.g. the location's name; default: "Nomor antrean dipanggil".
+         */
+        "heading"?: string;
+        /**
+          * The location whose hall this is (its id, e.g. `mpp-surabaya-siola`).
+         */
+        "location": string;
     }
     /**
      * Finds a public service and shows everything needed to get it: requirements, procedure, time,
@@ -91,6 +113,39 @@ export namespace Components {
          */
         "secret"?: string;
     }
+    /**
+     * Books a visit to an MPP counter: the place (the region's MPPs; nearest first where their
+     * coordinates are known and the citizen shares a location), the service, a day in a calendar
+     * that knows holidays and closed days, a time with its places left, name and phone or e-mail;
+     * then a ticket with the queue number, what to bring, a QR code for check-in, a calendar file,
+     * and changing or cancelling. The ticket is kept on the device and shown again on return.
+     */
+    interface LoketVisitBooking {
+        /**
+          * Base URL of the Loket API; falls back to `data-loket-api-base` on an ancestor or `<meta name="loket-api-base">`.
+         */
+        "apiBase"?: string;
+        /**
+          * A booking to show (with `secret`), e.g. from a link in a message.
+         */
+        "code"?: string;
+        /**
+          * A location to start at (its id), e.g. from a link on the location's page.
+         */
+        "location"?: string;
+        /**
+          * Kemendagri code of the region whose MPPs are listed; falls back like `api-base`.
+         */
+        "region"?: string;
+        /**
+          * The booking's secret, with `code`.
+         */
+        "secret"?: string;
+        /**
+          * The service to book for (its id); without it the citizen chooses among the place's counters.
+         */
+        "service"?: string;
+    }
 }
 export interface LoketApplicationFormCustomEvent<T> extends CustomEvent<T> {
     detail: T;
@@ -103,6 +158,10 @@ export interface LoketServiceFinderCustomEvent<T> extends CustomEvent<T> {
 export interface LoketStatusTrackerCustomEvent<T> extends CustomEvent<T> {
     detail: T;
     target: HTMLLoketStatusTrackerElement;
+}
+export interface LoketVisitBookingCustomEvent<T> extends CustomEvent<T> {
+    detail: T;
+    target: HTMLLoketVisitBookingElement;
 }
 declare global {
     interface HTMLLoketApplicationFormElementEventMap {
@@ -129,6 +188,18 @@ declare global {
     var HTMLLoketApplicationFormElement: {
         prototype: HTMLLoketApplicationFormElement;
         new (): HTMLLoketApplicationFormElement;
+    };
+    /**
+     * The hall's screen: the number called last at each counter, and the latest calls, live over
+     * Server-Sent Events. It reconnects by itself after a dropped connection and shows each call
+     * once (none missed, none repeated); each new call is said in its live region. Large type and
+     * high contrast by default, to be read from across a room.
+     */
+    interface HTMLLoketQueueBoardElement extends Components.LoketQueueBoard, HTMLStencilElement {
+    }
+    var HTMLLoketQueueBoardElement: {
+        prototype: HTMLLoketQueueBoardElement;
+        new (): HTMLLoketQueueBoardElement;
     };
     interface HTMLLoketServiceFinderElementEventMap {
         "loketApply": LoketApplyDetail;
@@ -174,13 +245,41 @@ declare global {
         prototype: HTMLLoketStatusTrackerElement;
         new (): HTMLLoketStatusTrackerElement;
     };
+    interface HTMLLoketVisitBookingElementEventMap {
+        "loketVisitBooked": LoketVisitBookedDetail;
+    }
+    /**
+     * Books a visit to an MPP counter: the place (the region's MPPs; nearest first where their
+     * coordinates are known and the citizen shares a location), the service, a day in a calendar
+     * that knows holidays and closed days, a time with its places left, name and phone or e-mail;
+     * then a ticket with the queue number, what to bring, a QR code for check-in, a calendar file,
+     * and changing or cancelling. The ticket is kept on the device and shown again on return.
+     */
+    interface HTMLLoketVisitBookingElement extends Components.LoketVisitBooking, HTMLStencilElement {
+        addEventListener<K extends keyof HTMLLoketVisitBookingElementEventMap>(type: K, listener: (this: HTMLLoketVisitBookingElement, ev: LoketVisitBookingCustomEvent<HTMLLoketVisitBookingElementEventMap[K]>) => any, options?: boolean | AddEventListenerOptions): void;
+        addEventListener<K extends keyof DocumentEventMap>(type: K, listener: (this: Document, ev: DocumentEventMap[K]) => any, options?: boolean | AddEventListenerOptions): void;
+        addEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: HTMLElement, ev: HTMLElementEventMap[K]) => any, options?: boolean | AddEventListenerOptions): void;
+        addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+        removeEventListener<K extends keyof HTMLLoketVisitBookingElementEventMap>(type: K, listener: (this: HTMLLoketVisitBookingElement, ev: LoketVisitBookingCustomEvent<HTMLLoketVisitBookingElementEventMap[K]>) => any, options?: boolean | EventListenerOptions): void;
+        removeEventListener<K extends keyof DocumentEventMap>(type: K, listener: (this: Document, ev: DocumentEventMap[K]) => any, options?: boolean | EventListenerOptions): void;
+        removeEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: HTMLElement, ev: HTMLElementEventMap[K]) => any, options?: boolean | EventListenerOptions): void;
+        removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+    }
+    var HTMLLoketVisitBookingElement: {
+        prototype: HTMLLoketVisitBookingElement;
+        new (): HTMLLoketVisitBookingElement;
+    };
     interface HTMLElementTagNameMap {
         "loket-application-form": HTMLLoketApplicationFormElement;
+        "loket-queue-board": HTMLLoketQueueBoardElement;
         "loket-service-finder": HTMLLoketServiceFinderElement;
         "loket-status-tracker": HTMLLoketStatusTrackerElement;
+        "loket-visit-booking": HTMLLoketVisitBookingElement;
     }
 }
 declare namespace LocalJSX {
+    type OneOf<K extends string, PropT, AttrT = PropT> = { [P in K]: PropT } & { [P in `attr:${K}`]?: never } | { [P in `attr:${K}`]: AttrT } & { [P in K]?: never };
+
     /**
      * The online application form of one service, GOV.UK style: what to prepare, one step per page
      * with an error summary, uploads with progress, check your answers, and a confirmation with the
@@ -216,6 +315,26 @@ declare namespace LocalJSX {
           * The page with `<loket-status-tracker>`: the confirmation links there, with the code and secret in the fragment.
          */
         "trackerHref"?: string;
+    }
+    /**
+     * The hall's screen: the number called last at each counter, and the latest calls, live over
+     * Server-Sent Events. It reconnects by itself after a dropped connection and shows each call
+     * once (none missed, none repeated); each new call is said in its live region. Large type and
+     * high contrast by default, to be read from across a room.
+     */
+    interface LoketQueueBoard {
+        /**
+          * Base URL of the Loket API; falls back to `data-loket-api-base` on an ancestor or `<meta name="loket-api-base">`.
+         */
+        "apiBase"?: string;
+        /**
+          * A heading above the board, e.g. the location's name; default: "Nomor antrean dipanggil".
+         */
+        "heading"?: string;
+        /**
+          * The location whose hall this is (its id, e.g. `mpp-surabaya-siola`).
+         */
+        "location": string;
     }
     /**
      * Finds a public service and shows everything needed to get it: requirements, procedure, time,
@@ -280,12 +399,54 @@ declare namespace LocalJSX {
          */
         "secret"?: string;
     }
+    /**
+     * Books a visit to an MPP counter: the place (the region's MPPs; nearest first where their
+     * coordinates are known and the citizen shares a location), the service, a day in a calendar
+     * that knows holidays and closed days, a time with its places left, name and phone or e-mail;
+     * then a ticket with the queue number, what to bring, a QR code for check-in, a calendar file,
+     * and changing or cancelling. The ticket is kept on the device and shown again on return.
+     */
+    interface LoketVisitBooking {
+        /**
+          * Base URL of the Loket API; falls back to `data-loket-api-base` on an ancestor or `<meta name="loket-api-base">`.
+         */
+        "apiBase"?: string;
+        /**
+          * A booking to show (with `secret`), e.g. from a link in a message.
+         */
+        "code"?: string;
+        /**
+          * A location to start at (its id), e.g. from a link on the location's page.
+         */
+        "location"?: string;
+        /**
+          * A booking was made (not on a reschedule).
+         */
+        "onLoketVisitBooked"?: (event: LoketVisitBookingCustomEvent<LoketVisitBookedDetail>) => void;
+        /**
+          * Kemendagri code of the region whose MPPs are listed; falls back like `api-base`.
+         */
+        "region"?: string;
+        /**
+          * The booking's secret, with `code`.
+         */
+        "secret"?: string;
+        /**
+          * The service to book for (its id); without it the citizen chooses among the place's counters.
+         */
+        "service"?: string;
+    }
 
     interface LoketApplicationFormAttributes {
         "apiBase": string;
         "region": string;
         "service": string;
         "trackerHref": string;
+    }
+    interface LoketQueueBoardAttributes {
+        "apiBase": string;
+        "location": string;
+        "heading": string;
     }
     interface LoketServiceFinderAttributes {
         "apiBase": string;
@@ -301,11 +462,21 @@ declare namespace LocalJSX {
         "secret": string;
         "formHref": string;
     }
+    interface LoketVisitBookingAttributes {
+        "apiBase": string;
+        "region": string;
+        "service": string;
+        "location": string;
+        "code": string;
+        "secret": string;
+    }
 
     interface IntrinsicElements {
         "loket-application-form": Omit<LoketApplicationForm, keyof LoketApplicationFormAttributes> & { [K in keyof LoketApplicationForm & keyof LoketApplicationFormAttributes]?: LoketApplicationForm[K] } & { [K in keyof LoketApplicationForm & keyof LoketApplicationFormAttributes as `attr:${K}`]?: LoketApplicationFormAttributes[K] } & { [K in keyof LoketApplicationForm & keyof LoketApplicationFormAttributes as `prop:${K}`]?: LoketApplicationForm[K] };
+        "loket-queue-board": Omit<LoketQueueBoard, keyof LoketQueueBoardAttributes> & { [K in keyof LoketQueueBoard & keyof LoketQueueBoardAttributes]?: LoketQueueBoard[K] } & { [K in keyof LoketQueueBoard & keyof LoketQueueBoardAttributes as `attr:${K}`]?: LoketQueueBoardAttributes[K] } & { [K in keyof LoketQueueBoard & keyof LoketQueueBoardAttributes as `prop:${K}`]?: LoketQueueBoard[K] } & OneOf<"location", LoketQueueBoard["location"], LoketQueueBoardAttributes["location"]>;
         "loket-service-finder": Omit<LoketServiceFinder, keyof LoketServiceFinderAttributes> & { [K in keyof LoketServiceFinder & keyof LoketServiceFinderAttributes]?: LoketServiceFinder[K] } & { [K in keyof LoketServiceFinder & keyof LoketServiceFinderAttributes as `attr:${K}`]?: LoketServiceFinderAttributes[K] } & { [K in keyof LoketServiceFinder & keyof LoketServiceFinderAttributes as `prop:${K}`]?: LoketServiceFinder[K] };
         "loket-status-tracker": Omit<LoketStatusTracker, keyof LoketStatusTrackerAttributes> & { [K in keyof LoketStatusTracker & keyof LoketStatusTrackerAttributes]?: LoketStatusTracker[K] } & { [K in keyof LoketStatusTracker & keyof LoketStatusTrackerAttributes as `attr:${K}`]?: LoketStatusTrackerAttributes[K] } & { [K in keyof LoketStatusTracker & keyof LoketStatusTrackerAttributes as `prop:${K}`]?: LoketStatusTracker[K] };
+        "loket-visit-booking": Omit<LoketVisitBooking, keyof LoketVisitBookingAttributes> & { [K in keyof LoketVisitBooking & keyof LoketVisitBookingAttributes]?: LoketVisitBooking[K] } & { [K in keyof LoketVisitBooking & keyof LoketVisitBookingAttributes as `attr:${K}`]?: LoketVisitBookingAttributes[K] } & { [K in keyof LoketVisitBooking & keyof LoketVisitBookingAttributes as `prop:${K}`]?: LoketVisitBooking[K] };
     }
 }
 export { LocalJSX as JSX };
@@ -320,6 +491,13 @@ declare module "@stencil/core" {
              */
             "loket-application-form": LocalJSX.IntrinsicElements["loket-application-form"] & JSXBase.HTMLAttributes<HTMLLoketApplicationFormElement>;
             /**
+             * The hall's screen: the number called last at each counter, and the latest calls, live over
+             * Server-Sent Events. It reconnects by itself after a dropped connection and shows each call
+             * once (none missed, none repeated); each new call is said in its live region. Large type and
+             * high contrast by default, to be read from across a room.
+             */
+            "loket-queue-board": LocalJSX.IntrinsicElements["loket-queue-board"] & JSXBase.HTMLAttributes<HTMLLoketQueueBoardElement>;
+            /**
              * Finds a public service and shows everything needed to get it: requirements, procedure, time,
              * fee with its legal basis, output, where to go and how to complain.
              */
@@ -331,6 +509,14 @@ declare module "@stencil/core" {
              * often while nothing changes, never while the page is hidden) and announces them.
              */
             "loket-status-tracker": LocalJSX.IntrinsicElements["loket-status-tracker"] & JSXBase.HTMLAttributes<HTMLLoketStatusTrackerElement>;
+            /**
+             * Books a visit to an MPP counter: the place (the region's MPPs; nearest first where their
+             * coordinates are known and the citizen shares a location), the service, a day in a calendar
+             * that knows holidays and closed days, a time with its places left, name and phone or e-mail;
+             * then a ticket with the queue number, what to bring, a QR code for check-in, a calendar file,
+             * and changing or cancelling. The ticket is kept on the device and shown again on return.
+             */
+            "loket-visit-booking": LocalJSX.IntrinsicElements["loket-visit-booking"] & JSXBase.HTMLAttributes<HTMLLoketVisitBookingElement>;
         }
     }
 }

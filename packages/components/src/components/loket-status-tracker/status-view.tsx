@@ -3,6 +3,7 @@ import { canWithdraw, isEditable, isFinal, isWithAgency } from '@loket/sdk/rules
 import { type FunctionalComponent, h } from '@stencil/core';
 import { date, fill, type Locale, plural } from '../../i18n';
 import type { TrackerMessages } from './messages/types';
+import { VisitLine } from './visit-line';
 
 /** Times are shown in Jakarta time with its zone ("14.05 WIB"), wherever the reader is. */
 const JAKARTA: Intl.DateTimeFormatOptions = {
@@ -108,6 +109,7 @@ export const StatusView: FunctionalComponent<StatusProps> = (p, children) => {
       )}
       <h3>{t.status.next}</h3>
       <p>{s.next_step}</p>
+      <VisitLine locale={locale} t={t} visit={s.visit} />
       <Due {...p} />
       <h3>{t.status.history}</h3>
       <ol class="timeline" part="history">

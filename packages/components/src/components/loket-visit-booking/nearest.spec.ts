@@ -1,4 +1,4 @@
-import type { Location } from '@loket/sdk';
+import type { VisitLocation as Location } from '@loket/sdk';
 import { describe, expect, it } from 'vitest';
 import { canSortByDistance, distanceKm, nearestFirst } from './nearest';
 

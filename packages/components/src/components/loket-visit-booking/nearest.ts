@@ -1,4 +1,7 @@
-import type { Coordinates, Location } from '@loket/sdk';
+import type { Coordinates } from '@loket/sdk';
+
+/** Anything with sourced coordinates or none (a visit location). */
+type Located = { coordinates: Coordinates | null };
 
 /** Where the citizen is, as the browser's Geolocation API gives it. */
 export interface Position {
@@ -15,8 +18,8 @@ export function distanceKm(a: Position, b: Pick<Coordinates, 'lat' | 'lng'>): nu
   return 2 * 6371 * Math.asin(Math.sqrt(h));
 }
 
-export interface Placed {
-  location: Location;
+export interface Placed<L extends Located = Located> {
+  location: L;
   /** Kilometres from the citizen; null without a position or without sourced coordinates. */
   km: number | null;
 }
@@ -26,7 +29,7 @@ export interface Placed {
  * by distance, then those without (no coordinate is ever guessed from an address), in the
  * API's order. Without a position, the API's order.
  */
-export function nearestFirst(locations: Location[], here: Position | null): Placed[] {
+export function nearestFirst<L extends Located>(locations: L[], here: Position | null): Placed<L>[] {
   const placed = locations.map((location) => ({
     location,
     km: here && location.coordinates ? distanceKm(here, location.coordinates) : null,
@@ -39,7 +42,7 @@ export function nearestFirst(locations: Location[], here: Position | null): Plac
 }
 
 /** Whether sorting by distance can do anything: at least one location has coordinates. */
-export const canSortByDistance = (locations: Location[]) => locations.some((l) => l.coordinates !== null);
+export const canSortByDistance = (locations: Located[]) => locations.some((l) => l.coordinates !== null);
 
 /** The browser's position, or null when the citizen refuses, the page may not ask, or it takes too long. */
 export function currentPosition(timeout = 10_000): Promise<Position | null> {

@@ -58,6 +58,8 @@ export const en: TrackerMessages = {
     overdueTitle: 'Overdue',
     overdueBody:
       'This application should have been done by {date}. You have the right to ask the agency about it or to file a complaint.',
+    visit: 'Come to the counter',
+    visitText: '{when}, {place}, {counter}. Queue number {number}.',
     history: 'History',
     other: 'Track another application',
   },

@@ -57,6 +57,8 @@ export const id: TrackerMessages = {
     overdueTitle: 'Sudah melewati batas waktu',
     overdueBody:
       'Permohonan ini seharusnya selesai paling lambat {date}. Anda berhak menanyakannya ke instansi atau menyampaikan pengaduan.',
+    visit: 'Datang ke loket',
+    visitText: '{when}, {place}, {counter}. Nomor antrean {number}.',
     history: 'Riwayat',
     other: 'Lacak permohonan lain',
   },

@@ -50,6 +50,9 @@ export interface TrackerMessages {
     overdueTitle: string;
     overdueBody: string;
     history: string;
+    /** An application's linked visit: "Datang ke loket", then where and when. */
+    visit: string;
+    visitText: string;
     other: string;
   };
   refresh: {

@@ -67,7 +67,7 @@ export const en: VisitMessages = {
     email: 'E-mail',
     emailHint: 'For example: name@example.id',
     contactMissing: 'Enter a mobile number or an e-mail address',
-    phoneInvalid: 'A mobile number has 9 to 13 digits and starts with 08 or +62',
+    phoneInvalid: 'A mobile number has 10 to 13 digits and starts with 08 or +62',
     emailInvalid: 'Enter an e-mail address like name@example.id',
   },
   confirm: {
@@ -113,7 +113,7 @@ export const en: VisitMessages = {
     another: 'Book another visit',
     status: {
       booked: 'Booked',
-      checked_in: 'Checked in',
+      waiting: 'Checked in, waiting to be called',
       called: 'Called',
       done: 'Done',
       no_show: 'Did not come',

@@ -67,7 +67,7 @@ export const id: VisitMessages = {
     email: 'E-mail',
     emailHint: 'Contoh: nama@contoh.id',
     contactMissing: 'Masukkan nomor HP atau e-mail',
-    phoneInvalid: 'Nomor HP berisi 9 sampai 13 angka dan diawali 08 atau +62',
+    phoneInvalid: 'Nomor HP berisi 10 sampai 13 angka dan diawali 08 atau +62',
     emailInvalid: 'Masukkan e-mail dengan format nama@contoh.id',
   },
   confirm: {
@@ -113,7 +113,7 @@ export const id: VisitMessages = {
     another: 'Ambil antrean lain',
     status: {
       booked: 'Terpesan',
-      checked_in: 'Sudah check-in',
+      waiting: 'Sudah check-in, menunggu dipanggil',
       called: 'Dipanggil',
       done: 'Selesai',
       no_show: 'Tidak hadir',

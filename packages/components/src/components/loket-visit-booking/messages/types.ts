@@ -111,7 +111,7 @@ export interface VisitMessages {
     rescheduling: string;
     rescheduled: string;
     another: string;
-    status: Record<'booked' | 'checked_in' | 'called' | 'done' | 'no_show' | 'cancelled', string>;
+    status: Record<import('@loket/sdk').BookingStatus, string>;
   };
   lookup: {
     heading: string;
