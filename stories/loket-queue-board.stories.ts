@@ -20,13 +20,21 @@ const meta = {
   title: 'Components/Queue board',
   component: 'loket-queue-board',
   tags: ['autodocs'],
-  args: { 'api-base': API_BASE, location: 'mpp-surabaya-siola', heading: 'MPP Siola: nomor antrean dipanggil' },
+  args: {
+    'api-base': API_BASE,
+    location: 'mpp-surabaya-siola',
+    heading: 'MPP Siola: nomor antrean dipanggil',
+  },
   render: (args) => html`
     <loket-queue-board api-base=${args['api-base']} location=${args.location} heading=${ifDefined(args.heading || undefined)}></loket-queue-board>
   `,
   parameters: {
     layout: 'fullscreen',
-    msw: { handlers: { board: board([call(1, 1, 'A-001', 300), call(2, 2, 'B-001', 240), call(3, 1, 'A-002', 120)]) } },
+    msw: {
+      handlers: {
+        board: board([call(1, 1, 'A-001', 300), call(2, 2, 'B-001', 240), call(3, 1, 'A-002', 120)]),
+      },
+    },
   },
 } satisfies Meta<BoardArgs>;
 
@@ -49,7 +57,9 @@ export const NewCall: Story = {
   play: async ({ canvasElement }) => {
     const { root, view } = await visitIn(canvasElement, 'loket-queue-board');
     await expect(await view.findByText('C-007', { selector: '.number' }, patience)).toBeVisible();
-    await waitFor(() => expect(root.querySelector('[role="status"]')?.textContent).toBe('Nomor C-007, silakan ke Loket 3.'));
+    await waitFor(() =>
+      expect(root.querySelector('[role="status"]')?.textContent).toBe('Nomor C-007, silakan ke Loket 3.'),
+    );
   },
 };
 

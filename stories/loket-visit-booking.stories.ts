@@ -42,7 +42,11 @@ const meta = {
 export default meta;
 type Story = StoryObj<BookingArgs>;
 type View = Awaited<ReturnType<typeof visitIn>>['view'];
-type User = { click: (el: Element) => Promise<void>; type: (el: Element, text: string) => Promise<void>; keyboard: (keys: string) => Promise<void> };
+type User = {
+  click: (el: Element) => Promise<void>;
+  type: (el: Element, text: string) => Promise<void>;
+  keyboard: (keys: string) => Promise<void>;
+};
 
 const ownFrameInDocs = { docs: { story: { inline: false, iframeHeight: 640 } } };
 const next = (view: View) => view.getByRole('button', { name: 'Lanjut' });
@@ -74,7 +78,9 @@ async function walk(view: View, user: User, until: 'day' | 'slot' | 'contact' | 
 export const Place: Story = {
   play: async ({ canvasElement }) => {
     const { view } = await visitIn(canvasElement, 'loket-visit-booking');
-    await expect(await view.findByRole('radio', { name: /Mal Pelayanan Publik Siola/ }, patience)).not.toBeChecked();
+    await expect(
+      await view.findByRole('radio', { name: /Mal Pelayanan Publik Siola/ }, patience),
+    ).not.toBeChecked();
     await expect(view.getByText(/belum bisa diurutkan menurut jarak/)).toBeVisible();
     await expect(view.queryByRole('button', { name: 'Urutkan dari yang terdekat' })).toBeNull();
   },
@@ -100,7 +106,9 @@ export const Service: Story = {
     const { view } = await visitIn(canvasElement, 'loket-visit-booking');
     await userEvent.click(await view.findByRole('radio', { name: /Siola/ }, patience));
     await userEvent.click(next(view));
-    await expect(await view.findByRole('radio', { name: /Penggantian KTP-el karena Hilang/ }, patience)).toBeVisible();
+    await expect(
+      await view.findByRole('radio', { name: /Penggantian KTP-el karena Hilang/ }, patience),
+    ).toBeVisible();
     await expect(await view.findByRole('radio', { name: /Kartu Identitas Anak/ }, patience)).toBeVisible();
   },
 };
@@ -112,7 +120,10 @@ export const Day: Story = {
     await walk(view, userEvent, 'day');
     const holiday = view.getByRole('button', { name: /^Selasa, 5 Januari, Libur: Isra Mikraj/ });
     await expect(holiday).toHaveAttribute('aria-disabled', 'true');
-    await expect(view.getByRole('button', { name: /^Sabtu, 9 Januari, Tutup/ })).toHaveAttribute('aria-disabled', 'true');
+    await expect(view.getByRole('button', { name: /^Sabtu, 9 Januari, Tutup/ })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
     const first = view.getByRole('button', { name: /^Senin, 4 Januari, sisa 40 tempat/ });
     await waitFor(() => expect(first).toHaveAttribute('tabindex', '0'));
     first.focus();
@@ -129,7 +140,9 @@ export const Slot: Story = {
     const { view } = await visitIn(canvasElement, 'loket-visit-booking');
     await walk(view, userEvent, 'slot');
     await expect(view.getByRole('radio', { name: /^08\.30/ })).toBeDisabled();
-    await expect(view.getByRole('radio', { name: /^08\.00–08\.30/ })).toHaveAccessibleDescription('sisa 3 tempat');
+    await expect(view.getByRole('radio', { name: /^08\.00–08\.30/ })).toHaveAccessibleDescription(
+      'sisa 3 tempat',
+    );
   },
 };
 
@@ -249,7 +262,9 @@ export const English: Story = {
     const { view } = await visitIn(canvasElement, 'loket-visit-booking');
     await userEvent.click(await view.findByRole('radio', { name: /Siola/ }, patience));
     await userEvent.click(view.getByRole('button', { name: 'Continue' }));
-    await expect(await view.findByRole('button', { name: /5 January, Holiday: Isra and Mi'raj/ }, patience)).toBeVisible();
+    await expect(
+      await view.findByRole('button', { name: /5 January, Holiday: Isra and Mi'raj/ }, patience),
+    ).toBeVisible();
   },
 };
 

@@ -68,7 +68,8 @@ export async function buildDemo(options = {}) {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
     reply.header('cross-origin-opener-policy', 'same-origin');
-    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+    // Geolocation for this site only: the visit booking sorts MPPs nearest first when asked.
+    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(self)');
   });
 
   /**

@@ -29,14 +29,31 @@ export const SIOLA: VisitLocation = {
   demo: true,
   note: null,
   counters: [
-    { id: 'dukcapil-1', label: 'Loket 1', agency_id: 'dukcapil', agency_name: 'Dispendukcapil Kota Surabaya', service_ids: ['ktp-el-hilang', 'ktp-el-baru', 'kia'], prefix: 'A' },
+    {
+      id: 'dukcapil-1',
+      label: 'Loket 1',
+      agency_id: 'dukcapil',
+      agency_name: 'Dispendukcapil Kota Surabaya',
+      service_ids: ['ktp-el-hilang', 'ktp-el-baru', 'kia'],
+      prefix: 'A',
+    },
   ],
-  policy: { slot_minutes: 30, capacity: 4, days_ahead: 30, daily_quota: 60, cutoff_minutes: 60, walk_in_per_slot: 1 },
+  policy: {
+    slot_minutes: 30,
+    capacity: 4,
+    days_ahead: 30,
+    daily_quota: 60,
+    cutoff_minutes: 60,
+    walk_in_per_slot: 1,
+  },
 };
 
 export const TODAY = '2027-01-04';
 const HOLIDAYS: Record<string, { id: string; en: string }> = {
-  '2027-01-05': { id: 'Isra Mikraj Nabi Muhammad SAW (1448 H)', en: "Isra and Mi'raj of the Prophet (1448 AH)" },
+  '2027-01-05': {
+    id: 'Isra Mikraj Nabi Muhammad SAW (1448 H)',
+    en: "Isra and Mi'raj of the Prophet (1448 AH)",
+  },
 };
 /** Days the stories show as full. */
 const FULL = new Set(['2027-01-07']);
@@ -45,7 +62,10 @@ const lang = (request: Request) =>
   request.headers.get('accept-language')?.toLowerCase().startsWith('en') ? 'en' : 'id';
 const problemHeaders = { 'content-type': 'application/problem+json' };
 const problem = (status: number, kind: string, title: string) =>
-  HttpResponse.json({ type: `urn:loket:problem:${kind}`, title, status }, { status, headers: problemHeaders });
+  HttpResponse.json(
+    { type: `urn:loket:problem:${kind}`, title, status },
+    { status, headers: problemHeaders },
+  );
 
 const addDays = (iso: string, n: number) => {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -98,11 +118,19 @@ function booked(body: CreateBookingRequest): CreatedBooking {
     starts_at: new Date(Date.parse(`${body.date}T${body.time}:00+07:00`)).toISOString(),
     timezone: 'Asia/Jakarta',
     location: { id: SIOLA.id, name: SIOLA.name, address: SIOLA.address },
-    counter: { id: counter.id, label: counter.label, agency_id: counter.agency_id, agency_name: counter.agency_name },
+    counter: {
+      id: counter.id,
+      label: counter.label,
+      agency_id: counter.agency_id,
+      agency_name: counter.agency_name,
+    },
     service: { id: 'ktp-el-hilang', name: 'Penggantian KTP-el karena Hilang' },
     ticket: { number: `A-${String(n).padStart(3, '0')}`, kind: 'booked', qr: `LOKET-VISIT:${code}` },
     name: body.name,
-    contact: { phone: body.phone ? `${body.phone.slice(0, 4)}••••${body.phone.slice(-3)}` : null, email: body.email ?? null },
+    contact: {
+      phone: body.phone ? `${body.phone.slice(0, 4)}••••${body.phone.slice(-3)}` : null,
+      email: body.email ?? null,
+    },
     cancel_reason: null,
     application: null,
     created_at: new Date().toISOString(),
@@ -123,12 +151,28 @@ export const visits = () => [
   ),
   http.get(`${API_BASE}/v1/locations/:id/days`, ({ request }) => {
     const data = Array.from({ length: 31 }, (_, i) => day(addDays(TODAY, i), request));
-    return HttpResponse.json({ lang: lang(request), location_id: SIOLA.id, service_id: 'ktp-el-hilang', timezone: 'Asia/Jakarta', today: TODAY, data });
+    return HttpResponse.json({
+      lang: lang(request),
+      location_id: SIOLA.id,
+      service_id: 'ktp-el-hilang',
+      timezone: 'Asia/Jakarta',
+      today: TODAY,
+      data,
+    });
   }),
   http.get(`${API_BASE}/v1/locations/:id/slots`, ({ request }) => {
     const date = new URL(request.url).searchParams.get('date') ?? TODAY;
     const d = day(date, request);
-    return HttpResponse.json({ lang: lang(request), location_id: SIOLA.id, service_id: 'ktp-el-hilang', date, timezone: 'Asia/Jakarta', status: d.status, reason: d.reason, slots: d.status === 'open' ? slots(date) : [] });
+    return HttpResponse.json({
+      lang: lang(request),
+      location_id: SIOLA.id,
+      service_id: 'ktp-el-hilang',
+      date,
+      timezone: 'Asia/Jakarta',
+      status: d.status,
+      reason: d.reason,
+      slots: d.status === 'open' ? slots(date) : [],
+    });
   }),
   http.post(`${API_BASE}/v1/bookings`, async ({ request }) => {
     const key = request.headers.get('idempotency-key') ?? '';
@@ -155,7 +199,12 @@ export const visits = () => [
     const found = held(request, params.code);
     if (!found) return notFound();
     const { date, time } = (await request.json()) as { date: string; time: string };
-    const moved = { ...booked({ service: found.service.id, location: found.location.id, date, time, name: found.name }), code: found.code, secret: found.secret, ticket: found.ticket };
+    const moved = {
+      ...booked({ service: found.service.id, location: found.location.id, date, time, name: found.name }),
+      code: found.code,
+      secret: found.secret,
+      ticket: found.ticket,
+    };
     bookings.set(found.code, moved);
     return HttpResponse.json(strip(moved));
   }),
@@ -163,7 +212,14 @@ export const visits = () => [
 
 /** A booking on the mock's server, for stories that start at the ticket. */
 export function seedBooking(date = '2027-01-12', time = '09:30'): { code: string; secret: string } {
-  const created = booked({ service: 'ktp-el-hilang', location: SIOLA.id, date, time, name: 'Siti Aminah', phone: '081234567890' });
+  const created = booked({
+    service: 'ktp-el-hilang',
+    location: SIOLA.id,
+    date,
+    time,
+    name: 'Siti Aminah',
+    phone: '081234567890',
+  });
   bookings.set(created.code, created);
   return { code: created.code, secret: created.secret };
 }
@@ -175,7 +231,9 @@ export const slotFull = () => [
 
 /** The visit requests fail with 500 problem+json (after the SDK's retries too). */
 export const visitsFailing = () => [
-  http.get(`${API_BASE}/v1/regions/:code/visit-locations`, () => problem(500, 'internal', 'Terjadi kesalahan pada server')),
+  http.get(`${API_BASE}/v1/regions/:code/visit-locations`, () =>
+    problem(500, 'internal', 'Terjadi kesalahan pada server'),
+  ),
 ];
 
 /** The list of places takes forever. */
@@ -189,7 +247,9 @@ export const visitsSlow = () => [
 /** The board's stream: `calls` sent one after another, `every` ms apart (none by default). */
 export const board = (calls: BoardCall[], every = 0) => [
   sse<{ call: string }>(`${API_BASE}/v1/locations/:id/board`, async ({ client, request }) => {
-    const last = Number(request.headers.get('last-event-id') ?? new URL(request.url).searchParams.get('last_event_id') ?? 0);
+    const last = Number(
+      request.headers.get('last-event-id') ?? new URL(request.url).searchParams.get('last_event_id') ?? 0,
+    );
     for (const call of calls.filter((c) => Number(c.id) > last)) {
       if (every) await delay(every);
       client.send({ id: call.id, event: 'call', data: JSON.stringify(call) });

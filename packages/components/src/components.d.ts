@@ -88,6 +88,10 @@ export namespace Components {
           * Service id to open at start (the page URL wins).
          */
         "service"?: string;
+        /**
+          * The visit booking page (`<loket-visit-booking>`); `{service}`, `{region}` and `{location}` are replaced. With it, a service a counter of the region takes bookings for offers "Ambil antrean di MPP".
+         */
+        "visitHref"?: string;
     }
     /**
      * Shows where a citizen's application stands: the status in plain words, what happens next, the
@@ -130,7 +134,7 @@ export namespace Components {
          */
         "code"?: string;
         /**
-          * A location to start at (its id), e.g. from a link on the location's page.
+          * A location to start at (its id), else the page URL's `?lokasi=` (the finder's "Ambil antrean di MPP" link sets both).
          */
         "location"?: string;
         /**
@@ -142,7 +146,7 @@ export namespace Components {
          */
         "secret"?: string;
         /**
-          * The service to book for (its id); without it the citizen chooses among the place's counters.
+          * The service to book for (its id); else the page URL's `?layanan=`; without either the citizen chooses among the place's counters.
          */
         "service"?: string;
     }
@@ -370,6 +374,10 @@ declare namespace LocalJSX {
           * Service id to open at start (the page URL wins).
          */
         "service"?: string;
+        /**
+          * The visit booking page (`<loket-visit-booking>`); `{service}`, `{region}` and `{location}` are replaced. With it, a service a counter of the region takes bookings for offers "Ambil antrean di MPP".
+         */
+        "visitHref"?: string;
     }
     /**
      * Shows where a citizen's application stands: the status in plain words, what happens next, the
@@ -416,7 +424,7 @@ declare namespace LocalJSX {
          */
         "code"?: string;
         /**
-          * A location to start at (its id), e.g. from a link on the location's page.
+          * A location to start at (its id), else the page URL's `?lokasi=` (the finder's "Ambil antrean di MPP" link sets both).
          */
         "location"?: string;
         /**
@@ -432,7 +440,7 @@ declare namespace LocalJSX {
          */
         "secret"?: string;
         /**
-          * The service to book for (its id); without it the citizen chooses among the place's counters.
+          * The service to book for (its id); else the page URL's `?layanan=`; without either the citizen chooses among the place's counters.
          */
         "service"?: string;
     }
@@ -452,6 +460,7 @@ declare namespace LocalJSX {
         "apiBase": string;
         "region": string;
         "applyHref": string;
+        "visitHref": string;
         "query": string;
         "service": string;
         "noHistory": boolean;

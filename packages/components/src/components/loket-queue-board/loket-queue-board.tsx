@@ -75,9 +75,14 @@ export class LoketQueueBoard {
     this.board = new BoardState();
     this.version += 1;
     this.connection = 'connecting';
-    this.stream = new BoardStream(boardUrl(base, this.location), () => this.board.lastId, this.onCall, (state) => {
-      this.connection = state;
-    });
+    this.stream = new BoardStream(
+      boardUrl(base, this.location),
+      () => this.board.lastId,
+      this.onCall,
+      (state) => {
+        this.connection = state;
+      },
+    );
     this.stream.start();
   }
 
@@ -94,14 +99,24 @@ export class LoketQueueBoard {
     const latest = this.board.recent[0];
     return (
       <Host>
-        <section class="board" part="base" lang={this.locale} aria-labelledby="loket-board-heading" data-version={this.version}>
+        <section
+          class="board"
+          part="base"
+          lang={this.locale}
+          aria-labelledby="loket-board-heading"
+          data-version={this.version}
+        >
           <LiveRegion text={this.announcement} />
           <header>
             <h2 id="loket-board-heading" part="heading">
               {this.heading || t.heading}
             </h2>
             <p class={`connection ${this.connection}`} part="connection">
-              {this.connection === 'live' ? t.live : this.connection === 'connecting' ? t.connecting : t.reconnecting}
+              {this.connection === 'live'
+                ? t.live
+                : this.connection === 'connecting'
+                  ? t.connecting
+                  : t.reconnecting}
             </p>
           </header>
           {counters.length === 0 ? (
@@ -111,7 +126,10 @@ export class LoketQueueBoard {
           ) : (
             <ul class="counters" part="counters">
               {counters.map((c) => (
-                <li class={{ counter: true, latest: c === latest }} part={c === latest ? 'counter latest' : 'counter'}>
+                <li
+                  class={{ counter: true, latest: c === latest }}
+                  part={c === latest ? 'counter latest' : 'counter'}
+                >
                   <span class="counter-label" part="counter-label">
                     {c.counter.label}
                   </span>

@@ -15,6 +15,8 @@ export interface DetailPaneHost {
   readonly detailStatus: 'loading' | 'ready' | 'error' | 'missing';
   /** The region's MPPs that offer the service. */
   readonly locations: LocationList | null;
+  /** The booking page for the service, when a counter of the region takes bookings for it. */
+  readonly visitLink: string | null;
   readonly regionCode: string | null;
   /** The detail view's code, loaded with the first service opened (not part of the first load). */
   readonly DetailView?: typeof import('./service-detail')['ServiceDetail'];
@@ -60,6 +62,7 @@ export const DetailPane: FunctionalComponent<{ host: DetailPaneHost }> = ({ host
               .replace('{region}', encodeURIComponent(regionCode ?? ''))
           : null
       }
+      visitHref={host.visitLink}
       backHref={host.hrefOf({ service: null })}
       onBack={host.onBack}
       onApply={onApply}

@@ -25,6 +25,9 @@ export interface LoadingHost {
   detail: Service | null;
   detailStatus: 'loading' | 'ready' | 'error' | 'missing';
   locations: LocationList | null;
+  /** The booking page's template (`visit-href`), and the link for the service shown (null: no counter takes bookings). */
+  readonly visitHref?: string;
+  visitLink: string | null;
   /** The detail view's code, loaded with the first service opened (not part of the first load). */
   DetailView?: typeof import('./service-detail')['ServiceDetail'];
   /** The no-result view's code, loaded with the first search the API answers with `no_match`. */
@@ -102,10 +105,15 @@ export class Loading {
     host.announce(host.t.detail.loading);
     const region = host.regionCode;
     try {
-      const [service, locations, view] = await Promise.all([
+      const [service, locations, visitLink, view] = await Promise.all([
         getService(host.core, slug, undefined, { signal }),
         region
           ? listRegionLocations(host.core, region, { service: slug }, { signal }).catch(() => null)
+          : null,
+        region && host.visitHref
+          ? import('./visit-offer').then((m) =>
+              m.visitLink(host.core, region, slug, host.visitHref ?? '', signal),
+            )
           : null,
         // The view's code and its strings in this locale, before it shows.
         import('./service-detail').then(async (view) => {
@@ -116,6 +124,7 @@ export class Loading {
       host.DetailView = view.ServiceDetail;
       host.detail = service;
       host.locations = locations;
+      host.visitLink = visitLink;
       host.detailStatus = 'ready';
       host.announce(service.name);
       if (host.openedFrom === slug) host.focusing.later(() => host.focusing.find('#loket-detail-heading'));

@@ -58,6 +58,8 @@ export class LoketServiceFinder {
   @Prop() region?: string;
   /** Link to the application form; `{service}` and `{region}` are replaced. Without it, "apply online" only emits `loketApply`. */
   @Prop() applyHref?: string;
+  /** The visit booking page (`<loket-visit-booking>`); `{service}`, `{region}` and `{location}` are replaced. With it, a service a counter of the region takes bookings for offers "Ambil antrean di MPP". */
+  @Prop() visitHref?: string;
   /** Search text to start with (the page URL wins). */
   @Prop() query?: string;
   /** Service id to open at start (the page URL wins). */
@@ -75,6 +77,7 @@ export class LoketServiceFinder {
   @State() detail: Service | null = null;
   @State() detailStatus: 'loading' | 'ready' | 'error' | 'missing' = 'loading';
   @State() locations: LocationList | null = null;
+  @State() visitLink: string | null = null;
   @State() announcement = '';
   @State() browse: BrowseState = { status: 'loading' };
 

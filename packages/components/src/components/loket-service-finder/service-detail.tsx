@@ -19,6 +19,8 @@ export interface DetailProps {
   /** The region the finder is for. */
   regionCode: string | null;
   applyHref: string | null;
+  /** The visit booking page for this service, when a counter of the region takes bookings for it. */
+  visitHref?: string | null;
   onBack: (event: MouseEvent) => void;
   backHref: string;
   onApply: (event: MouseEvent) => void;
@@ -134,7 +136,14 @@ const Apply: FunctionalComponent<DetailProps> = ({ locale, applyHref, onApply })
   );
 };
 
-const Where: FunctionalComponent<DetailProps> = ({ t, service: s, locations, locale, regionCode }) => {
+const Where: FunctionalComponent<DetailProps> = ({
+  t,
+  service: s,
+  locations,
+  locale,
+  regionCode,
+  visitHref,
+}) => {
   const d = detailText.get(locale);
   const named = locations?.data.some((l) => l.offer?.match === 'service');
   return (
@@ -155,6 +164,14 @@ const Where: FunctionalComponent<DetailProps> = ({ t, service: s, locations, loc
       )}
       {locations && regionCode && (s.channels.includes('mpp') || named) && (
         <MppLocations d={d} locale={locale} locations={locations} regionCode={regionCode} />
+      )}
+      {visitHref && (
+        <p class="apply">
+          <a class="button" part="button visit" href={visitHref}>
+            {d.visit}
+          </a>
+          <span class="small">{d.visitHint}</span>
+        </p>
       )}
     </section>
   );

@@ -9,11 +9,11 @@ import type { TrackerMessages } from './messages/types';
  * MPP Siola, Loket 1 (Dispendukcapil)" with its queue number; nothing once the visit is over
  * or cancelled.
  */
-export const VisitLine: FunctionalComponent<{ locale: Locale; t: TrackerMessages; visit: Visit | null | undefined }> = ({
-  locale,
-  t,
-  visit: v,
-}) => {
+export const VisitLine: FunctionalComponent<{
+  locale: Locale;
+  t: TrackerMessages;
+  visit: Visit | null | undefined;
+}> = ({ locale, t, visit: v }) => {
   if (!v || (v.status !== 'booked' && v.status !== 'waiting')) return null;
   const day = date(locale, v.date, { weekday: 'long', day: 'numeric', month: 'long' });
   const zone = v.timezone === 'Asia/Makassar' ? 'WITA' : v.timezone === 'Asia/Jayapura' ? 'WIT' : 'WIB';

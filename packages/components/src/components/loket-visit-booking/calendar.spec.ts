@@ -6,7 +6,15 @@ describe('the day picker’s month', () => {
     const weeks = monthWeeks('2026-01-12');
     expect(weeks).toHaveLength(5);
     expect(weeks[0]).toEqual([null, null, null, '2026-01-01', '2026-01-02', '2026-01-03', '2026-01-04']);
-    expect(weeks[4]).toEqual(['2026-01-26', '2026-01-27', '2026-01-28', '2026-01-29', '2026-01-30', '2026-01-31', null]);
+    expect(weeks[4]).toEqual([
+      '2026-01-26',
+      '2026-01-27',
+      '2026-01-28',
+      '2026-01-29',
+      '2026-01-30',
+      '2026-01-31',
+      null,
+    ]);
   });
 
   it('knows weekdays and leap years', () => {

@@ -74,7 +74,10 @@ export const clampDate = (date: IsoDate, min: IsoDate, max: IsoDate) =>
 
 /** Today in `timeZone` (a booking day is the location's day, not the phone's). */
 export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    now,
-  );
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }

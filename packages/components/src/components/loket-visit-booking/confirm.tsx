@@ -13,10 +13,19 @@ export const ConfirmStep: FunctionalComponent<StepProps> = (p) => {
   const service = s.serviceId ? (s.services.get(s.serviceId)?.name ?? s.serviceId) : '';
   const rows: [string, string, 'place' | 'day' | 'slot' | 'contact' | null][] = [
     [t.confirm.place, location?.name ?? '', s.rescheduling ? null : 'place'],
-    [t.confirm.service, counter ? `${service} (${fill(t.service.counter, { counter: counter.agency_name })})` : service, null],
-    [t.confirm.when, s.day && s.time ? visitWhen(s.locale, s.day, s.time, location?.timezone ?? 'Asia/Jakarta') : '', 'day'],
+    [
+      t.confirm.service,
+      counter ? `${service} (${fill(t.service.counter, { counter: counter.agency_name })})` : service,
+      null,
+    ],
+    [
+      t.confirm.when,
+      s.day && s.time ? visitWhen(s.locale, s.day, s.time, location?.timezone ?? 'Asia/Jakarta') : '',
+      'day',
+    ],
   ];
-  if (!s.rescheduling) rows.push([t.confirm.who, [s.name, s.phone, s.email].filter((v) => v.trim()).join(', '), 'contact']);
+  if (!s.rescheduling)
+    rows.push([t.confirm.who, [s.name, s.phone, s.email].filter((v) => v.trim()).join(', '), 'contact']);
   return (
     <form
       class="step"
@@ -49,7 +58,12 @@ export const ConfirmStep: FunctionalComponent<StepProps> = (p) => {
           </div>
         ))}
       </dl>
-      <StepActions t={t} submit={s.busy ? t.confirm.sending : s.rescheduling ? t.ticket.reschedule : t.confirm.submit} busy={s.busy} onBack={p.onBack} />
+      <StepActions
+        t={t}
+        submit={s.busy ? t.confirm.sending : s.rescheduling ? t.ticket.reschedule : t.confirm.submit}
+        busy={s.busy}
+        onBack={p.onBack}
+      />
     </form>
   );
 };

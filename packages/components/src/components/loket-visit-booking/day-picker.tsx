@@ -83,6 +83,7 @@ export const DayPicker: FunctionalComponent<DayPickerProps> = (p) => {
           <span aria-hidden="true"> ›</span>
         </button>
       </div>
+      {/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the ARIA APG date picker's grid is a table with role="grid" */}
       <table role="grid" aria-labelledby="loket-month" aria-describedby="loket-day-hint" part="grid">
         <thead>
           <tr>
@@ -103,7 +104,7 @@ export const DayPicker: FunctionalComponent<DayPickerProps> = (p) => {
                 const note = dayNote(p, day);
                 const label = `${date(locale, iso, { weekday: 'long', day: 'numeric', month: 'long' })}, ${note}`;
                 return (
-                  <td aria-selected={iso === p.selected ? 'true' : 'false'} class={{ open, selected: iso === p.selected, holiday: day?.status === 'holiday' }}>
+                  <td class={{ open, selected: iso === p.selected, holiday: day?.status === 'holiday' }}>
                     <button
                       type="button"
                       class="day"
@@ -113,6 +114,7 @@ export const DayPicker: FunctionalComponent<DayPickerProps> = (p) => {
                       aria-label={label}
                       aria-disabled={open ? null : 'true'}
                       aria-current={iso === p.today ? 'date' : null}
+                      aria-pressed={iso === p.selected ? 'true' : 'false'}
                       title={note}
                       onClick={() => {
                         p.onFocusDay(iso);

@@ -65,7 +65,10 @@ export const RadioGroup: FunctionalComponent<{
   const hintId = `loket-${p.name}-hint`;
   const errorId = `loket-${p.name}-error`;
   return (
-    <fieldset class={{ question: true, invalid: Boolean(p.error) }} aria-describedby={p.error ? `${hintId} ${errorId}` : hintId}>
+    <fieldset
+      class={{ question: true, invalid: Boolean(p.error) }}
+      aria-describedby={p.error ? `${hintId} ${errorId}` : hintId}
+    >
       <legend class="visually-hidden">{p.legend}</legend>
       {p.hint && (
         <p class="hint" id={hintId}>

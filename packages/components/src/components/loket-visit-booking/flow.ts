@@ -32,7 +32,11 @@ export function bookingFlow(s: BookingState) {
     if (!s.regionCode) return;
     s.phase = 'loading';
     try {
-      const list = await listVisitLocations(s.core, s.regionCode, preset.service ? { service: preset.service } : {});
+      const list = await listVisitLocations(
+        s.core,
+        s.regionCode,
+        preset.service ? { service: preset.service } : {},
+      );
       s.locations = list.data;
       s.placed = nearestFirst(list.data, null);
       s.phase = 'ready';
@@ -80,7 +84,12 @@ export function bookingFlow(s: BookingState) {
     s.days = null;
     try {
       const count = Math.min(62, location.policy.days_ahead + 1);
-      const list = await listVisitDays(s.core, location.id, { service: s.serviceId, days: count }, { signal });
+      const list = await listVisitDays(
+        s.core,
+        location.id,
+        { service: s.serviceId, days: count },
+        { signal },
+      );
       s.days = list;
       const first = list.data.find((d) => d.status === 'open');
       s.focusedDay = s.day ?? first?.date ?? list.today;
@@ -112,7 +121,10 @@ export function bookingFlow(s: BookingState) {
     s.general = null;
     try {
       if (s.rescheduling && s.booking) {
-        const moved = await rescheduleBooking(s.core, s.booking.code, s.booking.secret, { date: s.day, time: s.time });
+        const moved = await rescheduleBooking(s.core, s.booking.code, s.booking.secret, {
+          date: s.day,
+          time: s.time,
+        });
         s.booking = { ...moved, secret: s.booking.secret };
         s.rescheduling = false;
         s.say(t().ticket.rescheduled);
@@ -137,7 +149,11 @@ export function bookingFlow(s: BookingState) {
       }
       s.go('ticket');
     } catch (error) {
-      if (problem(error, 'slot-full') || problem(error, 'slot-unavailable') || problem(error, 'daily-quota-reached')) {
+      if (
+        problem(error, 'slot-full') ||
+        problem(error, 'slot-unavailable') ||
+        problem(error, 'daily-quota-reached')
+      ) {
         s.idempotencyKey = null;
         await slots(s.day);
         s.general = t().confirm.taken;
@@ -174,7 +190,12 @@ export function bookingFlow(s: BookingState) {
     s.phase = 'loading';
     try {
       const booking: HeldBooking = { ...(await getBooking(s.core, code, secret)), secret };
-      Object.assign(s, { booking, serviceId: booking.service.id, locationId: booking.location.id, phase: 'ready' });
+      Object.assign(s, {
+        booking,
+        serviceId: booking.service.id,
+        locationId: booking.location.id,
+        phase: 'ready',
+      });
       s.go('ticket');
       void services([booking.service.id]);
       return true;

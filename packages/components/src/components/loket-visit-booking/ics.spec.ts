@@ -38,7 +38,8 @@ describe('visitCalendar', () => {
     expect(event.summary).toBe(visit.summary);
     expect(event.location).toBe(visit.location);
     expect(event.description).toBe(visit.description);
-    for (const line of ics.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+    for (const line of ics.split('\r\n'))
+      expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
   });
 
   it('writes WITA and WIT locations in their own zone', () => {

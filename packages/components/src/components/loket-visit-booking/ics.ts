@@ -32,13 +32,18 @@ export interface VisitEvent {
 /** `20260112T093000`: the instant's wall-clock time in `zone`. */
 export function localStamp(instant: string, zone: VisitZone): string {
   const offset = OFFSETS[zone][0];
-  const shift = (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(3)));
+  const shift =
+    (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(3)));
   const local = new Date(Date.parse(instant) + shift * 60_000);
   return utcStamp(local).slice(0, 15);
 }
 
 /** `20260112T023000Z`. */
-const utcStamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utcStamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** Text escaped as RFC 5545 §3.3.11 asks. */
 const text = (value: string) =>

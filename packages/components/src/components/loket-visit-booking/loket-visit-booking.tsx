@@ -1,5 +1,4 @@
 import type { Service, VisitDayList, VisitLocation, VisitSlotList } from '@loket/sdk';
-import { isEmail, normalizePhone } from '@loket/sdk/forms';
 import { Component, Element, Event, type EventEmitter, Host, h, Prop, State, Watch } from '@stencil/core';
 import { type Locale, localeOf } from '../../i18n';
 import { coreOf } from '../../kit/api';
@@ -7,17 +6,19 @@ import { Focus } from '../../kit/focus';
 import { announcer, LiveRegion } from '../../kit/live-region';
 import { watchLocale } from '../../kit/locale';
 import { configValue } from '../../utils/config';
+import { SERVICE_PARAM } from '../../utils/service-param';
 import type { IsoDate } from './calendar';
 import { ConfirmStep } from './confirm';
 import type { StepErrors } from './fields';
 import { type BookingFlow, bookingFlow } from './flow';
 import { visitText } from './messages';
 import { currentPosition, nearestFirst, type Placed } from './nearest';
-import type { BookingState, HeldBooking, Step } from './state';
+import { type BookingState, type HeldBooking, locationOf, type Step, servicesAt } from './state';
+import { advance, checkStep, previousStep } from './step-rules';
 import { ContactStep, DayStep, PlaceStep, ServiceStep, SlotStep, type StepProps } from './steps';
 import { forgetBooking, keptBooking } from './storage';
-import { ticketExtras } from './ticket-extras';
 import { TicketView } from './ticket';
+import { ticketExtras } from './ticket-extras';
 
 export interface LoketVisitBookedDetail {
   /** The booking code (`ANT-XXXX-XXXX`). */
@@ -27,8 +28,6 @@ export interface LoketVisitBookedDetail {
   date: string;
   time: string;
 }
-
-const PREVIOUS: Partial<Record<Step, Step>> = { service: 'place', day: 'service', slot: 'day', contact: 'slot', confirm: 'contact' };
 
 /**
  * Books a visit to an MPP counter: the place (the region's MPPs; nearest first where their
@@ -59,9 +58,9 @@ export class LoketVisitBooking implements BookingState {
   @Prop() apiBase?: string;
   /** Kemendagri code of the region whose MPPs are listed; falls back like `api-base`. */
   @Prop() region?: string;
-  /** The service to book for (its id); without it the citizen chooses among the place's counters. */
+  /** The service to book for (its id); else the page URL's `?layanan=`; without either the citizen chooses among the place's counters. */
   @Prop() service?: string;
-  /** A location to start at (its id), e.g. from a link on the location's page. */
+  /** A location to start at (its id), else the page URL's `?lokasi=` (the finder's "Ambil antrean di MPP" link sets both). */
   @Prop() location?: string;
   /** A booking to show (with `secret`), e.g. from a link in a message. */
   @Prop() code?: string;
@@ -92,7 +91,10 @@ export class LoketVisitBooking implements BookingState {
   @State() rescheduling = false;
   @State() cancelStep: BookingState['cancelStep'] = 'closed';
   @State() announcement = '';
-  @State() extras: { qrHref: string | null; calendarHref: string | null } = { qrHref: null, calendarHref: null };
+  @State() extras: { qrHref: string | null; calendarHref: string | null } = {
+    qrHref: null,
+    calendarHref: null,
+  };
   idempotencyKey: string | null = null;
 
   /** A booking was made (not on a reschedule). */
@@ -103,6 +105,8 @@ export class LoketVisitBooking implements BookingState {
   say = announcer((text) => (this.announcement = text));
   private unwatchLocale?: () => void;
   private extrasFor: string | null = null;
+  /** The service the page asked for (attribute or `?layanan=`): its step is skipped. */
+  private fixedService?: string;
 
   get regionCode() {
     return configValue(this.el, 'region', this.region) ?? null;
@@ -121,7 +125,7 @@ export class LoketVisitBooking implements BookingState {
     this.unwatchLocale = watchLocale(this.el, visitText, (next) => {
       this.locale = next;
       this.services = new Map(); // names and requirements come back in the new language
-      void this.flow.services([...new Set([...(this.serviceId ? [this.serviceId] : [])])]);
+      void this.flow.services([...servicesAt(locationOf(this)), ...(this.serviceId ? [this.serviceId] : [])]);
     });
   }
 
@@ -151,11 +155,15 @@ export class LoketVisitBooking implements BookingState {
   @Watch('apiBase')
   @Watch('code')
   protected async start() {
-    this.serviceId = this.service ?? null;
-    const kept = this.code && this.secret ? { code: this.code, secret: this.secret } : keptBooking(this.regionCode);
+    const page = new URL(window.location.href).searchParams;
+    const service = this.service ?? page.get(SERVICE_PARAM) ?? undefined;
+    this.serviceId = service ?? null;
+    this.fixedService = service;
+    const kept =
+      this.code && this.secret ? { code: this.code, secret: this.secret } : keptBooking(this.regionCode);
     if (kept && (await this.flow.open(kept.code, kept.secret))) return;
     this.step = 'place';
-    await this.flow.locations({ location: this.location, service: this.service });
+    await this.flow.locations({ location: this.location ?? page.get('lokasi') ?? undefined, service });
   }
 
   /** The QR code and the calendar file of the ticket: loaded after the ticket shows. */
@@ -184,32 +192,10 @@ export class LoketVisitBooking implements BookingState {
   }
 
   private submit = () => {
-    const t = this.t;
-    switch (this.step) {
-      case 'place':
-        if (!this.locationId) return this.fail({ 'loket-place': t.place.missing });
-        return void this.flow.placeChosen(this.locationId);
-      case 'service':
-        if (!this.serviceId) return this.fail({ 'loket-service': t.service.missing });
-        return void this.flow.serviceChosen(this.serviceId);
-      case 'day':
-        if (!this.day) return this.fail({ 'loket-day': t.day.missing });
-        return void this.flow.slots(this.day);
-      case 'slot':
-        if (!this.time) return this.fail({ 'loket-slot': t.slot.missing });
-        return this.go(this.rescheduling ? 'confirm' : 'contact');
-      case 'contact': {
-        const errors: StepErrors = {};
-        if (!this.name.trim()) errors['loket-name'] = t.contact.nameMissing;
-        if (!this.phone.trim() && !this.email.trim()) errors['loket-phone'] = t.contact.contactMissing;
-        if (this.phone.trim() && !normalizePhone(this.phone)) errors['loket-phone'] = t.contact.phoneInvalid;
-        if (this.email.trim() && !isEmail(this.email.trim())) errors['loket-email'] = t.contact.emailInvalid;
-        if (Object.keys(errors).length) return this.fail(errors);
-        return this.go('confirm');
-      }
-      case 'confirm':
-        return void this.confirm();
-    }
+    const result = checkStep(this, this.t);
+    if (result === 'confirm') return void this.confirm();
+    if (result === 'ok') return void advance(this, this.flow);
+    this.fail(result);
   };
 
   private async confirm() {
@@ -217,19 +203,18 @@ export class LoketVisitBooking implements BookingState {
     await this.flow.confirm();
     const b = this.booking;
     if (b && this.step === 'ticket' && !rescheduling)
-      this.loketVisitBooked.emit({ code: b.code, location: b.location.id, service: b.service.id, date: b.date, time: b.time });
+      this.loketVisitBooked.emit({
+        code: b.code,
+        location: b.location.id,
+        service: b.service.id,
+        date: b.date,
+        time: b.time,
+      });
   }
 
   private back = () => {
-    if (this.rescheduling && (this.step === 'day' || this.step === 'slot' || this.step === 'confirm')) {
-      if (this.step === 'day') {
-        this.rescheduling = false;
-        return this.go('ticket');
-      }
-      return this.go(this.step === 'confirm' ? 'slot' : 'day');
-    }
-    let previous = PREVIOUS[this.step];
-    if (previous === 'service' && this.service) previous = 'place';
+    const previous = previousStep(this, this.fixedService);
+    if (previous === 'ticket') this.rescheduling = false;
     if (previous) this.go(previous);
   };
 
@@ -244,9 +229,16 @@ export class LoketVisitBooking implements BookingState {
 
   private another = () => {
     forgetBooking(this.regionCode);
-    Object.assign(this, { booking: null, day: null, time: null, slots: null, rescheduling: false, cancelStep: 'closed' });
+    Object.assign(this, {
+      booking: null,
+      day: null,
+      time: null,
+      slots: null,
+      rescheduling: false,
+      cancelStep: 'closed',
+    });
     this.extrasFor = null;
-    if (!this.locations) void this.flow.locations({ service: this.service });
+    if (!this.locations) void this.flow.locations({ service: this.fixedService });
     this.go('place');
   };
 
@@ -255,7 +247,8 @@ export class LoketVisitBooking implements BookingState {
       s: this,
       t: this.t,
       onSubmit: this.submit,
-      onBack: this.step === 'place' || (this.step === 'service' && !this.locations?.length) ? undefined : this.back,
+      onBack:
+        this.step === 'place' || (this.step === 'service' && !this.locations?.length) ? undefined : this.back,
       onFocusField: (id) => this.focus(`#${id}`),
       onChoose: (field, value) => {
         this[field] = value;
@@ -302,7 +295,11 @@ export class LoketVisitBooking implements BookingState {
     const p = this.stepProps();
     switch (this.step) {
       case 'ticket':
-        return this.booking && <TicketView s={this} t={t} booking={this.booking} {...this.extras} {...this.ticketActions()} />;
+        return (
+          this.booking && (
+            <TicketView s={this} t={t} booking={this.booking} {...this.extras} {...this.ticketActions()} />
+          )
+        );
       case 'service':
         return <ServiceStep {...p} />;
       case 'day':

@@ -1,4 +1,12 @@
-import type { Booking, CreatedBooking, LoketCore, Service, VisitDayList, VisitLocation, VisitSlotList } from '@loket/sdk';
+import type {
+  Booking,
+  CreatedBooking,
+  LoketCore,
+  Service,
+  VisitDayList,
+  VisitLocation,
+  VisitSlotList,
+} from '@loket/sdk';
 import type { Locale } from '../../i18n';
 import type { IsoDate } from './calendar';
 import type { StepErrors } from './fields';

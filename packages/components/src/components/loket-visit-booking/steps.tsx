@@ -23,7 +23,10 @@ export interface StepActionsProps {
 export type StepProps = { s: BookingState; t: VisitMessages } & StepActionsProps;
 
 /** A step: its heading (focused when it opens), the error summary, its question, its buttons. */
-const StepForm: FunctionalComponent<StepProps & { heading: string; submit?: string; n: number }> = (p, children) => (
+const StepForm: FunctionalComponent<StepProps & { heading: string; submit?: string; n: number }> = (
+  p,
+  children,
+) => (
   <form
     class="step"
     part="step"
@@ -51,7 +54,14 @@ export const PlaceStep: FunctionalComponent<StepProps> = (p) => {
   const choices: Choice[] = s.placed.map(({ location: l, km }) => ({
     value: l.id,
     label: l.name,
-    hint: [l.address, s.sorting === 'sorted' ? (km === null ? t.place.noDistance : fill(t.place.km, { km: km.toFixed(1) })) : null]
+    hint: [
+      l.address,
+      s.sorting === 'sorted'
+        ? km === null
+          ? t.place.noDistance
+          : fill(t.place.km, { km: km.toFixed(1) })
+        : null,
+    ]
       .filter(Boolean)
       .join(' · '),
   }));
@@ -59,7 +69,13 @@ export const PlaceStep: FunctionalComponent<StepProps> = (p) => {
     <StepForm {...p} heading={t.place.heading} n={1}>
       {canSortByDistance(locations) ? (
         <p class="nearest">
-          <button type="button" class="button" part="button nearest" aria-disabled={s.sorting === 'busy' ? 'true' : null} onClick={p.onNearest}>
+          <button
+            type="button"
+            class="button"
+            part="button nearest"
+            aria-disabled={s.sorting === 'busy' ? 'true' : null}
+            onClick={p.onNearest}
+          >
             {s.sorting === 'busy' ? t.place.nearestBusy : t.place.nearest}
           </button>
           {s.sorting === 'sorted' && <span class="small"> {t.place.nearestSorted}</span>}
@@ -70,7 +86,16 @@ export const PlaceStep: FunctionalComponent<StepProps> = (p) => {
           {t.place.noCoordinates}
         </p>
       )}
-      <RadioGroup t={t} name="place" legend={t.place.heading} hint={t.place.hint} choices={choices} value={s.locationId} error={s.errors['loket-place']} onChange={(v) => p.onChoose('locationId', v)} />
+      <RadioGroup
+        t={t}
+        name="place"
+        legend={t.place.heading}
+        hint={t.place.hint}
+        choices={choices}
+        value={s.locationId}
+        error={s.errors['loket-place']}
+        onChange={(v) => p.onChoose('locationId', v)}
+      />
     </StepForm>
   );
 };
@@ -85,7 +110,9 @@ export const ServiceStep: FunctionalComponent<StepProps> = (p) => {
     return {
       value: id,
       label: s.services.get(id)?.name ?? id,
-      hint: counter ? `${fill(t.service.counter, { counter: counter.agency_name })} · ${counter.label}` : undefined,
+      hint: counter
+        ? `${fill(t.service.counter, { counter: counter.agency_name })} · ${counter.label}`
+        : undefined,
     };
   });
   return (
@@ -93,7 +120,16 @@ export const ServiceStep: FunctionalComponent<StepProps> = (p) => {
       {ids.length === 0 ? (
         <p>{t.service.none}</p>
       ) : (
-        <RadioGroup t={t} name="service" legend={t.service.heading} hint={fill(t.service.hint, { place: location?.name ?? '' })} choices={choices} value={s.serviceId} error={s.errors['loket-service']} onChange={(v) => p.onChoose('serviceId', v)} />
+        <RadioGroup
+          t={t}
+          name="service"
+          legend={t.service.heading}
+          hint={fill(t.service.hint, { place: location?.name ?? '' })}
+          choices={choices}
+          value={s.serviceId}
+          error={s.errors['loket-service']}
+          onChange={(v) => p.onChoose('serviceId', v)}
+        />
       )}
     </StepForm>
   );
@@ -145,7 +181,9 @@ export const SlotStep: FunctionalComponent<StepProps> = (p) => {
     disabled: !slot.bookable,
   }));
   const hint = fill(t.slot.hint, {
-    day: s.day ? date(s.locale, s.day, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }) : '',
+    day: s.day
+      ? date(s.locale, s.day, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
+      : '',
     place: location?.name ?? '',
     zone: zoneName((location?.timezone ?? 'Asia/Jakarta') as 'Asia/Jakarta'),
   });
@@ -154,7 +192,16 @@ export const SlotStep: FunctionalComponent<StepProps> = (p) => {
       {!list ? (
         <p class="small loading">{t.loading}</p>
       ) : choices.some((c) => !c.disabled) ? (
-        <RadioGroup t={t} name="slot" legend={t.slot.heading} hint={hint} choices={choices} value={s.time} error={s.errors['loket-slot']} onChange={(v) => p.onChoose('time', v)} />
+        <RadioGroup
+          t={t}
+          name="slot"
+          legend={t.slot.heading}
+          hint={hint}
+          choices={choices}
+          value={s.time}
+          error={s.errors['loket-slot']}
+          onChange={(v) => p.onChoose('time', v)}
+        />
       ) : (
         <p>{list.reason ?? t.slot.none}</p>
       )}
@@ -165,7 +212,17 @@ export const SlotStep: FunctionalComponent<StepProps> = (p) => {
 export const ContactStep: FunctionalComponent<StepProps> = (p) => {
   const { s, t } = p;
   const field = (id: 'name' | 'phone' | 'email', type: 'text' | 'tel' | 'email', autocomplete: string) => (
-    <TextField t={t} id={`loket-${id}`} label={t.contact[id]} hint={t.contact[`${id}Hint`]} error={s.errors[`loket-${id}`]} value={s[id]} type={type} autocomplete={autocomplete} onInput={(v) => p.onInput(id, v)} />
+    <TextField
+      t={t}
+      id={`loket-${id}`}
+      label={t.contact[id]}
+      hint={t.contact[`${id}Hint`]}
+      error={s.errors[`loket-${id}`]}
+      value={s[id]}
+      type={type}
+      autocomplete={autocomplete}
+      onInput={(v) => p.onInput(id, v)}
+    />
   );
   return (
     <StepForm {...p} heading={t.contact.heading} n={5}>

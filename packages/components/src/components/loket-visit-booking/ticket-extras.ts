@@ -18,7 +18,11 @@ export async function ticketExtras(b: HeldBooking, t: VisitMessages) {
           timeZone: b.timezone as VisitZone,
           summary: `${b.service.name} · ${b.location.name}`,
           location: [b.location.name, b.location.address].filter(Boolean).join(', '),
-          description: fill(t.ticket.calendarDetails, { number: b.ticket.number, counter: b.counter.label, code: b.code }),
+          description: fill(t.ticket.calendarDetails, {
+            number: b.ticket.number,
+            counter: b.counter.label,
+            code: b.code,
+          }),
           sequence: Math.floor(Date.now() / 1000),
         })
       : null;

@@ -90,7 +90,12 @@ export const TicketView: FunctionalComponent<TicketProps> = (p) => {
       {active && (
         <div class="actions" part="actions">
           {p.calendarHref && (
-            <a class="button" part="button calendar" href={p.calendarHref} download={fill(t.ticket.calendarFile, { code: b.code })}>
+            <a
+              class="button"
+              part="button calendar"
+              href={p.calendarHref}
+              download={fill(t.ticket.calendarFile, { code: b.code })}
+            >
               {t.ticket.calendar}
             </a>
           )}
@@ -103,20 +108,26 @@ export const TicketView: FunctionalComponent<TicketProps> = (p) => {
         </div>
       )}
       {s.cancelStep !== 'closed' && active && (
-        <div class="cancel" part="cancel" role="group" aria-labelledby="loket-cancel-heading">
+        <section class="cancel" part="cancel" aria-labelledby="loket-cancel-heading">
           <h3 id="loket-cancel-heading" tabIndex={-1}>
             {t.ticket.cancelHeading}
           </h3>
           <p>{t.ticket.cancelBody}</p>
           <div class="actions">
-            <button type="button" class="button danger" part="button cancel-confirm" aria-disabled={s.cancelStep === 'sending' ? 'true' : null} onClick={p.onCancelConfirm}>
+            <button
+              type="button"
+              class="button danger"
+              part="button cancel-confirm"
+              aria-disabled={s.cancelStep === 'sending' ? 'true' : null}
+              onClick={p.onCancelConfirm}
+            >
               {t.ticket.cancelConfirm}
             </button>
             <button type="button" class="button" part="button cancel-keep" onClick={p.onCancelKeep}>
               {t.ticket.cancelKeep}
             </button>
           </div>
-        </div>
+        </section>
       )}
       <section aria-labelledby="loket-bring">
         <h3 id="loket-bring">{t.ticket.bring}</h3>

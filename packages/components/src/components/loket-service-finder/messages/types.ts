@@ -100,4 +100,7 @@ export interface DetailMessages {
   localSources: string;
   apply: string;
   applyHint: string;
+  /** The link to book a time at the MPP counter (<loket-visit-booking>). */
+  visit: string;
+  visitHint: string;
 }

@@ -3,7 +3,8 @@ import type { VisitMessages } from './types';
 /** English: fetched only by English pages. */
 export const en: VisitMessages = {
   heading: 'Book a visit to the MPP',
-  intro: 'Choose the place, the service, a day and a time. You get a queue number and a list of what to bring.',
+  intro:
+    'Choose the place, the service, a day and a time. You get a queue number and a list of what to bring.',
   loading: 'Loading…',
   failed: 'This could not be loaded. Check your internet connection, then try again.',
   retry: 'Try again',
@@ -81,7 +82,8 @@ export const en: VisitMessages = {
     sending: 'Sending…',
     taken: 'That time has just filled up. Choose another time.',
     duplicate: 'You already have a booking for this service on that day.',
-    failed: 'The booking was not sent. Check your internet connection, then try again: you will not get two numbers.',
+    failed:
+      'The booking was not sent. Check your internet connection, then try again: you will not get two numbers.',
   },
   ticket: {
     heading: 'Your queue number',

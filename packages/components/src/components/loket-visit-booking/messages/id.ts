@@ -3,7 +3,8 @@ import type { VisitMessages } from './types';
 /** Bahasa Indonesia: the default locale, part of the first load. */
 export const id: VisitMessages = {
   heading: 'Ambil antrean di MPP',
-  intro: 'Pilih tempat, layanan, hari dan jam. Anda akan mendapat nomor antrean dan daftar berkas yang perlu dibawa.',
+  intro:
+    'Pilih tempat, layanan, hari dan jam. Anda akan mendapat nomor antrean dan daftar berkas yang perlu dibawa.',
   loading: 'Memuat…',
   failed: 'Data tidak dapat dimuat. Periksa sambungan internet Anda, lalu coba lagi.',
   retry: 'Coba lagi',
@@ -81,7 +82,8 @@ export const id: VisitMessages = {
     sending: 'Mengirim…',
     taken: 'Jam itu baru saja penuh. Pilih jam lain.',
     duplicate: 'Anda sudah punya antrean untuk layanan ini pada hari itu.',
-    failed: 'Pesanan belum terkirim. Periksa sambungan internet Anda, lalu coba lagi: Anda tidak akan mendapat dua nomor.',
+    failed:
+      'Pesanan belum terkirim. Periksa sambungan internet Anda, lalu coba lagi: Anda tidak akan mendapat dua nomor.',
   },
   ticket: {
     heading: 'Nomor antrean Anda',

@@ -63,4 +63,6 @@ export const en: DetailMessages = {
   localSources: "The region's sources",
   apply: 'Apply online',
   applyHint: 'Fill in the form and upload documents without queueing.',
+  visit: 'Book a queue number at the MPP',
+  visitHint: 'Choose a day and time to come to the counter, and get a queue number.',
 };

@@ -63,4 +63,6 @@ export const id: DetailMessages = {
   localSources: 'Sumber data daerah',
   apply: 'Ajukan secara daring',
   applyHint: 'Isi formulir dan unggah dokumen tanpa antre.',
+  visit: 'Ambil antrean di MPP',
+  visitHint: 'Pilih hari dan jam datang ke loket, lalu dapatkan nomor antrean.',
 };
