@@ -6,14 +6,16 @@
 import type { TestServer } from '../../server/test/helpers/app.js';
 
 const KEY = Symbol.for('loket.components.testServer');
-type Holder = { [KEY]?: TestServer };
+const VISITS = Symbol.for('loket.components.visitsTestServer');
+type Holder = { [KEY]?: TestServer; [VISITS]?: TestServer };
 
-export function setTestServer(server: TestServer | undefined): void {
-  (globalThis as Holder)[KEY] = server;
+/** `which`: the API of most tests, or the visit tests' own (its clock fixed, see global-setup.ts). */
+export function setTestServer(server: TestServer | undefined, which: 'main' | 'visits' = 'main'): void {
+  (globalThis as Holder)[which === 'main' ? KEY : VISITS] = server;
 }
 
-export function testServer(): TestServer {
-  const server = (globalThis as Holder)[KEY];
+export function testServer(which: 'main' | 'visits' = 'main'): TestServer {
+  const server = (globalThis as Holder)[which === 'main' ? KEY : VISITS];
   if (!server) throw new Error('The test API server is not running (test/global-setup.ts).');
   return server;
 }

@@ -22,6 +22,8 @@ import { testServer } from './api-server.js';
 import { receiptCommands } from './receipt-commands.js';
 
 export interface OfficerRequest {
+  /** The visit tests' API (its clock fixed) instead of the main one. */
+  server?: 'main' | 'visits';
   agency: string;
   region: string;
   method: 'GET' | 'POST';
@@ -42,13 +44,18 @@ export interface NetworkFault {
 
 const tokens = new Map<string, string>();
 
-const allowOrigin: BrowserCommand<[region: string, origin: string]> = async (_ctx, region, origin) => {
-  await addOrigin(testServer().db, region, origin);
+const allowOrigin: BrowserCommand<[region: string, origin: string, server?: 'main' | 'visits']> = async (
+  _ctx,
+  region,
+  origin,
+  server,
+) => {
+  await addOrigin(testServer(server).db, region, origin);
 };
 
 const officer: BrowserCommand<[request: OfficerRequest]> = async (_ctx, request) => {
-  const server = testServer();
-  const key = `${request.agency}@${request.region}`;
+  const server = testServer(request.server);
+  const key = `${request.server ?? 'main'}:${request.agency}@${request.region}`;
   let token = tokens.get(key);
   if (!token) {
     token = (await createOfficerToken(server.db, { name: `test ${key}`, ...request })).token;
@@ -127,7 +134,7 @@ export const commands = {
 
 declare module 'vitest/browser' {
   interface BrowserCommands {
-    allowOrigin(region: string, origin: string): Promise<void>;
+    allowOrigin(region: string, origin: string, server?: 'main' | 'visits'): Promise<void>;
     officer(request: OfficerRequest): Promise<{ status: number; body: unknown }>;
     countApplications(service: string, status?: string): Promise<number>;
     importLocations(locations: unknown[]): Promise<void>;
