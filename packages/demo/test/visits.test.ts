@@ -4,7 +4,7 @@ import { createOfficerToken } from '../../server/src/applications/officer-tokens
 import { addOrigin } from '../../server/src/applications/origins.js';
 import { startTestServer, type TestServer } from '../../server/test/helpers/app.js';
 import { startDemo } from '../serve.mjs';
-import { launchChromium, watch } from './support.js';
+import { eventually, launchChromium, watch } from './support.js';
 
 // Issue 16, item 6: a citizen books a time at MPP Siola on /antrean.html (a phone, keyboard and
 // touch), gets a ticket; the Dukcapil officer checks the booking in and calls the next number
@@ -28,7 +28,7 @@ beforeAll(async () => {
   officerToken = (
     await createOfficerToken(api.db, { name: 'Petugas uji antrean', agency: 'dukcapil', region: '35.78' })
   ).token;
-});
+}, 180_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -79,19 +79,18 @@ describe('a visit from booking to the hall’s board', () => {
     await booking.getByRole('textbox', { name: 'Nomor HP' }).fill('0812 3456 7890');
     await booking.getByRole('button', { name: 'Lanjut' }).click();
     await booking.getByRole('button', { name: 'Ambil nomor antrean' }).click();
-    await expect(booking.getByRole('heading', { name: 'Nomor antrean Anda' })).toBeVisible();
+    await booking.getByRole('heading', { name: 'Nomor antrean Anda' }).waitFor();
     ticket.number = (await booking.locator('[part~="number"] strong').textContent()) ?? '';
     ticket.code = (await booking.locator('dd.code').textContent()) ?? '';
     expect(ticket.number).toMatch(/^A-\d{3}$/);
     expect(ticket.code).toMatch(/^ANT-/);
-    await expect(booking.getByText('Senin, 11 Januari 2027, 10.00 WIB')).toBeVisible();
-    await expect(booking.getByRole('img', { name: /Kode QR/ })).toBeVisible();
-    await expect(booking.getByRole('link', { name: 'Tambahkan ke kalender' })).toHaveAttribute(
-      'download',
-      /\.ics$/,
-    );
+    await booking.getByText('Senin, 11 Januari 2027, 10.00 WIB').waitFor();
+    await booking.getByRole('img', { name: /Kode QR/ }).waitFor();
+    expect(
+      await booking.getByRole('link', { name: 'Tambahkan ke kalender' }).getAttribute('download'),
+    ).toMatch(/\.ics$/);
     // What to bring: the service's requirements as a checklist.
-    expect(await booking.getByRole('checkbox').count()).toBeGreaterThan(0);
+    await booking.getByRole('checkbox').first().waitFor();
     // Nothing sideways on a 412 px phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(412);
   });
@@ -99,7 +98,7 @@ describe('a visit from booking to the hall’s board', () => {
   test('the officer checks the booking in and calls it; the board shows it', async () => {
     const board = await open('/papan-antrean.html', { width: 1280, height: 720 });
     const screen = board.locator('loket-queue-board');
-    await expect(screen.getByText('Langsung')).toBeVisible();
+    await screen.getByText('Langsung').waitFor();
     const checkIn = await officer('POST', '/v1/officer/locations/mpp-surabaya-siola/check-ins', {
       code: ticket.code,
     });
@@ -110,9 +109,17 @@ describe('a visit from booking to the hall’s board', () => {
     );
     expect(called.status, JSON.stringify(called.body)).toBe(200);
     expect((called.body.called as { number: string }).number).toBe(ticket.number);
-    await expect(screen.locator('[part~="latest"]')).toContainText(ticket.number);
-    await expect(screen.locator('[part~="latest"]')).toContainText('Loket 1');
-    await expect(screen.getByRole('status')).toHaveText(`Nomor ${ticket.number}, silakan ke Loket 1.`);
+    const latest = screen.locator('[part~="latest"]');
+    expect(
+      await eventually(async () => ((await latest.textContent()) ?? '').includes(ticket.number), 15_000),
+    ).toBe(true);
+    expect(await latest.textContent()).toContain('Loket 1');
+    const said = screen.getByRole('status');
+    expect(
+      await eventually(
+        async () => (await said.textContent()) === `Nomor ${ticket.number}, silakan ke Loket 1.`,
+      ),
+    ).toBe(true);
   });
 
   test('no CSP violation, console error or failed request on any page', () => {
