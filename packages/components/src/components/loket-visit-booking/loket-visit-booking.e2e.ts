@@ -51,6 +51,7 @@ describe('<loket-visit-booking> on the real API', () => {
     await userEvent.keyboard(' ');
     await userEvent.keyboard('{Enter}');
     await expect.element(page.getByRole('textbox', { name: 'Nama lengkap' })).toBeVisible();
+    await tabTo(el, /^Lanjut$/);
     await userEvent.keyboard('{Enter}');
     await expect.element(page.getByRole('link', { name: 'Masukkan nama lengkap' })).toBeVisible();
     expect(await violations(el)).toEqual([]);

@@ -11,7 +11,7 @@ const CMS_THEME = cmsTheme(`
   table { border-collapse: separate; border-spacing: 20px; }
 `);
 
-const PROPERTIES = [...TEXT_PROPERTIES, 'background-color', 'border-top-style', 'padding-top', 'width'];
+const PROPERTIES = [...TEXT_PROPERTIES, 'background-color', 'border-top-style', 'padding-top'];
 const SELECTORS = ['h2', 'h3', '.hint', '.day', '.open .day', 'th', '.button.primary', '.legend'];
 
 /** The calendar step: headings, hints, the month's grid and its days, the buttons. */
