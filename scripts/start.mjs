@@ -210,6 +210,12 @@ function officerHelp(token) {
       curl ${auth} \\
         -H "Content-Type: application/json" -d '{"to": "in_review", "public_note": "Sedang kami periksa."}' \\
         ${apiBase}/v1/officer/applications/LKT-XXXX-XXXX-XXXX/transitions
+
+    The hall at MPP Siola (book on the demo's /antrean.html, watch /papan-antrean.html):
+      check a booking in:  curl ${auth} -H "Content-Type: application/json" \\
+        -d '{"code": "ANT-XXXX-XXXX"}' ${apiBase}/v1/officer/locations/mpp-surabaya-siola/check-ins
+      call the next number: curl ${auth} -X POST \\
+        ${apiBase}/v1/officer/locations/mpp-surabaya-siola/counters/dukcapil-1/call-next
 `;
 }
 
