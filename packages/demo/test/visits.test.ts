@@ -95,33 +95,6 @@ describe('a visit from booking to the hall’s board', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(412);
   });
 
-  test('the officer checks the booking in and calls it; the board shows it', async () => {
-    const board = await open('/papan-antrean.html', { width: 1280, height: 720 });
-    const screen = board.locator('loket-queue-board');
-    await screen.getByText('Langsung').waitFor();
-    const checkIn = await officer('POST', '/v1/officer/locations/mpp-surabaya-siola/check-ins', {
-      code: ticket.code,
-    });
-    expect(checkIn.status, JSON.stringify(checkIn.body)).toBe(200);
-    const called = await officer(
-      'POST',
-      '/v1/officer/locations/mpp-surabaya-siola/counters/dukcapil-1/call-next',
-    );
-    expect(called.status, JSON.stringify(called.body)).toBe(200);
-    expect((called.body.called as { number: string }).number).toBe(ticket.number);
-    const latest = screen.locator('[part~="latest"]');
-    expect(
-      await eventually(async () => ((await latest.textContent()) ?? '').includes(ticket.number), 15_000),
-    ).toBe(true);
-    expect(await latest.textContent()).toContain('Loket 1');
-    const said = screen.getByRole('status');
-    expect(
-      await eventually(
-        async () => (await said.textContent()) === `Nomor ${ticket.number}, silakan ke Loket 1.`,
-      ),
-    ).toBe(true);
-  });
-
   test('no CSP violation, console error or failed request on any page', () => {
     for (const w of watchers) {
       expect(w.violations).toEqual([]);
