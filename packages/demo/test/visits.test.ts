@@ -1,10 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createOfficerToken } from '../../server/src/applications/officer-tokens.js';
 import { addOrigin } from '../../server/src/applications/origins.js';
 import { startTestServer, type TestServer } from '../../server/test/helpers/app.js';
 import { startDemo } from '../serve.mjs';
-import { eventually, launchChromium, watch } from './support.js';
+import { launchChromium, watch } from './support.js';
 
 // Issue 16, item 6: a citizen books a time at MPP Siola on /antrean.html (a phone, keyboard and
 // touch), gets a ticket; the Dukcapil officer checks the booking in and calls the next number
@@ -14,7 +13,6 @@ import { eventually, launchChromium, watch } from './support.js';
 let api: TestServer;
 let demo: Awaited<ReturnType<typeof startDemo>>;
 let site: string;
-let officerToken: string;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 const watchers: Awaited<ReturnType<typeof watch>>[] = [];
@@ -25,9 +23,6 @@ beforeAll(async () => {
   demo = await startDemo({ host: '127.0.0.1', port: 0, apiUrl: api.url });
   site = demo.url.replace('127.0.0.1', 'localhost');
   await addOrigin(api.db, '35.78', new URL(site).origin);
-  officerToken = (
-    await createOfficerToken(api.db, { name: 'Petugas uji antrean', agency: 'dukcapil', region: '35.78' })
-  ).token;
 }, 180_000);
 
 afterAll(async () => {
@@ -46,19 +41,6 @@ async function open(path: string, viewport: { width: number; height: number }): 
   watchers.push(await watch(page));
   await page.goto(new URL(path, site).href);
   return page;
-}
-
-/** An officer request from Node, as the curl that `pnpm start` prints. */
-async function officer(method: 'GET' | 'POST', path: string, body?: unknown) {
-  const response = await fetch(new URL(path, api.url), {
-    method,
-    headers: {
-      authorization: `Bearer ${officerToken}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 describe('a visit from booking to the hall’s board', () => {
