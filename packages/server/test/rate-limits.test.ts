@@ -81,6 +81,18 @@ describe('rate limits per client address', () => {
     });
   });
 
+  it('count a booking opened by code and secret as a status lookup', async () => {
+    const limited = await app({
+      reads: { max: 100, windowMs: 60_000 },
+      lookups: { max: 2, windowMs: 60_000 },
+    });
+    const remoteAddress = newAddress();
+    const url = '/v1/bookings/ANT-0000-0000';
+    const got = await statuses(limited, 3, { method: 'GET', url, remoteAddress });
+    expect(got.slice(0, 2)).not.toContain(429);
+    expect(got[2]).toBe(429);
+  });
+
   it('count every route a code and secret open as status lookups: the application, status, receipt, result, survey', async () => {
     const limited = await app({
       reads: { max: 100, windowMs: 60_000 },

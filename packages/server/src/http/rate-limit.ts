@@ -16,6 +16,7 @@ const lookupRoutes = new Set([
   '/v1/applications/:code/receipt',
   '/v1/applications/:code/result',
   '/v1/applications/:code/survey',
+  '/v1/bookings/:code',
 ]);
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
