@@ -442,6 +442,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/applications/{code}/secret-recovery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a one-time link to a new secret ("Lupa kode rahasia?")
+         * @description For a citizen who lost the secret: give the tracking code and the e-mail address or phone
+         *     number from the application. When they match, a one-time link to the tracker is sent there
+         *     (e-mail through the outbox; a phone through the region's gateway when it has one); opening
+         *     it issues a new secret (`recoverSecret`) and the old one stops working. The answer is the
+         *     same `202`, in the same time, whether or not the code exists and the contact matches (no
+         *     enumeration). Limited per client address and per tracking code (`429`, whoever asks).
+         */
+        post: operations["requestSecretRecovery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{code}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a new secret with a one-time recovery link
+         * @description The token of the link sent by `requestSecretRecovery` (it rides in the tracker link's
+         *     fragment: `#kode=…&pulih=…`) gives a NEW secret, shown only here; the old secret stops
+         *     working. The token works once and expires (30 minutes); an unknown, used or expired token
+         *     and another application's token all get the same `404`.
+         */
+        post: operations["recoverSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/officer/applications": {
         parameters: {
             query?: never;
@@ -1252,6 +1300,37 @@ export interface components {
              * @constant
              */
             declaration: true;
+            notify?: components["schemas"]["NotifyChannels"];
+        };
+        /**
+         * @description The channels the citizen chose for news about this application, on check your answers:
+         *     `email` to the form's e-mail answer, `phone` to its phone answer through the region's
+         *     messaging gateway (a webhook; nothing is sent by phone where the region has none). `[]`:
+         *     no news. Absent: the behaviour of before this choice existed, an e-mail to the e-mail
+         *     answer when given. Every message has a stop link.
+         * @example [
+         *       "email"
+         *     ]
+         */
+        NotifyChannels: ("email" | "phone")[];
+        SecretRecoveryRequest: {
+            /** @description The e-mail address or phone number given on the application (any grouping, 08… or +62…). */
+            contact: string;
+        };
+        SecretRecoveryAccepted: {
+            /** @description The same words for every request, in the request's language. */
+            message: string;
+        };
+        RecoverSecretRequest: {
+            token: string;
+        };
+        RecoveredSecret: {
+            code: components["schemas"]["TrackingCode"];
+            /**
+             * @description The new secret (shown only here), in the same short format as `CreatedApplication.secret`.
+             * @example 7KQ2-M9XD-4HTR-0BWE
+             */
+            secret: string;
         };
         WithdrawRequest: {
             reason?: string;
@@ -1310,6 +1389,8 @@ export interface components {
             /** Format: date-time */
             submitted_at: string | null;
             due: components["schemas"]["Due"];
+            /** @description The news channels chosen at the last submission; `null` while not chosen (drafts, and applications sent before the choice existed). */
+            notify?: components["schemas"]["NotifyChannels"] | null;
         };
         CreatedApplication: components["schemas"]["Application"] & {
             /**
@@ -1419,9 +1500,12 @@ export interface components {
             id: string;
             /** @description What happened, e.g. `application.needs_revision`. */
             topic: string;
-            /** @enum {string} */
-            channel: "email" | "webhook";
-            /** @description The recipient: an e-mail address masked (`s***@example.com`), a webhook endpoint's id. */
+            /**
+             * @description `phone`: to the citizen's phone through the region's messaging gateway.
+             * @enum {string}
+             */
+            channel: "email" | "phone" | "webhook";
+            /** @description The recipient: an e-mail address masked (`s***@example.com`), a phone masked (`+62***890`), a webhook endpoint's id. */
             target: string;
             /**
              * @description `failed`: refused for good or out of attempts; `cancelled`: the citizen stopped messages.
@@ -3929,6 +4013,109 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    requestSecretRecovery: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The application's tracking code (random, not sequential; case-insensitive, dashes optional).
+                 * @example LKT-7K4M-Q2XP
+                 */
+                code: components["parameters"]["trackingCode"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "contact": "budi@example.com"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SecretRecoveryRequest"];
+            };
+        };
+        responses: {
+            /** @description Always the same answer; a link is on its way only if the contact matched. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecretRecoveryAccepted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    recoverSecret: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The application's tracking code (random, not sequential; case-insensitive, dashes optional).
+                 * @example LKT-7K4M-Q2XP
+                 */
+                code: components["parameters"]["trackingCode"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token": "Jx8Vq1sWm4Ck0R2bYt7LnA3e"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RecoverSecretRequest"];
+            };
+        };
+        responses: {
+            /** @description The new secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveredSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
         };

@@ -80,6 +80,11 @@ export type ApplicationStatus = Schemas['ApplicationStatus'];
 export type CreateApplicationRequest = Schemas['CreateApplicationRequest'];
 export type SubmitApplicationRequest = Schemas['SubmitApplicationRequest'];
 export type WithdrawRequest = Schemas['WithdrawRequest'];
+export type NotifyChannels = Schemas['NotifyChannels'];
+export type SecretRecoveryRequest = Schemas['SecretRecoveryRequest'];
+export type SecretRecoveryAccepted = Schemas['SecretRecoveryAccepted'];
+export type RecoverSecretRequest = Schemas['RecoverSecretRequest'];
+export type RecoveredSecret = Schemas['RecoveredSecret'];
 /** The submission receipt ("Bukti pengajuan"): code, service, agency, dates, what to bring. */
 export type ApplicationReceipt = Schemas['ApplicationReceipt'];
 /** The document an officer attached as the application's result (e.g. the digital akta). */

@@ -8,6 +8,7 @@ export * from './applications.js';
 export * from './catalogue.js';
 export * from './health.js';
 export * from './life-events.js';
+export * from './recovery.js';
 export * from './regions.js';
 export * from './results.js';
 export * from './survey.js';

@@ -1,4 +1,10 @@
-import type { Answers, ApplicationStatus, ApplicationStatusCode, Attachment } from '../types.js';
+import type {
+  Answers,
+  ApplicationStatus,
+  ApplicationStatusCode,
+  Attachment,
+  NotifyChannels,
+} from '../types.js';
 import type { ApplicationKey, SessionStorage } from './types.js';
 
 /**
@@ -22,6 +28,8 @@ export interface LocalRecord {
   place: string | null;
   /** The `Idempotency-Key` of a submission whose outcome is not known yet. */
   submission: string | null;
+  /** The news channels chosen for that submission (sent with it, and again with its retries). */
+  notify?: NotifyChannels | null;
   /** What the server answered to the submission; the answers are dropped then. */
   submitted: ApplicationStatus | null;
 }

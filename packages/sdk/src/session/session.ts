@@ -242,7 +242,7 @@ export function createApplicationSession(options: SessionOptions): ApplicationSe
         update({ answers, attachments: record.attachments.filter((a) => a.id !== id) }, {}, at);
       });
     },
-    async submit() {
+    async submit(choice = {}) {
       // Another tab may have submitted it, or started to: its key, never a second one.
       const stored = store.read();
       const sameApplication = stored.key?.code === record.key?.code;
@@ -251,9 +251,12 @@ export function createApplicationSession(options: SessionOptions): ApplicationSe
         return update({}, { submit: 'done', problem: null });
       }
       if (record.submitted) return;
-      const pending = (sameApplication ? stored.submission : null) ?? record.submission;
+      const earlier = sameApplication && stored.submission ? stored : record;
+      const pending = earlier.submission;
       clearTimeout(saveTimer);
-      update({ submission: pending ?? newIdempotencyKey() }, { submit: 'sending', problem: null });
+      // A pending submission keeps the choice it was sent with (the same request, repeated).
+      const notify = pending ? (earlier.notify ?? null) : (choice.notify ?? null);
+      update({ submission: pending ?? newIdempotencyKey(), notify }, { submit: 'sending', problem: null });
       await serial((at) => send(ctx, at));
     },
     forget() {

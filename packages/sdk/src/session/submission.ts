@@ -30,7 +30,8 @@ export async function send(ctx: SessionContext, at: number): Promise<void> {
   ctx.update({}, { submit: 'sending' }, at);
   try {
     const { code, secret } = await draftReady(ctx, at);
-    const body = { declaration: true } as const;
+    const { notify } = ctx.record;
+    const body = notify ? { declaration: true as const, notify } : { declaration: true as const };
     const result = await submitApplication(ctx.core, code, secret, body, { idempotencyKey });
     done(ctx, at, result.status);
   } catch (error) {

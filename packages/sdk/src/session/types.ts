@@ -6,6 +6,7 @@ import type {
   ApplicationStatus,
   ApplicationStatusCode,
   Attachment,
+  NotifyChannels,
   TrackingCode,
 } from '../types.js';
 import type { UploadProgress } from '../upload.js';
@@ -130,9 +131,11 @@ export interface ApplicationSession {
    * Submits exactly once: the idempotency key is stored on this device before the request, so
    * a retry after a dropped connection, a reload or going offline repeats the same submission.
    * When the network fails, `submit` becomes `waiting` and the session sends it again when the
-   * network returns. Resolves when the state is `done`, `waiting` or `refused`.
+   * network returns. Resolves when the state is `done`, `waiting` or `refused`. `notify`: the
+   * news channels the citizen chose (absent: none sent, the server's behaviour for clients
+   * without the choice).
    */
-  submit(): Promise<void>;
+  submit(choice?: { notify?: NotifyChannels }): Promise<void>;
   /** Forgets this application on this device (answers, code and secret); the server keeps it. */
   forget(): void;
   /** Stops timers and listeners. */
