@@ -119,6 +119,31 @@ describe('submitting', () => {
     expect(await h.countApplications(SERVICE, 'submitted')).toBe(before + 1);
   });
 
+  it('sends the news channels chosen, and the same ones again when a lost submission is retried after a reload', async () => {
+    const device = newDevice();
+    const session = h.open(device);
+    await session.start();
+    await fillIn(session);
+    const { code } = device.keyOf();
+    h.net.fault({ url: '/submit', when: 'after' });
+    await session.submit({ notify: ['email'] });
+    expect(session.snapshot.submit).toBe('waiting');
+    expect(device.record()?.notify).toEqual(['email']);
+    session.dispose();
+    // The retry is the same request (its body is part of the idempotency fingerprint: another
+    // body under the same key would be refused); a choice made now does not change it.
+    const reloaded = h.open(device);
+    await reloaded.start();
+    h.net.clear();
+    await reloaded.submit({ notify: [] });
+    await until(reloaded, (s) => s.submit === 'done');
+    const [row] = await h.server.db.query<{ notify: string[] | null }>(
+      'select notify from application where code = $1',
+      [code.replace(/-/g, '').replace(/^LKT/, '')],
+    );
+    expect(row?.notify).toEqual(['email']);
+  });
+
   it('a refused submission (422) names the missing answers and clears its key', async () => {
     const device = newDevice();
     const session = h.open(device);
