@@ -30,6 +30,7 @@ import { lifeEventHandlers } from './routes/life-events.js';
 import { notificationHandlers, registerFormBodies } from './routes/notifications.js';
 import { officerHandlers } from './routes/officer.js';
 import { performanceHandlers } from './routes/performance.js';
+import { recoveryHandlers, registerAfterResponse } from './routes/recovery.js';
 import { regionHandlers } from './routes/regions.js';
 import { resultHandlers } from './routes/results.js';
 import { surveyHandlers } from './routes/survey.js';
@@ -175,6 +176,7 @@ export async function buildApp(
     app.getDefaultJsonParser('error', 'error'),
   );
   registerFormBodies(app);
+  registerAfterResponse(app);
   const contract = loadContract();
   const boards: Boards = { open: new Set(), options: { pollMs: 500, heartbeatMs: 15_000, ...options.board } };
   // Open board streams end before the server closes (they would keep it waiting).
@@ -197,6 +199,7 @@ export async function buildApp(
     ...performanceHandlers(ctx),
     ...visitHandlers(ctx, boards),
     ...hallHandlers(ctx),
+    ...recoveryHandlers(ctx),
   };
   registerUploads(app, ctx);
   const bodies = bodyRules(contract);

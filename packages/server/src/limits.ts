@@ -21,6 +21,10 @@ export interface Limits {
   /** Survey responses per kiosk device per minute, and per day (each device counts on its own). */
   kioskPerMinute: Limit;
   kioskPerDay: Limit;
+  /** "Lupa kode rahasia?" requests per client address (per hour). */
+  recoveries: Limit;
+  /** "Lupa kode rahasia?" requests per tracking code, whoever sends them (per hour). */
+  recoveryPerCode: Limit;
   /** Client addresses no rate limit applies to (a kiosk in an MPP, a monitoring probe). */
   allow: string[];
   /** The files of one application together, in bytes. */
@@ -41,6 +45,8 @@ export const defaultLimits: Limits = {
   lockout: { max: 10, windowMs: 15 * MINUTE },
   kioskPerMinute: { max: 6, windowMs: MINUTE },
   kioskPerDay: { max: 600, windowMs: 24 * 60 * MINUTE },
+  recoveries: { max: 10, windowMs: 60 * MINUTE },
+  recoveryPerCode: { max: 3, windowMs: 60 * MINUTE },
   allow: [],
   applicationBytes: 50 * MB,
   minFreeBytes: 1024 * MB,
@@ -67,6 +73,8 @@ export function limitsFromEnv(
     },
     kioskPerMinute: per('LOKET_KIOSK_PER_MINUTE', d.kioskPerMinute),
     kioskPerDay: per('LOKET_KIOSK_PER_DAY', d.kioskPerDay),
+    recoveries: per('LOKET_LIMIT_RECOVERIES', d.recoveries),
+    recoveryPerCode: per('LOKET_RECOVERY_PER_CODE', d.recoveryPerCode),
     allow: (env.LOKET_LIMIT_ALLOW ?? '')
       .split(',')
       .map((a) => a.trim())

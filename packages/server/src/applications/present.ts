@@ -116,6 +116,7 @@ export async function presentApplication(
     updated_at: iso(app.updated_at),
     submitted_at: app.submitted_at === null ? null : iso(app.submitted_at),
     due: presentDue(app),
+    notify: (app.notify ?? null) as Schemas['Application']['notify'],
   };
 }
 

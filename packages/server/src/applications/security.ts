@@ -24,6 +24,8 @@ export interface ApplicationRow {
   due_date: string | Date | null;
   due_working_days: number | null;
   due_calendar: 'official' | 'provisional' | 'estimate' | 'none';
+  /** The news channels chosen at the last submission; null: never chosen (see contacts.ts). */
+  notify?: string[] | null;
 }
 
 export interface Officer {
@@ -34,7 +36,7 @@ export interface Officer {
 }
 
 export const applicationColumns = `id, code, service_id, region_code, agency_id, form_version, status, answers,
-  revision_fields, version, created_at, updated_at, submitted_at, due_date::text as due_date, due_working_days, due_calendar`;
+  revision_fields, version, created_at, updated_at, submitted_at, due_date::text as due_date, due_working_days, due_calendar, notify`;
 
 // Compared against when the code is unknown, so a wrong code costs the same time as a wrong secret.
 const decoyHash = sha256Hex('loket-decoy-secret');

@@ -7,6 +7,7 @@ import { type Lang, say } from '../messages/index.js';
 import { problem } from '../problem.js';
 import { checkAnswers } from './answers.js';
 import { dueDate } from './calendar.js';
+import { contactsOf, recordContacts } from './contacts.js';
 import { canonicalJson, requireForm } from './drafts.js';
 import { etagOf, listAttachments, presentStatus } from './present.js';
 import { sha256Hex } from './secrets.js';
@@ -163,6 +164,8 @@ export async function submitApplication(
       { actor: 'citizen', at: now },
       { submitted_at: now, due, revision_fields: [], form_version: form.version, answers },
     );
+    const notify = (body as { notify?: Parameters<typeof recordContacts>[3] } | null)?.notify;
+    await recordContacts(tx, locked.id, contactsOf(form, answers), notify);
     const [submitted] = await tx.query<ApplicationRow>(
       `select ${applicationColumns} from application where id = $1`,
       [locked.id],

@@ -52,6 +52,40 @@ export const notificationMessages = {
     id: () => 'Tidak ingin menerima e-mail lagi tentang permohonan ini? Berhenti berlangganan:',
     en: () => 'No more e-mails about this application? Stop them here:',
   },
+  'recovery.subject': {
+    id: (code: string) => `Permohonan ${code}: tautan kode rahasia baru`,
+    en: (code: string) => `Application ${code}: link to a new secret`,
+  },
+  'recovery.asked': {
+    id: (service: string, code: string) =>
+      `Ada yang meminta kode rahasia baru untuk permohonan ${service} dengan kode pelacakan ${code}.`,
+    en: (service: string, code: string) =>
+      `Someone asked for a new secret for your application for ${service}, tracking code ${code}.`,
+  },
+  'recovery.open': {
+    id: () =>
+      'Buka tautan ini dalam 30 menit untuk melihat permohonan dan menerima kode rahasia baru. Tautan hanya berlaku sekali; kode rahasia lama tidak berlaku lagi.',
+    en: () =>
+      'Open this link within 30 minutes to see the application and get a new secret. The link works once; the old secret stops working.',
+  },
+  'recovery.notYou': {
+    id: () => 'Bukan Anda yang meminta? Abaikan e-mail ini: kode rahasia Anda tetap berlaku.',
+    en: () => 'Did not ask for it? Ignore this e-mail: your secret keeps working.',
+  },
+  recoveryAccepted: {
+    id: () =>
+      'Bila kode pelacakan dan kontak itu cocok dengan permohonan, tautan untuk kode rahasia baru sedang dikirim ke sana. Tautan berlaku 30 menit dan hanya sekali.',
+    en: () =>
+      'If the tracking code and that contact match the application, a link to a new secret is on its way there. The link works for 30 minutes, once.',
+  },
+  recoveryCodeInvalid: {
+    id: () => 'Kode pelacakan tidak dikenali. Contoh: LKT-7K4M-Q2XP-9D3F.',
+    en: () => 'That is not a tracking code. For example LKT-7K4M-Q2XP-9D3F.',
+  },
+  recoveryLinkInvalid: {
+    id: () => 'Tautan ini sudah dipakai, sudah lewat 30 menit, atau tidak dikenal. Minta tautan baru.',
+    en: () => 'This link was used already, is older than 30 minutes, or is unknown. Ask for a new one.',
+  },
   'mail.stopped': {
     id: () => 'Anda tidak akan menerima e-mail lagi tentang permohonan ini.',
     en: () => 'You will not receive more e-mails about this application.',

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { officerScopeSql } from '../applications/officer-queue.js';
 import type { Db, Queryable } from '../db/index.js';
-import type { EventPayload } from './outbox.js';
+import type { EventPayload, RecoveryPayload } from './outbox.js';
+import { type Channel as CitizenChannel, type FanOutRow, targetsOf } from './targets.js';
 
 // The deliveries of outbox events: created by fanOut (one per event, channel and target), taken by
 // claim under a lease, and settled by one of the functions below. The SQL of the worker lives here.
 
-export type Channel = 'email' | 'webhook';
+/** The citizen's channels (targets.ts), and the agencies' webhooks. */
+export type Channel = CitizenChannel | 'webhook';
 
 export interface DeliveryRow {
   id: string;
@@ -26,7 +28,7 @@ export interface DeliveryRow {
 export interface Claimed extends DeliveryRow {
   locked_until: Date | string;
   topic: string;
-  payload: EventPayload;
+  payload: EventPayload | RecoveryPayload;
   /** When the event happened (the same on every attempt). */
   event_at: Date | string;
   application_id: string;
@@ -54,27 +56,21 @@ export function deliveryId(eventId: string, channel: Channel, target: string): s
   return createHash('sha256').update(`${eventId}\n${channel}\n${target}`).digest('hex');
 }
 
-/** An e-mail address as given on the form, if it looks like one (the form validated it). */
-export function emailTarget(raw: unknown): string | null {
-  if (typeof raw !== 'string') return null;
-  const address = raw.trim();
-  return /^[^\s@<>,;"]+@[^\s@<>,;"]+$/.test(address) && address.length <= 254 ? address : null;
-}
-
 /**
- * Turns events not yet fanned out into deliveries, in one transaction: the e-mail answer of the
- * application is the target when e-mail is configured and the citizen did not stop messages, and
- * every enabled webhook endpoint whose agency and region cover the application and whose event
- * types include the topic (or are empty) is another. Rows locked by another instance are skipped,
- * not waited for. Returns the number of events handled.
+ * Turns events not yet fanned out into deliveries, in one transaction: one per channel the event
+ * goes to for the citizen (targets.ts: the channels they chose, only those the server can send
+ * now), and every enabled webhook endpoint whose agency and region cover the application and whose
+ * event types include the topic (or are empty). Rows locked by another instance are skipped, not
+ * waited for. Returns the number of events handled.
  */
 export async function fanOut(
   db: Db,
-  options: { email: boolean; now: Date; limit?: number },
+  options: { email: boolean; phone?: boolean; now: Date; limit?: number },
 ): Promise<number> {
   return db.transaction(async (tx) => {
-    const events = await tx.query<{ id: string; email: unknown; stopped: boolean }>(
-      `select e.id, e.topic, a.answers->'email' as email, a.notifications_stopped_at is not null as stopped
+    const events = await tx.query<FanOutRow>(
+      `select e.id, e.topic, e.payload, a.answers->'email' as email, a.notify, a.contact_email,
+         a.contact_phone, a.notifications_stopped_at is not null as stopped
        from outbox_event e join application a on a.id = e.application_id
        where e.fanned_out_at is null order by e.created_at, e.id limit $1
        for update of e skip locked`,
@@ -86,15 +82,15 @@ export async function fanOut(
          values ($1, $2, $3, $4, $5, $5) on conflict (id) do nothing`,
         [deliveryId(eventId, channel, target), eventId, channel, target, options.now],
       );
+    const available = { email: options.email, phone: options.phone ?? false };
     for (const event of events) {
-      const target = options.email && !event.stopped ? emailTarget(event.email) : null;
-      if (target) await insert(event.id, 'email', target);
+      for (const { channel, target } of targetsOf(event, available)) await insert(event.id, channel, target);
     }
     if (events.length > 0) {
       const hooks = await tx.query<{ event_id: string; endpoint_id: string }>(
         `select e.id as event_id, w.id::text as endpoint_id
          from outbox_event e join application a on a.id = e.application_id
-         join webhook_endpoint w on w.enabled and (cardinality(w.event_types) = 0 or e.topic = any(w.event_types))
+         join webhook_endpoint w on e.topic <> 'application.secret_recovery' and w.enabled and (cardinality(w.event_types) = 0 or e.topic = any(w.event_types))
            and ${officerScopeSql('a', 'w.agency_id', 'w.region_code')}
          where e.id = any($1::uuid[]) order by e.created_at, e.id, w.created_at, w.id`,
         [events.map((e) => e.id)],

@@ -10,9 +10,10 @@ import { listDeliveries } from './deliveries.js';
 
 type Delivery = components['schemas']['Delivery'];
 
-/** `s***@example.com`: enough for an officer to recognise the address, not to copy it. */
+/** `s***@example.com`, `+62***890`: enough for an officer to recognise the address, not to copy it. */
 export function maskTarget(target: string): string {
   const at = target.lastIndexOf('@');
+  if (/^\+\d{8,}$/.test(target)) return `${target.slice(0, 3)}***${target.slice(-3)}`; // a phone
   if (at < 1) return '***';
   return `${target[0]}***${target.slice(at)}`;
 }

@@ -1,10 +1,12 @@
 import { loadForm } from '../applications/forms.js';
+import { newRecoveryToken } from '../applications/recovery.js';
 import { formatCode } from '../applications/secrets.js';
 import type { Queryable } from '../db/index.js';
 import type { Claimed } from './deliveries.js';
-import { composeEmail, trackerLink } from './email-message.js';
+import { type Composed, composeEmail, trackerLink } from './email-message.js';
 import { SURVEY_INVITATION } from './outbox.js';
-import type { Mail } from './smtp.js';
+import { composeRecoveryEmail, recoveryLink } from './recovery-message.js';
+import { type Mail, PermanentFailure } from './smtp.js';
 import { newStopToken } from './stop.js';
 import { composeSurveyInvitation } from './survey-invitation.js';
 
@@ -21,11 +23,12 @@ export async function eventNames(
     'select name_id, name_en from service where id = $1',
     [delivery.service_id],
   );
-  const form = payload.fields.length > 0 ? await loadForm(db, delivery.service_id) : null;
+  const asked = 'fields' in payload ? payload.fields : []; // a recovery link names no fields
+  const form = asked.length > 0 ? await loadForm(db, delivery.service_id) : null;
   const labels = new Map(form?.steps.flatMap((s) => s.fields.map((f) => [f.id, f.label[lang]] as const)));
   return {
     service: (lang === 'en' ? service?.name_en : service?.name_id) ?? delivery.service_id,
-    fields: payload.fields.map((id) => ({ id, label: labels.get(id) ?? id })),
+    fields: asked.map((id) => ({ id, label: labels.get(id) ?? id })),
   };
 }
 
@@ -42,18 +45,28 @@ export async function buildMail(
   const { lang, payload } = delivery;
   const { service, fields } = await eventNames(db, delivery);
   const code = formatCode(delivery.code);
+  const tracker = trackerLink(options.trackerUrl, code, delivery.region_code);
   const token = await newStopToken(db, delivery.application_id, options.now);
   const stopUrl = `${options.apiUrl.replace(/\/+$/, '')}/v1/notifications/stop/${token}`;
-  const compose = delivery.topic === SURVEY_INVITATION ? composeSurveyInvitation : composeEmail;
-  const composed = compose({
-    lang,
-    code,
-    service,
-    payload,
-    fieldLabels: fields.map((f) => f.label),
-    trackerUrl: trackerLink(options.trackerUrl, code, delivery.region_code),
-    stopUrl,
-  });
+  let composed: Composed;
+  if ('to' in payload) {
+    // A recovery link needs the tracker page to open: without one there is nothing to send.
+    if (!tracker) throw new PermanentFailure('a recovery link needs LOKET_TRACKER_URL');
+    const recovery = await newRecoveryToken(db, delivery.application_id, options.now);
+    const link = recoveryLink(tracker, recovery);
+    composed = composeRecoveryEmail({ lang, code, service, link, stopUrl });
+  } else {
+    const compose = delivery.topic === SURVEY_INVITATION ? composeSurveyInvitation : composeEmail;
+    composed = compose({
+      lang,
+      code,
+      service,
+      payload,
+      fieldLabels: fields.map((f) => f.label),
+      trackerUrl: tracker,
+      stopUrl,
+    });
+  }
   return {
     to: delivery.target,
     ...composed,

@@ -16,6 +16,13 @@ export interface EventPayload {
   document?: true;
 }
 
+/** A recovery link asked for ("Lupa kode rahasia?"): sent only to the contact that matched. */
+export interface RecoveryPayload {
+  to: 'email' | 'phone';
+}
+
+export const recoveryTopic = 'application.secret_recovery';
+
 export interface OutboxEvent {
   id: string;
   application_id: string;
@@ -64,4 +71,19 @@ export async function recordEvent(
       ],
     );
   }
+}
+
+/** Writes a recovery request to the outbox: the link is made (and its token stored) when sent. */
+export async function recordRecoveryEvent(
+  db: Queryable,
+  applicationId: string,
+  to: RecoveryPayload['to'],
+  at: Date,
+): Promise<void> {
+  const payload: RecoveryPayload = { to };
+  await db.query(
+    `insert into outbox_event (id, application_id, topic, payload, created_at)
+     values ($1, $2, $3, $4::text::jsonb, $5)`,
+    [randomUUID(), applicationId, recoveryTopic, JSON.stringify(payload), at],
+  );
 }

@@ -1,9 +1,11 @@
 import { iso } from '../applications/present.js';
 import { formatCode } from '../applications/secrets.js';
 import type { Queryable } from '../db/index.js';
-import { type Claimed, type ClaimedTest, emailTarget } from './deliveries.js';
+import type { Claimed, ClaimedTest } from './deliveries.js';
 import { trackerLink } from './email-message.js';
 import { eventNames } from './mail.js';
+import type { EventPayload } from './outbox.js';
+import { emailTarget } from './targets.js';
 
 // The JSON body of a webhook (Standard Webhooks: `type`, `timestamp`, `data`). For an application
 // event, what a region's SMS or WhatsApp gateway or its back office needs to tell the citizen or
@@ -53,7 +55,9 @@ export async function webhookBody(
     const message = 'A test event from Loket: this endpoint receives signed webhooks.';
     return { type: delivery.topic, timestamp, data: { endpoint_id: delivery.payload.endpoint_id, message } };
   }
-  const { lang, payload } = delivery;
+  const { lang } = delivery;
+  // Webhooks get status changes only (fan-out never sends them a recovery link).
+  const payload = delivery.payload as EventPayload;
   const names = await eventNames(db, delivery);
   const code = formatCode(delivery.code);
   return {

@@ -1,6 +1,7 @@
 import type { Db } from '../db/index.js';
 import { type Claimed, type ClaimedTest, claim, fanOut, type Outcome, settle } from './deliveries.js';
 import { buildMail } from './mail.js';
+import { recoveryTopic } from './outbox.js';
 import { type Mailer, mailDomain, PermanentFailure, smtpMailer } from './smtp.js';
 import { afterDisabled, attemptWebhook, type WebhookSettings } from './webhook-deliver.js';
 
@@ -78,7 +79,11 @@ export function createOutbox(db: Db, settings: OutboxSettings, log: Log, clock =
     }
     if (delivery.application_id === null)
       return { kind: 'cancelled', error: 'an e-mail without an application' };
-    if (delivery.stopped) return { kind: 'cancelled', error: 'stopped by the recipient' };
+    // A recovery link was asked for by the citizen just now: a stop link does not hold it back.
+    if (delivery.stopped && delivery.topic !== recoveryTopic) {
+      return { kind: 'cancelled', error: 'stopped by the recipient' };
+    }
+    if (delivery.channel !== 'email') return { kind: 'cancelled', error: 'no phone gateway for this region' };
     if (!mailer) return { kind: 'cancelled', error: 'e-mail is not configured (LOKET_SMTP_URL)' };
     try {
       await mailer.send(await buildMail(db, delivery, { ...settings, domain, now: clock() }));

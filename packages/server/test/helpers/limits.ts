@@ -13,6 +13,8 @@ export function limitsOf(max: number): Partial<Limits> {
     uploads: many,
     drafts: many,
     lockout: many,
+    recoveries: many,
+    recoveryPerCode: many,
     minFreeBytes: 0,
   };
 }
