@@ -176,6 +176,14 @@ export const CheckAnswers: Story = {
       await view.findByRole('heading', { level: 2, name: 'Periksa jawaban Anda' }, patience),
     ).toBeVisible();
     await expect(view.getByText(answers.nama_lengkap)).toBeVisible();
+    // News only if the citizen ticks it (issue 15): e-mail and phone, each unticked.
+    await expect(view.getByRole('group', { name: 'Kabar tentang permohonan ini' })).toBeVisible();
+    await expect(
+      view.getByRole('checkbox', { name: `Kirim kabar ke email ${answers.email}` }),
+    ).not.toBeChecked();
+    await expect(
+      view.getByRole('checkbox', { name: 'Kirim kabar ke nomor HP 0812 3456 7890' }),
+    ).not.toBeChecked();
     await expect(view.getByRole('button', { name: 'Kirim permohonan' })).toBeVisible();
   },
 };

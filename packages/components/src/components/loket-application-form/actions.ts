@@ -1,4 +1,4 @@
-import type { AnswerValue, FormDefinition, FormField } from '@loket/sdk';
+import type { AnswerValue, FormDefinition, FormField, NotifyChannels } from '@loket/sdk';
 import { declarationOf, hiddenAnswerFields, normalizeAnswer } from '@loket/sdk/forms';
 import type { ApplicationSession, SessionSnapshot } from '@loket/sdk/session';
 import { fill, type Locale } from '../../i18n';
@@ -26,6 +26,7 @@ export interface FormHost {
   problems: Problem[];
   typed: Record<string, string>;
   declared: boolean;
+  notify: NotifyChannels;
   /** A resume link was not known: said on the first page, until the citizen moves on. */
   badLink: boolean;
   announce(text: string): void;
@@ -134,7 +135,9 @@ export function actionsOf(host: FormHost) {
     if (problems.length > 0) return showProblems(problems);
     Object.assign(host, { errors: {}, problems: [] });
     host.announce(t.check.sending);
-    await session.submit(); // done, waiting and refused arrive through the snapshot
+    // The news channels ticked (a channel without its contact sends nothing); a revision keeps
+    // the first submission's choice.
+    await session.submit(snap.revision ? {} : { notify: host.notify }); // done, waiting and refused arrive through the snapshot
   };
 
   const indexHere = () => host.pages.findIndex((p) => p.step.id === host.place);
@@ -173,6 +176,9 @@ export function actionsOf(host: FormHost) {
       returnToCheck = true;
       goToField(field);
     },
+    choose(channels: NotifyChannels) {
+      host.notify = channels;
+    },
     /** One declaration: the tick on check your answers is also the form's own (not asked as a step). */
     declare(on: boolean) {
       host.declared = on;
@@ -193,7 +199,7 @@ export function actionsOf(host: FormHost) {
     },
     another() {
       host.session?.forget();
-      Object.assign(host, { declared: false, typed: {}, errors: {} });
+      Object.assign(host, { declared: false, notify: [], typed: {}, errors: {} });
       void go('prepare');
     },
     async copy(what: string, text: string, shownId: string) {

@@ -8,6 +8,7 @@ import { ErrorSummary } from './error-summary';
 import { controlId, DECLARATION, HEADING_ID, type Problem, say } from './flow';
 import type { FormMessages } from './messages';
 import { endText } from './messages/later';
+import { NewsChoice } from './news-choice';
 
 interface CheckProps {
   locale: Locale;
@@ -19,6 +20,8 @@ interface CheckProps {
   revision: SessionSnapshot['revision'];
   problems: Problem[];
   declared: boolean;
+  /** The news channels to choose (not in a revision: the first submission's choice stays). */
+  news: Omit<Parameters<typeof NewsChoice>[0], 't'> | null;
   submit: SubmitState;
   onChange(field: string): void;
   onDeclare(declared: boolean): void;
@@ -98,6 +101,7 @@ export const CheckAnswers: FunctionalComponent<CheckProps> = (p) => {
           if (!busy) p.onSubmit();
         }}
       >
+        {p.news && <NewsChoice t={t} {...p.news} />}
         <h3>{t.check.declarationTitle}</h3>
         <div class={{ field: true, invalid: !!declarationError }} data-field={DECLARATION}>
           {declarationError && (

@@ -3,3 +3,4 @@
 export { CheckAnswers } from './check-answers';
 export { Confirmation } from './confirmation';
 export { laterText } from './messages/later';
+export { contactsOf } from './news-choice';

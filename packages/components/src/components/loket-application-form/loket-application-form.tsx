@@ -1,4 +1,4 @@
-import { type FormDefinition, isLoketApiError, type Service } from '@loket/sdk';
+import { type FormDefinition, isLoketApiError, type NotifyChannels, type Service } from '@loket/sdk';
 import { isEditable } from '@loket/sdk/rules';
 import type { ApplicationSession, SessionSnapshot } from '@loket/sdk/session';
 import { Component, Element, Event, type EventEmitter, Host, h, Prop, State, Watch } from '@stencil/core';
@@ -37,6 +37,7 @@ import { uploadsOf } from './uploads';
  * @part track - The link to the status tracker. @part another - "Ajukan permohonan baru".
  * @part prepare - The "what to prepare" page. @part check - Check your answers. @part summary-list - The answers of one step.
  * @part change - A change button. @part waiting - The notice that the submission waits for the network.
+ * @part news - "Kabar tentang permohonan ini": the news channels to tick on check your answers.
  * @part confirmation - The confirmation. @part panel - The confirmation's title panel. @part code - The tracking code or the secret.
  * @part sent - An application sent before. @part revision - The start of a revision. @part notice - Notes and notices.
  * @part save-status - Where the answers are saved. @part save - The save status line. @part offline - The offline banner.
@@ -74,6 +75,8 @@ export class LoketApplicationForm {
   @State() announcement = '';
   @State() badLink = false;
   @State() declared = false;
+  /** The news channels ticked on check your answers (news-choice.tsx). */
+  @State() notify: NotifyChannels = [];
   @State() later: Later | null = null;
   @State() receipt: ReceiptState | null = null;
 
@@ -280,6 +283,7 @@ export class LoketApplicationForm {
               }}
               later={this.later}
               declared={this.declared}
+              notify={this.notify}
               badLink={this.badLink}
               trackerLink={this.trackerHref && key ? applicationLink(this.trackerHref, key) : null}
               host={this}

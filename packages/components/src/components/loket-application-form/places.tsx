@@ -1,4 +1,4 @@
-import type { Attachment, FormDefinition, FormField, Service } from '@loket/sdk';
+import type { Attachment, FormDefinition, FormField, NotifyChannels, Service } from '@loket/sdk';
 import type { SessionSnapshot } from '@loket/sdk/session';
 import { type FunctionalComponent, h } from '@stencil/core';
 import type { ReceiptHost } from '../../kit/receipt';
@@ -30,6 +30,7 @@ export interface PlacesProps {
   files: FileHandlers;
   later: Later | null;
   declared: boolean;
+  notify: NotifyChannels;
   badLink: boolean;
   trackerLink: string | null;
   /** The form, which shows the receipt on the confirmation. */
@@ -130,6 +131,11 @@ const View: FunctionalComponent<PlacesProps> = (p) => {
         revision={snap.revision}
         problems={p.problems}
         declared={p.declared}
+        news={
+          snap.revision
+            ? null
+            : { contacts: later.contactsOf(p.form, snap.answers), chosen: p.notify, onChoose: p.act.choose }
+        }
         submit={snap.submit}
         onChange={p.act.change}
         onDeclare={p.act.declare}

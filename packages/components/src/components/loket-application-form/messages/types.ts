@@ -100,6 +100,12 @@ export interface LaterMessages {
     waitingTitle: string;
     /** Under an answer not asked because it is an earlier one (`same_as`); `{label}`: that question. */
     copied: string;
+    /** The news channels (news-choice.tsx): `{email}`, `{phone}` are the answers. */
+    newsTitle: string;
+    newsHint: string;
+    newsEmail: string;
+    newsPhone: string;
+    newsPhoneHint: string;
   };
   done: {
     code: string;

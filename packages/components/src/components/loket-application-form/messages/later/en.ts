@@ -14,6 +14,12 @@ export const en: LaterMessages = {
     resubmit: 'Send the application again',
     waitingTitle: 'Waiting for the internet connection',
     copied: 'Same as your answer to “{label}”',
+    newsTitle: 'News about this application',
+    newsHint:
+      'Choose where we send news when the status of your application changes. You may choose none: you can still see the status with the tracking code. Every message has a link to stop them.',
+    newsEmail: 'Send news to the email {email}',
+    newsPhone: 'Send news to the mobile number {phone}',
+    newsPhoneHint: "By SMS or WhatsApp from your region's messaging service, where the region offers one.",
   },
   done: {
     code: 'Tracking code',

@@ -14,6 +14,12 @@ export const id: LaterMessages = {
     resubmit: 'Kirim ulang permohonan',
     waitingTitle: 'Menunggu sambungan internet',
     copied: 'Sama dengan jawaban “{label}”',
+    newsTitle: 'Kabar tentang permohonan ini',
+    newsHint:
+      'Pilih ke mana kami mengirim kabar bila status permohonan berubah. Boleh tidak memilih: Anda tetap dapat melihat status dengan kode pelacakan. Setiap pesan berisi tautan untuk berhenti.',
+    newsEmail: 'Kirim kabar ke email {email}',
+    newsPhone: 'Kirim kabar ke nomor HP {phone}',
+    newsPhoneHint: 'Lewat SMS atau WhatsApp dari layanan pesan daerah Anda, bila daerah menyediakannya.',
   },
   done: {
     code: 'Kode pelacakan',
