@@ -5,7 +5,7 @@ import { expect, fn, waitFor, within } from 'storybook/test';
 import { API_BASE } from './msw/handlers';
 import { applications, type Scenario, statusFailing, statusSlow, tracker } from './msw/tracker';
 import { patience } from './support/finder';
-import { trackerIn } from './support/tracker';
+import { forgetDevice, trackerIn } from './support/tracker';
 
 // Every state of <loket-status-tracker>, on real applications: created, submitted and moved on by
 // an officer on the real server, recorded (scripts/record-tracker-fixtures.mjs) and served by MSW.
@@ -34,6 +34,7 @@ const meta = {
     ></loket-status-tracker>
   `,
   parameters: { msw: { handlers: { tracker: tracker() } } },
+  beforeEach: () => forgetDevice(),
 } satisfies Meta<TrackerArgs>;
 
 export default meta;

@@ -10,6 +10,8 @@
  *   the server answered (the response is lost: the case idempotency keys exist for);
  * - `importLocations`: MPP locations (test data) imported as `loket-server import` does, so a test
  *   can show what no real record has yet (coordinates);
+ * - `recoveryToken`: the one-time token a "Lupa kode rahasia?" message carries for an application
+ *   (made as the outbox makes it when it sends the message; server tests send it over real SMTP);
  * - `slowNetwork`: requests of the calling test's frame reach the server `ms` later (an answer
  *   that arrives after a newer one); `clearNetworkFaults` ends it too.
  */
@@ -17,6 +19,7 @@
 import type { BrowserCommand } from 'vitest/node';
 import { createOfficerToken } from '../../server/src/applications/officer-tokens.js';
 import { addOrigin } from '../../server/src/applications/origins.js';
+import { newRecoveryToken } from '../../server/src/applications/recovery.js';
 import { importLocations as importLocationFile } from '../../server/src/catalogue/location-import.js';
 import { testServer } from './api-server.js';
 import { receiptCommands } from './receipt-commands.js';
@@ -121,8 +124,17 @@ const clearNetworkFaults: BrowserCommand<[]> = async (ctx) => {
   await ctx.page.unrouteAll({ behavior: 'ignoreErrors' });
 };
 
+const recoveryToken: BrowserCommand<[code: string]> = async (_ctx, code) => {
+  const db = testServer().db;
+  const bare = code.toUpperCase().replace(/-/g, '').replace(/^LKT/, '');
+  const [row] = await db.query<{ id: string }>('select id from application where code = $1', [bare]);
+  if (!row) throw new Error(`no application ${code}`);
+  return newRecoveryToken(db, row.id, new Date());
+};
+
 export const commands = {
   allowOrigin,
+  recoveryToken,
   officer,
   countApplications,
   importLocations,
@@ -135,6 +147,7 @@ export const commands = {
 declare module 'vitest/browser' {
   interface BrowserCommands {
     allowOrigin(region: string, origin: string, server?: 'main' | 'visits'): Promise<void>;
+    recoveryToken(code: string): Promise<string>;
     officer(request: OfficerRequest): Promise<{ status: number; body: unknown }>;
     countApplications(service: string, status?: string): Promise<number>;
     importLocations(locations: unknown[]): Promise<void>;

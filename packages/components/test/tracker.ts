@@ -29,7 +29,10 @@ const added = new Set<Element>();
 
 // Surabaya allows the test page's origin (as `origins add` does for a website): without it, every
 // application request from this page fails like a site the region never allowed.
-beforeAll(() => commands.allowOrigin(REGION, location.origin));
+beforeAll(() => {
+  forgetDevice();
+  return commands.allowOrigin(REGION, location.origin);
+});
 
 /** The real API, for the SDK calls a citizen's form would make. */
 export const core = () => createLoketCore({ baseUrl: inject('apiBase'), region: REGION });
@@ -144,4 +147,16 @@ afterEach(() => {
   added.clear();
   document.documentElement.removeAttribute('data-loket-theme');
   history.replaceState(null, '', startUrl);
+  forgetDevice();
 });
+
+/**
+ * What this device knows of applications (the tracker's list, the one shown in this tab, the
+ * form's records): gone, so each test's tracker starts as on a new device.
+ */
+export function forgetDevice(): void {
+  sessionStorage.removeItem('loket:tracker:current');
+  for (const name of Object.keys(localStorage))
+    if (name.startsWith('loket:tracker:') || name.startsWith('loket:application:'))
+      localStorage.removeItem(name);
+}

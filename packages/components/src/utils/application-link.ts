@@ -12,6 +12,8 @@ import type { ApplicationKey } from '@loket/sdk/session';
  */
 const CODE = 'kode';
 const SECRET = 'rahasia';
+/** A one-time recovery link's token ("Lupa kode rahasia?"): `#kode=…&pulih=…`. */
+const RECOVERY = 'pulih';
 
 /** The code and secret in `href`'s fragment, or null. */
 export function readApplicationLink(href: string): ApplicationKey | null {
@@ -23,6 +25,14 @@ export function readApplicationLink(href: string): ApplicationKey | null {
   return code && secret ? { code, secret } : null;
 }
 
+/** The code and recovery token in `href`'s fragment, or null. */
+export function readRecoveryLink(href: string): { code: string; token: string } | null {
+  const params = new URLSearchParams(new URL(href).hash.slice(1));
+  const code = params.get(CODE)?.trim();
+  const token = params.get(RECOVERY)?.trim();
+  return code && token ? { code, token } : null;
+}
+
 /** `base` (resolved against the page) with the code and secret in its fragment. */
 export function applicationLink(base: string, key: ApplicationKey): string {
   const url = new URL(base, document.baseURI);
@@ -30,13 +40,14 @@ export function applicationLink(base: string, key: ApplicationKey): string {
   return url.href;
 }
 
-/** Removes the code and secret from the address bar (the page's other fragment data stays). */
+/** Removes the code and secret (or recovery token) from the address bar (the page's other fragment data stays). */
 export function forgetApplicationLink(): void {
   const url = new URL(location.href);
   const params = new URLSearchParams(url.hash.slice(1));
-  if (!params.has(CODE) && !params.has(SECRET)) return;
+  if (!params.has(CODE) && !params.has(SECRET) && !params.has(RECOVERY)) return;
   params.delete(CODE);
   params.delete(SECRET);
+  params.delete(RECOVERY);
   url.hash = params.toString();
   history.replaceState(history.state, '', url.href.replace(/#$/, ''));
 }

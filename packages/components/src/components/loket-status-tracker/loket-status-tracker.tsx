@@ -9,8 +9,11 @@ import { announcer, LiveRegion } from '../../kit/live-region';
 import { watchLocale } from '../../kit/locale';
 import type { ReceiptState } from '../../kit/receipt';
 import { applicationLink, forgetApplicationLink, readApplicationLink } from '../../utils/application-link';
+import type { DeviceApplication } from '../../utils/device-applications';
+import { deviceOf } from './device';
 import { checkLookup, type LookupErrors, LookupForm } from './lookup-form';
 import { type TrackerMessages, trackerText } from './messages';
+import type { RecoveryState } from './recovery';
 import { RefreshSchedule } from './refresh-schedule';
 import { statusLoaderOf } from './status-loading';
 import { LoadFailed, StatusView, timeOfDay } from './status-view';
@@ -42,6 +45,9 @@ type WithdrawModule = typeof import('./withdraw-form');
  * @part withdraw - The withdraw confirmation step. @part withdraw-confirm - The button that withdraws.
  * @part withdraw-cancel - The button that keeps the application. @part other - "Lacak permohonan lain".
  * @part error - The first load failed. @part retry - "Coba lagi" after a failed first load.
+ * @part device - "Permohonan di perangkat ini". @part device-item - One of them. @part device-open - "Lihat".
+ * @part device-forget - "Hapus dari perangkat ini". @part lost - "Lupa kode rahasia?". @part recovery - Its form.
+ * @part recovery-sent - Its answer. @part recovery-back - "Kembali" from it.
  */
 @Component({
   tag: 'loket-status-tracker',
@@ -81,6 +87,9 @@ export class LoketStatusTracker {
   @State() receipt: ReceiptState | null = null;
   /** The result document and the receipt (results.tsx), loaded just after the first status. */
   @State() results: typeof import('./results') | null = null;
+  /** "Permohonan di perangkat ini" (device.tsx), and the "Lupa kode rahasia?" step when open. */
+  @State() device: DeviceApplication[] = [];
+  @State() recovery: RecoveryState | null = null;
 
   /** The status changed while shown (a refresh found it, or the citizen withdrew); not on the first load. */
   @Event() loketStatusChange!: EventEmitter<LoketStatusChangeDetail>;
@@ -88,7 +97,9 @@ export class LoketStatusTracker {
   readonly schedule = new RefreshSchedule(() => this.statuses.check());
   private statuses = statusLoaderOf(this);
   private focusing = new Focus(() => this.el.shadowRoot);
-  private announce = announcer((text) => (this.announcement = text));
+  readonly announce = announcer((text) => (this.announcement = text));
+  private memory = deviceOf(this);
+  readonly open = (key: ApplicationKey, from?: 'start' | 'lookup') => this.statuses.open(key, from);
   private unwatchLocale?: () => void;
   private withdrawModule?: WithdrawModule;
 
@@ -146,7 +157,7 @@ export class LoketStatusTracker {
     if (key) {
       forgetApplicationLink();
       void this.statuses.open(key, change ? 'lookup' : 'start');
-    }
+    } else void this.memory.follow().then((followed) => followed || change || this.memory.start());
   };
 
   @Watch('apiBase')
@@ -201,6 +212,7 @@ export class LoketStatusTracker {
     this.schedule.stop();
     this.statuses.abort();
     forgetApplicationLink();
+    this.memory.other();
     Object.assign(this, {
       key: null,
       status: null,
@@ -284,7 +296,7 @@ export class LoketStatusTracker {
           {Results && <Results host={this} />}
         </StatusView>
       );
-    return (
+    return this.memory.render(
       <LookupForm
         t={t}
         code={this.codeInput}
@@ -295,7 +307,7 @@ export class LoketStatusTracker {
         onSecret={(value) => (this.secretInput = value)}
         onSubmit={this.lookup}
         onFocusField={(fieldId) => this.focus(`#${fieldId}`)}
-      />
+      />,
     );
   }
 }

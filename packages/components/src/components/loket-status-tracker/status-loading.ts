@@ -8,6 +8,7 @@ import {
 import { isFinal } from '@loket/sdk/rules';
 import type { ApplicationKey } from '@loket/sdk/session';
 import { Latest } from '../../kit/api';
+import { rememberOnDevice } from '../../utils/device-applications';
 import type { LookupErrors } from './lookup-form';
 import { type Outcome, outcomeOf } from './refresh-schedule';
 
@@ -45,6 +46,7 @@ export function statusLoaderOf(host: StatusHost) {
     try {
       const status = await getApplicationStatus(host.core, key.code, key.secret, { signal });
       Object.assign(host, { key, status, phase: 'ready', errors: {}, notice: null, refreshFailed: false });
+      rememberOnDevice(key, status);
       host.updatedAt = new Date();
       host.withdrawStep = 'closed';
       host.schedule.start(isFinal(status.status));

@@ -70,6 +70,14 @@ export const en: TrackerMessages = {
     unchanged: 'Nothing has changed.',
     changed: 'The application’s status changed: {status}.',
   },
+  device: {
+    heading: 'Applications on this device',
+    hint: "Kept in this browser only. On someone else's device, remove them when you are done.",
+    open: 'View',
+    forget: 'Remove from this device',
+    forgotten: 'Application {code} was removed from this device. The application itself is still there.',
+    lost: 'Forgot the secret code?',
+  },
   withdraw: {
     open: 'Withdraw the application',
   },

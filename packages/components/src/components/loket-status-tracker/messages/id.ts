@@ -69,6 +69,14 @@ export const id: TrackerMessages = {
     unchanged: 'Tidak ada perubahan.',
     changed: 'Status permohonan berubah: {status}.',
   },
+  device: {
+    heading: 'Permohonan di perangkat ini',
+    hint: 'Disimpan di browser ini saja. Di perangkat milik orang lain, hapus setelah selesai.',
+    open: 'Lihat',
+    forget: 'Hapus dari perangkat ini',
+    forgotten: 'Permohonan {code} dihapus dari perangkat ini. Permohonannya sendiri tetap ada.',
+    lost: 'Lupa kode rahasia?',
+  },
   withdraw: {
     open: 'Batalkan permohonan',
   },

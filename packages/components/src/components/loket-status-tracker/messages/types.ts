@@ -65,6 +65,37 @@ export interface TrackerMessages {
   withdraw: {
     open: string;
   };
+  /** "Permohonan di perangkat ini" (device-list.tsx) and the way to "Lupa kode rahasia?". */
+  device: {
+    heading: string;
+    hint: string;
+    open: string;
+    forget: string;
+    /** Said once an application is taken off the device: `{code}`. */
+    forgotten: string;
+    lost: string;
+  };
+}
+
+/** "Lupa kode rahasia?" (messages/recovery/): loaded with its code, not in the first load. */
+export interface RecoveryMessages {
+  heading: string;
+  intro: string;
+  code: string;
+  contact: string;
+  contactHint: string;
+  codeMissing: string;
+  contactMissing: string;
+  submit: string;
+  sending: string;
+  /** What the page says after any request (the same, whether or not the contact matched). */
+  sent: string;
+  tooMany: string;
+  failed: string;
+  back: string;
+  /** After the link: the new secret (`{secret}`). */
+  newSecret: string;
+  linkInvalid: string;
 }
 
 /** The withdraw step's strings (messages/withdraw/): loaded with its code, not in the first load. */
