@@ -123,6 +123,10 @@ async function apply(email: string) {
     await form().getByText(`${name} sudah terunggah.`).waitFor({ state: 'attached' });
   }
   await next().click();
+  // News by e-mail only when asked for (issue 15): the box is unticked until the citizen ticks it.
+  await form()
+    .getByRole('checkbox', { name: `Kirim kabar ke email ${email}` })
+    .check();
   await form()
     .getByRole('checkbox', { name: /^Saya menyatakan bahwa semua data/ })
     .check();
