@@ -1,9 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createOfficerToken } from '../../server/src/applications/officer-tokens.js';
 import { addOrigin } from '../../server/src/applications/origins.js';
 import { startTestServer, type TestServer } from '../../server/test/helpers/app.js';
 import { startDemo } from '../serve.mjs';
-import { launchChromium, watch } from './support.js';
+import { eventually, launchChromium, watch } from './support.js';
 
 // Issue 16, item 6: a citizen books a time at MPP Siola on /antrean.html (a phone, keyboard and
 // touch), gets a ticket; the Dukcapil officer checks the booking in and calls the next number
@@ -13,6 +14,7 @@ import { launchChromium, watch } from './support.js';
 let api: TestServer;
 let demo: Awaited<ReturnType<typeof startDemo>>;
 let site: string;
+let officerToken: string;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 const watchers: Awaited<ReturnType<typeof watch>>[] = [];
@@ -23,6 +25,9 @@ beforeAll(async () => {
   demo = await startDemo({ host: '127.0.0.1', port: 0, apiUrl: api.url });
   site = demo.url.replace('127.0.0.1', 'localhost');
   await addOrigin(api.db, '35.78', new URL(site).origin);
+  officerToken = (
+    await createOfficerToken(api.db, { name: 'Petugas uji antrean', agency: 'dukcapil', region: '35.78' })
+  ).token;
 }, 180_000);
 
 afterAll(async () => {
@@ -41,6 +46,19 @@ async function open(path: string, viewport: { width: number; height: number }): 
   watchers.push(await watch(page));
   await page.goto(new URL(path, site).href);
   return page;
+}
+
+/** An officer request from Node, as the curl that `pnpm start` prints. */
+async function officer(method: 'GET' | 'POST', path: string, body?: unknown) {
+  const response = await fetch(new URL(path, api.url), {
+    method,
+    headers: {
+      authorization: `Bearer ${officerToken}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 describe('a visit from booking to the hall’s board', () => {
@@ -75,6 +93,33 @@ describe('a visit from booking to the hall’s board', () => {
     await booking.getByRole('checkbox').first().waitFor();
     // Nothing sideways on a 412 px phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(412);
+  });
+
+  test('the officer checks the booking in and calls it; the board shows it', async () => {
+    const board = await open('/papan-antrean.html', { width: 1280, height: 720 });
+    const screen = board.locator('loket-queue-board');
+    await screen.getByText('Langsung').waitFor();
+    const checkIn = await officer('POST', '/v1/officer/locations/mpp-surabaya-siola/check-ins', {
+      code: ticket.code,
+    });
+    expect(checkIn.status, JSON.stringify(checkIn.body)).toBe(200);
+    const called = await officer(
+      'POST',
+      '/v1/officer/locations/mpp-surabaya-siola/counters/dukcapil-1/call-next',
+    );
+    expect(called.status, JSON.stringify(called.body)).toBe(200);
+    expect((called.body.called as { number: string }).number).toBe(ticket.number);
+    const latest = screen.locator('[part~="latest"]');
+    expect(
+      await eventually(async () => ((await latest.textContent()) ?? '').includes(ticket.number), 15_000),
+    ).toBe(true);
+    expect(await latest.textContent()).toContain('Loket 1');
+    const said = screen.getByRole('status');
+    expect(
+      await eventually(
+        async () => (await said.textContent()) === `Nomor ${ticket.number}, silakan ke Loket 1.`,
+      ),
+    ).toBe(true);
   });
 
   test('no CSP violation, console error or failed request on any page', () => {

@@ -37,7 +37,8 @@ async function book(time: string, phone: string, date = '2027-01-11') {
 async function board(count: number, lastEventId?: string) {
   const controller = new AbortController();
   const response = await fetch(`${server.url}/v1/locations/mpp-surabaya-siola/board`, {
-    headers: lastEventId ? { 'last-event-id': lastEventId } : {},
+    // What EventSource sends: it accepts the event stream only.
+    headers: { accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
     signal: controller.signal,
   });
   expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
