@@ -304,4 +304,27 @@ describe('signed webhooks', () => {
     expect(verified(receiver.received[0], hook.secret).data.contact).toBeNull();
     await outbox.stop();
   });
+
+  it('passes on only the contacts the citizen chose for news (the phone alone here), as the e-mail channel does', async () => {
+    receiver = await startReceiver();
+    t = Date.now();
+    const hook = await endpoint(receiver.url);
+    const app = await insertApplication(db, { status: 'in_review' });
+    await db.query(
+      `update application set notify = array['phone'], contact_email = 'siti@example.com',
+         contact_phone = '+6281234567890' where id = $1`,
+      [app.id],
+    );
+    await db.transaction((tx) =>
+      transition(tx, { id: app.id, status: 'in_review', version: 1 }, 'officer', 'completed', {
+        actor: 'officer:test',
+        at: new Date(t),
+      }),
+    );
+    const outbox = createOutbox(db, settings(undefined), memoryLog(), clock);
+    await outbox.runOnce();
+    const event = verified(receiver.received[0], hook.secret);
+    expect(event.data?.contact).toEqual({ email: null, phone: '+6281234567890' });
+    await outbox.stop();
+  });
 });

@@ -37,8 +37,12 @@ export interface Claimed extends DeliveryRow {
   service_id: string;
   region_code: string;
   agency_id: string;
-  /** The e-mail answer as given (the contact a webhook passes on); only for the recipient's channel. */
+  /** The e-mail answer as given (the contact of an application that never chose its channels). */
   email: unknown;
+  /** The channels the citizen chose on the form (null: never asked), and the contacts for them. */
+  notify: string[] | null;
+  contact_email: string | null;
+  contact_phone: string | null;
   stopped: boolean;
 }
 
@@ -127,8 +131,8 @@ export async function claim(
        returning *
      )
      select taken.*, e.topic, e.payload, e.created_at as event_at, e.application_id, a.code, a.lang,
-       a.service_id, a.region_code, a.agency_id, a.answers->'email' as email,
-       a.notifications_stopped_at is not null as stopped
+       a.service_id, a.region_code, a.agency_id, a.answers->'email' as email, a.notify,
+       a.contact_email, a.contact_phone, a.notifications_stopped_at is not null as stopped
      from taken join outbox_event e on e.id = taken.event_id left join application a on a.id = e.application_id
      order by taken.next_attempt_at, taken.id`,
     [options.now, lease, options.limit, options.id ?? null],

@@ -5,7 +5,7 @@ import type { Claimed, ClaimedTest } from './deliveries.js';
 import { trackerLink } from './email-message.js';
 import { eventNames } from './mail.js';
 import type { EventPayload } from './outbox.js';
-import { emailTarget } from './targets.js';
+import { targetsOf } from './targets.js';
 
 // The JSON body of a webhook (Standard Webhooks: `type`, `timestamp`, `data`). For an application
 // event, what a region's SMS or WhatsApp gateway or its back office needs to tell the citizen or
@@ -37,12 +37,16 @@ export interface WebhookBody {
 }
 
 /**
- * The contact the citizen gave for news about this application: today the form's e-mail answer
- * (the one the e-mail channel writes to). A phone number joins it once the form asks for consent.
+ * The contacts the citizen chose for news about this application, for a gateway that sends them
+ * (the same rule as targetsOf: an application that never chose passes its e-mail answer; one that
+ * chose passes only the chosen channels' contacts; none once the citizen stopped messages).
  */
 function contactOf(delivery: Claimed): ApplicationEventData['contact'] {
   if (delivery.stopped) return null;
-  return { email: emailTarget(delivery.email), phone: null };
+  const chosen = { email: true, phone: true };
+  const targets = targetsOf({ ...delivery, id: delivery.event_id, payload: delivery.payload }, chosen);
+  const of = (channel: 'email' | 'phone') => targets.find((t) => t.channel === channel)?.target ?? null;
+  return { email: of('email'), phone: of('phone') };
 }
 
 export async function webhookBody(
