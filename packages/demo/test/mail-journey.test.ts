@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createOfficerToken } from '../../server/src/applications/officer-tokens.js';
 import { addOrigin } from '../../server/src/applications/origins.js';
+import { webhooksFromEnv } from '../../server/src/config.js';
 import { type Outbox, startOutbox } from '../../server/src/notifications/worker.js';
 import { startTestServer, type TestServer } from '../../server/test/helpers/app.js';
 import { type CaughtMail, type MailCatcher, startMailCatcher } from '../mail-catcher.mjs';
@@ -49,6 +50,7 @@ beforeAll(async () => {
       leaseMs: 10_000,
       retryMs: 1000,
       maxAttempts: 5,
+      webhooks: webhooksFromEnv({}),
     },
     quiet,
   );
@@ -168,7 +170,7 @@ describe('a revision e-mail brings the citizen back to the application', () => {
     }
   });
 
-  test('the mailbox page shows it; its link opens the tracker, which shows the revision for the secret the citizen kept', async () => {
+  test('the mailbox page shows it; its link opens the tracker on the revision, with the secret this device kept', async () => {
     await page.goto(`${site}/surat.html`);
     const article = page.getByRole('article', { name: `Permohonan ${application.code}: perlu diperbaiki` });
     await article.getByText('Kapan KTP-el Anda hilang?', { exact: false }).waitFor();
@@ -180,16 +182,8 @@ describe('a revision e-mail brings the citizen back to the application', () => {
     await article.getByRole('link', { name: trackerLink }).click();
     await page.waitForURL((url) => url.pathname === '/lacak.html');
     await page.getByRole('heading', { level: 1, name: 'Status permohonan' }).waitFor();
-    // The e-mail carries no secret. Today the tracker asks for the code and the secret the
-    // confirmation showed (opening a `#kode=` link with the secret this device kept is issue 15
-    // item 3's, which will take this step away).
-    await tracker()
-      .getByRole('textbox', { name: /^Kode pelacakan/ })
-      .fill(application.code);
-    await tracker()
-      .getByRole('textbox', { name: /^Kode rahasia/ })
-      .fill(application.secret);
-    await tracker().getByRole('button', { name: 'Lacak', exact: true }).click();
+    // The e-mail carries no secret: the tracker opens the application with the secret this
+    // device kept when the form sent it, with nothing typed.
     await tracker().getByRole('heading', { level: 3, name: 'Status: Perlu diperbaiki' }).waitFor();
     await tracker().getByText('Kapan KTP-el Anda hilang?').waitFor();
     await tracker().getByText('Tanggal kehilangan tidak sesuai surat kepolisian.').waitFor();
@@ -218,10 +212,11 @@ describe('a revision e-mail brings the citizen back to the application', () => {
     await officer(application.code, { to: 'completed', public_note: 'KTP-el dapat diambil di MPP.' });
     const done = await mailAbout(application.code, 'selesai');
     expect(done.text).toContain('KTP-el dapat diambil di MPP.');
-    // One e-mail per status change, each once: sent, checking, revision, sent again, checking, done.
+    // One e-mail per status change, each once: sent, checking, revision, sent again, checking, done;
+    // and the invitation to rate the service (SKM) that the completion writes with it.
     const about = mail.messages().filter((m) => m.subject.includes(application.code));
-    expect(about).toHaveLength(6);
-    expect(new Set(about.map((m) => m.messageId)).size).toBe(6);
+    expect(about).toHaveLength(7);
+    expect(new Set(about.map((m) => m.messageId)).size).toBe(7);
   });
 
   test('nothing was blocked by the CSP and nothing was logged as an error', () => {
@@ -263,7 +258,8 @@ describe('the stop link in an e-mail', () => {
       `select count(*)::int as n from outbox_event e join application a on a.id = e.application_id where a.code = $1`,
       [code.replace(/^LKT-/, '').replaceAll('-', '')],
     );
-    expect(events?.n).toBe(3);
+    // Submitted, in review, completed, and the survey invitation: none sent after the stop.
+    expect(events?.n).toBe(4);
     await new Promise((resolve) => setTimeout(resolve, 300)); // a few more worker rounds
     expect(
       mail

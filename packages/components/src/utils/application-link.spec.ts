@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readApplicationLink } from './application-link';
+import { readApplicationLink, readCodeLink } from './application-link';
 
 describe('readApplicationLink', () => {
   it('reads the code and secret from the fragment, never the query', () => {
@@ -14,5 +14,15 @@ describe('readApplicationLink', () => {
     expect(readApplicationLink('https://x.go.id/#kode=LKT-7K4M-Q2XP')).toBeNull();
     expect(readApplicationLink('https://x.go.id/#top')).toBeNull();
     expect(readApplicationLink('https://x.go.id/#kode=%20&rahasia=s')).toBeNull();
+  });
+});
+
+describe('readCodeLink', () => {
+  it('reads a code given alone (a notification link), not one with a secret or a recovery token', () => {
+    expect(readCodeLink('https://x.go.id/lacak.html#kode=LKT-7K4M-Q2XP')).toBe('LKT-7K4M-Q2XP');
+    expect(readCodeLink('https://x.go.id/lacak.html#kode=LKT-7K4M-Q2XP&rahasia=s')).toBeNull();
+    expect(readCodeLink('https://x.go.id/lacak.html#kode=LKT-7K4M-Q2XP&pulih=t')).toBeNull();
+    expect(readCodeLink('https://x.go.id/lacak.html?kode=LKT-7K4M-Q2XP')).toBeNull();
+    expect(readCodeLink('https://x.go.id/lacak.html#kode=')).toBeNull();
   });
 });

@@ -25,6 +25,16 @@ export function readApplicationLink(href: string): ApplicationKey | null {
   return code && secret ? { code, secret } : null;
 }
 
+/**
+ * The tracking code alone in `href`'s fragment (`#kode=…` without a secret or token: the link in
+ * a notification e-mail, which never carries the secret), or null.
+ */
+export function readCodeLink(href: string): string | null {
+  const params = new URLSearchParams(new URL(href).hash.slice(1));
+  const code = params.get(CODE)?.trim();
+  return code && !params.get(SECRET) && !params.get(RECOVERY) ? code : null;
+}
+
 /** The code and recovery token in `href`'s fragment, or null. */
 export function readRecoveryLink(href: string): { code: string; token: string } | null {
   const params = new URLSearchParams(new URL(href).hash.slice(1));

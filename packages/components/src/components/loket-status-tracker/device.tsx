@@ -1,7 +1,7 @@
 import type { ApplicationKey } from '@loket/sdk/session';
 import { h } from '@stencil/core';
 import { fill, type Locale } from '../../i18n';
-import { forgetApplicationLink, readRecoveryLink } from '../../utils/application-link';
+import { forgetApplicationLink, readCodeLink, readRecoveryLink } from '../../utils/application-link';
 import {
   currentOnDevice,
   type DeviceApplication,
@@ -40,14 +40,21 @@ export function deviceOf(host: DeviceHost) {
   };
 
   return {
-    /** Without a link: the application shown last in this tab, the only one here, or the list. */
+    /**
+     * Without a secret in the link: a `#kode=…` link (a notification's) opens that application
+     * with the secret this device keeps, or asks for its secret with the code filled in; with no
+     * link, the application shown last in this tab, the only one here, or the list.
+     */
     start() {
       host.device = deviceApplications();
-      const current = currentOnDevice();
+      const linked = readCodeLink(location.href);
+      if (linked) forgetApplicationLink();
+      const wanted = linked ?? currentOnDevice();
       const pick =
-        host.device.find((a) => current && sameCode(a.code, current)) ??
-        (host.device.length === 1 ? host.device[0] : undefined);
+        host.device.find((a) => wanted && sameCode(a.code, wanted)) ??
+        (!linked && host.device.length === 1 ? host.device[0] : undefined);
       if (pick) void host.open({ code: pick.code, secret: pick.secret });
+      else if (linked) host.codeInput = linked;
     },
     /** A `#kode=…&pulih=…` link: a new secret, then the application with the secret shown once. */
     async follow(): Promise<boolean> {

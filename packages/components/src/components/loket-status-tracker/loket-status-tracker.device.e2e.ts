@@ -25,6 +25,38 @@ for (const [name, width, height] of [
   ['a desktop', 1024, 768],
 ] as const) {
   describe(`on ${name} (${width} × ${height})`, () => {
+    it("opens a notification's #kode= link (no secret) with the secret this device keeps, or asks for it with the code filled in", async () => {
+      await page.viewport(width, height);
+      const revision = await applicationIn('needs_revision');
+      const done = await applicationIn('completed');
+      let el = mountTracker();
+      location.hash = new URLSearchParams({ kode: revision.code, rahasia: revision.secret }).toString();
+      await expect.element(stateHeading('Perlu diperbaiki')).toBeVisible();
+      location.hash = new URLSearchParams({ kode: done.code, rahasia: done.secret }).toString();
+      await expect.element(stateHeading('Selesai')).toBeVisible();
+
+      // The e-mail's link names the code only: this device knows its secret, so it opens at once.
+      el.remove();
+      location.hash = new URLSearchParams({ kode: revision.code }).toString();
+      el = mountTracker();
+      await expect.element(stateHeading('Perlu diperbaiki')).toBeVisible();
+      expect(location.hash).toBe('');
+      // In a tab already on the tracker too (hashchange).
+      location.hash = new URLSearchParams({ kode: done.code }).toString();
+      await expect.element(stateHeading('Selesai')).toBeVisible();
+
+      // A code this device does not know: the lookup, with the code filled in, asking for the secret.
+      el.remove();
+      localStorage.clear();
+      location.hash = 'kode=LKT-0000-0000-0000';
+      el = mountTracker();
+      await expect
+        .element(page.getByRole('textbox', { name: /Kode pelacakan/ }))
+        .toHaveValue('LKT-0000-0000-0000');
+      expect(location.hash).toBe('');
+      expect(await violations(el)).toEqual([]);
+    });
+
     it('opens the application shown again after a reload, lists those of this device, and forgets one', async () => {
       await page.viewport(width, height);
       const revision = await applicationIn('needs_revision');

@@ -8,7 +8,12 @@ import { Focus } from '../../kit/focus';
 import { announcer, LiveRegion } from '../../kit/live-region';
 import { watchLocale } from '../../kit/locale';
 import type { ReceiptState } from '../../kit/receipt';
-import { applicationLink, forgetApplicationLink, readApplicationLink } from '../../utils/application-link';
+import {
+  applicationLink,
+  forgetApplicationLink,
+  readApplicationLink,
+  readCodeLink,
+} from '../../utils/application-link';
 import type { DeviceApplication } from '../../utils/device-applications';
 import { deviceOf } from './device';
 import { checkLookup, type LookupErrors, LookupForm } from './lookup-form';
@@ -157,7 +162,10 @@ export class LoketStatusTracker {
     if (key) {
       forgetApplicationLink();
       void this.statuses.open(key, change ? 'lookup' : 'start');
-    } else void this.memory.follow().then((followed) => followed || change || this.memory.start());
+    } else {
+      const linked = readCodeLink(location.href) !== null;
+      void this.memory.follow().then((followed) => followed || (change && !linked) || this.memory.start());
+    }
   };
 
   @Watch('apiBase')
