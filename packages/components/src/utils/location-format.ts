@@ -17,7 +17,7 @@ export function today(location: Location, now: Date = new Date()): OpeningDay | 
 }
 
 /** WIB, WITA or WIT: how Indonesians name the time zone of the hours. */
-export function zoneName(timeZone: Location['timezone']): string {
+export function zoneName(timeZone: string): string {
   return timeZone === 'Asia/Makassar' ? 'WITA' : timeZone === 'Asia/Jayapura' ? 'WIT' : 'WIB';
 }
 

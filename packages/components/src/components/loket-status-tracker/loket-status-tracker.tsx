@@ -275,7 +275,7 @@ export class LoketStatusTracker {
 
   private renderPhase(t: TrackerMessages) {
     const { key, status } = this;
-    const Results = this.results?.Results;
+    const { Results, VisitLine } = this.results ?? {};
     if (this.phase === 'loading') return <p class="small loading">{t.status.loading}</p>;
     if (this.phase === 'failed' && key)
       return <LoadFailed t={t} onRetry={() => void this.statuses.open(key, 'retry')} onOther={this.other} />;
@@ -292,6 +292,7 @@ export class LoketStatusTracker {
           refreshing={this.refreshing}
           onRefresh={() => void this.onRefresh()}
           onOther={this.other}
+          visit={VisitLine && <VisitLine locale={this.locale} t={t} visit={status.visit} />}
           withdraw={{
             step: this.withdrawStep,
             error: this.withdrawError,

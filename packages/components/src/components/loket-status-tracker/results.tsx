@@ -6,9 +6,11 @@ import type { ReceiptHost } from '../../kit/receipt';
 import { resultText } from './messages/results';
 
 export { resultText };
+export { VisitLine } from './visit-line';
 
 // Loaded just after the first status is shown, so the tracker's first load does not grow: the
-// result document to download and the submission receipt ("Bukti pengajuan", kit/receipt).
+// result document to download, the submission receipt ("Bukti pengajuan", kit/receipt) and the
+// linked visit's line (visit-line.tsx, with its date and zone helpers).
 
 /** What the results read and change on the tracker. */
 export interface ResultsHost extends ReceiptHost {

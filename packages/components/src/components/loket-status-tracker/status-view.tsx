@@ -1,9 +1,8 @@
 import type { ApplicationStatus, ApplicationStatusCode } from '@loket/sdk';
 import { canWithdraw, isEditable, isFinal, isWithAgency } from '@loket/sdk/rules';
-import { type FunctionalComponent, h } from '@stencil/core';
+import { type FunctionalComponent, h, type VNode } from '@stencil/core';
 import { date, fill, type Locale, plural } from '../../i18n';
 import type { TrackerMessages } from './messages/types';
-import { VisitLine } from './visit-line';
 
 /** Times are shown in Jakarta time with its zone ("14.05 WIB"), wherever the reader is. */
 const JAKARTA: Intl.DateTimeFormatOptions = {
@@ -50,6 +49,8 @@ interface StatusProps {
   refreshing: boolean;
   onRefresh: () => void;
   onOther: () => void;
+  /** The linked visit's line (visit-line.tsx, it comes with results.tsx just after the first status). */
+  visit?: VNode | false;
 }
 
 /**
@@ -109,7 +110,7 @@ export const StatusView: FunctionalComponent<StatusProps> = (p, children) => {
       )}
       <h3>{t.status.next}</h3>
       <p>{s.next_step}</p>
-      <VisitLine locale={locale} t={t} visit={s.visit} />
+      {p.visit}
       <Due {...p} />
       <h3>{t.status.history}</h3>
       <ol class="timeline" part="history">

@@ -1,6 +1,7 @@
 import type { Visit } from '@loket/sdk';
 import { type FunctionalComponent, h } from '@stencil/core';
 import { date, fill, type Locale } from '../../i18n';
+import { zoneName } from '../../utils/location-format';
 import { clockText } from '../../utils/visit-format';
 import type { TrackerMessages } from './messages/types';
 
@@ -16,12 +17,11 @@ export const VisitLine: FunctionalComponent<{
 }> = ({ locale, t, visit: v }) => {
   if (!v || (v.status !== 'booked' && v.status !== 'waiting')) return null;
   const day = date(locale, v.date, { weekday: 'long', day: 'numeric', month: 'long' });
-  const zone = v.timezone === 'Asia/Makassar' ? 'WITA' : v.timezone === 'Asia/Jayapura' ? 'WIT' : 'WIB';
   return (
     <p class="visit" part="visit">
       <strong>{t.status.visit}:</strong>{' '}
       {fill(t.status.visitText, {
-        when: `${day}, ${clockText(locale, v.time)} ${zone}`,
+        when: `${day}, ${clockText(locale, v.time)} ${zoneName(v.timezone)}`,
         place: v.location.name,
         counter: `${v.counter.label} (${v.counter.agency_name})`,
         number: v.ticket.number,
