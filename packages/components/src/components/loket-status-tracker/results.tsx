@@ -5,8 +5,8 @@ import { fill, intlLocale, type Locale } from '../../i18n';
 import type { ReceiptHost } from '../../kit/receipt';
 import { resultText } from './messages/results';
 
-export { resultText };
 export { VisitLine } from './visit-line';
+export { resultText };
 
 // Loaded just after the first status is shown, so the tracker's first load does not grow: the
 // result document to download, the submission receipt ("Bukti pengajuan", kit/receipt) and the
