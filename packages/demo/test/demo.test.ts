@@ -19,7 +19,9 @@ beforeAll(async () => {
   [api, browser] = await Promise.all([startTestServer(), launchChromium()]);
   // Kota Surabaya's own data, as `pnpm start` imports it.
   const imported = await importRegionData(api.db, bundledRegionDir('35.78'));
-  expect(imported.map(({ report }) => report.problems)).toEqual([[], []]);
+  // Each file of the region's folder (services, overrides, the visits' set-up) without a problem.
+  expect(imported).toHaveLength(3);
+  expect(imported.flatMap(({ report }) => report.problems)).toEqual([]);
   demo = await startDemo({ host: '127.0.0.1', port: 0, apiUrl: api.url });
   site = demo.url.replace('127.0.0.1', 'localhost');
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
