@@ -87,6 +87,7 @@ describe('preferredEncoding', () => {
     ['gzip', 'gzip'],
     ['gzip, br', 'br'],
     ['br;q=0, gzip;q=0.5', 'gzip'],
+    ['gzip;q=1, br;q=0.5', 'gzip'],
     ['BR', 'br'],
     ['*', 'br'],
     ['*;q=0, gzip', 'gzip'],

@@ -1,6 +1,7 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import compress from '@fastify/compress';
 import type { FastifyInstance } from 'fastify';
+import Negotiator from 'negotiator';
 
 /**
  * Text worth compressing: JSON and problem+json, the contract (YAML), the docs' HTML, CSS and
@@ -15,23 +16,20 @@ export const COMPRESS_FROM_BYTES = 1024;
 
 export type Encoding = 'br' | 'gzip';
 
+const encodings: Encoding[] = ['br', 'gzip'];
+
 /**
- * The encoding to answer an Accept-Encoding header with: brotli if accepted, else gzip, else none
- * (RFC 9110 §12.5.3: `q=0` refuses, `*` accepts what is not named). The same choice
+ * The encoding to answer an Accept-Encoding header with, by the client's q-values, brotli before
+ * gzip where they tie (`q=0` refuses, `*` accepts what is not named), else none: the choice
  * @fastify/compress makes for the responses it compresses.
  */
 export function preferredEncoding(header: string | string[] | undefined): Encoding | null {
   if (!header) return null;
-  const q = new Map<string, number>();
-  for (const part of String(header).toLowerCase().split(',')) {
-    const [name = '', ...params] = part.split(';').map((p) => p.trim());
-    const weight = params.find((p) => p.startsWith('q='));
-    q.set(name, weight ? Number(weight.slice(2)) || 0 : 1);
-  }
-  const accepts = (name: Encoding) => (q.get(name) ?? q.get('*') ?? 0) > 0;
-  if (accepts('br')) return 'br';
-  if (accepts('gzip')) return 'gzip';
-  return null;
+  // negotiator 1.x takes `preferred` (ties in q); its published types predate it.
+  const negotiator = new Negotiator({ headers: { 'accept-encoding': String(header) } }) as {
+    encoding(available: Encoding[], options: { preferred: Encoding[] }): Encoding | undefined;
+  };
+  return negotiator.encoding(encodings, { preferred: encodings }) ?? null;
 }
 
 /**
@@ -60,7 +58,7 @@ export async function registerCompression(app: FastifyInstance): Promise<void> {
   await app.register(compress, {
     global: true,
     globalDecompression: false,
-    encodings: ['br', 'gzip'],
+    encodings,
     threshold: COMPRESS_FROM_BYTES,
     customTypes: compressibleTypes,
   });
