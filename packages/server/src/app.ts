@@ -13,7 +13,7 @@ import { bodyRules, registerBodyRules, registerTextCheck } from './http/input.js
 import { registerUploads, takesUpload } from './http/multipart.js';
 import { registerContentNegotiation } from './http/negotiate.js';
 import { frameworkErrorHandler, registerProblemHandlers } from './http/problems.js';
-import { registerRateLimits, sweepCountersNowAndThen } from './http/rate-limit.js';
+import { registerRateLimits } from './http/rate-limit.js';
 import { ResponseCache } from './http/response-cache.js';
 import { securityHandlers } from './http/security.js';
 import { registerValidation } from './http/validation.js';
@@ -157,8 +157,7 @@ export async function buildApp(
   registerSecurityHeaders(app);
   registerContentNegotiation(app);
   await registerCors(app, options.db);
-  const counter = await registerRateLimits(app, options.db, limits);
-  sweepCountersNowAndThen(app, options.db, counter);
+  await registerRateLimits(app, options.db, limits);
   // After CORS, so that responses served from the cache carry the CORS headers too.
   const { responseCache = { maxBytes: 32 * 1024 * 1024, checkEveryMs: 1000 } } = options;
   registerCatalogueCaching(

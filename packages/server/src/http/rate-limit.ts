@@ -40,12 +40,9 @@ export function kindsOf(request: FastifyRequest): Kind[] {
  * A refused request gets `429` problem+json with `Retry-After`. Register after CORS (so the 429
  * carries CORS headers) and before the catalogue cache (so cached answers are counted too).
  */
-export async function registerRateLimits(
-  app: FastifyInstance,
-  db: Queryable,
-  limits: Limits,
-  counter = new ReservingCounter(db),
-): Promise<ReservingCounter> {
+export async function registerRateLimits(app: FastifyInstance, db: Queryable, limits: Limits): Promise<void> {
+  const counter = new ReservingCounter(db);
+  sweepCountersNowAndThen(app, db, counter);
   const store = class {
     incr(
       key: string,
@@ -95,14 +92,13 @@ export async function registerRateLimits(
       throw tooManyRequests(seconds);
     }
   });
-  return counter;
 }
 
 /**
  * Deletes ended counters once a minute while the app runs, in the database and in this instance's
  * memory (a failure is logged and tried again).
  */
-export function sweepCountersNowAndThen(
+function sweepCountersNowAndThen(
   app: FastifyInstance,
   db: Queryable,
   counter: ReservingCounter,
