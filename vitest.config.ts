@@ -29,6 +29,7 @@ export default defineConfig({
           name: 'server-pglite',
           include: ['packages/server/test/**/*.test.ts'],
           env: { LOKET_TEST_ENGINE: 'pglite' },
+          globalSetup: ['packages/server/test/pglite-template.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -3,9 +3,8 @@ import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs
 import { basename, dirname, join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { lockDataDir } from './data-dir-lock.js';
+import { pgliteExtensions } from './pglite-extensions.js';
 import { makePrivate } from './private-dir.js';
 
 /** Where PGlite mounts its data directory inside its WASM file system. */
@@ -85,7 +84,7 @@ export async function restorePGlite(file: string, dataDir: string): Promise<Rest
     const tar = gunzipSync(await readFile(file));
     const backup = new File([tar], 'pgdata.tar', { type: 'application/x-tar' });
     await makePrivate(staging);
-    const pg = await PGlite.create(staging, { loadDataDir: backup, extensions: { pg_trgm, unaccent } });
+    const pg = await PGlite.create(staging, { loadDataDir: backup, extensions: pgliteExtensions });
     let applications: number;
     try {
       const [row] = (await pg.query<{ n: number }>('select count(*)::int as n from application')).rows;

@@ -1,12 +1,9 @@
 import { PGlite, type PGliteInterface } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { dumpPGlite } from './backup.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { pgliteExtensions } from './pglite-extensions.js';
 import { makePrivate } from './private-dir.js';
 import type { Db, Queryable } from './types.js';
-
-const extensions = { pg_trgm, unaccent };
 
 function queryable(pg: Pick<PGliteInterface, 'query' | 'exec'>): Queryable {
   return {
@@ -47,10 +44,16 @@ export async function openPGlite(dataDir?: string): Promise<{ db: Db; pg: PGlite
   };
   try {
     if (dataDir) await makePrivate(dataDir);
-    const pg = await PGlite.create(dataDir ?? 'memory://', { extensions });
+    const pg = await PGlite.create(dataDir ?? 'memory://', { extensions: pgliteExtensions });
     return { db: wrapPGlite(pg, release), pg };
   } catch (error) {
     await release();
     throw error;
   }
+}
+
+/** An in-memory PGlite started from a dump of a data directory (`dumpDataDir`, uncompressed tar). */
+export async function openPGliteFromDump(dump: Blob): Promise<{ db: Db; pg: PGlite }> {
+  const pg = await PGlite.create({ loadDataDir: dump, extensions: pgliteExtensions });
+  return { db: wrapPGlite(pg), pg };
 }

@@ -1,23 +1,31 @@
 import { randomBytes } from 'node:crypto';
-import type { PGlite } from '@electric-sql/pglite';
+import { readFile } from 'node:fs/promises';
 import postgres from 'postgres';
+import { inject } from 'vitest';
 import { seed } from '../../src/catalogue/seed.js';
 import { type Db, migrate } from '../../src/db/index.js';
-import { openPGlite, wrapPGlite } from '../../src/db/pglite.js';
+import { openPGlite, openPGliteFromDump } from '../../src/db/pglite.js';
 import { openPostgres } from '../../src/db/postgres.js';
 import { TEMPLATE, withDatabase } from '../global-setup.js';
 
 export const engine = process.env.LOKET_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
 
-let template: Promise<PGlite> | undefined;
+let template: Promise<Blob> | undefined;
 
-/** One migrated, seeded PGlite per worker; tests get clones of it (≈0.5 s instead of ≈3 s). */
-function pgliteTemplate(): Promise<PGlite> {
+/**
+ * The migrated, seeded data directory the run's global setup made (pglite-template.ts), or, when
+ * a file runs without it, one made here.
+ */
+function pgliteTemplate(): Promise<Blob> {
   template ??= (async () => {
+    const file = inject('pgliteTemplate');
+    if (file) return new Blob([await readFile(file)]);
     const { db, pg } = await openPGlite();
     await migrate(db);
     await seed(db);
-    return pg;
+    const dump = await pg.dumpDataDir('none');
+    await db.close();
+    return dump;
   })();
   return template;
 }
@@ -29,8 +37,7 @@ function pgliteTemplate(): Promise<PGlite> {
  */
 export async function createTestDb(): Promise<Db & { url?: string }> {
   if (engine === 'pglite') {
-    const pg = await (await pgliteTemplate()).clone();
-    return wrapPGlite(pg as PGlite);
+    return (await openPGliteFromDump(await pgliteTemplate())).db;
   }
   const url = process.env.LOKET_TEST_DATABASE_URL;
   if (!url) throw new Error('LOKET_TEST_DATABASE_URL is not set for the postgres test project');
