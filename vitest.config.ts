@@ -17,6 +17,7 @@ export default defineConfig({
         test: {
           name: 'sdk',
           include: ['packages/sdk/test/**/*.test.ts'],
+          globalSetup: ['packages/server/test/pglite-template.ts'],
           typecheck: {
             enabled: true,
             include: ['packages/sdk/test/**/*.test-d.ts'],

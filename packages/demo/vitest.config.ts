@@ -10,6 +10,8 @@ export default defineConfig({
     name: 'e2e',
     include: ['test/**/*.test.ts'],
     environment: 'node',
+    // The API's databases start from one migrated, seeded PGlite made once per run.
+    globalSetup: ['../server/test/pglite-template.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

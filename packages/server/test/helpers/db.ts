@@ -18,7 +18,7 @@ let template: Promise<Blob> | undefined;
  */
 function pgliteTemplate(): Promise<Blob> {
   template ??= (async () => {
-    const file = inject('pgliteTemplate');
+    const file = templateFile();
     if (file) return new Blob([await readFile(file)]);
     const { db, pg } = await openPGlite();
     await migrate(db);
@@ -28,6 +28,15 @@ function pgliteTemplate(): Promise<Blob> {
     return dump;
   })();
   return template;
+}
+
+/** inject() answers only inside a test worker; vitest's own process (global setups) has no template. */
+function templateFile(): string | undefined {
+  try {
+    return inject('pgliteTemplate');
+  } catch {
+    return undefined;
+  }
 }
 
 /**
