@@ -5,7 +5,8 @@
 //   pnpm test -- --project sdk        pnpm test -- packages/server/test/seed.test.ts
 // Env: LOKET_TEST_DATABASE_URL (use this superuser URL instead of a throw-away cluster),
 //      LOKET_SKIP_POSTGRES=1 (run without the server-postgres project),
-//      LOKET_TEST_STEPS=vitest (comma-separated subset of the steps below, e.g. to iterate on tests).
+//      LOKET_TEST_STEPS=vitest (comma-separated subset of the steps below, e.g. to iterate on tests),
+//      LOKET_TEST_REPORT=FILE (keep vitest's JSON report there: every test's duration).
 // See scripts/README.md.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -79,8 +80,10 @@ async function vitest() {
     cluster = await startCluster({ log: (m) => console.log(m) });
     env.LOKET_TEST_DATABASE_URL = cluster.url;
   }
-  // The JSON report gives the counts for a plain closing line ("vitest: N passed, N failed").
-  const report = join(mkdtempSync(join(tmpdir(), 'loket-vitest-')), 'report.json');
+  // The JSON report gives the counts for a plain closing line ("vitest: N passed, N failed"), and,
+  // kept where LOKET_TEST_REPORT says, each file's time (to find what makes the suite slow).
+  const kept = process.env.LOKET_TEST_REPORT;
+  const report = kept ?? join(mkdtempSync(join(tmpdir(), 'loket-vitest-')), 'report.json');
   try {
     const args = [
       'exec',
@@ -96,7 +99,7 @@ async function vitest() {
   } finally {
     cluster?.stop();
     cluster = null;
-    rmSync(dirname(report), { recursive: true, force: true });
+    if (!kept) rmSync(dirname(report), { recursive: true, force: true });
   }
 }
 
