@@ -24,6 +24,7 @@ export { createLoketCore, type LoketClientOptions, type LoketOfficerClientOption
 export { newIdempotencyKey } from './idempotency.js';
 // Every citizen operation as a tree-shakable function of a `LoketCore` (see operations/citizen.ts).
 export * from './operations/citizen.js';
+export type { ComplaintOptions, ComplaintResult } from './operations/complaints.js';
 export type { DownloadedAttachment } from './operations/officer.js';
 export type { BookingOptions, BookingResult } from './operations/visits.js';
 export { paginateOfficerApplications, paginateRegions, paginateServices } from './pagination.js';
@@ -32,6 +33,7 @@ export type {
   AgencyLevel,
   AgencyList,
   AgencyRef,
+  AnswerComplaintRequest,
   AnswerPatch,
   Answers,
   AnswerValue,
@@ -50,9 +52,16 @@ export type {
   CategoryRef,
   Channel,
   CheckInRequest,
+  CloseComplaintRequest,
   CloseCounterRequest,
   Complaint,
+  ComplaintCategory,
   ComplaintChannel,
+  ComplaintChannelList,
+  ComplaintCode,
+  ComplaintDue,
+  ComplaintStatus,
+  ComplaintSubject,
   Confidence,
   Coordinates,
   Counter,
@@ -60,8 +69,10 @@ export type {
   CreateApplicationInput,
   CreateApplicationRequest,
   CreateBookingRequest,
+  CreateComplaintRequest,
   CreatedApplication,
   CreatedBooking,
+  CreatedComplaint,
   CreatedWebhookEndpoint,
   Delivery,
   DeliveryList,
@@ -75,6 +86,7 @@ export type {
   FieldId,
   FieldOption,
   FieldType,
+  FiledComplaint,
   FileRule,
   FormDefinition,
   FormField,
@@ -100,6 +112,7 @@ export type {
   ListCategoriesQuery,
   ListLifeEventsQuery,
   ListOfficerApplicationsQuery,
+  ListOfficerComplaintsQuery,
   ListRegionLocationsQuery,
   ListRegionsQuery,
   ListServicesQuery,
@@ -111,10 +124,13 @@ export type {
   LocationList,
   LocationOffer,
   LocationPhone,
+  NationalComplaintChannel,
   NoMatch,
   NotifyChannels,
   OfficerApplication,
   OfficerApplicationList,
+  OfficerComplaint,
+  OfficerComplaintList,
   OfficerHistoryEntry,
   OpeningDay,
   OpeningHours,

@@ -1144,6 +1144,163 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/complaint-channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Complaint categories and the national complaint channels
+         * @description What a complaint form offers before anything is filed: the categories (the nine unsur of
+         *     the SKM, PermenPANRB 14/2017, and "other") with their names in `lang`, and the national
+         *     channels the citizen may always use as well, SP4N-LAPOR! first, with every way to reach it
+         *     (website, SMS, app, social media) as its sources list them. SP4N-LAPOR! has no public API:
+         *     Loket never files there; the citizen does, with the text the form prepares.
+         */
+        get: operations["listComplaintChannels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * File a complaint
+         * @description A complaint about one application (its tracking code and secret), one visit (its booking
+         *     code and secret) or a service in general in a region. The answer carries the complaint's
+         *     own code and, **once only**, its secret (the same short form as an application's). It goes
+         *     to the officers of the agency that provides the service in that region, with a response
+         *     date: the agency's own target in working days, or the default (docs/complaints.md says where
+         *     it comes from). Contacts are optional; news goes only to the channels ticked in `notify`.
+         *     Requires an `Idempotency-Key` (the same key with the same body answers the first answer
+         *     again; with another body `422`). Cross-origin calls only from the region's allowed origins.
+         */
+        post: operations["createComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A complaint, its status and the agency's answer
+         * @description For the holder of its secret (`Loket-Secret`). A wrong code and a wrong secret get the same `404`; too many wrong secrets lock the code like an application's.
+         */
+        get: operations["getComplaint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/officer/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The officer's complaints inbox
+         * @description Complaints about the officer's agency in the officer's region (and, for a province-scoped
+         *     officer, its kabupaten/kota): the same scope as the application queue. Open ones first,
+         *     earliest response date first. Bearer token only; never reachable from a browser on
+         *     another origin.
+         */
+        get: operations["listOfficerComplaints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/officer/complaints/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One complaint, for the officer
+         * @description Unknown code `404`; another agency's or region's complaint `403`.
+         */
+        get: operations["getOfficerComplaint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/officer/complaints/{code}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a complaint
+         * @description The agency's answer, shown to the citizen with the complaint and sent to the channels they
+         *     chose (`complaint.answered`). A received complaint becomes `answered`; answering an
+         *     answered one replaces the answer (and tells the citizen again); a closed one is `409`.
+         */
+        post: operations["answerComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/officer/complaints/{code}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close an answered complaint
+         * @description Ends the follow-up of an answered complaint (`409` before it is answered; closing twice
+         *     answers the closed complaint). `note` is for officers only.
+         */
+        post: operations["closeComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -2396,7 +2553,7 @@ export interface components {
              *     file the officer asked to replace), `:unsupported-media-type`,
              *     `:attachments-full`, `:insufficient-storage`; for visits `:slot-full`,
              *     `:daily-quota-reached`, `:slot-unavailable`, `:already-booked`, `:not-cancellable`,
-             *     `:not-checked-in`, `:wrong-day`; for the survey `:survey-answered`, `:survey-not-open`; from the HTTP layer `:payload-too-large`,
+             *     `:not-checked-in`, `:wrong-day`; for complaints `:not-answered`, `:complaint-closed`; for the survey `:survey-answered`, `:survey-not-open`; from the HTTP layer `:payload-too-large`,
              *     `:request-timeout`, `:headers-too-large`; `:too-many-requests` anywhere.
              */
             type: string;
@@ -2408,6 +2565,172 @@ export interface components {
             /** @description The request id, to quote to support. */
             instance?: string;
             errors?: components["schemas"]["ProblemFieldError"][];
+        };
+        /** @example ADU-7K4M-Q2XP */
+        ComplaintCode: string;
+        /**
+         * @description What the complaint is about: the nine unsur of the SKM (PermenPANRB 14/2017), in their
+         *     order (persyaratan, prosedur, waktu penyelesaian, biaya/tarif, produk, kompetensi
+         *     pelaksana, perilaku pelaksana, penanganan pengaduan, sarana dan prasarana), or `other`.
+         * @enum {string}
+         */
+        ComplaintCategory: "requirements" | "procedure" | "time" | "cost" | "product" | "competence" | "conduct" | "complaint_handling" | "facilities" | "other";
+        /**
+         * @description `received`: waiting for the agency's answer; `answered`: the agency answered; `closed`: the follow-up ended.
+         * @enum {string}
+         */
+        ComplaintStatus: "received" | "answered" | "closed";
+        /** @description What the complaint is about, proven where it is the citizen's own. */
+        ComplaintAboutRequest: {
+            /** @constant */
+            kind: "application";
+            code: components["schemas"]["TrackingCode"];
+            secret: string;
+        } | {
+            /** @constant */
+            kind: "visit";
+            code: components["schemas"]["BookingCode"];
+            secret: string;
+        } | {
+            /** @constant */
+            kind: "service";
+            service: components["schemas"]["Slug"];
+            region: components["schemas"]["RegionCode"];
+        };
+        CreateComplaintRequest: {
+            about: components["schemas"]["ComplaintAboutRequest"];
+            category: components["schemas"]["ComplaintCategory"];
+            /** @description What happened, in the citizen's words. */
+            description: string;
+            /** @description Optional. Officers see it to reply; news goes to it only for the channels in `notify`. */
+            contact?: {
+                name?: string;
+                /** Format: email */
+                email?: string;
+                /** @description An Indonesian phone number in any grouping. */
+                phone?: string;
+            };
+            /** @description The channels ticked for news about this complaint (each needs its contact); absent or `[]`, no news. */
+            notify?: components["schemas"]["NotifyChannels"];
+        };
+        ComplaintSubject: {
+            /** @enum {string} */
+            kind: "application" | "visit" | "service";
+            service: components["schemas"]["CategoryRef"];
+            region: components["schemas"]["RegionCode"];
+            agency: components["schemas"]["CategoryRef"];
+            application: components["schemas"]["TrackingCode"] | null;
+            visit: components["schemas"]["BookingCode"] | null;
+        };
+        /** @description When the agency should answer by. */
+        ComplaintDue: {
+            /** Format: date */
+            date: string | null;
+            working_days: number;
+            /** @enum {string} */
+            calendar: "official" | "provisional" | "estimate" | "none";
+            /**
+             * @description `agency`: the agency's own target; `default`: Loket's default (docs/complaints.md gives its source).
+             * @enum {string}
+             */
+            basis: "agency" | "default";
+        };
+        ComplaintReply: {
+            text: string;
+            /** Format: date-time */
+            at: string;
+        };
+        NationalComplaintChannel: components["schemas"]["ComplaintChannel"] & {
+            /** @description Every way to reach the channel, as its sources list them. */
+            ways: {
+                /** @enum {string} */
+                kind: "web" | "sms" | "app" | "social";
+                /** @description What to type or open: `www.lapor.go.id`, `1708`, `@LAPOR1708`. */
+                value: string;
+                /** Format: uri */
+                url: string | null;
+                /** @description In `lang`, e.g. the SMS tariff. */
+                note: string | null;
+            }[];
+            sources: string[];
+        };
+        ComplaintChannelList: {
+            lang: components["schemas"]["Lang"];
+            categories: {
+                id: components["schemas"]["ComplaintCategory"];
+                name: string;
+            }[];
+            data: components["schemas"]["NationalComplaintChannel"][];
+        };
+        FiledComplaint: {
+            lang: components["schemas"]["Lang"];
+            code: components["schemas"]["ComplaintCode"];
+            status: components["schemas"]["ComplaintStatus"];
+            category: components["schemas"]["ComplaintCategory"];
+            about: components["schemas"]["ComplaintSubject"];
+            description: string;
+            /** Format: date-time */
+            filed_at: string;
+            due: components["schemas"]["ComplaintDue"];
+            answer: components["schemas"]["ComplaintReply"] | null;
+            /** Format: date-time */
+            closed_at: string | null;
+            /** @description Masked, as the messages will go. */
+            contact: {
+                email: string | null;
+                phone: string | null;
+            };
+            notify: components["schemas"]["NotifyChannels"];
+            /** @description The national channels the citizen may also use (SP4N-LAPOR! first). */
+            channels: components["schemas"]["NationalComplaintChannel"][];
+        };
+        CreatedComplaint: components["schemas"]["FiledComplaint"] & {
+            /**
+             * @description Shown only once. With the code, looks up the complaint and its answer.
+             * @example 7KQ2-M9XD-4HTR-0BWE
+             */
+            secret: string;
+        };
+        OfficerComplaint: {
+            lang: components["schemas"]["Lang"];
+            code: components["schemas"]["ComplaintCode"];
+            status: components["schemas"]["ComplaintStatus"];
+            category: components["schemas"]["ComplaintCategory"];
+            about: components["schemas"]["ComplaintSubject"];
+            description: string;
+            contact: {
+                name: string | null;
+                email: string | null;
+                phone: string | null;
+            };
+            notify: components["schemas"]["NotifyChannels"];
+            /** Format: date-time */
+            filed_at: string;
+            due: components["schemas"]["ComplaintDue"];
+            /** @description Past its response date and not yet answered. */
+            overdue: boolean;
+            answer: {
+                text: string;
+                /** Format: date-time */
+                at: string;
+                /** @description The answering officer's name. */
+                by: string;
+            } | null;
+            /** Format: date-time */
+            closed_at: string | null;
+            close_note: string | null;
+        };
+        OfficerComplaintList: {
+            lang: components["schemas"]["Lang"];
+            data: components["schemas"]["OfficerComplaint"][];
+            total: number;
+            page: components["schemas"]["Page"];
+        };
+        AnswerComplaintRequest: {
+            answer: string;
+        };
+        CloseComplaintRequest: {
+            note?: string;
         };
     };
     responses: {
@@ -2700,6 +3023,11 @@ export interface components {
          * @example ANT-7K4M-Q2XP
          */
         bookingCode: components["schemas"]["BookingCode"];
+        /**
+         * @description The complaint's code (`ADU-XXXX-XXXX`; case-insensitive, dashes optional).
+         * @example ADU-7K4M-Q2XP
+         */
+        complaintCode: components["schemas"]["ComplaintCode"];
     };
     requestBodies: never;
     headers: {
@@ -5712,6 +6040,343 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listComplaintChannels: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Categories and channels. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintChannelList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createComplaint: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description A random value (e.g. a UUID) chosen by the client for this submission and reused for every
+                 *     retry of it. Required; without it the answer is `428`. Kept for 24 hours.
+                 * @example 7f9c2ba4-e88f-4d6f-9f0e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "about": {
+                 *         "kind": "application",
+                 *         "code": "LKT-7K4M-Q2XP-9ABC",
+                 *         "secret": "7KQ2-M9XD-4HTR-0BWE"
+                 *       },
+                 *       "category": "time",
+                 *       "description": "Permohonan saya sudah lewat batas waktu tiga hari dan belum ada kabar.",
+                 *       "contact": {
+                 *         "email": "siti@example.org"
+                 *       },
+                 *       "notify": [
+                 *         "email"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateComplaintRequest"];
+            };
+        };
+        responses: {
+            /** @description Filed; the secret is shown only here. */
+            201: {
+                headers: {
+                    /** @description The complaint's URL. */
+                    Location?: string;
+                    /** @description `true` when this is the stored answer of an earlier request. */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedComplaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getComplaint: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The complaint's code (`ADU-XXXX-XXXX`; case-insensitive, dashes optional).
+                 * @example ADU-7K4M-Q2XP
+                 */
+                code: components["parameters"]["complaintCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The complaint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FiledComplaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listOfficerComplaints: {
+        parameters: {
+            query?: {
+                /** @description Only complaints in this status. */
+                status?: components["schemas"]["ComplaintStatus"];
+                /** @description Only complaints about this service. */
+                service?: components["schemas"]["Slug"];
+                /** @description Only complaints of this category. */
+                category?: components["schemas"]["ComplaintCategory"];
+                /** @description Only complaints past (`true`) or not past (`false`) their response date without an answer. */
+                overdue?: boolean;
+                /** @description The `page.next_cursor` of the previous page; opaque. A cursor from another query is `400`. */
+                cursor?: components["parameters"]["cursor"];
+                /** @description Page size, 1 to 100. */
+                limit?: components["parameters"]["limit"];
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the inbox. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficerComplaintList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getOfficerComplaint: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The complaint's code (`ADU-XXXX-XXXX`; case-insensitive, dashes optional).
+                 * @example ADU-7K4M-Q2XP
+                 */
+                code: components["parameters"]["complaintCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The complaint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficerComplaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    answerComplaint: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The complaint's code (`ADU-XXXX-XXXX`; case-insensitive, dashes optional).
+                 * @example ADU-7K4M-Q2XP
+                 */
+                code: components["parameters"]["complaintCode"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "answer": "Mohon maaf atas keterlambatan. Permohonan Anda sudah kami proses hari ini."
+                 *     }
+                 */
+                "application/json": components["schemas"]["AnswerComplaintRequest"];
+            };
+        };
+        responses: {
+            /** @description The complaint with its answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficerComplaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    closeComplaint: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The complaint's code (`ADU-XXXX-XXXX`; case-insensitive, dashes optional).
+                 * @example ADU-7K4M-Q2XP
+                 */
+                code: components["parameters"]["complaintCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "Sudah dikonfirmasi lewat telepon."
+                 *     }
+                 */
+                "application/json": components["schemas"]["CloseComplaintRequest"];
+            };
+        };
+        responses: {
+            /** @description The closed complaint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficerComplaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];

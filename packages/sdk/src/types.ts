@@ -140,6 +140,25 @@ export type Booking = Schemas['Booking'];
 export type CreatedBooking = Schemas['CreatedBooking'];
 export type CreateBookingRequest = Schemas['CreateBookingRequest'];
 export type RescheduleBookingRequest = Schemas['RescheduleBookingRequest'];
+// Complaints (docs/complaints.md).
+/** `ADU-7K4M-Q2XP`; any case, dashes optional. */
+export type ComplaintCode = Schemas['ComplaintCode'];
+export type ComplaintCategory = Schemas['ComplaintCategory'];
+export type ComplaintStatus = Schemas['ComplaintStatus'];
+export type ComplaintSubject = Schemas['ComplaintSubject'];
+export type ComplaintDue = Schemas['ComplaintDue'];
+/** SP4N-LAPOR! (and any other national channel) with every way to reach it. */
+export type NationalComplaintChannel = Schemas['NationalComplaintChannel'];
+export type ComplaintChannelList = Schemas['ComplaintChannelList'];
+export type CreateComplaintRequest = Schemas['CreateComplaintRequest'];
+/** A complaint as its citizen sees it: status, the agency's answer, the national channels. */
+export type FiledComplaint = Schemas['FiledComplaint'];
+/** The new complaint, with its `secret`: shown only in this answer, keep it. */
+export type CreatedComplaint = Schemas['CreatedComplaint'];
+export type OfficerComplaint = Schemas['OfficerComplaint'];
+export type OfficerComplaintList = Schemas['OfficerComplaintList'];
+export type AnswerComplaintRequest = Schemas['AnswerComplaintRequest'];
+export type CloseComplaintRequest = Schemas['CloseComplaintRequest'];
 export type HallTicket = Schemas['HallTicket'];
 export type HallCounter = Schemas['HallCounter'];
 export type Hall = Schemas['Hall'];
@@ -179,6 +198,7 @@ export type ListVisitLocationsQuery = Query<'listVisitLocations'>;
 export type ListVisitDaysQuery = Query<'listVisitDays'>;
 export type ListVisitSlotsQuery = Query<'listVisitSlots'>;
 export type GetHallQuery = Query<'getHall'>;
+export type ListOfficerComplaintsQuery = Query<'listOfficerComplaints'>;
 
 /** `createApplication`'s input: the request, with `region` defaulting to the client's. */
 export type CreateApplicationInput = Omit<CreateApplicationRequest, 'region'> & {

@@ -23,6 +23,7 @@ import { applicationHandlers } from './routes/applications.js';
 import { attachmentHandlers } from './routes/attachments.js';
 import type { BoardOptions } from './routes/board.js';
 import { catalogueHandlers } from './routes/catalogue.js';
+import { complaintHandlers } from './routes/complaints.js';
 import type { AppContext } from './routes/context.js';
 import { hallHandlers } from './routes/hall.js';
 import { healthHandlers } from './routes/health.js';
@@ -199,6 +200,7 @@ export async function buildApp(
     ...visitHandlers(ctx, boards),
     ...hallHandlers(ctx),
     ...recoveryHandlers(ctx),
+    ...complaintHandlers(ctx),
   };
   registerUploads(app, ctx);
   const bodies = bodyRules(contract);

@@ -27,6 +27,8 @@ Commands:
                               web origins allowed to take applications for a region
   webhooks add --agency A --region R URL | list | test ID | enable ID | remove ID
                               signed webhook endpoints (the secret is shown once)
+  complaints target AGENCY DAYS [--source S] | target AGENCY --default | targets
+                              an agency's own response target for complaints (working days)
   calendar import FILE        replace the holiday calendar (the layout of data/catalogue/holidays.json)
   purge-drafts [--older-than-days N]
                               delete drafts untouched for N days (default $LOKET_DRAFT_RETENTION_DAYS or 30)
@@ -41,6 +43,7 @@ const commandModules: Record<string, string> = {
   kiosk: './cli/kiosk.js',
   origins: './cli/origins.js',
   webhooks: './cli/webhooks.js',
+  complaints: './cli/complaints.js',
   calendar: './cli/calendar.js',
   'purge-drafts': './cli/purge-drafts.js',
   backup: './cli/backup.js',

@@ -6,6 +6,7 @@
 export * from './application-status.js';
 export * from './applications.js';
 export * from './catalogue.js';
+export * from './complaints.js';
 export * from './health.js';
 export * from './life-events.js';
 export * from './recovery.js';

@@ -108,3 +108,4 @@ export async function transition(
   return readJson(response, options.signal);
 }
 export * from './hall.js';
+export * from './officer-complaints.js';

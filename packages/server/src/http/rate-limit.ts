@@ -17,6 +17,7 @@ const lookupRoutes = new Set([
   '/v1/applications/:code/result',
   '/v1/applications/:code/survey',
   '/v1/bookings/:code',
+  '/v1/complaints/:code',
 ]);
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -27,7 +28,10 @@ export function kindsOf(request: FastifyRequest): Kind[] {
     return request.method !== 'OPTIONS' && url && lookupRoutes.has(url) ? ['lookups'] : ['reads'];
   }
   if (request.method === 'POST' && url === UPLOAD) return ['uploads'];
-  if (request.method === 'POST' && url === '/v1/applications') return ['writes', 'drafts'];
+  // A new draft and a new complaint each also count against the hourly limit of new things.
+  if (request.method === 'POST' && (url === '/v1/applications' || url === '/v1/complaints')) {
+    return ['writes', 'drafts'];
+  }
   return ['writes'];
 }
 

@@ -5,6 +5,7 @@ import {
   type Officer,
   openApplication,
 } from '../applications/security.js';
+import { openComplaint } from '../complaints/open.js';
 import type { Db } from '../db/index.js';
 import type { Limit } from '../limits.js';
 import { ProblemError } from '../problem.js';
@@ -28,8 +29,8 @@ const header = (request: FastifyRequest, name: string) => {
 };
 
 /**
- * The security handlers named in the contract (`applicationSecret`, `bookingSecret`, `officerToken`,
- * `kioskToken`); glue runs
+ * The security handlers named in the contract (`applicationSecret`, `bookingSecret`, `complaintSecret`,
+ * `officerToken`, `kioskToken`); glue runs
  * them before the handler, after request validation. The rules are in applications/security.ts.
  */
 export function securityHandlers(db: Db, lockout: Limit) {
@@ -63,6 +64,15 @@ export function securityHandlers(db: Db, lockout: Limit) {
         origin: request.headers.origin,
       };
       request.booking = await openBooking(db, given, lockout);
+    },
+
+    async complaintSecret(request: FastifyRequest) {
+      const given = {
+        code: (request.params as { code?: string }).code ?? '',
+        secret: header(request, 'loket-secret'),
+        origin: request.headers.origin,
+      };
+      request.complaint = await openComplaint(db, given, lockout);
     },
 
     async officerToken(request: FastifyRequest) {

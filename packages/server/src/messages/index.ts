@@ -1,5 +1,6 @@
 import type { components } from '@loket/sdk/contract';
 import { applicationMessages } from './applications.js';
+import { complaintMessages } from './complaints.js';
 import { notificationMessages } from './notifications.js';
 import { requestMessages } from './requests.js';
 import { resultMessages } from './results.js';
@@ -27,6 +28,7 @@ export const messages = {
   ...resultMessages,
   ...surveyMessages,
   ...visitMessages,
+  ...complaintMessages,
 };
 
 type Messages = typeof messages;

@@ -40,6 +40,8 @@ export const problemTitles = {
   'not-cancellable': { id: 'Pemesanan tidak dapat diubah', en: 'Booking cannot be changed' },
   'not-checked-in': { id: 'Belum dipanggil', en: 'Not called yet' },
   'wrong-day': { id: 'Bukan hari kunjungan', en: 'Not the day of the visit' },
+  'not-answered': { id: 'Pengaduan belum dijawab', en: 'Complaint not answered' },
+  'complaint-closed': { id: 'Pengaduan sudah ditutup', en: 'Complaint closed' },
   internal: { id: 'Terjadi kesalahan pada server', en: 'Internal server error' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

@@ -3,14 +3,20 @@ import type { Queryable } from '../db/index.js';
 import { say } from '../messages/index.js';
 import { problem } from '../problem.js';
 
-// A booking's Idempotency-Key. The first answer (with the booking's secret) is kept for a retry,
-// encrypted under a key derived from the Idempotency-Key: the database holds only the key's hash,
-// so only the client that chose the key can read the answer again.
+// The Idempotency-Key of a create that answers a secret once: a booking, a complaint. The first
+// answer (with its secret) is kept for a retry, encrypted under a key derived from the
+// Idempotency-Key: the database holds only the key's hash, so only the client that chose the key
+// can read the answer again. Both purposes share one table; the purpose is part of the hash, so a
+// key used for a booking is another key for a complaint.
+
+/** What the key was sent for. */
+export type KeyPurpose = 'visit' | 'complaint';
 
 /** How long a booking's answer is replayed for its key. */
 export const visitKeyTtlHours = 24;
 
-const hashOf = (key: string) => createHash('sha256').update(`visit-key\n${key}`).digest('hex');
+const hashOf = (key: string, purpose: KeyPurpose) =>
+  createHash('sha256').update(`${purpose}-key\n${key}`).digest('hex');
 const cipherKey = (key: string) => createHash('sha256').update(`visit-answer\n${key}`).digest();
 
 function seal(key: string, answer: unknown): string {
@@ -37,28 +43,36 @@ export async function claimKey<T>(
   key: string,
   fingerprint: string,
   now: Date,
+  purpose: KeyPurpose = 'visit',
 ): Promise<{ status: number; body: T } | null> {
   const claimed = await tx.query(
     `insert into visit_idempotency (key_hash, fingerprint, created_at) values ($1, $2, $3)
      on conflict (key_hash) do nothing returning 1`,
-    [hashOf(key), fingerprint, now],
+    [hashOf(key, purpose), fingerprint, now],
   );
   if (claimed.length > 0) return null;
   const [stored] = await tx.query<{ fingerprint: string; status: number | null; response: string | null }>(
     'select fingerprint, status, response from visit_idempotency where key_hash = $1',
-    [hashOf(key)],
+    [hashOf(key, purpose)],
   );
   if (!stored || stored.fingerprint !== fingerprint) {
-    throw problem('idempotency-key-reused', 422, say('visitKeyReused'), '/header/Idempotency-Key');
+    const reused = purpose === 'visit' ? say('visitKeyReused') : say('complaintKeyReused');
+    throw problem('idempotency-key-reused', 422, reused, '/header/Idempotency-Key');
   }
   if (stored.status === null || stored.response === null)
     throw new Error('a claimed visit key has no answer');
   return { status: stored.status, body: open<T>(key, stored.response) };
 }
 
-export async function remember(tx: Queryable, key: string, status: number, answer: unknown): Promise<void> {
+export async function remember(
+  tx: Queryable,
+  key: string,
+  status: number,
+  answer: unknown,
+  purpose: KeyPurpose = 'visit',
+): Promise<void> {
   await tx.query('update visit_idempotency set status = $2, response = $3 where key_hash = $1', [
-    hashOf(key),
+    hashOf(key, purpose),
     status,
     seal(key, answer),
   ]);
