@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { expect } from 'vitest';
@@ -17,10 +17,22 @@ export const examples = join(workspace, 'packages/package-tests/examples');
  */
 export function linkPackedPackages(consumer: string): void {
   const scope = join(examples, 'node_modules/@loket');
-  rmSync(join(examples, 'node_modules'), { recursive: true, force: true });
   mkdirSync(scope, { recursive: true });
-  for (const name of ['components', 'sdk'])
-    symlinkSync(join(consumer, 'node_modules/@loket', name), join(scope, name));
+  for (const name of ['components', 'sdk']) {
+    const link = join(scope, name);
+    const target = join(consumer, 'node_modules/@loket', name);
+    if (linkTarget(link) === target) continue; // another test file of this run made it
+    rmSync(link, { force: true });
+    symlinkSync(target, link);
+  }
+}
+
+function linkTarget(path: string): string | undefined {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Serves a built app with the API's address in <html data-api>, and lets its origin submit. */
