@@ -12,7 +12,7 @@ export default defineConfig({
     name: 'packages',
     include: ['test/**/*.test.ts'],
     environment: 'node',
-    globalSetup: ['test/global-setup.ts'],
+    globalSetup: ['../server/test/pglite-template.ts', 'test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
   },
