@@ -143,7 +143,14 @@ test('a TypeScript project type-checks against the packed types (node16 and bund
     ['esnext', 'bundler'],
   ]) {
     const config = join(consumer, `tsconfig.${moduleResolution}.json`);
-    const compilerOptions = { ...base, module, moduleResolution, skipLibCheck: false };
+    // The packages' declarations are checked too (skipLibCheck off); TypeScript's own lib files are not.
+    const compilerOptions = {
+      ...base,
+      module,
+      moduleResolution,
+      skipLibCheck: false,
+      skipDefaultLibCheck: true,
+    };
     writeFileSync(config, JSON.stringify({ compilerOptions, include: ['src'] }));
     const result = await run(process.execPath, [tsc, '-p', config]).catch((e: { stdout: string }) => e);
     expect(result.stdout, `${moduleResolution}`).toBe('');
@@ -203,4 +210,34 @@ test('esbuild bundles the SDK and one element from the packed files; the page wo
   await expect.poll(() => page.locator('output').textContent()).toBe('ktp-el-hilang');
   expect(problems).toEqual([]);
   await page.close();
+});
+
+test('@loket/server as packed: runnable without the repository (its contract inside, every import a dependency)', async () => {
+  const out = join(consumer, '..', 'server-pack');
+  mkdirSync(out, { recursive: true });
+  const { stdout } = await run('pnpm', ['pack', '--pack-destination', out], {
+    cwd: join(workspace, 'packages/server'),
+  });
+  const tarball = stdout.trim().split('\n').pop()?.trim() as string;
+  const files = (await run('tar', ['-tzf', tarball], { maxBuffer: 16 * 1024 * 1024 })).stdout.split('\n');
+  expect(files).toEqual(
+    expect.arrayContaining(['package/openapi/loket.yaml', 'package/dist/cli.js', 'package/LICENSE']),
+  );
+  expect(files.filter((f) => f.startsWith('package/migrations/')).length).toBeGreaterThan(0);
+  // Every package the built code imports is a dependency (a devDependency is not installed with it).
+  const manifest = JSON.parse(readFileSync(join(workspace, 'packages/server/package.json'), 'utf8'));
+  const dependencies = new Set(Object.keys(manifest.dependencies));
+  const missing = new Set<string>();
+  for (const file of files.filter((f) => /^package\/dist\/.*\.js$/.test(f))) {
+    const code = readFileSync(join(workspace, 'packages/server', file.slice('package/'.length)), 'utf8');
+    for (const [, specifier] of code.matchAll(/(?:\bfrom|\bimport\s*\()\s*['"]([^'"./][^'"]*)['"]/g)) {
+      if (specifier?.startsWith('node:')) continue;
+      const name = specifier
+        ?.split('/')
+        .slice(0, specifier.startsWith('@') ? 2 : 1)
+        .join('/') as string;
+      if (!dependencies.has(name)) missing.add(name);
+    }
+  }
+  expect([...missing]).toEqual([]);
 });

@@ -1,11 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { parse } from 'yaml';
 import { docsPolicy } from './http/headers.js';
 
-export const contractPath = new URL('../../../openapi/loket.yaml', import.meta.url);
+/**
+ * The contract: the repository's openapi/loket.yaml; a deployed or published server, with no
+ * repository around it, reads the copy its build puts in the package (openapi/loket.yaml).
+ */
+const inRepository = new URL('../../../openapi/loket.yaml', import.meta.url);
+export const contractPath = existsSync(inRepository)
+  ? inRepository
+  : new URL('../openapi/loket.yaml', import.meta.url);
 
 /** The contract as written, parsed once. */
 export function loadContract(): Record<string, unknown> {
