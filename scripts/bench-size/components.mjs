@@ -17,4 +17,5 @@ export const COMPONENTS = [
   { tag: 'loket-status-tracker', targetKiB: 12, runtimeShared: true },
   { tag: 'loket-visit-booking', targetKiB: 17.5, runtimeShared: true },
   { tag: 'loket-queue-board', targetKiB: 5, runtimeShared: true },
+  { tag: 'loket-satisfaction-survey', targetKiB: 10, runtimeShared: true },
 ];

@@ -6,10 +6,12 @@
  */
 import { HTMLStencilElement, JSXBase } from "@stencil/core/internal";
 import { LoketErrorDetail, LoketStepChangeDetail, LoketSubmitDetail } from "./components/loket-application-form/events";
+import { LoketSurveyAnsweredDetail } from "./components/loket-satisfaction-survey/loket-satisfaction-survey";
 import { LoketApplyDetail } from "./components/loket-service-finder/loket-service-finder";
 import { LoketStatusChangeDetail } from "./components/loket-status-tracker/loket-status-tracker";
 import { LoketVisitBookedDetail } from "./components/loket-visit-booking/loket-visit-booking";
 export { LoketErrorDetail, LoketStepChangeDetail, LoketSubmitDetail } from "./components/loket-application-form/events";
+export { LoketSurveyAnsweredDetail } from "./components/loket-satisfaction-survey/loket-satisfaction-survey";
 export { LoketApplyDetail } from "./components/loket-service-finder/loket-service-finder";
 export { LoketStatusChangeDetail } from "./components/loket-status-tracker/loket-status-tracker";
 export { LoketVisitBookedDetail } from "./components/loket-visit-booking/loket-visit-booking";
@@ -57,6 +59,36 @@ export namespace Components {
           * The location whose hall this is (its id, e.g. `mpp-surabaya-siola`).
          */
         "location": string;
+    }
+    /**
+     * The Survei Kepuasan Masyarakat (PermenPANRB 14/2017): the nine unsur with the regulation's own
+     * answers, the optional profile the SKM form asks, and a suggestion. Answered once per decided
+     * application (its `code` and `secret`, or the `#kode=…&rahasia=…` link), or one person after
+     * another on a kiosk at an MPP's exit (`kiosk-token`, or a `#kios=…` link), which starts again by
+     * itself for the next person. Nothing that names the person or the application is stored with the
+     * answers (docs/assessment.md).
+     */
+    interface LoketSatisfactionSurvey {
+        /**
+          * Base URL of the Loket API; falls back to `data-loket-api-base` on an ancestor or `<meta name="loket-api-base">`.
+         */
+        "apiBase"?: string;
+        /**
+          * The decided application's tracking code; without it (and `secret`) the page URL's `#kode=…&rahasia=…` is read.
+         */
+        "code"?: string;
+        /**
+          * Kiosk mode: the token of a kiosk registered for its location (`loket-server kiosk add`); or `#kios=…` in the page URL.
+         */
+        "kioskToken"?: string;
+        /**
+          * The application's secret, with `code`.
+         */
+        "secret"?: string;
+        /**
+          * Kiosk mode: the service the kiosk asks about (a slug), when it stands at one service's counter.
+         */
+        "service"?: string;
     }
     /**
      * Finds a public service and shows everything needed to get it: requirements, procedure, time,
@@ -155,6 +187,10 @@ export interface LoketApplicationFormCustomEvent<T> extends CustomEvent<T> {
     detail: T;
     target: HTMLLoketApplicationFormElement;
 }
+export interface LoketSatisfactionSurveyCustomEvent<T> extends CustomEvent<T> {
+    detail: T;
+    target: HTMLLoketSatisfactionSurveyElement;
+}
 export interface LoketServiceFinderCustomEvent<T> extends CustomEvent<T> {
     detail: T;
     target: HTMLLoketServiceFinderElement;
@@ -204,6 +240,31 @@ declare global {
     var HTMLLoketQueueBoardElement: {
         prototype: HTMLLoketQueueBoardElement;
         new (): HTMLLoketQueueBoardElement;
+    };
+    interface HTMLLoketSatisfactionSurveyElementEventMap {
+        "loketSurveyAnswered": LoketSurveyAnsweredDetail;
+    }
+    /**
+     * The Survei Kepuasan Masyarakat (PermenPANRB 14/2017): the nine unsur with the regulation's own
+     * answers, the optional profile the SKM form asks, and a suggestion. Answered once per decided
+     * application (its `code` and `secret`, or the `#kode=…&rahasia=…` link), or one person after
+     * another on a kiosk at an MPP's exit (`kiosk-token`, or a `#kios=…` link), which starts again by
+     * itself for the next person. Nothing that names the person or the application is stored with the
+     * answers (docs/assessment.md).
+     */
+    interface HTMLLoketSatisfactionSurveyElement extends Components.LoketSatisfactionSurvey, HTMLStencilElement {
+        addEventListener<K extends keyof HTMLLoketSatisfactionSurveyElementEventMap>(type: K, listener: (this: HTMLLoketSatisfactionSurveyElement, ev: LoketSatisfactionSurveyCustomEvent<HTMLLoketSatisfactionSurveyElementEventMap[K]>) => any, options?: boolean | AddEventListenerOptions): void;
+        addEventListener<K extends keyof DocumentEventMap>(type: K, listener: (this: Document, ev: DocumentEventMap[K]) => any, options?: boolean | AddEventListenerOptions): void;
+        addEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: HTMLElement, ev: HTMLElementEventMap[K]) => any, options?: boolean | AddEventListenerOptions): void;
+        addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+        removeEventListener<K extends keyof HTMLLoketSatisfactionSurveyElementEventMap>(type: K, listener: (this: HTMLLoketSatisfactionSurveyElement, ev: LoketSatisfactionSurveyCustomEvent<HTMLLoketSatisfactionSurveyElementEventMap[K]>) => any, options?: boolean | EventListenerOptions): void;
+        removeEventListener<K extends keyof DocumentEventMap>(type: K, listener: (this: Document, ev: DocumentEventMap[K]) => any, options?: boolean | EventListenerOptions): void;
+        removeEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: HTMLElement, ev: HTMLElementEventMap[K]) => any, options?: boolean | EventListenerOptions): void;
+        removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+    }
+    var HTMLLoketSatisfactionSurveyElement: {
+        prototype: HTMLLoketSatisfactionSurveyElement;
+        new (): HTMLLoketSatisfactionSurveyElement;
     };
     interface HTMLLoketServiceFinderElementEventMap {
         "loketApply": LoketApplyDetail;
@@ -276,6 +337,7 @@ declare global {
     interface HTMLElementTagNameMap {
         "loket-application-form": HTMLLoketApplicationFormElement;
         "loket-queue-board": HTMLLoketQueueBoardElement;
+        "loket-satisfaction-survey": HTMLLoketSatisfactionSurveyElement;
         "loket-service-finder": HTMLLoketServiceFinderElement;
         "loket-status-tracker": HTMLLoketStatusTrackerElement;
         "loket-visit-booking": HTMLLoketVisitBookingElement;
@@ -339,6 +401,40 @@ declare namespace LocalJSX {
           * The location whose hall this is (its id, e.g. `mpp-surabaya-siola`).
          */
         "location": string;
+    }
+    /**
+     * The Survei Kepuasan Masyarakat (PermenPANRB 14/2017): the nine unsur with the regulation's own
+     * answers, the optional profile the SKM form asks, and a suggestion. Answered once per decided
+     * application (its `code` and `secret`, or the `#kode=…&rahasia=…` link), or one person after
+     * another on a kiosk at an MPP's exit (`kiosk-token`, or a `#kios=…` link), which starts again by
+     * itself for the next person. Nothing that names the person or the application is stored with the
+     * answers (docs/assessment.md).
+     */
+    interface LoketSatisfactionSurvey {
+        /**
+          * Base URL of the Loket API; falls back to `data-loket-api-base` on an ancestor or `<meta name="loket-api-base">`.
+         */
+        "apiBase"?: string;
+        /**
+          * The decided application's tracking code; without it (and `secret`) the page URL's `#kode=…&rahasia=…` is read.
+         */
+        "code"?: string;
+        /**
+          * Kiosk mode: the token of a kiosk registered for its location (`loket-server kiosk add`); or `#kios=…` in the page URL.
+         */
+        "kioskToken"?: string;
+        /**
+          * The answers were taken (a citizen sent them).
+         */
+        "onLoketSurveyAnswered"?: (event: LoketSatisfactionSurveyCustomEvent<LoketSurveyAnsweredDetail>) => void;
+        /**
+          * The application's secret, with `code`.
+         */
+        "secret"?: string;
+        /**
+          * Kiosk mode: the service the kiosk asks about (a slug), when it stands at one service's counter.
+         */
+        "service"?: string;
     }
     /**
      * Finds a public service and shows everything needed to get it: requirements, procedure, time,
@@ -456,6 +552,13 @@ declare namespace LocalJSX {
         "location": string;
         "heading": string;
     }
+    interface LoketSatisfactionSurveyAttributes {
+        "apiBase": string;
+        "code": string;
+        "secret": string;
+        "kioskToken": string;
+        "service": string;
+    }
     interface LoketServiceFinderAttributes {
         "apiBase": string;
         "region": string;
@@ -483,6 +586,7 @@ declare namespace LocalJSX {
     interface IntrinsicElements {
         "loket-application-form": Omit<LoketApplicationForm, keyof LoketApplicationFormAttributes> & { [K in keyof LoketApplicationForm & keyof LoketApplicationFormAttributes]?: LoketApplicationForm[K] } & { [K in keyof LoketApplicationForm & keyof LoketApplicationFormAttributes as `attr:${K}`]?: LoketApplicationFormAttributes[K] } & { [K in keyof LoketApplicationForm & keyof LoketApplicationFormAttributes as `prop:${K}`]?: LoketApplicationForm[K] };
         "loket-queue-board": Omit<LoketQueueBoard, keyof LoketQueueBoardAttributes> & { [K in keyof LoketQueueBoard & keyof LoketQueueBoardAttributes]?: LoketQueueBoard[K] } & { [K in keyof LoketQueueBoard & keyof LoketQueueBoardAttributes as `attr:${K}`]?: LoketQueueBoardAttributes[K] } & { [K in keyof LoketQueueBoard & keyof LoketQueueBoardAttributes as `prop:${K}`]?: LoketQueueBoard[K] } & OneOf<"location", LoketQueueBoard["location"], LoketQueueBoardAttributes["location"]>;
+        "loket-satisfaction-survey": Omit<LoketSatisfactionSurvey, keyof LoketSatisfactionSurveyAttributes> & { [K in keyof LoketSatisfactionSurvey & keyof LoketSatisfactionSurveyAttributes]?: LoketSatisfactionSurvey[K] } & { [K in keyof LoketSatisfactionSurvey & keyof LoketSatisfactionSurveyAttributes as `attr:${K}`]?: LoketSatisfactionSurveyAttributes[K] } & { [K in keyof LoketSatisfactionSurvey & keyof LoketSatisfactionSurveyAttributes as `prop:${K}`]?: LoketSatisfactionSurvey[K] };
         "loket-service-finder": Omit<LoketServiceFinder, keyof LoketServiceFinderAttributes> & { [K in keyof LoketServiceFinder & keyof LoketServiceFinderAttributes]?: LoketServiceFinder[K] } & { [K in keyof LoketServiceFinder & keyof LoketServiceFinderAttributes as `attr:${K}`]?: LoketServiceFinderAttributes[K] } & { [K in keyof LoketServiceFinder & keyof LoketServiceFinderAttributes as `prop:${K}`]?: LoketServiceFinder[K] };
         "loket-status-tracker": Omit<LoketStatusTracker, keyof LoketStatusTrackerAttributes> & { [K in keyof LoketStatusTracker & keyof LoketStatusTrackerAttributes]?: LoketStatusTracker[K] } & { [K in keyof LoketStatusTracker & keyof LoketStatusTrackerAttributes as `attr:${K}`]?: LoketStatusTrackerAttributes[K] } & { [K in keyof LoketStatusTracker & keyof LoketStatusTrackerAttributes as `prop:${K}`]?: LoketStatusTracker[K] };
         "loket-visit-booking": Omit<LoketVisitBooking, keyof LoketVisitBookingAttributes> & { [K in keyof LoketVisitBooking & keyof LoketVisitBookingAttributes]?: LoketVisitBooking[K] } & { [K in keyof LoketVisitBooking & keyof LoketVisitBookingAttributes as `attr:${K}`]?: LoketVisitBookingAttributes[K] } & { [K in keyof LoketVisitBooking & keyof LoketVisitBookingAttributes as `prop:${K}`]?: LoketVisitBooking[K] };
@@ -506,6 +610,15 @@ declare module "@stencil/core" {
              * high contrast by default, to be read from across a room.
              */
             "loket-queue-board": LocalJSX.IntrinsicElements["loket-queue-board"] & JSXBase.HTMLAttributes<HTMLLoketQueueBoardElement>;
+            /**
+             * The Survei Kepuasan Masyarakat (PermenPANRB 14/2017): the nine unsur with the regulation's own
+             * answers, the optional profile the SKM form asks, and a suggestion. Answered once per decided
+             * application (its `code` and `secret`, or the `#kode=…&rahasia=…` link), or one person after
+             * another on a kiosk at an MPP's exit (`kiosk-token`, or a `#kios=…` link), which starts again by
+             * itself for the next person. Nothing that names the person or the application is stored with the
+             * answers (docs/assessment.md).
+             */
+            "loket-satisfaction-survey": LocalJSX.IntrinsicElements["loket-satisfaction-survey"] & JSXBase.HTMLAttributes<HTMLLoketSatisfactionSurveyElement>;
             /**
              * Finds a public service and shows everything needed to get it: requirements, procedure, time,
              * fee with its legal basis, output, where to go and how to complain.

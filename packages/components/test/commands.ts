@@ -23,6 +23,7 @@ import { newRecoveryToken } from '../../server/src/applications/recovery.js';
 import { importLocations as importLocationFile } from '../../server/src/catalogue/location-import.js';
 import { testServer } from './api-server.js';
 import { receiptCommands } from './receipt-commands.js';
+import { surveyCommands } from './survey-commands.js';
 
 export interface OfficerRequest {
   /** The visit tests' API (its clock fixed) instead of the main one. */
@@ -142,6 +143,7 @@ export const commands = {
   slowNetwork,
   clearNetworkFaults,
   ...receiptCommands,
+  ...surveyCommands,
 };
 
 declare module 'vitest/browser' {
