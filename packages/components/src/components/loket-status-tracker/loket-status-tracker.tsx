@@ -53,6 +53,7 @@ type WithdrawModule = typeof import('./withdraw-form');
  * @part device - "Permohonan di perangkat ini". @part device-item - One of them. @part device-open - "Lihat".
  * @part device-forget - "Hapus dari perangkat ini". @part lost - "Lupa kode rahasia?". @part recovery - Its form.
  * @part recovery-sent - Its answer. @part recovery-back - "Kembali" from it.
+ * @part survey - The satisfaction survey (`<loket-satisfaction-survey>`) of a completed or rejected application.
  */
 @Component({
   tag: 'loket-status-tracker',

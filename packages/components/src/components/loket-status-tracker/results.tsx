@@ -3,17 +3,21 @@ import type { ApplicationKey } from '@loket/sdk/session';
 import { type FunctionalComponent, h } from '@stencil/core';
 import { fill, intlLocale, type Locale } from '../../i18n';
 import type { ReceiptHost } from '../../kit/receipt';
+import { configValue } from '../../utils/config';
 import { resultText } from './messages/results';
 
 export { VisitLine } from './visit-line';
 export { resultText };
 
 // Loaded just after the first status is shown, so the tracker's first load does not grow: the
-// result document to download, the submission receipt ("Bukti pengajuan", kit/receipt) and the
-// linked visit's line (visit-line.tsx, with its date and zone helpers).
+// result document to download, the submission receipt ("Bukti pengajuan", kit/receipt), the
+// satisfaction survey of a decided application (<loket-satisfaction-survey>, whose code the
+// loader fetches only then) and the linked visit's line (visit-line.tsx, with its date and zone
+// helpers).
 
 /** What the results read and change on the tracker. */
 export interface ResultsHost extends ReceiptHost {
+  readonly apiBase?: string | undefined;
   readonly key: ApplicationKey | null;
   readonly status: ApplicationStatus | null;
   notice: string | null;
@@ -60,8 +64,8 @@ async function toggleReceipt(host: ResultsHost) {
 }
 
 /**
- * The result document to download (a completed application the officer attached one to) and the
- * receipt of an application that was sent.
+ * The result document to download (a completed application the officer attached one to), the
+ * receipt of an application that was sent, and the survey once it is completed or rejected.
  */
 export const Results: FunctionalComponent<{ host: ResultsHost }> = ({ host }) => {
   const { status, key, locale } = host;
@@ -102,6 +106,16 @@ export const Results: FunctionalComponent<{ host: ResultsHost }> = ({ host }) =>
         </button>
         {receipt && <receipt.view.ReceiptView host={host} state={receipt} />}
       </div>
+    ),
+    (status.status === 'completed' || status.status === 'rejected') && (
+      <loket-satisfaction-survey
+        class="survey"
+        part="survey"
+        lang={locale}
+        apiBase={configValue(host.el, 'api-base', host.apiBase)}
+        code={key.code}
+        secret={key.secret}
+      />
     ),
   ];
 };
