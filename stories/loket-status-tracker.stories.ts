@@ -3,8 +3,10 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, waitFor, within } from 'storybook/test';
 import { API_BASE } from './msw/handlers';
+import { resetSurveys } from './msw/survey';
 import { applications, type Scenario, statusFailing, statusSlow, tracker } from './msw/tracker';
 import { patience } from './support/finder';
+import { ALL_GOOD, answerAndSend, startSurvey, surveyIn } from './support/survey';
 import { forgetDevice, trackerIn } from './support/tracker';
 
 // Every state of <loket-status-tracker>, on real applications: created, submitted and moved on by
@@ -34,7 +36,10 @@ const meta = {
     ></loket-status-tracker>
   `,
   parameters: { msw: { handlers: { tracker: tracker() } } },
-  beforeEach: () => forgetDevice(),
+  beforeEach: () => {
+    forgetDevice();
+    resetSurveys();
+  },
 } satisfies Meta<TrackerArgs>;
 
 export default meta;
@@ -206,6 +211,18 @@ export const Completed: Story = {
     const { view } = await statusShown(canvasElement, 'Selesai');
     await expect(view.queryByRole('button', { name: 'Perbarui' })).toBeNull();
     await expect(view.queryByRole('button', { name: 'Batalkan permohonan' })).toBeNull();
+  },
+};
+
+/** Completed: the tracker offers the satisfaction survey (<loket-satisfaction-survey>), answered in place. */
+export const CompletedSurvey: Story = {
+  args: on('completed'),
+  play: async ({ canvasElement }) => {
+    const { root } = await statusShown(canvasElement, 'Selesai');
+    const { view } = await surveyIn(root);
+    await startSurvey(view);
+    await answerAndSend(view, ALL_GOOD);
+    await expect(await view.findByRole('heading', { name: 'Terima kasih' }, patience)).toBeVisible();
   },
 };
 

@@ -4,6 +4,7 @@ import id from '../fixtures/tracker.id.json';
 import { API_BASE } from './handlers';
 import { requestKey } from './request-key.mjs';
 import { sameSecret } from './secret';
+import { survey } from './survey';
 
 /**
  * The application endpoints of <loket-status-tracker>, answered with what the real server said
@@ -68,12 +69,16 @@ function resultFile(request: Request) {
   });
 }
 
-/** The recorded applications: their status, receipt and result document, and the withdrawal of the `withdraw` one. */
+/**
+ * The recorded applications: their status, receipt and result document, the withdrawal of the
+ * `withdraw` one, and the satisfaction survey the tracker offers once one is decided (msw/survey.ts).
+ */
 export const tracker = () => [
   http.get(status, ({ request }) => answer(request)),
   http.post(withdraw, ({ request }) => answer(request)),
   http.get(receipt, ({ request }) => answer(request)),
   http.get(result, ({ request }) => resultFile(request)),
+  ...survey(),
 ];
 
 /** Status requests fail with 500 problem+json (after the SDK's retries too). */
