@@ -9,7 +9,8 @@
 //      its overrides of catalogue services) the same way, with `import DIR`; every start re-imports
 //      the folder (an upsert), so the demo shows what it says now. Other regions see the plain catalogue;
 //   4. for the same reason, creates a demo officer token (Dukcapil, 35.78) so a newcomer can move
-//      an application with curl, revoking the ones earlier runs created (known by their name);
+//      an application with curl, and a demo survey kiosk at MPP Siola (its link opens /survei.html
+//      in kiosk mode), revoking the ones earlier runs created (known by their names);
 //   5. starts `cli.js serve --seed-if-empty` as a child (env inherited; SIGINT/SIGTERM forwarded;
 //      this script exits when it exits) and the demo server in this process;
 //   6. unless LOKET_SMTP_URL is set, starts the demo's mail catcher (packages/demo/mail-catcher.mjs,
@@ -37,6 +38,9 @@ const DEMO_AGENCY = 'dukcapil';
 const DEMO_REGION_DATA = join(root, 'packages', 'server', 'data', 'regions', DEMO_REGION);
 /** How this script recognises its own officer tokens (see `officer list`) to revoke them. */
 const DEMO_OFFICER_NAME = 'Petugas Dukcapil contoh (pnpm start)';
+/** The demo's survey kiosk: where it stands, and its name (see `kiosk list`), to revoke earlier ones. */
+const DEMO_KIOSK_LOCATION = 'mpp-surabaya-siola';
+const DEMO_KIOSK_NAME = 'Tablet contoh (pnpm start)';
 
 const host = process.env.HOST || '127.0.0.1';
 const port = Number(process.env.PORT || 8080);
@@ -60,6 +64,8 @@ async function main() {
   await importDemoRegionData();
   if (stopping) return;
   const officerToken = await renewDemoOfficerToken();
+  if (stopping) return;
+  const kioskToken = await renewDemoKiosk();
   if (stopping) return;
   const site = `http://${local(demoHost)}:${demoPort}/`;
   const apiEnv = { ...process.env };
@@ -96,6 +102,9 @@ async function main() {
 ${['0.0.0.0', '::'].includes(demoHost) ? `\n    From another device: http://<this machine's address>:${demoPort}/\n` : ''}
 ${mailHelp(site, apiEnv)}
 ${officerHelp(officerToken)}
+  Survey kiosk at MPP Siola (demo; a new one each start): open on the "tablet"
+    ${site}survei.html#kios=${kioskToken}
+
   Press Ctrl+C to stop both.
 `);
 }
@@ -179,6 +188,26 @@ async function renewDemoOfficerToken() {
       (earlier.length ? ` (revoked ${earlier.length} from earlier starts)` : ''),
   );
   return token;
+}
+
+/**
+ * A fresh survey kiosk at MPP Siola, so /survei.html can be tried in kiosk mode; the kiosks earlier
+ * starts made are revoked. A demo convenience, like the officer token: a real MPP registers each
+ * tablet once (`kiosk add`) and keeps its token on the tablet.
+ */
+async function renewDemoKiosk() {
+  const list = await runCli(['kiosk', 'list', '--location', DEMO_KIOSK_LOCATION, '--json']);
+  if (list.code !== 0) throw new Error(list.stderr.trim() || `kiosk list failed (exit code ${list.code})`);
+  const earlier = JSON.parse(list.stdout).filter((k) => k.name === DEMO_KIOSK_NAME && !k.revoked_at);
+  for (const { id } of earlier) {
+    const revoked = await runCli(['kiosk', 'revoke', id]);
+    if (revoked.code !== 0) throw new Error(revoked.stderr.trim());
+  }
+  const args = ['kiosk', 'add', '--location', DEMO_KIOSK_LOCATION, '--name', DEMO_KIOSK_NAME, '--json'];
+  const created = await runCli(args);
+  if (created.code !== 0) throw new Error(created.stderr.trim() || 'kiosk add failed');
+  console.log(`[start] demo survey kiosk created at ${DEMO_KIOSK_LOCATION}`);
+  return JSON.parse(created.stdout).token;
 }
 
 /** Where the citizens' e-mails go: the demo's catcher (and its page), or the SMTP server given. */
