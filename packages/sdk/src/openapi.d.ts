@@ -2465,7 +2465,7 @@ export interface components {
             score: number;
         };
         SatisfactionCell: {
-            /** @description The service, agency, location or region of this cell; null for the whole scope. */
+            /** @description The service, agency, location, region or month (`YYYY-MM`) of this cell; null for the whole scope. */
             key: string | null;
             label: string | null;
             /** @description False: fewer responses than the minimum; no figure of it is given. */
@@ -2517,7 +2517,7 @@ export interface components {
                 end: string;
             };
             /** @enum {string|null} */
-            by: "service" | "agency" | "location" | "region" | null;
+            by: "service" | "agency" | "location" | "region" | "month" | null;
             method: {
                 regulation: string;
                 formula: string;
@@ -2999,8 +2999,12 @@ export interface components {
         performanceAgency: components["schemas"]["Slug"];
         /** @description Only responses given at this location (kiosks, visits). */
         performanceLocation: components["schemas"]["Slug"];
-        /** @description Split the index into cells per service, agency, location or region (the region and each of its kabupaten/kota). */
-        performanceBy: "service" | "agency" | "location" | "region";
+        /**
+         * @description Split the index into cells per service, agency, location, region (the region and each of
+         *     its kabupaten/kota) or month (each month of the period with responses or people served,
+         *     keyed `YYYY-MM`: the trend).
+         */
+        performanceBy: "service" | "agency" | "location" | "region" | "month";
         /** @description An `ETag` received before; `304` when it still matches. */
         ifNoneMatch: string;
         /**
@@ -5237,7 +5241,11 @@ export interface operations {
                 agency?: components["parameters"]["performanceAgency"];
                 /** @description Only responses given at this location (kiosks, visits). */
                 location?: components["parameters"]["performanceLocation"];
-                /** @description Split the index into cells per service, agency, location or region (the region and each of its kabupaten/kota). */
+                /**
+                 * @description Split the index into cells per service, agency, location, region (the region and each of
+                 *     its kabupaten/kota) or month (each month of the period with responses or people served,
+                 *     keyed `YYYY-MM`: the trend).
+                 */
                 by?: components["parameters"]["performanceBy"];
                 /** @description Language of the text; wins over `Accept-Language`. */
                 lang?: components["parameters"]["lang"];
@@ -5294,7 +5302,11 @@ export interface operations {
                 agency?: components["parameters"]["performanceAgency"];
                 /** @description Only responses given at this location (kiosks, visits). */
                 location?: components["parameters"]["performanceLocation"];
-                /** @description Split the index into cells per service, agency, location or region (the region and each of its kabupaten/kota). */
+                /**
+                 * @description Split the index into cells per service, agency, location, region (the region and each of
+                 *     its kabupaten/kota) or month (each month of the period with responses or people served,
+                 *     keyed `YYYY-MM`: the trend).
+                 */
                 by?: components["parameters"]["performanceBy"];
                 /** @description Language of the text; wins over `Accept-Language`. */
                 lang?: components["parameters"]["lang"];

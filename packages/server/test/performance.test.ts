@@ -164,6 +164,23 @@ describe('GET /v1/performance', () => {
     expect((await call('/v1/performance?region=33.74&period=2026-Q5')).status).toBe(400);
   });
 
+  it('splits a period by month for the trend, each month withheld under the minimum', async () => {
+    const { body } = await call('/v1/performance?region=33.74&period=2026-Q4&by=month');
+    expect(body.by).toBe('month');
+    // November: 12 responses and 3 decided; December: one response, not published.
+    expect(body.cells.map((c: { key: string }) => c.key)).toEqual(['2026-11', '2026-12']);
+    expect(body.cells[0]).toMatchObject({
+      label: '2026-11',
+      published: true,
+      respondents: 12,
+      ikm: 81.4,
+      served: 3,
+    });
+    expect(body.cells[1]).toMatchObject({ key: '2026-12', published: false, ikm: null, served: 0 });
+    const filtered = await call('/v1/performance?region=33.74&period=2026&by=month&service=ktp-el-hilang');
+    expect(filtered.body.cells[0]).toMatchObject({ key: '2026-11', respondents: 12 });
+  });
+
   it('publishes the service performance beside it, from the applications’ history', async () => {
     const { body } = await call('/v1/performance?region=33.74&period=2026-11');
     const ktp = body.services.find((s: { service: string }) => s.service === 'ktp-el-hilang');

@@ -35,7 +35,7 @@ export interface Performance {
   services: ServicePerformance[];
 }
 
-const labelSql: Record<Dimension, string> = {
+const labelSql: Record<Exclude<Dimension, 'month'>, string> = {
   service: 'select id, name_id, name_en from service where id = any($1::text[])',
   agency: 'select id, name_id, name_en from agency where id = any($1::text[])',
   location: 'select id, name as name_id, name as name_en from location where id = any($1::text[])',
@@ -48,6 +48,7 @@ async function labels(
   keys: string[],
   lang: Lang,
 ): Promise<Map<string, string>> {
+  if (by === 'month') return new Map(keys.map((k) => [k, k])); // a month is its own label
   const rows = await db.query<{ id: string; name_id: string; name_en: string }>(labelSql[by], [keys]);
   return new Map(rows.map((r) => [r.id, lang === 'en' ? r.name_en : r.name_id]));
 }

@@ -3,7 +3,7 @@ import type { Queryable } from '../db/index.js';
 import type { Lang } from '../messages/index.js';
 import { jakartaMidnight, type Period } from './period.js';
 
-export type Dimension = 'service' | 'agency' | 'location' | 'region';
+export type Dimension = 'service' | 'agency' | 'location' | 'region' | 'month';
 
 /** What the index is taken over: a region with its kabupaten/kota, a period, optional filters. */
 export interface Scope {
@@ -35,12 +35,16 @@ interface Sums {
   sums: number[];
 }
 
-const column: Record<Dimension, string> = {
+const column: Record<Exclude<Dimension, 'month'>, string> = {
   service: 'service_id',
   agency: 'agency_id',
   location: 'location_id',
   region: 'region_code',
 };
+
+/** The key of a cell of the running sums (their `month` is its first day). */
+const tallyKey = (by: Dimension | null) =>
+  by === 'month' ? "to_char(month, 'YYYY-MM')" : by ? `nullif(${column[by]}, '')` : 'null::text';
 
 /** A region's code with those of its kabupaten/kota (for a province), from the region table. */
 export async function regionCodes(db: Queryable, region: string): Promise<string[]> {
@@ -78,7 +82,8 @@ export async function tallySums(
 ): Promise<Sums[]> {
   const params: unknown[] = [];
   // A whole region (or one split by kabupaten/kota) reads the per-region sums: a row per month.
-  const regional = !scope.service && !scope.agency && !scope.location && (by === null || by === 'region');
+  const regional =
+    !scope.service && !scope.agency && !scope.location && (by === null || by === 'region' || by === 'month');
   const filter = scopeWhere(scope, params, {
     region: 'region_code',
     service: 'service_id',
@@ -87,9 +92,8 @@ export async function tallySums(
   });
   params.push(scope.period.start, scope.period.until, options.synthetic ?? false);
   const n = params.length;
-  const key = by ? `nullif(${column[by]}, '')` : 'null::text';
   const rows = await db.query<Record<string, string | number | null>>(
-    `select ${key} as key, sum(n)::bigint as n, ${SKM_UNSUR.map((u) => `sum(s${u.no})::bigint as s${u.no}`).join(', ')}
+    `select ${tallyKey(by)} as key, sum(n)::bigint as n, ${SKM_UNSUR.map((u) => `sum(s${u.no})::bigint as s${u.no}`).join(', ')}
      from ${regional ? 'survey_tally_region' : 'survey_tally'}
      where ${filter} and month >= $${n - 2}::date and month < $${n - 1}::date and synthetic = $${n}
      group by 1 order by 1`,
@@ -120,7 +124,12 @@ export async function servedCounts(
   });
   params.push(jakartaMidnight(scope.period.start), jakartaMidnight(scope.period.until));
   const n = params.length;
-  const key = by ? `a.${column[by]}` : 'null::text';
+  const key =
+    by === 'month'
+      ? "to_char(e.at at time zone 'Asia/Jakarta', 'YYYY-MM')"
+      : by
+        ? `a.${column[by]}`
+        : 'null::text';
   const rows = await db.query<{ key: string | null; served: number }>(
     `select ${key} as key, count(distinct a.id)::int as served
      from application_event e join application a on a.id = e.application_id
