@@ -18,4 +18,5 @@ export const COMPONENTS = [
   { tag: 'loket-visit-booking', targetKiB: 17.5, runtimeShared: true },
   { tag: 'loket-queue-board', targetKiB: 5, runtimeShared: true },
   { tag: 'loket-satisfaction-survey', targetKiB: 10, runtimeShared: true },
+  { tag: 'loket-service-performance', targetKiB: 10, runtimeShared: true },
 ];

@@ -126,6 +126,27 @@ export namespace Components {
         "visitHref"?: string;
     }
     /**
+     * A region's transparency page: the Indeks Kepuasan Masyarakat (PermenPANRB 14/2017) with its
+     * band, the nine unsur, the respondents and whether the Krejcie–Morgan sample is reached, the IKM
+     * per month, and beside it each service's performance from the applications' history; filtered
+     * by period, agency and service. Cells with too few responses are shown as withheld, never as a
+     * figure. Charts are SVG, each with its data table.
+     */
+    interface LoketServicePerformance {
+        /**
+          * Base URL of the Loket API; falls back to `data-loket-api-base` on an ancestor or `<meta name="loket-api-base">`.
+         */
+        "apiBase"?: string;
+        /**
+          * The period shown first: `2026`, `2026-S2`, `2026-Q4` or `2026-11`; default: this year.
+         */
+        "period"?: string;
+        /**
+          * Kemendagri region code (e.g. `35.78`; a province includes its kabupaten/kota); falls back to `data-loket-region` or `<meta name="loket-region">`.
+         */
+        "region"?: string;
+    }
+    /**
      * Shows where a citizen's application stands: the status in plain words, what happens next, the
      * expected date, the officer's notes and the history; to fix it, withdraw it, or track another.
      * Without a tracking code and secret it asks for them. It checks for changes by itself (less
@@ -287,6 +308,19 @@ declare global {
         prototype: HTMLLoketServiceFinderElement;
         new (): HTMLLoketServiceFinderElement;
     };
+    /**
+     * A region's transparency page: the Indeks Kepuasan Masyarakat (PermenPANRB 14/2017) with its
+     * band, the nine unsur, the respondents and whether the Krejcie–Morgan sample is reached, the IKM
+     * per month, and beside it each service's performance from the applications' history; filtered
+     * by period, agency and service. Cells with too few responses are shown as withheld, never as a
+     * figure. Charts are SVG, each with its data table.
+     */
+    interface HTMLLoketServicePerformanceElement extends Components.LoketServicePerformance, HTMLStencilElement {
+    }
+    var HTMLLoketServicePerformanceElement: {
+        prototype: HTMLLoketServicePerformanceElement;
+        new (): HTMLLoketServicePerformanceElement;
+    };
     interface HTMLLoketStatusTrackerElementEventMap {
         "loketStatusChange": LoketStatusChangeDetail;
     }
@@ -339,6 +373,7 @@ declare global {
         "loket-queue-board": HTMLLoketQueueBoardElement;
         "loket-satisfaction-survey": HTMLLoketSatisfactionSurveyElement;
         "loket-service-finder": HTMLLoketServiceFinderElement;
+        "loket-service-performance": HTMLLoketServicePerformanceElement;
         "loket-status-tracker": HTMLLoketStatusTrackerElement;
         "loket-visit-booking": HTMLLoketVisitBookingElement;
     }
@@ -476,6 +511,27 @@ declare namespace LocalJSX {
         "visitHref"?: string;
     }
     /**
+     * A region's transparency page: the Indeks Kepuasan Masyarakat (PermenPANRB 14/2017) with its
+     * band, the nine unsur, the respondents and whether the Krejcie–Morgan sample is reached, the IKM
+     * per month, and beside it each service's performance from the applications' history; filtered
+     * by period, agency and service. Cells with too few responses are shown as withheld, never as a
+     * figure. Charts are SVG, each with its data table.
+     */
+    interface LoketServicePerformance {
+        /**
+          * Base URL of the Loket API; falls back to `data-loket-api-base` on an ancestor or `<meta name="loket-api-base">`.
+         */
+        "apiBase"?: string;
+        /**
+          * The period shown first: `2026`, `2026-S2`, `2026-Q4` or `2026-11`; default: this year.
+         */
+        "period"?: string;
+        /**
+          * Kemendagri region code (e.g. `35.78`; a province includes its kabupaten/kota); falls back to `data-loket-region` or `<meta name="loket-region">`.
+         */
+        "region"?: string;
+    }
+    /**
      * Shows where a citizen's application stands: the status in plain words, what happens next, the
      * expected date, the officer's notes and the history; to fix it, withdraw it, or track another.
      * Without a tracking code and secret it asks for them. It checks for changes by itself (less
@@ -568,6 +624,11 @@ declare namespace LocalJSX {
         "service": string;
         "noHistory": boolean;
     }
+    interface LoketServicePerformanceAttributes {
+        "apiBase": string;
+        "region": string;
+        "period": string;
+    }
     interface LoketStatusTrackerAttributes {
         "apiBase": string;
         "code": string;
@@ -588,6 +649,7 @@ declare namespace LocalJSX {
         "loket-queue-board": Omit<LoketQueueBoard, keyof LoketQueueBoardAttributes> & { [K in keyof LoketQueueBoard & keyof LoketQueueBoardAttributes]?: LoketQueueBoard[K] } & { [K in keyof LoketQueueBoard & keyof LoketQueueBoardAttributes as `attr:${K}`]?: LoketQueueBoardAttributes[K] } & { [K in keyof LoketQueueBoard & keyof LoketQueueBoardAttributes as `prop:${K}`]?: LoketQueueBoard[K] } & OneOf<"location", LoketQueueBoard["location"], LoketQueueBoardAttributes["location"]>;
         "loket-satisfaction-survey": Omit<LoketSatisfactionSurvey, keyof LoketSatisfactionSurveyAttributes> & { [K in keyof LoketSatisfactionSurvey & keyof LoketSatisfactionSurveyAttributes]?: LoketSatisfactionSurvey[K] } & { [K in keyof LoketSatisfactionSurvey & keyof LoketSatisfactionSurveyAttributes as `attr:${K}`]?: LoketSatisfactionSurveyAttributes[K] } & { [K in keyof LoketSatisfactionSurvey & keyof LoketSatisfactionSurveyAttributes as `prop:${K}`]?: LoketSatisfactionSurvey[K] };
         "loket-service-finder": Omit<LoketServiceFinder, keyof LoketServiceFinderAttributes> & { [K in keyof LoketServiceFinder & keyof LoketServiceFinderAttributes]?: LoketServiceFinder[K] } & { [K in keyof LoketServiceFinder & keyof LoketServiceFinderAttributes as `attr:${K}`]?: LoketServiceFinderAttributes[K] } & { [K in keyof LoketServiceFinder & keyof LoketServiceFinderAttributes as `prop:${K}`]?: LoketServiceFinder[K] };
+        "loket-service-performance": Omit<LoketServicePerformance, keyof LoketServicePerformanceAttributes> & { [K in keyof LoketServicePerformance & keyof LoketServicePerformanceAttributes]?: LoketServicePerformance[K] } & { [K in keyof LoketServicePerformance & keyof LoketServicePerformanceAttributes as `attr:${K}`]?: LoketServicePerformanceAttributes[K] } & { [K in keyof LoketServicePerformance & keyof LoketServicePerformanceAttributes as `prop:${K}`]?: LoketServicePerformance[K] };
         "loket-status-tracker": Omit<LoketStatusTracker, keyof LoketStatusTrackerAttributes> & { [K in keyof LoketStatusTracker & keyof LoketStatusTrackerAttributes]?: LoketStatusTracker[K] } & { [K in keyof LoketStatusTracker & keyof LoketStatusTrackerAttributes as `attr:${K}`]?: LoketStatusTrackerAttributes[K] } & { [K in keyof LoketStatusTracker & keyof LoketStatusTrackerAttributes as `prop:${K}`]?: LoketStatusTracker[K] };
         "loket-visit-booking": Omit<LoketVisitBooking, keyof LoketVisitBookingAttributes> & { [K in keyof LoketVisitBooking & keyof LoketVisitBookingAttributes]?: LoketVisitBooking[K] } & { [K in keyof LoketVisitBooking & keyof LoketVisitBookingAttributes as `attr:${K}`]?: LoketVisitBookingAttributes[K] } & { [K in keyof LoketVisitBooking & keyof LoketVisitBookingAttributes as `prop:${K}`]?: LoketVisitBooking[K] };
     }
@@ -624,6 +686,14 @@ declare module "@stencil/core" {
              * fee with its legal basis, output, where to go and how to complain.
              */
             "loket-service-finder": LocalJSX.IntrinsicElements["loket-service-finder"] & JSXBase.HTMLAttributes<HTMLLoketServiceFinderElement>;
+            /**
+             * A region's transparency page: the Indeks Kepuasan Masyarakat (PermenPANRB 14/2017) with its
+             * band, the nine unsur, the respondents and whether the Krejcie–Morgan sample is reached, the IKM
+             * per month, and beside it each service's performance from the applications' history; filtered
+             * by period, agency and service. Cells with too few responses are shown as withheld, never as a
+             * figure. Charts are SVG, each with its data table.
+             */
+            "loket-service-performance": LocalJSX.IntrinsicElements["loket-service-performance"] & JSXBase.HTMLAttributes<HTMLLoketServicePerformanceElement>;
             /**
              * Shows where a citizen's application stands: the status in plain words, what happens next, the
              * expected date, the officer's notes and the history; to fix it, withdraw it, or track another.

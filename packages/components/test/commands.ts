@@ -22,6 +22,7 @@ import { addOrigin } from '../../server/src/applications/origins.js';
 import { newRecoveryToken } from '../../server/src/applications/recovery.js';
 import { importLocations as importLocationFile } from '../../server/src/catalogue/location-import.js';
 import { testServer } from './api-server.js';
+import { performanceCommands } from './performance-commands.js';
 import { receiptCommands } from './receipt-commands.js';
 import { surveyCommands } from './survey-commands.js';
 
@@ -144,6 +145,7 @@ export const commands = {
   clearNetworkFaults,
   ...receiptCommands,
   ...surveyCommands,
+  ...performanceCommands,
 };
 
 declare module 'vitest/browser' {

@@ -115,9 +115,9 @@ export class Loading {
               m.visitLink(host.core, region, slug, host.visitHref ?? '', signal),
             )
           : null,
-        // The view's code and its strings in this locale, before it shows.
+        // The view's code, its strings in this locale and the service's published figures, before it shows.
         import('./service-detail').then(async (view) => {
-          await view.detailText.load(host.locale);
+          await view.prepare(host, slug, signal);
           return view;
         }),
       ]);

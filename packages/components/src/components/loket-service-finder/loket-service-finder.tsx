@@ -39,6 +39,7 @@ export interface LoketApplyDetail {
  * @part apply - The "apply online" area. @part button - Every button. @part select - The filters' selects.
  * @part empty - The empty state. @part complaint - No service covers the search: the complaint route. @part complaint-link - A complaint channel (SP4N-LAPOR!). @part error - The error state. @part skeleton - The loading placeholder.
  * @part location - An MPP location. @part about - Legal basis and sources. @part back - The back link.
+ * @part score - The service's published satisfaction index and on-time share in the region.
  * @part submit - The search button ("Cari"). @part clear - The button that empties the search box.
  * @part chip - A suggested search when nothing was found. @part more - "Tampilkan lebih banyak".
  * @part retry - "Coba lagi" after a load failed. @part apply-button - The "apply online" button or link.

@@ -1,4 +1,4 @@
-import type { LocationList, Service } from '@loket/sdk';
+import type { LocationList, LoketCore, Service } from '@loket/sdk';
 import { type FunctionalComponent, h } from '@stencil/core';
 import { fill, type Locale } from '../../i18n';
 import { list } from '../../i18n/list';
@@ -7,8 +7,18 @@ import { durationText, feeText } from '../../utils/service-format';
 import { MppLocations } from './location-card';
 import type { FinderMessages } from './messages';
 import { detailText } from './messages/detail';
+import { loadScore, ServiceScore } from './service-score';
 
 export { detailText };
+
+/** What the detail needs before it shows: its strings in this locale, and the service's figures in the region. */
+export async function prepare(
+  host: { core: LoketCore; locale: Locale; regionCode: string | null },
+  slug: string,
+  signal: AbortSignal,
+) {
+  await Promise.all([detailText.load(host.locale), loadScore(host.core, host.regionCode, slug, signal)]);
+}
 
 export interface DetailProps {
   locale: Locale;
@@ -95,6 +105,7 @@ export const ServiceDetail: FunctionalComponent<DetailProps> = (p) => {
           <dt>{d.output}</dt>
           <dd>{s.output}</dd>
         </div>
+        <ServiceScore locale={locale} region={p.regionCode} service={s.id} />
       </dl>
       <Where {...p} />
       <section aria-labelledby="loket-complaint">

@@ -103,4 +103,10 @@ export interface DetailMessages {
   /** The link to book a time at the MPP counter (<loket-visit-booking>). */
   visit: string;
   visitHint: string;
+  /** The service's published satisfaction index in the region ("Kepuasan masyarakat (IKM {year})"). */
+  score: string;
+  /** "Mutu {mutu}: {kinerja}" (the regulation's labels). */
+  scoreBand: string;
+  /** "Selesai tepat waktu: {share}". */
+  onTime: string;
 }

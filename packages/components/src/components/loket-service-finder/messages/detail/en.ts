@@ -65,4 +65,7 @@ export const en: DetailMessages = {
   applyHint: 'Fill in the form and upload documents without queueing.',
   visit: 'Book a queue number at the MPP',
   visitHint: 'Choose a day and time to come to the counter, and get a queue number.',
+  score: 'Performance in this region ({year})',
+  scoreBand: 'Satisfaction index {ikm}, grade {mutu}: {kinerja}',
+  onTime: 'Completed on time: {share}',
 };

@@ -65,4 +65,7 @@ export const id: DetailMessages = {
   applyHint: 'Isi formulir dan unggah dokumen tanpa antre.',
   visit: 'Ambil antrean di MPP',
   visitHint: 'Pilih hari dan jam datang ke loket, lalu dapatkan nomor antrean.',
+  score: 'Kinerja di wilayah ini ({year})',
+  scoreBand: 'IKM {ikm}, mutu {mutu}: {kinerja}',
+  onTime: 'Selesai tepat waktu: {share}',
 };
