@@ -160,13 +160,13 @@ describe('<loket-service-performance>', () => {
 
   it('filters by service and period, says what it shows, and links the CSV of it', async () => {
     const el = mount({ region: '35.78' });
-    const service = page.elementLocator(el).getByLabelText('Layanan');
+    const service = page.elementLocator(el).getByLabelText('Layanan', { exact: true });
     await expect.element(page.elementLocator(el).getByText('15 responden')).toBeVisible();
     await service.selectOptions('ktp-el-hilang');
     await expect
       .element(page.elementLocator(el).getByRole('status'))
       .toHaveTextContent(/^Menampilkan data Kota Surabaya, 2025\.$/);
-    await page.elementLocator(el).getByLabelText('Periode').selectOptions('2025-Q2');
+    await page.elementLocator(el).getByLabelText('Periode', { exact: true }).selectOptions('2025-Q2');
     await expect.element(page.elementLocator(el).getByRole('status')).toHaveTextContent('Triwulan 2 2025');
     await expect
       .element(page.elementLocator(el).getByText('Belum cukup tanggapan', { exact: true }).first())
