@@ -111,6 +111,15 @@ const PAGES = [
         .getByRole('textbox', { name: /^Kode pelacakan/ })
         .waitFor({ timeout: 30_000 }),
   },
+  {
+    name: 'performance',
+    path: '/kinerja.html',
+    ready: (page: Page) =>
+      page
+        .locator('loket-service-performance')
+        .getByText('Belum ada tanggapan survei atau permohonan pada periode ini.')
+        .waitFor({ timeout: 30_000 }),
+  },
 ];
 
 async function layoutShift(page: Page) {

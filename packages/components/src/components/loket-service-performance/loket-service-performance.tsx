@@ -207,39 +207,40 @@ export class LoketServicePerformance {
             agencies={v.agencies}
             onChange={this.onFilter}
           />
-          {v.status === 'loading' ? (
-            <Skeleton />
-          ) : v.status === 'error' || !data ? (
-            <div class="error" part="error">
-              <p>{t.error}</p>
-              <button type="button" class="button" part="button retry" onClick={() => void this.retry()}>
-                {t.retry}
-              </button>
-            </div>
-          ) : data.cells.length === 0 && data.services.length === 0 && !data.satisfaction.published ? (
-            <p class="empty" part="empty">
-              {t.empty}
-            </p>
-          ) : (
-            <div class="results">
-              <div class="columns">
-                <Summary
-                  locale={locale}
-                  t={t}
-                  cell={data.satisfaction}
-                  min={Number(data.method.min_responses)}
-                />
-                {data.satisfaction.unsur && (
-                  <UnsurChart locale={locale} t={t} unsur={data.satisfaction.unsur} />
-                )}
-              </div>
-              <TrendChart locale={locale} t={t} months={monthsOf(v.period, now)} cells={data.cells} />
-              <Services locale={locale} t={t} services={data.services} />
-              <Method locale={locale} t={t} data={data} csv={this.csvHref()} />
-            </div>
-          )}
+          <div class="state">{this.body()}</div>
         </section>
       </Host>
+    );
+  }
+
+  /** What the figures' place shows: a placeholder, the error, nothing in the period, or the figures. */
+  private body() {
+    const { t, view: v } = this;
+    const { locale, data } = v;
+    const now = new Date();
+    return v.status === 'loading' ? (
+      <Skeleton />
+    ) : v.status === 'error' || !data ? (
+      <div class="error" part="error">
+        <p>{t.error}</p>
+        <button type="button" class="button" part="button retry" onClick={() => void this.retry()}>
+          {t.retry}
+        </button>
+      </div>
+    ) : data.cells.length === 0 && data.services.length === 0 && !data.satisfaction.published ? (
+      <p class="empty" part="empty">
+        {t.empty}
+      </p>
+    ) : (
+      <div class="results">
+        <div class="columns">
+          <Summary locale={locale} t={t} cell={data.satisfaction} min={Number(data.method.min_responses)} />
+          {data.satisfaction.unsur && <UnsurChart locale={locale} t={t} unsur={data.satisfaction.unsur} />}
+        </div>
+        <TrendChart locale={locale} t={t} months={monthsOf(v.period, now)} cells={data.cells} />
+        <Services locale={locale} t={t} services={data.services} />
+        <Method locale={locale} t={t} data={data} csv={this.csvHref()} />
+      </div>
     );
   }
 }
