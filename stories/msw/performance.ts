@@ -12,7 +12,7 @@ import { API_BASE } from './handlers';
  */
 export type Example = 'A' | 'B' | 'C' | 'D' | 'withheld' | 'empty';
 
-/** Per example, the answers of one month's respondents (12 a month; the month in progress 4). */
+/** Per example, the answers its respondents give, in turn. */
 const ANSWERS: Record<Exclude<Example, 'empty'>, number[][]> = {
   A: [
     [4, 4, 4, 4, 4, 4, 4, 3, 4],
@@ -111,13 +111,10 @@ function answer(example: Example, request: Request): Performance {
   const by = url.searchParams.get('by') as Performance['by'];
   const list = months(period);
   const pattern = example === 'empty' ? [] : ANSWERS[example];
+  // 12 answers a month, 4 in the month in progress; the withheld region has only those 4.
+  const count = (i: number) => (i === list.length - 1 ? 4 : example === 'withheld' ? 0 : 12);
   const perMonth = (i: number) =>
-    example === 'empty'
-      ? []
-      : Array.from(
-          { length: example === 'withheld' || i === list.length - 1 ? 4 : 12 },
-          (_, j) => pattern[j % pattern.length] ?? [],
-        );
+    example === 'empty' ? [] : Array.from({ length: count(i) }, (_, j) => pattern[j % pattern.length] ?? []);
   const all = list.flatMap((_, i) => perMonth(i));
   const served = example === 'empty' ? 0 : 15 * list.length;
   const services =
