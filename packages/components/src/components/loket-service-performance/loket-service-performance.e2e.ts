@@ -26,34 +26,14 @@ const two = (n: number) =>
   new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
 
 beforeAll(async () => {
-  await commands.recordSurvey({
-    region: '35.78',
-    ...ktp,
-    at: '2025-03-10T03:00:00Z',
-    scores: [3, 3, 3, 4, 3, 3, 3, 3, 3],
-    count: 8,
-  });
-  await commands.recordSurvey({
-    region: '35.78',
-    ...ktp,
-    at: '2025-03-11T03:00:00Z',
-    scores: Array(9).fill(4),
-    count: 4,
-  });
-  await commands.recordSurvey({
-    region: '35.78',
-    ...ktp,
-    at: '2025-04-02T03:00:00Z',
-    scores: Array(9).fill(2),
-    count: 3,
-  });
-  await commands.recordSurvey({
-    region: '35.15',
-    ...ktp,
-    at: '2025-05-02T03:00:00Z',
-    scores: Array(9).fill(3),
-    count: 4,
-  });
+  const answers: [region: string, day: string, scores: number[], count: number][] = [
+    ['35.78', '2025-03-10', [3, 3, 3, 4, 3, 3, 3, 3, 3], 8],
+    ['35.78', '2025-03-11', Array(9).fill(4), 4],
+    ['35.78', '2025-04-02', Array(9).fill(2), 3],
+    ['35.15', '2025-05-02', Array(9).fill(3), 4],
+  ];
+  for (const [region, day, scores, count] of answers)
+    await commands.recordSurvey({ region, ...ktp, at: `${day}T03:00:00Z`, scores, count });
   const decided = {
     status: 'completed',
     region: '35.78',
