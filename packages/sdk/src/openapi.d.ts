@@ -586,6 +586,10 @@ export interface paths {
          *     `in_review → needs_revision | completed | rejected`. Any other is `409`. `needs_revision`
          *     must name the fields to fix. Every transition is recorded immutably (who, when, from, to,
          *     note); `public_note` is shown to the citizen, `note` only to officers.
+         *     `If-Match` with the ETag of `getOfficerApplication`: when another officer (or the
+         *     citizen) changed the application since, the answer is `412` and nothing changes, so two
+         *     officers never overwrite each other. Without `If-Match` the transition is checked against
+         *     the state machine only (integrations written before it keep working).
          */
         post: operations["transitionApplication"];
         delete?: never;
@@ -1646,6 +1650,19 @@ export interface components {
             data: components["schemas"]["OfficerApplication"][];
             total: number;
             page: components["schemas"]["Page"];
+            counts: components["schemas"]["OfficerQueueCounts"];
+        };
+        /**
+         * @description The whole scope, whatever the filters: applications per status (statuses with none are
+         *     left out), how many are overdue, and how many still owed are due on or before
+         *     `due_before` (0 when it was not given).
+         */
+        OfficerQueueCounts: {
+            status: {
+                [key: string]: number;
+            };
+            overdue: number;
+            due: number;
         };
         DeliveryList: {
             lang: components["schemas"]["Lang"];
@@ -4461,6 +4478,11 @@ export interface operations {
                 service?: components["schemas"]["Slug"];
                 /** @description Only overdue (`true`) or not overdue (`false`) applications. */
                 overdue?: boolean;
+                /**
+                 * @description Only applications the agency still owes a decision on (`submitted`, `in_review`) due on
+                 *     or before this date (Jakarta calendar), e.g. the end of this week for "due this week".
+                 */
+                due_before?: string;
                 /** @description The `page.next_cursor` of the previous page; opaque. A cursor from another query is `400`. */
                 cursor?: components["parameters"]["cursor"];
                 /** @description Page size, 1 to 100. */
@@ -4523,6 +4545,7 @@ export interface operations {
             /** @description The application with answers, attachments and the full history. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ApplicationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4643,6 +4666,8 @@ export interface operations {
                 lang?: components["parameters"]["lang"];
             };
             header?: {
+                /** @description The application's ETag last received; a stale one is `412`. */
+                "If-Match"?: string;
                 /**
                  * @description `en` for English; anything else, or nothing, gives Indonesian.
                  * @example en-GB,en;q=0.9
@@ -4676,6 +4701,7 @@ export interface operations {
             /** @description The application after the transition. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ApplicationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4688,6 +4714,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             408: components["responses"]["RequestTimeout"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];

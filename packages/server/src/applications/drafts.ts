@@ -117,7 +117,7 @@ export function requireIfMatch(header: string | undefined, app: ApplicationRow):
   if (!ifMatchHits(header, app)) throw staleError();
 }
 
-const staleError = () => problem('precondition-failed', 412, say('stale'));
+export const staleError = () => problem('precondition-failed', 412, say('stale'));
 
 /** Merge patch of answers: `null` removes an answer, anything else replaces it. */
 export function mergeAnswers(current: Answers, patch: Record<string, unknown>): Answers {

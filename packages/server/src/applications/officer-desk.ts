@@ -3,6 +3,7 @@ import type { Db, Queryable } from '../db/index.js';
 import { type Lang, say } from '../messages/index.js';
 import { ProblemError, problem } from '../problem.js';
 import { jakartaDate } from './calendar.js';
+import { ifMatchHits, staleError } from './drafts.js';
 import { loadForm } from './forms.js';
 import {
   type AttachmentRow,
@@ -11,9 +12,10 @@ import {
   listQueue,
   loadDetails,
   type OfficerApplicationRow,
+  type QueueCounts,
   type QueueFilter,
 } from './officer-queue.js';
-import { iso } from './present.js';
+import { etagOf, iso } from './present.js';
 import { presentResultDocument, type ResultDocumentRow, resultDocumentsOf } from './result-document.js';
 import { formatCode, normalizeCode } from './secrets.js';
 import type { Officer } from './security.js';
@@ -109,27 +111,27 @@ export async function officerQueue(
   officer: Officer,
   filter: QueueFilter,
   page: { limit: number; offset: number; lang: Lang; now: Date },
-): Promise<{ data: OfficerApplication[]; total: number }> {
-  const { rows, total } = await listQueue(db, officer, filter, {
+): Promise<{ data: OfficerApplication[]; total: number; counts: QueueCounts }> {
+  const { rows, total, counts } = await listQueue(db, officer, filter, {
     limit: page.limit,
     offset: page.offset,
     today: jakartaDate(page.now),
   });
-  return { data: await present(db, rows, page.lang), total };
+  return { data: await present(db, rows, page.lang), total, counts };
 }
 
-/** One application the officer may see, by its tracking code as given. */
+/** One application the officer may see, by its tracking code as given, with its ETag. */
 export async function officerApplication(
   db: Queryable,
   officer: Officer,
   raw: string,
   options: { lang: Lang; now: Date },
-): Promise<OfficerApplication> {
+): Promise<{ application: OfficerApplication; etag: string }> {
   const code = normalizeCode(raw);
   const row = code ? await findForOfficer(db, officer, code, jakartaDate(options.now)) : null;
   assertVisible(row, raw, officer);
   const [application] = await present(db, [row], options.lang);
-  return application as OfficerApplication;
+  return { application: application as OfficerApplication, etag: etagOf(row) };
 }
 
 /** needs_revision must name fields, each a field of the service's form (422 otherwise). */
@@ -152,16 +154,17 @@ async function checkRevisionFields(tx: Queryable, serviceId: string, fields: str
 
 /**
  * The officer moves an application to `to` (the state machine decides first: an impossible move is
- * 409 whatever the body says), with notes and, for `needs_revision`, the fields to fix. Returns the
- * application as it is afterwards.
+ * 409 whatever the body says), with notes and, for `needs_revision`, the fields to fix. With
+ * `ifMatch` (the ETag the officer's screen shows), a change made since by anyone is 412 and nothing
+ * moves: two officers never overwrite each other. Returns the application as it is afterwards.
  */
 export async function officerTransition(
   db: Db,
   officer: Officer,
   raw: string,
   request: TransitionRequest,
-  options: { lang: Lang; now: Date },
-): Promise<OfficerApplication> {
+  options: { lang: Lang; now: Date; ifMatch?: string | undefined },
+): Promise<{ application: OfficerApplication; etag: string }> {
   const { to, note, public_note, fields } = request;
   const code = normalizeCode(raw);
   if (!code) throw notSubmitted(raw);
@@ -170,6 +173,7 @@ export async function officerTransition(
     const row = await findForOfficer(tx, officer, code, jakartaDate(options.now), { lock: true });
     if (!row) throw notSubmitted(raw);
     if (!row.in_scope) throw outOfScope(raw, officer);
+    if (options.ifMatch !== undefined && !ifMatchHits(options.ifMatch, row)) throw staleError();
     if (!canTransition('officer', row.status, to)) throw invalidTransition(row.status, to);
     if (to === 'needs_revision') await checkRevisionFields(tx, row.service_id, fields);
     else if (fields !== undefined) {

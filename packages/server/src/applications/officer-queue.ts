@@ -49,22 +49,35 @@ export interface QueueFilter {
   status?: ApplicationRow['status'] | undefined;
   service?: string | undefined;
   overdue?: boolean | undefined;
+  /** Still owed a decision and due on or before this date (YYYY-MM-DD). */
+  due_before?: string | undefined;
 }
+
+/** What the queue's tabs count: the whole scope, whatever the filters (see listQueue). */
+export interface QueueCounts {
+  status: Partial<Record<ApplicationRow['status'], number>>;
+  overdue: number;
+  due: number;
+}
+
+const owedSql = (alias: string) => `${alias}.status in ('submitted', 'in_review')`;
 
 /**
  * One page of the officer's queue: visible applications in scope, oldest due first (no due date
- * last), then by submission and code, so pages are stable. Two queries (page, total).
+ * last), then by submission and code, so pages are stable. Three queries (page, total, and the
+ * counts per status of the whole scope).
  */
 export async function listQueue(
   db: Queryable,
   officer: Officer,
   filter: QueueFilter,
   page: { limit: number; offset: number; today: string },
-): Promise<{ rows: OfficerApplicationRow[]; total: number }> {
+): Promise<{ rows: OfficerApplicationRow[]; total: number; counts: QueueCounts }> {
   const where = `${officerScopeSql('a', '$1', '$2')} and ${officerVisibleSql('a')}
     and ($3::text is null or a.status = $3)
     and ($4::text is null or a.service_id = $4)
-    and ($5::boolean is null or ${overdueSql('a', '$6')} = $5)`;
+    and ($5::boolean is null or ${overdueSql('a', '$6')} = $5)
+    and ($7::date is null or (a.due_date <= $7::date and ${owedSql('a')}))`;
   const params = [
     officer.agency_id,
     officer.region_code,
@@ -72,19 +85,34 @@ export async function listQueue(
     filter.service ?? null,
     filter.overdue ?? null,
     page.today,
+    filter.due_before ?? null,
   ];
-  const [rows, count] = await Promise.all([
+  const [rows, count, counts] = await Promise.all([
     db.query<OfficerApplicationRow>(
       `select ${rowColumns}, ${overdueSql('a', '$6')} as overdue
        from application a join service s on s.id = a.service_id
        where ${where}
        order by a.due_date asc nulls last, a.submitted_at asc nulls last, a.code
-       limit $7 offset $8`,
+       limit $8 offset $9`,
       [...params, page.limit, page.offset],
     ),
     db.query<{ n: number }>(`select count(*)::int as n from application a where ${where}`, params),
+    db.query<{ status: ApplicationRow['status']; n: number; overdue: number; due: number }>(
+      `select a.status, count(*)::int as n,
+         (count(*) filter (where ${overdueSql('a', '$3')}))::int as overdue,
+         (count(*) filter (where a.due_date <= $4::date and ${owedSql('a')}))::int as due
+       from application a where ${officerScopeSql('a', '$1', '$2')} and ${officerVisibleSql('a')}
+       group by a.status`,
+      [officer.agency_id, officer.region_code, page.today, filter.due_before ?? null],
+    ),
   ]);
-  return { rows, total: count[0]?.n ?? 0 };
+  const tally: QueueCounts = { status: {}, overdue: 0, due: 0 };
+  for (const c of counts) {
+    tally.status[c.status] = c.n;
+    tally.overdue += c.overdue;
+    tally.due += c.due;
+  }
+  return { rows, total: count[0]?.n ?? 0, counts: tally };
 }
 
 /** An application by its (normalized) code with whether this officer may see it; null if there is none. */

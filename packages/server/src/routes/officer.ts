@@ -22,9 +22,14 @@ export function officerHandlers(ctx: AppContext) {
       const officer = officerOf(request);
       const lang = pickLang(request);
       const { query } = request;
-      const filter = { status: query.status, service: query.service, overdue: query.overdue };
+      const filter = {
+        status: query.status,
+        service: query.service,
+        overdue: query.overdue,
+        due_before: query.due_before,
+      };
       const offset = decodeCursor(query.cursor, { officer: officer.id, ...filter });
-      const { data, total } = await officerQueue(ctx.db, officer, filter, {
+      const { data, total, counts } = await officerQueue(ctx.db, officer, filter, {
         limit: query.limit,
         offset,
         lang,
@@ -36,6 +41,7 @@ export function officerHandlers(ctx: AppContext) {
         lang,
         data,
         total,
+        counts,
         page: {
           limit: query.limit,
           next_cursor:
@@ -46,16 +52,28 @@ export function officerHandlers(ctx: AppContext) {
 
     async getOfficerApplication(request: OperationRequest<'getOfficerApplication'>, reply: FastifyReply) {
       const options = { lang: pickLang(request), now: ctx.now() };
-      const application = await officerApplication(ctx.db, officerOf(request), request.params.code, options);
-      noStore(reply);
+      const { application, etag } = await officerApplication(
+        ctx.db,
+        officerOf(request),
+        request.params.code,
+        options,
+      );
+      noStore(reply).header('etag', etag);
       return application;
     },
 
     async transitionApplication(request: OperationRequest<'transitionApplication'>, reply: FastifyReply) {
-      const options = { lang: pickLang(request), now: ctx.now() };
-      const { params, body } = request;
-      const application = await officerTransition(ctx.db, officerOf(request), params.code, body, options);
-      noStore(reply);
+      const { params, body, headers } = request;
+      const ifMatch = typeof headers['if-match'] === 'string' ? headers['if-match'] : undefined;
+      const options = { lang: pickLang(request), now: ctx.now(), ifMatch };
+      const { application, etag } = await officerTransition(
+        ctx.db,
+        officerOf(request),
+        params.code,
+        body,
+        options,
+      );
+      noStore(reply).header('etag', etag);
       return application;
     },
 
