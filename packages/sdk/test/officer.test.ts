@@ -117,6 +117,17 @@ describe('officer operations', () => {
     ]);
   });
 
+  it('openApplication returns the ETag with the application; transition sends it as If-Match', async () => {
+    const etag = '"v3-0a1b2c3d"';
+    const { client, requests } = setup(() => json(officerApplication, { headers: { etag } }));
+    const opened = await client.openApplication(code);
+    expect(opened).toEqual({ application: officerApplication, etag });
+    await client.transition(code, { to: 'completed' }, { ifMatch: opened.etag });
+    expect(requests[1]?.headers.get('if-match')).toBe(etag);
+    await client.transition(code, { to: 'completed' });
+    expect(requests[2]?.headers.has('if-match')).toBe(false);
+  });
+
   it('downloadAttachment returns the bytes, the type and the filename, asking for any type', async () => {
     const bytes = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
     const { client, requests } = setup(

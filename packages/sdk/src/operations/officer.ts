@@ -44,6 +44,26 @@ export function getApplication(
   return get(core, '/v1/officer/applications/{code}', undefined, options, { path: { code } });
 }
 
+/** An application as an officer's screen holds it: with the ETag to send back as `ifMatch`. */
+export interface OfficerApplicationResult {
+  application: OfficerApplication;
+  etag: string;
+}
+
+/**
+ * `GET /v1/officer/applications/{code}` with its `ETag`: what a screen opens before it moves the
+ * application (`transition(core, code, request, { ifMatch: etag })`).
+ */
+export async function openApplication(
+  core: Core,
+  code: TrackingCode,
+  options: SignalOnly = {},
+): Promise<OfficerApplicationResult> {
+  const route = '/v1/officer/applications/{code}';
+  const response = await send(core, route, { path: { code }, ...options });
+  return { application: await readJson(response, options.signal), etag: response.headers.get('etag') ?? '' };
+}
+
 /**
  * `GET /v1/officer/applications/{code}/deliveries`: the notifications sent (or being retried) about
  * the application, oldest first, recipients masked.
@@ -95,16 +115,26 @@ export async function attachResultDocument(
 
 /**
  * `POST /v1/officer/applications/{code}/transitions`: moves the application to `to`, following
- * the state machine (`409` otherwise). Not retried: a repeat after a lost answer would be a `409`.
+ * the state machine (`409` otherwise). With `ifMatch` (the ETag of `openApplication`), a change
+ * made since by anyone is `412` and nothing moves. Not retried: a repeat after a lost answer would
+ * be a `409`.
  */
 export async function transition(
   core: Core,
   code: TrackingCode,
   request: TransitionRequest,
-  options: SignalOnly = {},
+  options: SignalOnly & { ifMatch?: string } = {},
 ): Promise<OfficerApplication> {
   const route = '/v1/officer/applications/{code}/transitions';
-  const response = await send(core, route, { method: 'post', path: { code }, json: request, ...options });
+  const { ifMatch, signal } = options;
+  const headers = ifMatch ? { 'if-match': ifMatch } : {};
+  const response = await send(core, route, {
+    method: 'post',
+    path: { code },
+    json: request,
+    headers,
+    signal,
+  });
   return readJson(response, options.signal);
 }
 export * from './hall.js';
