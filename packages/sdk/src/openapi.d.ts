@@ -1654,8 +1654,8 @@ export interface components {
         };
         /**
          * @description The whole scope, whatever the filters: applications per status (statuses with none are
-         *     left out), how many are overdue, and how many still owed are due on or before
-         *     `due_before` (0 when it was not given).
+         *     left out), how many are overdue, and how many still owed (`submitted`, `in_review`) are
+         *     due by the end of this week (Sunday, Jakarta calendar), overdue ones included.
          */
         OfficerQueueCounts: {
             status: {

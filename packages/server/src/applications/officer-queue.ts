@@ -60,6 +60,13 @@ export interface QueueCounts {
   due: number;
 }
 
+/** The Sunday ending the week of `today` (YYYY-MM-DD): "due this week" counts up to it. */
+export function endOfWeek(today: string): string {
+  const day = new Date(`${today}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + ((7 - day.getUTCDay()) % 7));
+  return day.toISOString().slice(0, 10);
+}
+
 const owedSql = (alias: string) => `${alias}.status in ('submitted', 'in_review')`;
 
 /**
@@ -103,7 +110,7 @@ export async function listQueue(
          (count(*) filter (where a.due_date <= $4::date and ${owedSql('a')}))::int as due
        from application a where ${officerScopeSql('a', '$1', '$2')} and ${officerVisibleSql('a')}
        group by a.status`,
-      [officer.agency_id, officer.region_code, page.today, filter.due_before ?? null],
+      [officer.agency_id, officer.region_code, page.today, endOfWeek(page.today)],
     ),
   ]);
   const tally: QueueCounts = { status: {}, overdue: 0, due: 0 };
