@@ -8,6 +8,7 @@ import { registerCatalogueCaching } from './http/cache.js';
 import { clientErrorHandler } from './http/client-errors.js';
 import { registerCompression } from './http/compression.js';
 import { registerCors } from './http/cors.js';
+import { defaultDeskDir, registerDesk } from './http/desk.js';
 import { registerSecurityHeaders } from './http/headers.js';
 import { bodyRules, registerBodyRules, registerTextCheck } from './http/input.js';
 import { registerUploads, takesUpload } from './http/multipart.js';
@@ -62,6 +63,8 @@ export interface AppOptions {
   webhooks?: { allowPrivate: boolean };
   /** How often a queue board's stream looks for new calls, and sends a keep-alive (ms). */
   board?: Partial<BoardOptions>;
+  /** Where the officer desk's build is (served at /petugas/); default: packages/components/dist-desk. */
+  deskDir?: string | undefined;
 }
 
 export const defaultTimeouts = { headersMs: 10_000, requestMs: 120_000 };
@@ -230,6 +233,7 @@ export async function buildApp(
     }) as never,
   });
   await registerDocs(app, contract, options.publicUrl);
+  registerDesk(app, options.deskDir ?? defaultDeskDir);
   return Object.assign(app, { loket: ctx, operations: Object.keys(handlers) }) as FastifyInstance & {
     loket: AppContext;
     /** The operationIds this app has handlers for. */

@@ -15,6 +15,8 @@ export interface Config {
   cacheMaxAge: number;
   /** Public base URL shown in the API reference (`servers`). */
   publicUrl: string | undefined;
+  /** The officer desk's build, served at /petugas/ (default: packages/components/dist-desk). */
+  deskDir: string | undefined;
   /** Megabytes of serialized catalogue responses kept in memory (0 = no response cache). */
   responseCacheMb: number;
   /** How often (ms) an instance checks whether the catalogue changed (drops its cache if so). */
@@ -68,6 +70,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     cacheMaxAge: integer(env, 'LOKET_CACHE_MAX_AGE', 300),
     publicUrl: env.LOKET_PUBLIC_URL || undefined,
+    deskDir: env.LOKET_DESK_DIR || undefined,
     responseCacheMb: integer(env, 'LOKET_RESPONSE_CACHE_MB', 32),
     catalogueCheckMs: integer(env, 'LOKET_CATALOGUE_CHECK_MS', 1000),
     draftRetentionDays: integer(env, 'LOKET_DRAFT_RETENTION_DAYS', 30),

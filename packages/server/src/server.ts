@@ -30,6 +30,7 @@ export async function startServer(config: Config, options: { seedIfEmpty?: boole
     logger: loggerOptions(config.logLevel),
     cacheMaxAge: config.cacheMaxAge,
     publicUrl: config.publicUrl,
+    deskDir: config.deskDir,
     uploadsDir: join(config.dataDir, 'uploads'),
     limits: config.limits,
     trustProxy: config.trustProxy,
