@@ -21,9 +21,7 @@ export const History: FunctionalComponent<{
             <p>
               <strong>{t.status[entry.to as Status] ?? entry.to}</strong> ·{' '}
               {date(locale, entry.at, { dateStyle: 'medium', timeStyle: 'short' })} ·{' '}
-              {officer
-                ? `${t.application.actor.officer} ${entry.actor.slice(8)}`
-                : t.application.actor.citizen}
+              {officer ? entry.actor.slice(8) : t.application.actor.citizen}
             </p>
             {entry.public_note && (
               <p>

@@ -153,7 +153,7 @@ export class LoketDesk {
     );
     return (
       <Host>
-        <div class="desk" part="base" lang={locale}>
+        <div class="desk" part="base">
           <LiveRegion text={this.state.announcement} />
           <header part="header">
             <p class="brand">{t.title}</p>
@@ -186,21 +186,23 @@ export class LoketDesk {
               )}
             </div>
           </header>
-          {phase === 'loading' && <p class="loading">{t.loading}</p>}
-          {phase === 'failed' && (
-            <p class="error" role="alert">
-              {t.signIn.failed}{' '}
-              <button type="button" onClick={() => this.start()}>
-                {t.retry}
-              </button>
-            </p>
-          )}
-          {phase === 'signed-out' && <SignIn t={t} state={signInState} onSubmit={this.signIn} />}
-          {(phase === 'ready' || (phase === 'signed-out' && everSignedIn && signInState.expired)) && (
-            <main part="main" inert={phase !== 'ready'}>
-              {this.screen()}
-            </main>
-          )}
+          <main part="main">
+            {phase === 'loading' && <p class="loading">{t.loading}</p>}
+            {phase === 'failed' && (
+              <p class="error" role="alert">
+                {t.signIn.failed}{' '}
+                <button type="button" onClick={() => this.start()}>
+                  {t.retry}
+                </button>
+              </p>
+            )}
+            {phase === 'signed-out' && <SignIn t={t} state={signInState} onSubmit={this.signIn} />}
+            {(phase === 'ready' || (phase === 'signed-out' && everSignedIn && signInState.expired)) && (
+              <div class="screen" inert={phase !== 'ready'}>
+                {this.screen()}
+              </div>
+            )}
+          </main>
         </div>
       </Host>
     );
