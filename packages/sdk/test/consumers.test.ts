@@ -12,6 +12,7 @@ const consumers = [
   'packages/server/test',
   'packages/components/src',
   'packages/components/test',
+  'packages/components/desk',
   'packages/demo',
   'stories',
   'scripts',
