@@ -26,6 +26,7 @@ export interface BrowseProps {
 
 /** What ./browse reads and changes on the finder. */
 export interface BrowseHost {
+  readonly el: HTMLElement;
   browse: BrowseState;
   /** The browse link (a life event, a category) that gets focus back when the citizen returns. */
   browseOpener: string | null;

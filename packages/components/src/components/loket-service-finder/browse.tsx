@@ -1,14 +1,17 @@
 import { getLifeEvent, isLoketApiError, listCategories, listLifeEvents } from '@loket/sdk';
 import { type FunctionalComponent, h } from '@stencil/core';
 import { plural } from '../../i18n';
+import { adoptStyles } from '../../kit/styles';
+import browseCss from './browse.css';
 import type { BrowseHost, BrowseProps } from './browse-area';
 import { BackLink, EventSteps, links } from './browse-event';
+import detailCss from './detail.css';
 import { browseText } from './messages/browse';
 
 /**
- * Browsing before a search, loaded on demand with its strings (its styles are browse.css): life events (each an
- * ordered path of services) and categories (each opens its services in the result list), and one
- * event's steps (browse-event.tsx).
+ * Browsing before a search, loaded on demand with its strings and styles (browse.css, and
+ * detail.css for an event's steps): life events (each an ordered path of services) and categories
+ * (each opens its services in the result list), and one event's steps (browse-event.tsx).
  */
 
 /**
@@ -21,6 +24,7 @@ export async function loadBrowse(
   lists: boolean,
   signal: AbortSignal,
 ) {
+  adoptStyles(host.el.shadowRoot, browseCss, detailCss);
   const had = host.browse;
   const needsLists = lists && (!had.events || !had.categories);
   const needsEvent = lists && eventId !== null && had.event?.id !== eventId;

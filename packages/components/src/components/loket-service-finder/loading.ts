@@ -18,6 +18,7 @@ const PAGE_SIZE = 20;
 
 /** What loading reads and changes on the finder. */
 export interface LoadingHost {
+  readonly el: HTMLElement;
   readonly state: FinderState;
   list: ServiceList | null;
   listStatus: 'loading' | 'ready' | 'error';
@@ -115,9 +116,10 @@ export class Loading {
               m.visitLink(host.core, region, slug, host.visitHref ?? '', signal),
             )
           : null,
-        // The view's code, its strings in this locale and the service's published figures, before it shows.
+        // The view's code, its strings in this locale, the service's published figures and its styles, before it shows.
         import('./service-detail').then(async (view) => {
           await view.prepare(host, slug, signal);
+          view.styleDetail(host.el.shadowRoot);
           return view;
         }),
       ]);

@@ -47,7 +47,7 @@ export interface LoketApplyDetail {
  */
 @Component({
   tag: 'loket-service-finder',
-  styleUrls: ['../../kit/base.css', 'loket-service-finder.css', 'results.css', 'browse.css', 'detail.css'],
+  styleUrls: ['../../kit/base.css', 'loket-service-finder.css', 'results.css'],
   shadow: true,
 })
 export class LoketServiceFinder {

@@ -3,7 +3,9 @@ import { type FunctionalComponent, h } from '@stencil/core';
 import { fill, type Locale } from '../../i18n';
 import { list } from '../../i18n/list';
 import { money } from '../../i18n/money';
+import { adoptStyles } from '../../kit/styles';
 import { durationText, feeText } from '../../utils/service-format';
+import detailCss from './detail.css';
 import { MppLocations } from './location-card';
 import type { FinderMessages } from './messages';
 import { detailText } from './messages/detail';
@@ -19,6 +21,9 @@ export async function prepare(
 ) {
   await Promise.all([detailText.load(host.locale), loadScore(host.core, host.regionCode, slug, signal)]);
 }
+
+/** Adds the detail's styles to the finder's shadow root (kit/styles.ts), before it first shows. */
+export const styleDetail = (root: ShadowRoot | null) => adoptStyles(root, detailCss);
 
 export interface DetailProps {
   locale: Locale;

@@ -1,9 +1,11 @@
+import { adoptStyles, type Css } from '../styles';
+
 // The receipt's styles, adopted into the shadow root of the component that shows it (the form or
 // the tracker) when the receipt is first opened, so neither first load carries them. Every rule is
 // under .receipt: the component's own elements are not touched. The variables sit on .receipt
 // itself, so "Cetak bukti" can copy the receipt alone into a print box (print.ts) with these
 // styles. Every visual decision reads --loket-receipt-<property>, then --loket-<property>.
-const css = `
+const css: Css = () => `
 .receipt {
   --_text: var(--loket-receipt-color-text, var(--loket-color-text, #1b1f24));
   --_muted: var(--loket-receipt-color-muted, var(--loket-color-muted, #4a5361));
@@ -52,14 +54,5 @@ const css = `
 }
 `;
 
-let sheet: CSSStyleSheet | undefined;
-
-/** Adds the receipt's styles to `root` once (a browser without constructed stylesheets keeps its defaults). */
-export function adoptReceiptStyles(root: ShadowRoot | null): void {
-  if (!root || typeof CSSStyleSheet === 'undefined' || !('adoptedStyleSheets' in root)) return;
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-  }
-  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-}
+/** Adds the receipt's styles to `root` once (kit/styles.ts). */
+export const adoptReceiptStyles = (root: ShadowRoot | null) => adoptStyles(root, css);
