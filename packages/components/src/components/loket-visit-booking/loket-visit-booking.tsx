@@ -1,23 +1,28 @@
-import type { Service, VisitDayList, VisitLocation, VisitSlotList } from '@loket/sdk';
 import { Component, Element, Event, type EventEmitter, Host, h, Prop, State, Watch } from '@stencil/core';
-import { type Locale, localeOf } from '../../i18n';
+import { localeOf } from '../../i18n';
 import { coreOf } from '../../kit/api';
 import { Focus } from '../../kit/focus';
 import { announcer, LiveRegion } from '../../kit/live-region';
 import { watchLocale } from '../../kit/locale';
 import { configValue } from '../../utils/config';
 import { SERVICE_PARAM } from '../../utils/service-param';
-import type { IsoDate } from './calendar';
-import { ConfirmStep } from './confirm';
+import { BookingBody, type TicketActions } from './body';
 import type { StepErrors } from './fields';
 import { type BookingFlow, bookingFlow } from './flow';
 import { visitText } from './messages';
-import { currentPosition, nearestFirst, type Placed } from './nearest';
-import { type BookingState, type HeldBooking, locationOf, type Step, servicesAt } from './state';
+import { currentPosition, nearestFirst } from './nearest';
+import {
+  type BookingState,
+  type BookingView,
+  type HeldBooking,
+  initialView,
+  locationOf,
+  type Step,
+  servicesAt,
+} from './state';
 import { advance, checkStep, previousStep } from './step-rules';
-import { ContactStep, DayStep, PlaceStep, ServiceStep, SlotStep, type StepProps } from './steps';
+import type { StepProps } from './steps';
 import { forgetBooking, keptBooking } from './storage';
-import { TicketView } from './ticket';
 import { ticketExtras } from './ticket-extras';
 
 export interface LoketVisitBookedDetail {
@@ -67,34 +72,8 @@ export class LoketVisitBooking implements BookingState {
   /** The booking's secret, with `code`. */
   @Prop() secret?: string;
 
-  @State() locale: Locale = 'id';
-  @State() step: Step = 'place';
-  @State() phase: 'loading' | 'failed' | 'ready' = 'loading';
-  @State() locations: VisitLocation[] | null = null;
-  @State() placed: Placed<VisitLocation>[] = [];
-  @State() sorting: BookingState['sorting'] = 'none';
-  @State() locationId: string | null = null;
-  @State() serviceId: string | null = null;
-  @State() services = new Map<string, Service>();
-  @State() days: VisitDayList | null = null;
-  @State() focusedDay: IsoDate | null = null;
-  @State() day: IsoDate | null = null;
-  @State() slots: VisitSlotList | null = null;
-  @State() time: string | null = null;
-  @State() name = '';
-  @State() phone = '';
-  @State() email = '';
-  @State() errors: StepErrors = {};
-  @State() general: string | null = null;
-  @State() busy = false;
-  @State() booking: HeldBooking | null = null;
-  @State() rescheduling = false;
-  @State() cancelStep: BookingState['cancelStep'] = 'closed';
-  @State() announcement = '';
-  @State() extras: { qrHref: string | null; calendarHref: string | null } = {
-    qrHref: null,
-    calendarHref: null,
-  };
+  /** Everything it shows, in one object (state.ts: one entry in the shared lazy loader). */
+  @State() v: BookingView = initialView('id');
   idempotencyKey: string | null = null;
 
   /** A booking was made (not on a reschedule). */
@@ -102,7 +81,7 @@ export class LoketVisitBooking implements BookingState {
 
   private flow: BookingFlow = bookingFlow(this);
   private focusing = new Focus(() => this.el.shadowRoot);
-  say = announcer((text) => (this.announcement = text));
+  say = announcer((announcement) => this.set({ announcement }));
   private unwatchLocale?: () => void;
   private extrasFor: string | null = null;
   /** The service the page asked for (attribute or `?layanan=`): its step is skipped. */
@@ -116,16 +95,24 @@ export class LoketVisitBooking implements BookingState {
     return coreOf(this.el, this.apiBase, this.locale, this.regionCode);
   }
 
+  get locale() {
+    return this.v.locale;
+  }
+
   get t() {
     return visitText.get(this.locale);
   }
 
+  set(patch: Partial<BookingView>) {
+    this.v = { ...this.v, ...patch };
+  }
+
   connectedCallback() {
-    this.locale = localeOf(this.el);
-    this.unwatchLocale = watchLocale(this.el, visitText, (next) => {
-      this.locale = next;
-      this.services = new Map(); // names and requirements come back in the new language
-      void this.flow.services([...servicesAt(locationOf(this)), ...(this.serviceId ? [this.serviceId] : [])]);
+    this.set({ locale: localeOf(this.el) });
+    this.unwatchLocale = watchLocale(this.el, visitText, (locale) => {
+      this.set({ locale, services: new Map() }); // names and requirements come back in the new language
+      const { serviceId } = this.v;
+      void this.flow.services([...servicesAt(locationOf(this.v)), ...(serviceId ? [serviceId] : [])]);
     });
   }
 
@@ -136,7 +123,7 @@ export class LoketVisitBooking implements BookingState {
   }
 
   private revokeExtras() {
-    for (const href of Object.values(this.extras)) if (href) URL.revokeObjectURL(href);
+    for (const href of Object.values(this.v.extras)) if (href) URL.revokeObjectURL(href);
   }
 
   async componentWillLoad() {
@@ -146,7 +133,8 @@ export class LoketVisitBooking implements BookingState {
 
   componentDidRender() {
     this.focusing.rendered();
-    if (this.step === 'ticket' && this.booking) void this.loadExtras(this.booking);
+    const { step, booking } = this.v;
+    if (step === 'ticket' && booking) void this.loadExtras(booking);
   }
 
   @Watch('region')
@@ -157,12 +145,12 @@ export class LoketVisitBooking implements BookingState {
   protected async start() {
     const page = new URL(window.location.href).searchParams;
     const service = this.service ?? page.get(SERVICE_PARAM) ?? undefined;
-    this.serviceId = service ?? null;
+    this.set({ serviceId: service ?? null });
     this.fixedService = service;
     const kept =
       this.code && this.secret ? { code: this.code, secret: this.secret } : keptBooking(this.regionCode);
     if (kept && (await this.flow.open(kept.code, kept.secret))) return;
-    this.step = 'place';
+    this.set({ step: 'place' });
     await this.flow.locations({ location: this.location ?? page.get('lokasi') ?? undefined, service });
   }
 
@@ -172,13 +160,11 @@ export class LoketVisitBooking implements BookingState {
     if (this.extrasFor === key) return;
     this.extrasFor = key;
     this.revokeExtras();
-    this.extras = await ticketExtras(b, this.t);
+    this.set({ extras: await ticketExtras(b, this.t) });
   }
 
   go(step: Step) {
-    this.step = step;
-    this.errors = {};
-    this.general = null;
+    this.set({ step, errors: {}, general: null });
     this.focus(step === 'ticket' ? '#loket-ticket-heading' : '#loket-step-heading');
   }
 
@@ -187,22 +173,22 @@ export class LoketVisitBooking implements BookingState {
   }
 
   private fail(errors: StepErrors) {
-    this.errors = errors;
+    this.set({ errors });
     this.focus('[part~="error-summary"]');
   }
 
   private submit = () => {
-    const result = checkStep(this, this.t);
+    const result = checkStep(this.v, this.t);
     if (result === 'confirm') return void this.confirm();
     if (result === 'ok') return void advance(this, this.flow);
     this.fail(result);
   };
 
   private async confirm() {
-    const rescheduling = this.rescheduling;
+    const { rescheduling } = this.v;
     await this.flow.confirm();
-    const b = this.booking;
-    if (b && this.step === 'ticket' && !rescheduling)
+    const { booking: b, step } = this.v;
+    if (b && step === 'ticket' && !rescheduling)
       this.loketVisitBooked.emit({
         code: b.code,
         location: b.location.id,
@@ -213,23 +199,23 @@ export class LoketVisitBooking implements BookingState {
   }
 
   private back = () => {
-    const previous = previousStep(this, this.fixedService);
-    if (previous === 'ticket') this.rescheduling = false;
+    const previous = previousStep(this.v, this.fixedService);
+    if (previous === 'ticket') this.set({ rescheduling: false });
     if (previous) this.go(previous);
   };
 
   private nearest = async () => {
-    if (this.sorting === 'busy' || !this.locations) return;
-    this.sorting = 'busy';
+    const { sorting, locations } = this.v;
+    if (sorting === 'busy' || !locations) return;
+    this.set({ sorting: 'busy' });
     const here = await currentPosition();
-    this.placed = nearestFirst(this.locations, here);
-    this.sorting = here ? 'sorted' : 'denied';
+    this.set({ placed: nearestFirst(locations, here), sorting: here ? 'sorted' : 'denied' });
     this.say(here ? this.t.place.nearestSorted : this.t.place.nearestDenied);
   };
 
   private another = () => {
     forgetBooking(this.regionCode);
-    Object.assign(this, {
+    this.set({
       booking: null,
       day: null,
       time: null,
@@ -238,33 +224,28 @@ export class LoketVisitBooking implements BookingState {
       cancelStep: 'closed',
     });
     this.extrasFor = null;
-    if (!this.locations) void this.flow.locations({ service: this.fixedService });
+    if (!this.v.locations) void this.flow.locations({ service: this.fixedService });
     this.go('place');
   };
 
   private stepProps(): StepProps {
     return {
-      s: this,
+      s: this.v,
       t: this.t,
       onSubmit: this.submit,
       onBack:
-        this.step === 'place' || (this.step === 'service' && !this.locations?.length) ? undefined : this.back,
+        this.v.step === 'place' || (this.v.step === 'service' && !this.v.locations?.length)
+          ? undefined
+          : this.back,
       onFocusField: (id) => this.focus(`#${id}`),
-      onChoose: (field, value) => {
-        this[field] = value;
-      },
+      onChoose: (field, value) => this.set({ [field]: value }),
       onNearest: () => void this.nearest(),
-      onFocusDay: (day) => {
-        this.focusedDay = day;
+      onFocusDay: (focusedDay) => {
+        this.set({ focusedDay });
         this.focus('#loket-day');
       },
-      onSelectDay: (day) => {
-        this.day = day;
-        this.errors = {};
-      },
-      onInput: (field, value) => {
-        this[field] = value;
-      },
+      onSelectDay: (day) => this.set({ day, errors: {} }),
+      onInput: (field, value) => this.set({ [field]: value }),
       onEdit: (step) => this.go(step),
     };
   }
@@ -273,68 +254,35 @@ export class LoketVisitBooking implements BookingState {
     return (
       <Host>
         <div class="booking" part="base" lang={this.locale}>
-          <LiveRegion text={this.announcement} />
-          {this.renderStep()}
+          <LiveRegion text={this.v.announcement} />
+          <BookingBody
+            step={this.stepProps()}
+            ticket={this.ticketActions()}
+            onRetry={() => void this.start()}
+          />
         </div>
       </Host>
     );
   }
 
-  private renderStep() {
-    const t = this.t;
-    if (this.phase === 'loading') return <p class="small loading">{t.loading}</p>;
-    if (this.phase === 'failed')
-      return (
-        <div class="failed" part="error" role="alert">
-          <p>{t.failed}</p>
-          <button type="button" class="button" part="button retry" onClick={() => void this.start()}>
-            {t.retry}
-          </button>
-        </div>
-      );
-    const p = this.stepProps();
-    switch (this.step) {
-      case 'ticket':
-        return (
-          this.booking && (
-            <TicketView s={this} t={t} booking={this.booking} {...this.extras} {...this.ticketActions()} />
-          )
-        );
-      case 'service':
-        return <ServiceStep {...p} />;
-      case 'day':
-        return <DayStep {...p} />;
-      case 'slot':
-        return <SlotStep {...p} />;
-      case 'contact':
-        return <ContactStep {...p} />;
-      case 'confirm':
-        return <ConfirmStep {...p} />;
-      default:
-        return [<p class="intro">{t.intro}</p>, <PlaceStep {...p} />];
-    }
-  }
-
-  private ticketActions() {
+  private ticketActions(): TicketActions {
     return {
       onReschedule: () => {
-        this.rescheduling = true;
-        this.day = null;
-        this.time = null;
+        this.set({ rescheduling: true, day: null, time: null });
         this.go('day');
         void this.flow.days();
       },
       onCancelOpen: () => {
-        this.cancelStep = 'open';
+        this.set({ cancelStep: 'open' });
         this.focus('#loket-cancel-heading');
       },
       onCancelConfirm: () => void this.flow.cancel(),
       onCancelKeep: () => {
-        this.cancelStep = 'closed';
+        this.set({ cancelStep: 'closed' });
         this.focus('[part~="cancel-open"]');
       },
       onAnother: this.another,
-      onFocusField: (id: string) => this.focus(`#${id}`),
+      onFocusField: (id) => this.focus(`#${id}`),
     };
   }
 }

@@ -17,11 +17,13 @@ export type Step = 'place' | 'service' | 'day' | 'slot' | 'contact' | 'confirm' 
 /** A booking as the citizen holds it: the secret comes only with the answer that created it. */
 export type HeldBooking = Booking & { secret: string };
 
-/** What the steps read from <loket-visit-booking> and the loaders change on it. */
-export interface BookingState {
-  readonly core: LoketCore;
-  readonly locale: Locale;
-  readonly regionCode: string | null;
+/**
+ * Everything <loket-visit-booking> shows, in ONE @State: the lazy loader that every citizen page
+ * downloads lists each @State of every component, so one object costs one entry (issue 14).
+ * The steps read it; the flow changes it with `set`, which replaces it (Stencil renders again).
+ */
+export interface BookingView {
+  locale: Locale;
   step: Step;
   phase: 'loading' | 'failed' | 'ready';
   locations: VisitLocation[] | null;
@@ -46,6 +48,46 @@ export interface BookingState {
   /** Rescheduling the held booking (the day and slot steps lead back to the ticket). */
   rescheduling: boolean;
   cancelStep: 'closed' | 'open' | 'sending';
+  announcement: string;
+  /** The ticket's QR code and calendar file (object URLs), made after the ticket shows. */
+  extras: { qrHref: string | null; calendarHref: string | null };
+}
+
+export const initialView = (locale: Locale): BookingView => ({
+  locale,
+  step: 'place',
+  phase: 'loading',
+  locations: null,
+  placed: [],
+  sorting: 'none',
+  locationId: null,
+  serviceId: null,
+  services: new Map(),
+  days: null,
+  focusedDay: null,
+  day: null,
+  slots: null,
+  time: null,
+  name: '',
+  phone: '',
+  email: '',
+  errors: {},
+  general: null,
+  busy: false,
+  booking: null,
+  rescheduling: false,
+  cancelStep: 'closed',
+  announcement: '',
+  extras: { qrHref: null, calendarHref: null },
+});
+
+/** What the flow and the step rules use of <loket-visit-booking>. */
+export interface BookingState {
+  readonly core: LoketCore;
+  readonly regionCode: string | null;
+  /** What the booking shows (read it again after an `await`: `set` replaces it). */
+  readonly v: BookingView;
+  set(patch: Partial<BookingView>): void;
   /** The key of the booking being sent, kept across retries so the server books once. */
   idempotencyKey: string | null;
   go(step: Step): void;
@@ -53,11 +95,11 @@ export interface BookingState {
   focus(selector: string): void;
 }
 
-export const locationOf = (s: BookingState) => s.locations?.find((l) => l.id === s.locationId) ?? null;
+export const locationOf = (v: BookingView) => v.locations?.find((l) => l.id === v.locationId) ?? null;
 
 /** The counters of the chosen location that serve the chosen service. */
-export const countersOf = (s: BookingState) =>
-  locationOf(s)?.counters.filter((c) => s.serviceId && c.service_ids.includes(s.serviceId)) ?? [];
+export const countersOf = (v: BookingView) =>
+  locationOf(v)?.counters.filter((c) => v.serviceId && c.service_ids.includes(v.serviceId)) ?? [];
 
 /** Every service a counter of the location serves, in the counters' order, once. */
 export const servicesAt = (location: VisitLocation | null) => [

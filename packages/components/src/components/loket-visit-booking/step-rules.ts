@@ -2,10 +2,10 @@ import { isEmail, normalizePhone } from '@loket/sdk/forms';
 import type { StepErrors } from './fields';
 import type { BookingFlow } from './flow';
 import type { VisitMessages } from './messages';
-import { type BookingState, locationOf, type Step, servicesAt } from './state';
+import { type BookingState, type BookingView, locationOf, type Step, servicesAt } from './state';
 
 /** What a step's "Lanjut" finds: its errors, the go-ahead, or (the last step) the booking to send. */
-export function checkStep(s: BookingState, t: VisitMessages): StepErrors | 'ok' | 'confirm' {
+export function checkStep(s: BookingView, t: VisitMessages): StepErrors | 'ok' | 'confirm' {
   switch (s.step) {
     case 'place':
       return s.locationId ? 'ok' : { 'loket-place': t.place.missing };
@@ -32,11 +32,12 @@ export function checkStep(s: BookingState, t: VisitMessages): StepErrors | 'ok' 
 
 /** The next step once the current one is answered (loading what it shows). */
 export function advance(s: BookingState, flow: BookingFlow): void | Promise<void> {
-  if (s.step === 'place' && s.locationId) return flow.placeChosen(s.locationId);
-  if (s.step === 'service' && s.serviceId) return flow.serviceChosen(s.serviceId);
-  if (s.step === 'day' && s.day) return flow.slots(s.day);
-  if (s.step === 'slot') return s.go(s.rescheduling ? 'confirm' : 'contact');
-  if (s.step === 'contact') return s.go('confirm');
+  const { step, locationId, serviceId, day, rescheduling } = s.v;
+  if (step === 'place' && locationId) return flow.placeChosen(locationId);
+  if (step === 'service' && serviceId) return flow.serviceChosen(serviceId);
+  if (step === 'day' && day) return flow.slots(day);
+  if (step === 'slot') return s.go(rescheduling ? 'confirm' : 'contact');
+  if (step === 'contact') return s.go('confirm');
 }
 
 const PREVIOUS: Partial<Record<Step, Step>> = {
@@ -51,7 +52,7 @@ const PREVIOUS: Partial<Record<Step, Step>> = {
  * Where "Kembali" goes: the step before, skipping the service step when there was no choice to
  * make; while rescheduling, back through the day and time to the ticket.
  */
-export function previousStep(s: BookingState, fixedService: string | undefined): Step | undefined {
+export function previousStep(s: BookingView, fixedService: string | undefined): Step | undefined {
   if (s.rescheduling) {
     if (s.step === 'day') return 'ticket';
     if (s.step === 'slot') return 'day';

@@ -5,7 +5,7 @@ import { DayPicker } from './day-picker';
 import { type Choice, ErrorSummary, RadioGroup, StepActions, TextField } from './fields';
 import type { VisitMessages } from './messages';
 import { canSortByDistance } from './nearest';
-import { type BookingState, locationOf, servicesAt } from './state';
+import { type BookingView, locationOf, servicesAt } from './state';
 
 /** What a step does besides showing: the component's handlers. */
 export interface StepActionsProps {
@@ -20,7 +20,7 @@ export interface StepActionsProps {
   onEdit: (step: 'place' | 'day' | 'slot' | 'contact') => void;
 }
 
-export type StepProps = { s: BookingState; t: VisitMessages } & StepActionsProps;
+export type StepProps = { s: BookingView; t: VisitMessages } & StepActionsProps;
 
 /** A step: its heading (focused when it opens), the error summary, its question, its buttons. */
 const StepForm: FunctionalComponent<StepProps & { heading: string; submit?: string; n: number }> = (

@@ -3,10 +3,10 @@ import { fill } from '../../i18n';
 import { visitWhen } from '../../utils/visit-format';
 import { ErrorSummary } from './fields';
 import type { VisitMessages } from './messages';
-import type { BookingState, HeldBooking } from './state';
+import type { BookingView, HeldBooking } from './state';
 
 export interface TicketProps {
-  s: BookingState;
+  s: BookingView;
   t: VisitMessages;
   booking: HeldBooking;
   /** The QR code as an SVG image's object URL, once its module has loaded. */
