@@ -50,6 +50,7 @@ export interface LoketVisitBookedDetail {
  * @part number - The queue number. @part status - The booking's status. @part qr - The QR code.
  * @part checklist - What to bring. @part actions - The ticket's buttons. @part calendar-file - unused.
  * @part cancel - The cancel confirmation. @part empty - No place takes bookings. @part error - Loading failed.
+ * @part retry - "Coba lagi" after loading failed.
  */
 @Component({
   tag: 'loket-visit-booking',
