@@ -1,5 +1,15 @@
 import type { LocationList, Service, ServiceList, ServiceSummary } from '@loket/sdk';
-import { Component, Element, Event, type EventEmitter, Host, h, Prop, State, Watch } from '@stencil/core';
+import {
+  Component,
+  Element,
+  Event,
+  type EventEmitter,
+  type FunctionalComponent,
+  h,
+  Prop,
+  State,
+  Watch,
+} from '@stencil/core';
 import { type Locale, localeOf } from '../../i18n';
 import { coreOf, Latest } from '../../kit/api';
 import { Focus } from '../../kit/focus';
@@ -15,11 +25,11 @@ import {
   writeUrlState,
 } from '../../utils/url-state';
 import { type BrowseState, loadBrowse } from './browse-area';
+import { type Combo, LazySuggestions, NO_SUGGESTIONS } from './combo';
 import { DetailPane } from './detail-pane';
 import { Loading } from './loading';
 import { finderText } from './messages';
 import { SearchPane } from './search-pane';
-import { type Combo, NO_SUGGESTIONS, Suggestions } from './suggestions';
 
 export interface LoketApplyDetail {
   /** The service's id (slug), e.g. `ktp-el-hilang`. */
@@ -88,7 +98,7 @@ export class LoketServiceFinder {
    */
   @Event({ cancelable: true }) loketApply!: EventEmitter<LoketApplyDetail>;
 
-  readonly suggestions = new Suggestions(this);
+  readonly suggestions = new LazySuggestions(this);
   readonly loading = new Loading(this);
   private browses = new Latest();
   browseOpener: string | null = null;
@@ -245,14 +255,17 @@ export class LoketServiceFinder {
     this.noHistory ? '#' : urlWithState(location.href, { ...this.state, ...change });
 
   render() {
-    const { state: s, locale } = this;
-    return (
-      <Host>
-        <div class="finder" part="base" lang={locale}>
-          <LiveRegion text={this.announcement} />
-          {s.service ? <DetailPane host={this} /> : <SearchPane host={this} />}
-        </div>
-      </Host>
-    );
+    return <FinderView host={this} />;
   }
 }
+
+/**
+ * What the finder shows. A functional component: Stencil gives each element written in a
+ * component's render() a 40-character key, which the first load would carry.
+ */
+const FinderView: FunctionalComponent<{ host: LoketServiceFinder }> = ({ host }) => (
+  <div class="finder" part="base" lang={host.locale}>
+    <LiveRegion text={host.announcement} />
+    {host.state.service ? <DetailPane host={host} /> : <SearchPane host={host} />}
+  </div>
+);

@@ -1,12 +1,14 @@
 import type { ServiceSummary } from '@loket/sdk';
 import { type FunctionalComponent, h } from '@stencil/core';
+import type { Combo } from './combo';
 import type { FinderMessages } from './messages';
-import type { Combo } from './suggestions';
 
 export interface SearchBoxProps {
   t: FinderMessages;
   value: string;
   combo: Combo;
+  /** The search box got focus (the suggestions' code loads). */
+  onFocus: () => void;
   onInput: (value: string) => void;
   onKeyDown: (event: KeyboardEvent) => void;
   onSubmit: () => void;
@@ -60,6 +62,7 @@ export const SearchBox: FunctionalComponent<SearchBoxProps> = (p) => {
             aria-describedby="loket-q-hint"
             aria-activedescendant={open && active >= 0 ? optionId(active) : undefined}
             value={p.value}
+            onFocus={p.onFocus}
             onInput={(e: Event) => p.onInput((e.target as HTMLInputElement).value)}
             onKeyDown={p.onKeyDown}
             onBlur={p.onBlur}

@@ -2,9 +2,9 @@ import type { ServiceList } from '@loket/sdk';
 import { type FunctionalComponent, h } from '@stencil/core';
 import { browsing, type FinderState } from '../../utils/url-state';
 import { BrowseArea, type BrowseHost } from './browse-area';
+import type { Combo, LazySuggestions } from './combo';
 import type { Loading } from './loading';
 import { SearchBox } from './search-box';
-import type { Combo, Suggestions } from './suggestions';
 import { ListView } from './views';
 
 /** What the search pane reads of the finder, and what it asks it to do. */
@@ -12,7 +12,7 @@ export interface SearchPaneHost extends BrowseHost {
   /** What is in the search box now. */
   readonly input: string;
   readonly combo: Combo;
-  readonly suggestions: Suggestions;
+  readonly suggestions: LazySuggestions;
   readonly list: ServiceList | null;
   readonly listStatus: 'loading' | 'ready' | 'error';
   readonly loadingMore: boolean;
@@ -41,6 +41,7 @@ export const SearchPane: FunctionalComponent<{ host: SearchPaneHost }> = ({ host
         t={t}
         value={host.input}
         combo={host.combo}
+        onFocus={suggestions.load}
         onInput={suggestions.input}
         onKeyDown={suggestions.keyDown}
         onSubmit={() => host.search()}

@@ -1,36 +1,15 @@
-import { type LoketCore, listServices, type ServiceSummary } from '@loket/sdk';
-import { type Locale, plural } from '../../i18n';
+import { listServices, type ServiceSummary } from '@loket/sdk';
+import { plural } from '../../i18n';
 import { Latest } from '../../kit/api';
-import type { FinderMessages } from './messages';
+// Types only from combo.ts: a value from the finder's own chunk would split that chunk in two.
+import type { Combo, SuggestionsHost } from './combo';
 
 const SUGGEST_DELAY_MS = 250;
 
-/** What the search box shows of the suggestions (the ARIA APG combobox's state). */
-export interface Combo {
-  items: ServiceSummary[];
-  expanded: boolean;
-  /** The option aria-activedescendant points at; -1 for none. */
-  active: number;
-}
-
-export const NO_SUGGESTIONS: Combo = { items: [], expanded: false, active: -1 };
-
-/** What the suggestions read and change on the finder. */
-export interface SuggestionsHost {
-  /** The text in the search box. */
-  input: string;
-  combo: Combo;
-  readonly core: LoketCore;
-  readonly locale: Locale;
-  readonly t: FinderMessages;
-  announce(text: string): void;
-  /** Opens a service (the citizen picked its suggestion). */
-  open(slug: string): void;
-}
-
 /**
  * The search box's suggestions: fetched after a pause in typing (an older request is cancelled),
- * moved through with the arrow keys, picked with Enter or a click, closed with Escape.
+ * moved through with the arrow keys, picked with Enter or a click, closed with Escape. Loaded on
+ * demand (combo.ts).
  */
 export class Suggestions {
   private timer?: ReturnType<typeof setTimeout>;
@@ -44,7 +23,7 @@ export class Suggestions {
     this.set({ active: -1 });
     this.stop();
     if (value.trim().length < 2) {
-      this.set(NO_SUGGESTIONS);
+      this.set({ items: [], expanded: false });
       return;
     }
     this.timer = setTimeout(() => void this.load(value), SUGGEST_DELAY_MS);
