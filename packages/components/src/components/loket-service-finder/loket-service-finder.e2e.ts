@@ -7,6 +7,7 @@ import {
   focused,
   focusedName,
   KTP_HILANG,
+  mountFinder,
   mountFinderIn,
   openFinder,
   query,
@@ -66,6 +67,23 @@ describe('keyboard only', () => {
     await expect.element(detailHeading(KTP_HILANG)).toBeVisible();
     await expect.poll(focusedName).toBe(`h2#loket-detail-heading "${KTP_HILANG}"`);
     expect(query('layanan')).toBe('ktp-el-hilang');
+  });
+
+  it("keys work before the suggestions' code has come (it is not in the first load)", async () => {
+    // A search box with text in it, never focused nor typed in: the suggestions' code has not been
+    // asked for. Escape empties the box all the same.
+    mountFinder({ query: 'ktp' });
+    await expect.element(resultsHeading(/untuk “ktp”$/)).toBeVisible();
+    await expect.element(searchBox()).toHaveValue('ktp');
+    const escapeKey = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    searchBox().element().dispatchEvent(escapeKey);
+    expect(escapeKey.defaultPrevented).toBe(true);
+    await expect.element(searchBox()).toHaveValue('');
+
+    // The code comes with focus; what is typed gets its suggestions.
+    await userEvent.type(searchBox(), 'ktp hilang');
+    await expect.element(suggestions()).toBeVisible();
+    await expect.element(suggestions().getByRole('option').nth(0)).toHaveTextContent(KTP_HILANG);
   });
 
   it('Enter without an active suggestion searches; a result opens with Enter; Back returns focus to it', async () => {
