@@ -1,4 +1,4 @@
-/** A stylesheet a module imports (`import css from './x.css'`): Stencil gives a function returning its minified text. */
+/** A stylesheet a module imports (a `.css` file as its default export): Stencil gives a function returning its minified text. */
 export type Css = () => string;
 
 const sheets = new Map<Css, CSSStyleSheet>();
