@@ -1,8 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { withHeader } from './header.mjs';
 
 /**
- * The site's HTML pages, read once. Each page is a template with placeholders filled per
+ * The site's HTML pages, read once, each with the site's one header (`{{header}}`, see header.mjs).
+ * Each page is a template with placeholders filled per
  * response: `{{api-base}}` (the Loket API URL, see api-base.mjs), `{{nonce}}` (this response's
  * CSP nonce, see csp.mjs), `{{origin}}` (this site's origin, for the absolute canonical and
  * hreflang links; see siteOrigin) and `{{query}}` (the request's query string, `?layanan=…` or
@@ -22,7 +24,7 @@ export async function loadPages(dir, stylesheetRoots = {}) {
   const inlined = new Map();
   for (const name of await readdir(dir)) {
     if (!name.endsWith('.html')) continue;
-    let template = await readFile(join(dir, name), 'utf8');
+    let template = withHeader(await readFile(join(dir, name), 'utf8'), name);
     for (const [tag, href] of template.matchAll(/<link rel="stylesheet" href="(\/[^"]+\.css)">/g)) {
       const root = Object.entries(stylesheetRoots).find(([prefix]) => href.startsWith(prefix));
       if (!root) continue;

@@ -67,6 +67,8 @@ describe('the demo server', () => {
       '/apply.html': 'en',
       '/lacak.html': 'id',
       '/track.html': 'en',
+      '/antrean.html': 'id',
+      '/visit.html': 'en',
       '/tidak-ada.html': 'id',
     };
     for (const [url, lang] of Object.entries(pages)) {
@@ -112,6 +114,44 @@ describe('the demo server', () => {
     expect(lacak).toContain('<a class="lang-link" href="/track.html"');
     expect(track).toContain('<a class="lang-link" href="/lacak.html"');
     for (const page of [ajukan, apply, lacak, track]) expect(page).toMatch(/demo-note/);
+    await app.close();
+  });
+
+  test('every page has the one header (header.mjs): the same menu, its own item marked, the other language kept with the query', async () => {
+    const app = await buildDemo({ apiPort: 8080 });
+    const get = async (url: string) => (await app.inject({ url, headers: { host: 'localhost:8081' } })).body;
+    const menu = (html: string) => [...html.matchAll(/<li><a href="([^"]+)"( aria-current="page")?>/g)];
+    for (const [url, current, other] of [
+      ['/', '/', '/en.html'],
+      ['/lacak.html', '/lacak.html', '/track.html'],
+      ['/antrean.html?layanan=ktp-el-hilang&lokasi=mpp-surabaya-siola', '/antrean.html', '/visit.html'],
+      ['/visit.html?layanan=ktp-el-hilang&lokasi=mpp-surabaya-siola', '/visit.html', '/antrean.html'],
+      ['/en.html', '/en.html', '/'],
+    ] as const) {
+      const html = await get(url);
+      expect(html.match(/<header class="site-header">/g), url).toHaveLength(1);
+      const items = menu(html.slice(0, html.indexOf('</header>')));
+      expect(items, url).toHaveLength(5);
+      expect(
+        items.filter((m) => m[2]).map((m) => m[1]),
+        url,
+      ).toEqual([current]);
+      const query = url.includes('?') ? url.slice(url.indexOf('?')).replace('&', '&amp;') : '';
+      expect(html, url).toContain(`<a class="lang-link" href="${other}${query}"`);
+    }
+    // The 404 page has no other language: no switch.
+    expect(await get('/tidak-ada.html')).not.toContain('class="lang-link"');
+    await app.close();
+  });
+
+  test("the booking page says what it does once (the component's intro), in both languages", async () => {
+    const app = await buildDemo({ apiPort: 8080 });
+    const get = async (url: string) => (await app.inject({ url, headers: { host: 'localhost:8081' } })).body;
+    for (const url of ['/antrean.html', '/visit.html']) {
+      const html = await get(url);
+      expect(html, url).toContain('<loket-visit-booking class="component"></loket-visit-booking>');
+      expect(html, url).not.toContain('class="lead"');
+    }
     await app.close();
   });
 
