@@ -45,6 +45,7 @@ beforeAll(async () => {
       smtpUrl: mail.url,
       mailFrom: 'Portal Layanan Publik Kota Surabaya (contoh) <loket@surabaya.example>',
       trackerUrl: `${site}/lacak.html#kode={code}`,
+      bookingUrl: `${site}/antrean.html#kode={code}`,
       apiUrl: api.url,
       pollMs: 50,
       leaseMs: 10_000,

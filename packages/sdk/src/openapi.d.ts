@@ -1699,7 +1699,8 @@ export interface components {
         /**
          * @description An event's `type`: `application.submitted`, `application.in_review`,
          *     `application.needs_revision`, `application.completed`, `application.rejected`,
-         *     `application.withdrawn` (more come with later features; see docs/notifications.md).
+         *     `application.withdrawn`, `survey.invitation`; about a booked visit `visit.booked`,
+         *     `visit.rescheduled`, `visit.reminder`, `visit.cancelled` (see docs/notifications.md).
          * @example application.needs_revision
          */
         WebhookEventType: string;

@@ -297,7 +297,9 @@ describe('signed webhooks', () => {
     expect((await findEndpoint(db, hook.id))?.last_error).toBe('127.0.0.1 is a private address');
     await strict.stop();
     // The citizen stops messages: the region's systems still hear of the application, without the contact.
-    expect(await stopNotifications(db, await newStopToken(db, app.id, new Date()), new Date())).toBe(true);
+    expect(await stopNotifications(db, await newStopToken(db, app.id, new Date()), new Date())).toBe(
+      'application',
+    );
     const outbox = createOutbox(db, base, memoryLog(), clock);
     later(1000);
     await outbox.runOnce();

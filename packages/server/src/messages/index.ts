@@ -6,6 +6,7 @@ import { requestMessages } from './requests.js';
 import { resultMessages } from './results.js';
 import { statusMessages } from './status.js';
 import { surveyMessages } from './survey.js';
+import { visitMailMessages } from './visit-mail.js';
 import { visitMessages } from './visits.js';
 
 export { type ProblemKind, problemTitles } from './requests.js';
@@ -29,6 +30,7 @@ export const messages = {
   ...surveyMessages,
   ...visitMessages,
   ...complaintMessages,
+  ...visitMailMessages,
 };
 
 type Messages = typeof messages;

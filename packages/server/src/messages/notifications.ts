@@ -90,6 +90,14 @@ export const notificationMessages = {
     id: () => 'Anda tidak akan menerima e-mail lagi tentang permohonan ini.',
     en: () => 'You will not receive more e-mails about this application.',
   },
+  'mail.visitStopped': {
+    id: () => 'Anda tidak akan menerima e-mail lagi tentang kunjungan ini. Pemesanan Anda tetap berlaku.',
+    en: () => 'You will not receive more e-mails about this visit. Your booking still stands.',
+  },
+  'stopPage.visitQuestion': {
+    id: () => 'Berhenti menerima e-mail tentang kunjungan ini? Pemesanan Anda tetap berlaku.',
+    en: () => 'Stop e-mails about this visit? Your booking still stands.',
+  },
   'stopPage.title': {
     id: () => 'Berhenti menerima e-mail',
     en: () => 'Stop e-mails',

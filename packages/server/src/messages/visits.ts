@@ -1,6 +1,7 @@
 // Visits: booking a time at an MPP counter, and the hall.
 
-const dateText = (date: string, locale: string) =>
+/** `Selasa, 12 Januari 2027` / `Tuesday 12 January 2027`. */
+export const dateText = (date: string, locale: string) =>
   new Date(`${date}T00:00:00Z`).toLocaleDateString(locale, {
     weekday: 'long',
     day: 'numeric',

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { officerScopeSql } from '../applications/officer-queue.js';
-import type { Db, Queryable } from '../db/index.js';
+import type { Queryable } from '../db/index.js';
+import type { VisitPayload, VisitTopic } from '../visits/events.js';
 import type { EventPayload, RecoveryPayload } from './outbox.js';
-import { type Channel as CitizenChannel, type FanOutRow, targetsOf } from './targets.js';
+import type { Channel as CitizenChannel } from './targets.js';
 
 // The deliveries of outbox events: created by fanOut (one per event, channel and target), taken by
 // claim under a lease, and settled by one of the functions below. The SQL of the worker lives here.
@@ -26,6 +26,7 @@ export interface DeliveryRow {
 
 /** A claimed delivery with what its message needs: the event, and the application it is about. */
 export interface Claimed extends DeliveryRow {
+  ticket_id: null;
   locked_until: Date | string;
   topic: string;
   payload: EventPayload | RecoveryPayload;
@@ -53,61 +54,31 @@ export interface ClaimedTest extends DeliveryRow {
   payload: { endpoint_id: string };
   event_at: Date | string;
   application_id: null;
+  ticket_id: null;
 }
+
+/** A claimed delivery of a visit event: about a booking (visits/events.ts), not an application. */
+export interface ClaimedVisit extends DeliveryRow {
+  locked_until: Date | string;
+  topic: VisitTopic;
+  payload: VisitPayload;
+  event_at: Date | string;
+  application_id: null;
+  ticket_id: string;
+  lang: 'id' | 'en';
+  /** The citizen used the stop link of an e-mail about this booking. */
+  stopped: boolean;
+}
+
+/** Any claimed delivery. */
+export type AnyClaimed = Claimed | ClaimedTest | ClaimedVisit;
 
 /** The same event, channel and target always give the same id: a resend is the same delivery. */
 export function deliveryId(eventId: string, channel: Channel, target: string): string {
   return createHash('sha256').update(`${eventId}\n${channel}\n${target}`).digest('hex');
 }
 
-/**
- * Turns events not yet fanned out into deliveries, in one transaction: one per channel the event
- * goes to for the citizen (targets.ts: the channels they chose, only those the server can send
- * now), and every enabled webhook endpoint whose agency and region cover the application and whose
- * event types include the topic (or are empty). Rows locked by another instance are skipped, not
- * waited for. Returns the number of events handled.
- */
-export async function fanOut(
-  db: Db,
-  options: { email: boolean; phone?: boolean; now: Date; limit?: number },
-): Promise<number> {
-  return db.transaction(async (tx) => {
-    const events = await tx.query<FanOutRow>(
-      `select e.id, e.topic, e.payload, a.answers->'email' as email, a.notify, a.contact_email,
-         a.contact_phone, a.notifications_stopped_at is not null as stopped
-       from outbox_event e join application a on a.id = e.application_id
-       where e.fanned_out_at is null order by e.created_at, e.id limit $1
-       for update of e skip locked`,
-      [options.limit ?? 100],
-    );
-    const insert = (eventId: string, channel: Channel, target: string) =>
-      tx.query(
-        `insert into delivery (id, event_id, channel, target, next_attempt_at, created_at)
-         values ($1, $2, $3, $4, $5, $5) on conflict (id) do nothing`,
-        [deliveryId(eventId, channel, target), eventId, channel, target, options.now],
-      );
-    const available = { email: options.email, phone: options.phone ?? false };
-    for (const event of events) {
-      for (const { channel, target } of targetsOf(event, available)) await insert(event.id, channel, target);
-    }
-    if (events.length > 0) {
-      const hooks = await tx.query<{ event_id: string; endpoint_id: string }>(
-        `select e.id as event_id, w.id::text as endpoint_id
-         from outbox_event e join application a on a.id = e.application_id
-         join webhook_endpoint w on e.topic <> 'application.secret_recovery' and w.enabled and (cardinality(w.event_types) = 0 or e.topic = any(w.event_types))
-           and ${officerScopeSql('a', 'w.agency_id', 'w.region_code')}
-         where e.id = any($1::uuid[]) order by e.created_at, e.id, w.created_at, w.id`,
-        [events.map((e) => e.id)],
-      );
-      for (const hook of hooks) await insert(hook.event_id, 'webhook', hook.endpoint_id);
-      await tx.query('update outbox_event set fanned_out_at = $1 where id = any($2::uuid[])', [
-        options.now,
-        events.map((e) => e.id),
-      ]);
-    }
-    return events.length;
-  });
-}
+export { fanOut } from './fan-out.js';
 
 /**
  * Takes up to `limit` due deliveries for this instance until `now + leaseMs`: pending, due, and
@@ -117,9 +88,9 @@ export async function fanOut(
 export async function claim(
   db: Queryable,
   options: { now: Date; leaseMs: number; limit: number; id?: string },
-): Promise<(Claimed | ClaimedTest)[]> {
+): Promise<AnyClaimed[]> {
   const lease = new Date(options.now.getTime() + options.leaseMs);
-  return db.query<Claimed | ClaimedTest>(
+  return db.query<AnyClaimed>(
     `with taken as (
        update delivery set locked_until = $2, attempts = attempts + 1
        where id in (
@@ -130,10 +101,12 @@ export async function claim(
          for update skip locked)
        returning *
      )
-     select taken.*, e.topic, e.payload, e.created_at as event_at, e.application_id, a.code, a.lang,
-       a.service_id, a.region_code, a.agency_id, a.answers->'email' as email, a.notify,
-       a.contact_email, a.contact_phone, a.notifications_stopped_at is not null as stopped
+     select taken.*, e.topic, e.payload, e.created_at as event_at, e.application_id, e.ticket_id, a.code,
+       coalesce(a.lang, t.lang) as lang, a.service_id, a.region_code, a.agency_id, a.answers->'email' as email,
+       a.notify, a.contact_email, a.contact_phone,
+       coalesce(a.notifications_stopped_at, t.notifications_stopped_at) is not null as stopped
      from taken join outbox_event e on e.id = taken.event_id left join application a on a.id = e.application_id
+       left join visit_ticket t on t.id = e.ticket_id
      order by taken.next_attempt_at, taken.id`,
     [options.now, lease, options.limit, options.id ?? null],
   );

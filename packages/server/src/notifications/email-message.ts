@@ -84,3 +84,10 @@ export function trackerLink(template: string | undefined, code: string, region: 
     .replaceAll('{code}', encodeURIComponent(code))
     .replaceAll('{region}', encodeURIComponent(region));
 }
+
+/** The headers that make an e-mail stoppable in one click (RFC 8058) and mark it automatic. */
+export const stopHeaders = (stopUrl: string): Record<string, string> => ({
+  'List-Unsubscribe': `<${stopUrl}>`,
+  'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  'Auto-Submitted': 'auto-generated',
+});

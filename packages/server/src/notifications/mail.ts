@@ -3,7 +3,7 @@ import { newRecoveryToken } from '../applications/recovery.js';
 import { formatCode } from '../applications/secrets.js';
 import type { Queryable } from '../db/index.js';
 import type { Claimed } from './deliveries.js';
-import { type Composed, composeEmail, trackerLink } from './email-message.js';
+import { type Composed, composeEmail, stopHeaders, trackerLink } from './email-message.js';
 import { SURVEY_INVITATION } from './outbox.js';
 import { composeRecoveryEmail, recoveryLink } from './recovery-message.js';
 import { type Mail, PermanentFailure } from './smtp.js';
@@ -71,10 +71,6 @@ export async function buildMail(
     to: delivery.target,
     ...composed,
     messageId: `<${delivery.id}@${options.domain}>`,
-    headers: {
-      'List-Unsubscribe': `<${stopUrl}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-      'Auto-Submitted': 'auto-generated',
-    },
+    headers: stopHeaders(stopUrl),
   };
 }

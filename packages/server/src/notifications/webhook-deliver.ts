@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/index.js';
-import type { Claimed, ClaimedTest, Outcome } from './deliveries.js';
+import type { AnyClaimed, Outcome } from './deliveries.js';
 import {
   cancelPending,
   endpointForDelivery,
@@ -28,12 +28,17 @@ export interface WebhookSettings {
  */
 export async function attemptWebhook(
   db: Queryable,
-  delivery: Claimed | ClaimedTest,
-  options: WebhookSettings & { trackerUrl: string | undefined; now: Date; retryAt: Date | undefined },
+  delivery: AnyClaimed,
+  options: WebhookSettings & {
+    trackerUrl: string | undefined;
+    bookingUrl: string | undefined;
+    now: Date;
+    retryAt: Date | undefined;
+  },
 ): Promise<Outcome & { disabled?: string }> {
   const endpoint = await endpointForDelivery(db, delivery.target);
   if (!endpoint) return { kind: 'cancelled', error: 'the webhook endpoint was removed' };
-  const test = delivery.application_id === null;
+  const test = delivery.topic === 'webhook.test';
   if (!endpoint.enabled && !test) {
     return {
       kind: 'cancelled',
@@ -57,7 +62,7 @@ export async function attemptWebhook(
 }
 
 /** After a delivery disabled its endpoint: the rest of what was to go there is cancelled. */
-export async function afterDisabled(db: Queryable, delivery: Claimed | ClaimedTest): Promise<void> {
+export async function afterDisabled(db: Queryable, delivery: AnyClaimed): Promise<void> {
   await cancelPending(
     db,
     delivery.target,

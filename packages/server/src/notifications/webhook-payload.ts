@@ -1,16 +1,18 @@
 import { iso } from '../applications/present.js';
 import { formatCode } from '../applications/secrets.js';
 import type { Queryable } from '../db/index.js';
-import type { Claimed, ClaimedTest } from './deliveries.js';
+import type { AnyClaimed, Claimed } from './deliveries.js';
 import { trackerLink } from './email-message.js';
 import { eventNames } from './mail.js';
 import type { EventPayload } from './outbox.js';
 import { targetsOf } from './targets.js';
+import { type VisitEventData, visitFacts } from './visit-facts.js';
 
 // The JSON body of a webhook (Standard Webhooks: `type`, `timestamp`, `data`). For an application
 // event, what a region's SMS or WhatsApp gateway or its back office needs to tell the citizen or
 // file the news: never the secret, never the answers — only the contact the citizen gave for
-// news, and not even that once they stopped messages (docs/notifications.md).
+// news, and not even that once they stopped messages (docs/notifications.md). A visit event's
+// data is the booking as the event left it (visit-facts.ts).
 
 export interface ApplicationEventData {
   code: string;
@@ -33,7 +35,7 @@ export interface ApplicationEventData {
 export interface WebhookBody {
   type: string;
   timestamp: string;
-  data: ApplicationEventData | { endpoint_id: string; message: string };
+  data: ApplicationEventData | VisitEventData | { endpoint_id: string; message: string };
 }
 
 /**
@@ -51,10 +53,13 @@ function contactOf(delivery: Claimed): ApplicationEventData['contact'] {
 
 export async function webhookBody(
   db: Queryable,
-  delivery: Claimed | ClaimedTest,
-  options: { trackerUrl: string | undefined },
+  delivery: AnyClaimed,
+  options: { trackerUrl: string | undefined; bookingUrl: string | undefined },
 ): Promise<WebhookBody> {
   const timestamp = iso(delivery.event_at);
+  if (delivery.ticket_id !== null) {
+    return { type: delivery.topic, timestamp, data: (await visitFacts(db, delivery, options)).data };
+  }
   if (delivery.application_id === null) {
     const message = 'A test event from Loket: this endpoint receives signed webhooks.';
     return { type: delivery.topic, timestamp, data: { endpoint_id: delivery.payload.endpoint_id, message } };

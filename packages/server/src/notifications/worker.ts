@@ -1,8 +1,10 @@
 import type { Db } from '../db/index.js';
-import { type Claimed, type ClaimedTest, claim, fanOut, type Outcome, settle } from './deliveries.js';
+import { remindTomorrow } from '../visits/events.js';
+import { type AnyClaimed, type ClaimedVisit, claim, fanOut, type Outcome, settle } from './deliveries.js';
 import { buildMail } from './mail.js';
 import { recoveryTopic } from './outbox.js';
 import { type Mailer, mailDomain, PermanentFailure, smtpMailer } from './smtp.js';
+import { buildVisitMail } from './visit-message.js';
 import { afterDisabled, attemptWebhook, type WebhookSettings } from './webhook-deliver.js';
 
 /** The outbox settings (config.ts reads them from the environment; docs/notifications.md). */
@@ -12,6 +14,8 @@ export interface OutboxSettings {
   mailFrom: string;
   /** The tracker page with `{code}` (and `{region}`) to fill in, e.g. `https://…/lacak#kode={code}`. */
   trackerUrl: string | undefined;
+  /** A booking's page with `{code}` (and `{region}`), e.g. `https://…/antrean.html#kode={code}`. */
+  bookingUrl: string | undefined;
   /** This API's public base URL, for the stop links. */
   apiUrl: string;
   pollMs: number;
@@ -40,7 +44,11 @@ export interface Outbox {
   stop(): Promise<void>;
 }
 
-const batch = 10;
+/** Deliveries claimed per round (sent concurrently), and events fanned out per statement. */
+const batch = 50;
+const fanOutBatch = 500;
+/** How often the worker writes the day-before visit reminders (visits/events.ts). */
+const remindEveryMs = 60_000;
 
 /** The delay before attempt `attempts + 1`: retryMs, doubled after each failure, at most a day. */
 export const backoff = (retryMs: number, attempts: number) =>
@@ -67,17 +75,25 @@ export function createOutbox(db: Db, settings: OutboxSettings, log: Log, clock =
       ? undefined
       : new Date(clock().getTime() + backoff(settings.retryMs, attempts));
 
-  async function attempt(delivery: Claimed | ClaimedTest): Promise<Outcome & { disabled?: string }> {
+  const mailOf = (delivery: AnyClaimed & { channel: 'email' }) => {
+    const options = { ...settings, domain, now: clock() };
+    if (delivery.ticket_id !== null) return buildVisitMail(db, delivery as ClaimedVisit, options);
+    if (delivery.application_id === null) throw new PermanentFailure('an e-mail without an application');
+    return buildMail(db, delivery, options);
+  };
+
+  async function attempt(delivery: AnyClaimed): Promise<Outcome & { disabled?: string }> {
     if (delivery.channel === 'webhook') {
-      const { trackerUrl } = settings;
+      const { trackerUrl, bookingUrl } = settings;
       return attemptWebhook(db, delivery, {
         ...webhooks,
         trackerUrl,
+        bookingUrl,
         now: clock(),
         retryAt: retryAt(delivery.attempts),
       });
     }
-    if (delivery.application_id === null)
+    if (delivery.application_id === null && delivery.ticket_id === null)
       return { kind: 'cancelled', error: 'an e-mail without an application' };
     // A recovery link was asked for by the citizen just now: a stop link does not hold it back.
     if (delivery.stopped && delivery.topic !== recoveryTopic) {
@@ -86,7 +102,7 @@ export function createOutbox(db: Db, settings: OutboxSettings, log: Log, clock =
     if (delivery.channel !== 'email') return { kind: 'cancelled', error: 'no phone gateway for this region' };
     if (!mailer) return { kind: 'cancelled', error: 'e-mail is not configured (LOKET_SMTP_URL)' };
     try {
-      await mailer.send(await buildMail(db, delivery, { ...settings, domain, now: clock() }));
+      await mailer.send(await mailOf(delivery as AnyClaimed & { channel: 'email' }));
       return { kind: 'delivered' };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -96,7 +112,7 @@ export function createOutbox(db: Db, settings: OutboxSettings, log: Log, clock =
     }
   }
 
-  async function deliver(delivery: Claimed | ClaimedTest): Promise<Outcome> {
+  async function deliver(delivery: AnyClaimed): Promise<Outcome> {
     const outcome = await attempt(delivery);
     const kept = await settle(db, delivery, outcome, clock());
     if (outcome.disabled) {
@@ -111,8 +127,22 @@ export function createOutbox(db: Db, settings: OutboxSettings, log: Log, clock =
     return outcome;
   }
 
+  // The day-before reminders are written here, once a minute, so that they go out wherever the
+  // worker runs (a failure is logged and tried again next minute; the deliveries go on).
+  let remindedAt = Number.NEGATIVE_INFINITY;
+  async function remind(): Promise<void> {
+    const now = clock();
+    if (now.getTime() - remindedAt < remindEveryMs) return;
+    remindedAt = now.getTime();
+    await remindTomorrow(db, now).catch((err: unknown) =>
+      log.warn({ err }, 'outbox: could not write visit reminders'),
+    );
+  }
+
   async function runOnce(): Promise<number> {
-    while ((await fanOut(db, { email: mailer !== null, now: clock(), limit: 100 })) === 100) {}
+    await remind();
+    const email = mailer !== null;
+    while ((await fanOut(db, { email, now: clock(), limit: fanOutBatch })) === fanOutBatch) {}
     const claimed = await claim(db, { now: clock(), leaseMs: settings.leaseMs, limit: batch });
     await Promise.all(claimed.map(deliver));
     return claimed.length;

@@ -36,19 +36,23 @@ function page(reply: FastifyReply, lang: Lang, body: string) {
 export function notificationHandlers(ctx: AppContext) {
   return {
     async showStopNotifications(request: OperationRequest<'showStopNotifications'>, reply: FastifyReply) {
-      if (!(await stopTokenKnown(ctx.db, request.params.token))) throw unknownToken();
+      const about = await stopTokenKnown(ctx.db, request.params.token);
+      if (!about) throw unknownToken();
       const lang = pickLang(request);
+      const question = about === 'visit' ? say('stopPage.visitQuestion') : say('stopPage.question');
       return page(
         reply,
         lang,
-        `<p>${say('stopPage.question')(lang)}</p><form method="post"><button type="submit">${say('stopPage.button')(lang)}</button></form>`,
+        `<p>${question(lang)}</p><form method="post"><button type="submit">${say('stopPage.button')(lang)}</button></form>`,
       );
     },
 
     async stopNotifications(request: OperationRequest<'stopNotifications'>, reply: FastifyReply) {
-      if (!(await stopNotifications(ctx.db, request.params.token, ctx.now()))) throw unknownToken();
+      const about = await stopNotifications(ctx.db, request.params.token, ctx.now());
+      if (!about) throw unknownToken();
       const lang = pickLang(request);
-      return page(reply, lang, `<p>${say('mail.stopped')(lang)}</p>`);
+      const done = about === 'visit' ? say('mail.visitStopped') : say('mail.stopped');
+      return page(reply, lang, `<p>${done(lang)}</p>`);
     },
   } satisfies Record<string, (request: FastifyRequest<never>, reply: FastifyReply) => Promise<unknown>>;
 }

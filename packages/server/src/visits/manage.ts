@@ -5,6 +5,7 @@ import type { Db } from '../db/index.js';
 import type { Limit } from '../limits.js';
 import { type Lang, say } from '../messages/index.js';
 import { problem, tooManyRequests } from '../problem.js';
+import { recordVisitEvent } from './events.js';
 import {
   bookableCounters,
   freePlace,
@@ -59,7 +60,9 @@ export async function cancelBooking(db: Db, ticket: TicketRow, now: Date): Promi
       now,
     ]);
     await freePlace(tx, t);
-    return ticketById(tx, t.id);
+    const cancelled = await ticketById(tx, t.id);
+    await recordVisitEvent(tx, cancelled, 'visit.cancelled', { at: now });
+    return cancelled;
   });
 }
 
@@ -109,7 +112,9 @@ export async function rescheduleBooking(
       if (isUniqueViolation(error)) throw problem('already-booked', 409, say('visitAlreadyBooked'));
       throw error;
     }
-    return ticketById(tx, t.id);
+    const moved = await ticketById(tx, t.id);
+    await recordVisitEvent(tx, moved, 'visit.rescheduled', { at: options.now });
+    return moved;
   });
 }
 

@@ -38,6 +38,7 @@ export function settings(
     smtpUrl,
     mailFrom: 'Loket Kota Semarang <loket@semarang.example>',
     trackerUrl: 'https://layanan.semarang.example/lacak#kode={code}',
+    bookingUrl: 'https://layanan.{region}.example/antrean.html#kode={code}',
     apiUrl: 'https://api.semarang.example',
     pollMs: 50,
     leaseMs: 10_000,

@@ -1,0 +1,67 @@
+import type { Queryable } from '../db/index.js';
+import { say } from '../messages/index.js';
+import type { ClaimedVisit } from './deliveries.js';
+import { asHtml, asText, type Block, type Composed, escapeHtml, stopHeaders } from './email-message.js';
+import type { Mail } from './smtp.js';
+import { newStopToken } from './stop.js';
+import { type VisitFacts, visitFacts } from './visit-facts.js';
+
+/**
+ * The e-mail about a booked visit, in the language the citizen booked in: what happened, the code,
+ * queue number, place, counter, day and time in the location's zone (WIB, WITA or WIT), what to
+ * bring when the catalogue knows it, the office's reason for a cancellation, the booking's page on
+ * the region's site, and a stop link for this booking. Never the secret.
+ */
+export function composeVisitEmail(facts: VisitFacts, stopUrl: string): Composed {
+  const { lang, topic, data } = facts;
+  const when = say('visitMail.when', data.date, data.time, facts.zone)(lang);
+  const place = [data.location.name, data.location.address].filter(Boolean).join(', ');
+  const cancelled = topic === 'visit.cancelled';
+  const blocks: Block[] = [{ text: say(`visitMail.what.${topic}`, data.service.name)(lang) }];
+  if (cancelled && data.reason) blocks.push({ heading: say('visitMail.reason')(lang), items: [data.reason] });
+  blocks.push({
+    heading: say('visitMail.details')(lang),
+    items: [
+      say('visitMail.code', data.code)(lang),
+      ...(cancelled ? [] : [say('visitMail.number', data.ticket.number)(lang)]),
+      say('visitMail.place', place)(lang),
+      say('visitMail.counter', data.counter.label, data.counter.agency_name)(lang),
+      say('visitMail.time', when)(lang),
+    ],
+  });
+  if (!cancelled && data.bring.length > 0)
+    blocks.push({ heading: say('visitMail.bring')(lang), items: data.bring });
+  blocks.push({
+    heading: say('visitMail.next')(lang),
+    items: [say(cancelled ? 'visitMail.again' : 'visitMail.come')(lang)],
+  });
+  blocks.push(
+    data.manage_url
+      ? { link: data.manage_url, label: say('visitMail.manage')(lang) }
+      : { text: say('visitMail.manageNoLink')(lang) },
+  );
+  blocks.push({ text: say('mail.neverSecret')(lang) }, { link: stopUrl, label: say('visitMail.stop')(lang) });
+  const subject = say(`visitMail.subject.${topic}`, data.code, when)(lang);
+  return {
+    subject,
+    text: `${blocks.map(asText).join('\n\n')}\n`,
+    html: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body>${blocks.map(asHtml).join('')}</body></html>`,
+  };
+}
+
+/** The e-mail of one claimed visit delivery, with a fresh stop token for its booking. */
+export async function buildVisitMail(
+  db: Queryable,
+  delivery: ClaimedVisit,
+  options: { apiUrl: string; bookingUrl: string | undefined; domain: string; now: Date },
+): Promise<Mail> {
+  const facts = await visitFacts(db, delivery, options);
+  const token = await newStopToken(db, { ticket: delivery.ticket_id }, options.now);
+  const stopUrl = `${options.apiUrl.replace(/\/+$/, '')}/v1/notifications/stop/${token}`;
+  return {
+    to: delivery.target,
+    ...composeVisitEmail(facts, stopUrl),
+    messageId: `<${delivery.id}@${options.domain}>`,
+    headers: stopHeaders(stopUrl),
+  };
+}
