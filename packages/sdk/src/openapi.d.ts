@@ -180,6 +180,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/news-channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Say how news about an application can reach the citizen
+         * @description Whether news about an application to `agency` in `region` can reach the citizen's phone:
+         *     `phone` is true when the agency has an enabled signed webhook endpoint covering the region
+         *     (its own, or its province's), the region's SMS or WhatsApp gateway, which receives the
+         *     phone number the citizen chose for news (docs/notifications.md). The application form offers
+         *     "Kirim kabar ke nomor HP …" only then. Not cached: an endpoint added, disabled or removed
+         *     changes the answer at once.
+         */
+        get: operations["getNewsChannels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/regions/{code}/locations": {
         parameters: {
             query?: never;
@@ -1462,6 +1487,13 @@ export interface components {
              */
             declaration: true;
             notify?: components["schemas"]["NotifyChannels"];
+        };
+        NewsChannels: {
+            lang: components["schemas"]["Lang"];
+            region: components["schemas"]["RegionCode"];
+            agency: components["schemas"]["Slug"];
+            /** @description An enabled webhook endpoint of the agency covers the region (its phone gateway). */
+            phone: boolean;
         };
         /**
          * @description The channels the citizen chose for news about this application, on check your answers:
@@ -3635,6 +3667,58 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getNewsChannels: {
+        parameters: {
+            query: {
+                /**
+                 * @description The application's region (Kemendagri code).
+                 * @example 35.78
+                 */
+                region: components["schemas"]["RegionCode"];
+                /**
+                 * @description The agency the application goes to (the service's `agency.id`).
+                 * @example dukcapil
+                 */
+                agency: components["schemas"]["Slug"];
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The channels news can go by. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "lang": "id",
+                     *       "region": "35.78",
+                     *       "agency": "dukcapil",
+                     *       "phone": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NewsChannels"];
+                };
+            };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];

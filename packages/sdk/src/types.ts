@@ -81,6 +81,8 @@ export type CreateApplicationRequest = Schemas['CreateApplicationRequest'];
 export type SubmitApplicationRequest = Schemas['SubmitApplicationRequest'];
 export type WithdrawRequest = Schemas['WithdrawRequest'];
 export type NotifyChannels = Schemas['NotifyChannels'];
+/** Whether news can reach the citizen's phone for an agency in a region (its gateway). */
+export type NewsChannels = Schemas['NewsChannels'];
 export type SecretRecoveryRequest = Schemas['SecretRecoveryRequest'];
 export type SecretRecoveryAccepted = Schemas['SecretRecoveryAccepted'];
 export type RecoverSecretRequest = Schemas['RecoverSecretRequest'];
@@ -190,6 +192,7 @@ export type ListLifeEventsQuery = WithDefaultRegion<Query<'listLifeEvents'>>;
 export type GetLifeEventQuery = WithDefaultRegion<Query<'getLifeEvent'>>;
 export type ListRegionsQuery = Query<'listRegions'>;
 export type GetRegionQuery = Query<'getRegion'>;
+export type GetNewsChannelsQuery = Query<'getNewsChannels'>;
 export type ListRegionLocationsQuery = Query<'listRegionLocations'>;
 export type GetServiceFormQuery = Query<'getServiceForm'>;
 export type ListOfficerApplicationsQuery = Query<'listOfficerApplications'>;

@@ -40,6 +40,11 @@ describe('URLs', () => {
     ['listRegions', (c) => c.listRegions(), '/v1/regions'],
     ['getRegion', (c) => c.getRegion('33.74'), '/v1/regions/33.74'],
     ['listRegionLocations', (c) => c.listRegionLocations('33.74'), '/v1/regions/33.74/locations'],
+    [
+      'getNewsChannels',
+      (c) => c.getNewsChannels({ region: '35.78', agency: 'dukcapil' }),
+      '/v1/news-channels',
+    ],
     ['getLiveness', (c) => c.getLiveness(), '/health/live'],
     ['getReadiness', (c) => c.getReadiness(), '/health/ready'],
   ];

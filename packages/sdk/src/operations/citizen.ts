@@ -9,6 +9,7 @@ export * from './catalogue.js';
 export * from './complaints.js';
 export * from './health.js';
 export * from './life-events.js';
+export * from './news.js';
 export * from './recovery.js';
 export * from './regions.js';
 export * from './results.js';

@@ -174,6 +174,10 @@ export const requestMessages = {
     id: (code: string) => `Wilayah dengan kode "${code}" tidak ada.`,
     en: (code: string) => `There is no region with code "${code}".`,
   },
+  agencyNotFound: {
+    id: (id: string) => `Instansi "${id}" tidak ada.`,
+    en: (id: string) => `Agency "${id}" does not exist.`,
+  },
   serviceNotFound: {
     id: (slug: string) => `Layanan "${slug}" tidak ada.`,
     en: (slug: string) => `Service "${slug}" does not exist.`,

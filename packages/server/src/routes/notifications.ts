@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { findRegion } from '../catalogue/regions.js';
 import { pickLang } from '../http/lang.js';
 import { type Lang, say } from '../messages/index.js';
 import { stopNotifications, stopTokenKnown } from '../notifications/stop.js';
+import { hasPhoneGateway } from '../notifications/webhook-endpoints.js';
 import { problem } from '../problem.js';
 import type { AppContext, OperationRequest } from './context.js';
 
@@ -32,9 +34,19 @@ function page(reply: FastifyReply, lang: Lang, body: string) {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body><main><h1>${title}</h1>${body}</main></body></html>`;
 }
 
-/** Messages to citizens: the stop link. The rules are in notifications/. */
+/** Messages to citizens: the channels news can go by, the stop link. The rules are in notifications/. */
 export function notificationHandlers(ctx: AppContext) {
   return {
+    async getNewsChannels(request: OperationRequest<'getNewsChannels'>, reply: FastifyReply) {
+      const lang = pickLang(request);
+      const { region, agency } = request.query;
+      if (!(await findRegion(ctx.db, region))) throw problem('not-found', 404, say('regionNotFound', region));
+      const known = await ctx.db.query('select 1 from agency where id = $1', [agency]);
+      if (known.length === 0) throw problem('not-found', 404, say('agencyNotFound', agency));
+      reply.header('cache-control', 'no-cache');
+      return { lang, region, agency, phone: await hasPhoneGateway(ctx.db, region, agency) };
+    },
+
     async showStopNotifications(request: OperationRequest<'showStopNotifications'>, reply: FastifyReply) {
       const about = await stopTokenKnown(ctx.db, request.params.token);
       if (!about) throw unknownToken();

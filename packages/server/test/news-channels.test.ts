@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addEndpoint } from '../src/notifications/webhook-endpoints.js';
+import { startTestServer, type TestServer } from './helpers/app.js';
+import { call } from './helpers/visits.js';
+
+// GET /v1/news-channels: the form offers the phone box only where news can reach the phone, i.e.
+// where the agency has an enabled webhook endpoint (the region's gateway) covering the region.
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.close());
+
+const ask = (region: string, agency: string) =>
+  call(server.url, 'GET', `/v1/news-channels?region=${region}&agency=${agency}`);
+
+const hook = (region_code: string, agency_id = 'dukcapil', event_types: string[] = []) =>
+  addEndpoint(
+    server.db,
+    { agency_id, region_code, url: 'https://gateway.example/loket', event_types, created_by: 'test' },
+    { allowPrivate: true, now: new Date() },
+  );
+
+describe('news channels', () => {
+  it('says phone only where an enabled endpoint of the agency covers the region, at once', async () => {
+    expect((await ask('33.74', 'dukcapil')).body).toEqual({
+      lang: 'id',
+      region: '33.74',
+      agency: 'dukcapil',
+      phone: false,
+    });
+    const endpoint = await hook('33.74');
+    const now = await ask('33.74', 'dukcapil');
+    expect(now.body.phone).toBe(true);
+    expect(now.headers.get('cache-control')).toBe('no-cache');
+    expect((await ask('33.74', 'djp')).body.phone).toBe(false); // another agency
+    expect((await ask('33.75', 'dukcapil')).body.phone).toBe(false); // another kota
+    await server.db.query('update webhook_endpoint set enabled = false where id = $1', [endpoint.id]);
+    expect((await ask('33.74', 'dukcapil')).body.phone).toBe(false);
+    // A province's endpoint covers its kabupaten/kota; one that takes only visit events does not count.
+    await hook('35');
+    expect((await ask('35.78', 'dukcapil')).body.phone).toBe(true);
+    await hook('32.73', 'dukcapil', ['visit.booked']);
+    expect((await ask('32.73', 'dukcapil')).body.phone).toBe(false);
+  });
+
+  it('answers 404 for an unknown region or agency, 400 without them', async () => {
+    expect((await ask('99.99', 'dukcapil')).status).toBe(404);
+    expect((await ask('33.74', 'tidak-ada')).status).toBe(404);
+    expect((await call(server.url, 'GET', '/v1/news-channels?region=33.74')).status).toBe(400);
+  });
+});
