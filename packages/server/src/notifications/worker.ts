@@ -45,7 +45,7 @@ export interface Outbox {
 }
 
 /** Deliveries claimed per round (sent concurrently), and events fanned out per statement. */
-const batch = 50;
+export const batch = 50;
 const fanOutBatch = 500;
 /** How often the worker writes the day-before visit reminders (visits/events.ts). */
 const remindEveryMs = 60_000;
