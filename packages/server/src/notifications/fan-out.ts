@@ -16,7 +16,8 @@ const legacyEmail = `case when jsonb_typeof(a.answers->'email') = 'string'
 
 /**
  * $1 the most events, $2 now, $3 e-mail can be sent, $4 the phone can. Takes the oldest events not
- * yet fanned out (skipping those another instance holds), marks them, and inserts their deliveries
+ * yet fanned out about an application or a booking (skipping those another instance holds; an
+ * event of another kind, e.g. a complaint's, waits for its own rules here), marks them, and inserts their deliveries
  * with the ids deliveryId() gives: sha256 of event id, channel and target, so a second fan-out of
  * the same event (it cannot happen; but a resend must stay the same delivery) changes nothing.
  *
@@ -31,7 +32,8 @@ const legacyEmail = `case when jsonb_typeof(a.answers->'email') = 'string'
 const fanOutSql = `
 with ev as (
   select id, topic, payload, application_id, ticket_id from outbox_event
-  where fanned_out_at is null order by created_at, id limit $1
+  where fanned_out_at is null and (application_id is not null or ticket_id is not null)
+  order by created_at, id limit $1
   for update skip locked
 ),
 marked as (
