@@ -173,6 +173,23 @@ describe('filing a complaint', () => {
     expect((await file(complaint({ about }), { ...origin, ...key() })).status).toBe(201);
   });
 
+  it('answers a browser’s preflight only for an origin some region allowed', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${server.url}/v1/complaints`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type, idempotency-key',
+        },
+      });
+    const allowed = await preflight('https://layanan.example.org');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://layanan.example.org');
+    expect(allowed.headers.get('access-control-allow-headers')).toMatch(/Idempotency-Key/i);
+    const other = await preflight('https://elsewhere.example.org');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('uses the agency’s own response target when it has one', async () => {
     await setComplaintTarget(server.db, 'dukcapil', 3, 'https://example.org/sk-pengaduan');
     const { body } = await file(complaint());
