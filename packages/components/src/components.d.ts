@@ -41,6 +41,43 @@ export namespace Components {
         "trackerHref"?: string;
     }
     /**
+     * A complaint to the agency about one application, one visit or a service in a region, with its
+     * own code and secret and the agency's answer; without `about`, the lookup of a complaint's
+     * answer. SP4N-LAPOR! (the national channel, no public API) is always offered too: the text ready
+     * to copy, the link, and every other way to reach it.
+     */
+    interface LoketComplaintForm {
+        /**
+          * What the complaint is about: `application` or `visit` (with `code` and the `secret` property), `service` (with `service` and `region`); none: the lookup.
+         */
+        "about"?: 'application' | 'visit' | 'service';
+        /**
+          * Base URL of the Loket API; falls back to `data-loket-api-base` on an ancestor or `<meta name="loket-api-base">`.
+         */
+        "apiBase"?: string;
+        /**
+          * The application's tracking code or the booking's code.
+         */
+        "code"?: string;
+        /**
+          * Start as one button ("Ada masalah? Sampaikan pengaduan") that opens the form: how the tracker offers it.
+          * @default false
+         */
+        "collapsed": boolean;
+        /**
+          * The region (Kemendagri code), for a complaint about a service in general.
+         */
+        "region"?: string;
+        /**
+          * Its secret: set as a property (never an attribute: it would show in the page's markup).
+         */
+        "secret"?: string;
+        /**
+          * The service (its id), for a complaint about a service in general.
+         */
+        "service"?: string;
+    }
+    /**
      * The hall's screen: the number called last at each counter, and the latest calls, live over
      * Server-Sent Events. It reconnects by itself after a dropped connection and shows each call
      * once (none missed, none repeated); each new call is said in its live region. Large type and
@@ -251,6 +288,18 @@ declare global {
         new (): HTMLLoketApplicationFormElement;
     };
     /**
+     * A complaint to the agency about one application, one visit or a service in a region, with its
+     * own code and secret and the agency's answer; without `about`, the lookup of a complaint's
+     * answer. SP4N-LAPOR! (the national channel, no public API) is always offered too: the text ready
+     * to copy, the link, and every other way to reach it.
+     */
+    interface HTMLLoketComplaintFormElement extends Components.LoketComplaintForm, HTMLStencilElement {
+    }
+    var HTMLLoketComplaintFormElement: {
+        prototype: HTMLLoketComplaintFormElement;
+        new (): HTMLLoketComplaintFormElement;
+    };
+    /**
      * The hall's screen: the number called last at each counter, and the latest calls, live over
      * Server-Sent Events. It reconnects by itself after a dropped connection and shows each call
      * once (none missed, none repeated); each new call is said in its live region. Large type and
@@ -370,6 +419,7 @@ declare global {
     };
     interface HTMLElementTagNameMap {
         "loket-application-form": HTMLLoketApplicationFormElement;
+        "loket-complaint-form": HTMLLoketComplaintFormElement;
         "loket-queue-board": HTMLLoketQueueBoardElement;
         "loket-satisfaction-survey": HTMLLoketSatisfactionSurveyElement;
         "loket-service-finder": HTMLLoketServiceFinderElement;
@@ -416,6 +466,43 @@ declare namespace LocalJSX {
           * The page with `<loket-status-tracker>`: the confirmation links there, with the code and secret in the fragment.
          */
         "trackerHref"?: string;
+    }
+    /**
+     * A complaint to the agency about one application, one visit or a service in a region, with its
+     * own code and secret and the agency's answer; without `about`, the lookup of a complaint's
+     * answer. SP4N-LAPOR! (the national channel, no public API) is always offered too: the text ready
+     * to copy, the link, and every other way to reach it.
+     */
+    interface LoketComplaintForm {
+        /**
+          * What the complaint is about: `application` or `visit` (with `code` and the `secret` property), `service` (with `service` and `region`); none: the lookup.
+         */
+        "about"?: 'application' | 'visit' | 'service';
+        /**
+          * Base URL of the Loket API; falls back to `data-loket-api-base` on an ancestor or `<meta name="loket-api-base">`.
+         */
+        "apiBase"?: string;
+        /**
+          * The application's tracking code or the booking's code.
+         */
+        "code"?: string;
+        /**
+          * Start as one button ("Ada masalah? Sampaikan pengaduan") that opens the form: how the tracker offers it.
+          * @default false
+         */
+        "collapsed"?: boolean;
+        /**
+          * The region (Kemendagri code), for a complaint about a service in general.
+         */
+        "region"?: string;
+        /**
+          * Its secret: set as a property (never an attribute: it would show in the page's markup).
+         */
+        "secret"?: string;
+        /**
+          * The service (its id), for a complaint about a service in general.
+         */
+        "service"?: string;
     }
     /**
      * The hall's screen: the number called last at each counter, and the latest calls, live over
@@ -603,6 +690,15 @@ declare namespace LocalJSX {
         "service": string;
         "trackerHref": string;
     }
+    interface LoketComplaintFormAttributes {
+        "apiBase": string;
+        "about": 'application' | 'visit' | 'service';
+        "code": string;
+        "secret": string;
+        "service": string;
+        "region": string;
+        "collapsed": boolean;
+    }
     interface LoketQueueBoardAttributes {
         "apiBase": string;
         "location": string;
@@ -646,6 +742,7 @@ declare namespace LocalJSX {
 
     interface IntrinsicElements {
         "loket-application-form": Omit<LoketApplicationForm, keyof LoketApplicationFormAttributes> & { [K in keyof LoketApplicationForm & keyof LoketApplicationFormAttributes]?: LoketApplicationForm[K] } & { [K in keyof LoketApplicationForm & keyof LoketApplicationFormAttributes as `attr:${K}`]?: LoketApplicationFormAttributes[K] } & { [K in keyof LoketApplicationForm & keyof LoketApplicationFormAttributes as `prop:${K}`]?: LoketApplicationForm[K] };
+        "loket-complaint-form": Omit<LoketComplaintForm, keyof LoketComplaintFormAttributes> & { [K in keyof LoketComplaintForm & keyof LoketComplaintFormAttributes]?: LoketComplaintForm[K] } & { [K in keyof LoketComplaintForm & keyof LoketComplaintFormAttributes as `attr:${K}`]?: LoketComplaintFormAttributes[K] } & { [K in keyof LoketComplaintForm & keyof LoketComplaintFormAttributes as `prop:${K}`]?: LoketComplaintForm[K] };
         "loket-queue-board": Omit<LoketQueueBoard, keyof LoketQueueBoardAttributes> & { [K in keyof LoketQueueBoard & keyof LoketQueueBoardAttributes]?: LoketQueueBoard[K] } & { [K in keyof LoketQueueBoard & keyof LoketQueueBoardAttributes as `attr:${K}`]?: LoketQueueBoardAttributes[K] } & { [K in keyof LoketQueueBoard & keyof LoketQueueBoardAttributes as `prop:${K}`]?: LoketQueueBoard[K] } & OneOf<"location", LoketQueueBoard["location"], LoketQueueBoardAttributes["location"]>;
         "loket-satisfaction-survey": Omit<LoketSatisfactionSurvey, keyof LoketSatisfactionSurveyAttributes> & { [K in keyof LoketSatisfactionSurvey & keyof LoketSatisfactionSurveyAttributes]?: LoketSatisfactionSurvey[K] } & { [K in keyof LoketSatisfactionSurvey & keyof LoketSatisfactionSurveyAttributes as `attr:${K}`]?: LoketSatisfactionSurveyAttributes[K] } & { [K in keyof LoketSatisfactionSurvey & keyof LoketSatisfactionSurveyAttributes as `prop:${K}`]?: LoketSatisfactionSurvey[K] };
         "loket-service-finder": Omit<LoketServiceFinder, keyof LoketServiceFinderAttributes> & { [K in keyof LoketServiceFinder & keyof LoketServiceFinderAttributes]?: LoketServiceFinder[K] } & { [K in keyof LoketServiceFinder & keyof LoketServiceFinderAttributes as `attr:${K}`]?: LoketServiceFinderAttributes[K] } & { [K in keyof LoketServiceFinder & keyof LoketServiceFinderAttributes as `prop:${K}`]?: LoketServiceFinder[K] };
@@ -665,6 +762,13 @@ declare module "@stencil/core" {
              * dropped connection or a reload loses nothing, and the application is submitted exactly once.
              */
             "loket-application-form": LocalJSX.IntrinsicElements["loket-application-form"] & JSXBase.HTMLAttributes<HTMLLoketApplicationFormElement>;
+            /**
+             * A complaint to the agency about one application, one visit or a service in a region, with its
+             * own code and secret and the agency's answer; without `about`, the lookup of a complaint's
+             * answer. SP4N-LAPOR! (the national channel, no public API) is always offered too: the text ready
+             * to copy, the link, and every other way to reach it.
+             */
+            "loket-complaint-form": LocalJSX.IntrinsicElements["loket-complaint-form"] & JSXBase.HTMLAttributes<HTMLLoketComplaintFormElement>;
             /**
              * The hall's screen: the number called last at each counter, and the latest calls, live over
              * Server-Sent Events. It reconnects by itself after a dropped connection and shows each call

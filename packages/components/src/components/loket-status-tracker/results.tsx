@@ -12,8 +12,9 @@ export { resultText };
 // Loaded just after the first status is shown, so the tracker's first load does not grow: the
 // result document to download, the submission receipt ("Bukti pengajuan", kit/receipt), the
 // satisfaction survey of a decided application (<loket-satisfaction-survey>, whose code the
-// loader fetches only then) and the linked visit's line (visit-line.tsx, with its date and zone
-// helpers).
+// loader fetches only then), the offer of a complaint about a sent application
+// (<loket-complaint-form>, likewise) and the linked visit's line (visit-line.tsx, with its date
+// and zone helpers).
 
 /** What the results read and change on the tracker. */
 export interface ResultsHost extends ReceiptHost {
@@ -115,6 +116,17 @@ export const Results: FunctionalComponent<{ host: ResultsHost }> = ({ host }) =>
         apiBase={configValue(host.el, 'api-base', host.apiBase)}
         code={key.code}
         secret={key.secret}
+      />
+    ),
+    sent && (
+      <loket-complaint-form
+        class="complaint"
+        part="complaint"
+        about="application"
+        code={key.code}
+        secret={key.secret}
+        apiBase={configValue(host.el, 'api-base', host.apiBase)}
+        collapsed
       />
     ),
   ];
