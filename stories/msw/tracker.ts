@@ -1,6 +1,7 @@
 import { delay, HttpResponse, http, type JsonBodyType } from 'msw';
 import en from '../fixtures/tracker.en.json';
 import id from '../fixtures/tracker.id.json';
+import { complaints } from './complaints';
 import { API_BASE } from './handlers';
 import { requestKey } from './request-key.mjs';
 import { sameSecret } from './secret';
@@ -79,6 +80,7 @@ export const tracker = () => [
   http.get(receipt, ({ request }) => answer(request)),
   http.get(result, ({ request }) => resultFile(request)),
   ...survey(),
+  ...complaints(),
 ];
 
 /** Status requests fail with 500 problem+json (after the SDK's retries too). */
