@@ -21,6 +21,9 @@ Commands:
                               write a SYNTHETIC catalogue (for benchmarks only) to FILE as JSON
   officer create --name N --agency A --region R | list | revoke ID
                               officer bearer tokens (the token is shown once, stored hashed)
+  officers add --username U --name N --agency A --region R --role ROLES | list |
+           set-password U | reset-totp U | disable U | enable U
+                              officer accounts for the desk (/petugas/): password + TOTP or SSO
   kiosk add --location L --name N | list [--location L] | revoke ID
                               survey kiosks at an MPP (the token is shown once, stored hashed)
   origins add REGION ORIGIN | list [REGION] | remove REGION ORIGIN
@@ -40,6 +43,7 @@ Configuration comes from environment variables; see the README.`;
 const commandModules: Record<string, string> = {
   import: './cli/import.js',
   officer: './cli/officer.js',
+  officers: './cli/officers.js',
   kiosk: './cli/kiosk.js',
   origins: './cli/origins.js',
   webhooks: './cli/webhooks.js',

@@ -25,6 +25,10 @@ export interface Limits {
   recoveries: Limit;
   /** "Lupa kode rahasia?" requests per tracking code, whoever sends them (per hour). */
   recoveryPerCode: Limit;
+  /** Officer sign-ins per client address (password and single sign-on), on top of `writes`. */
+  signIns: Limit;
+  /** Failed sign-ins per officer username; then that username answers 429 until the window ends. */
+  signInLockout: Limit;
   /** Client addresses no rate limit applies to (a kiosk in an MPP, a monitoring probe). */
   allow: string[];
   /** The files of one application together, in bytes. */
@@ -47,6 +51,8 @@ export const defaultLimits: Limits = {
   kioskPerDay: { max: 600, windowMs: 24 * 60 * MINUTE },
   recoveries: { max: 10, windowMs: 60 * MINUTE },
   recoveryPerCode: { max: 3, windowMs: 60 * MINUTE },
+  signIns: { max: 30, windowMs: 15 * MINUTE },
+  signInLockout: { max: 5, windowMs: 15 * MINUTE },
   allow: [],
   applicationBytes: 50 * MB,
   minFreeBytes: 1024 * MB,
@@ -75,6 +81,11 @@ export function limitsFromEnv(
     kioskPerDay: per('LOKET_KIOSK_PER_DAY', d.kioskPerDay),
     recoveries: per('LOKET_LIMIT_RECOVERIES', d.recoveries),
     recoveryPerCode: per('LOKET_RECOVERY_PER_CODE', d.recoveryPerCode),
+    signIns: per('LOKET_LIMIT_SIGNINS', d.signIns),
+    signInLockout: {
+      max: integer(env, 'LOKET_SIGNIN_LOCKOUT_ATTEMPTS', d.signInLockout.max),
+      windowMs: integer(env, 'LOKET_SIGNIN_LOCKOUT_MINUTES', d.signInLockout.windowMs / MINUTE) * MINUTE,
+    },
     allow: (env.LOKET_LIMIT_ALLOW ?? '')
       .split(',')
       .map((a) => a.trim())

@@ -44,7 +44,7 @@ export async function assertAgencyExists(db: Queryable, id: string): Promise<voi
   );
 }
 
-function cleanName(name: string): string {
+export function cleanName(name: string): string {
   const trimmed = name.trim();
   if (!trimmed) throw new OfficerInputError('the officer name must not be empty');
   if (trimmed.length > 100) throw new OfficerInputError('the officer name must be at most 100 characters');

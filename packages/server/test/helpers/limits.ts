@@ -15,6 +15,8 @@ export function limitsOf(max: number): Partial<Limits> {
     lockout: many,
     recoveries: many,
     recoveryPerCode: many,
+    signIns: many,
+    signInLockout: many,
     minFreeBytes: 0,
   };
 }
