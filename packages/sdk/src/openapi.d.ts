@@ -515,6 +515,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/officer/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The desk's current session
+         * @description Who is signed in with this cookie, the `csrf` token again (after a reload) and when the
+         *     session ends if idle. `401` (type `urn:loket:problem:session-expired` when a cookie was
+         *     sent) otherwise. Does not count as activity beyond restarting the idle clock.
+         */
+        get: operations["getOfficerSession"];
+        put?: never;
+        /**
+         * Sign in to the desk
+         * @description Signs an officer in with a username and password, then (for accounts with a second
+         *     factor, which every admin has) the 6-digit TOTP code: answered `401` with type
+         *     `urn:loket:problem:totp-required` until the code is sent along. On success the session
+         *     cookie `loket_officer` is set (HttpOnly, SameSite=Strict, Path=/, Secure over HTTPS) and
+         *     the body carries the `csrf` token to send as `x-loket-csrf` with every state-changing
+         *     request. A wrong username, a wrong password and a disabled account get the same `401`.
+         *     After `LOKET_SIGNIN_LOCKOUT_ATTEMPTS` (5) failures within 15 minutes the username answers
+         *     `429` until the window ends; sign-ins are also limited per address
+         *     (`LOKET_LIMIT_SIGNINS`). Same origin only. See docs/officers.md.
+         */
+        post: operations["createOfficerSession"];
+        /**
+         * Sign out of the desk
+         * @description Ends the session at once (it is deleted on the server) and clears the cookie. Needs
+         *     `x-loket-csrf` like every state-changing request made with the cookie.
+         */
+        delete: operations["deleteOfficerSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/officer/applications": {
         parameters: {
             query?: never;
@@ -1648,6 +1687,56 @@ export interface components {
             /** @description What to bring to the counter (the service's requirements in the catalogue, with the region's changes). */
             bring: string[];
         };
+        /**
+         * @description `officer` works the queue of its scope; `supervisor` also sees the agency's workload;
+         *     `admin` also manages accounts, origins and webhooks (and must use a second factor).
+         * @enum {string}
+         */
+        OfficerRole: "officer" | "supervisor" | "admin";
+        OfficerSignIn: {
+            username: string;
+            password: string;
+            /** @description The 6-digit code of the authenticator app, once asked for (`totp-required`). */
+            totp?: string;
+        };
+        /**
+         * @example {
+         *       "officer": {
+         *         "id": "7d0c2b8e-8f3a-4d7e-9a51-3b2f1c0e9d11",
+         *         "name": "Siti Rahayu",
+         *         "username": "siti.dukcapil",
+         *         "agency": "dukcapil",
+         *         "regions": [
+         *           "33.74"
+         *         ],
+         *         "roles": [
+         *           "officer"
+         *         ]
+         *       },
+         *       "csrf": "Jm8y0cQd1c4hXKX2m9ZtQm3h1S9t3Vt2M2o0h7a8b9c",
+         *       "expiresAt": "2026-12-07T05:30:00Z"
+         *     }
+         */
+        OfficerSession: {
+            officer: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                username: string;
+                /** @description The agency's id. */
+                agency: string;
+                /** @description The region codes of the officer's scope (a province code covers its kabupaten/kota). */
+                regions: components["schemas"]["RegionCode"][];
+                roles: components["schemas"]["OfficerRole"][];
+            };
+            /** @description Send as the `x-loket-csrf` header with every state-changing request made with the cookie. */
+            csrf: string;
+            /**
+             * Format: date-time
+             * @description When the session ends if no further request comes (the idle end, or the absolute end if sooner).
+             */
+            expiresAt: string;
+        };
         OfficerHistoryEntry: {
             from: components["schemas"]["ApplicationStatusCode"] | null;
             to: components["schemas"]["ApplicationStatusCode"];
@@ -2603,7 +2692,8 @@ export interface components {
              *     file the officer asked to replace), `:unsupported-media-type`,
              *     `:attachments-full`, `:insufficient-storage`; for visits `:slot-full`,
              *     `:daily-quota-reached`, `:slot-unavailable`, `:already-booked`, `:not-cancellable`,
-             *     `:not-checked-in`, `:wrong-day`; for complaints `:not-answered`, `:complaint-closed`; for the survey `:survey-answered`, `:survey-not-open`; from the HTTP layer `:payload-too-large`,
+             *     `:not-checked-in`, `:wrong-day`; for complaints `:not-answered`, `:complaint-closed`; for the officer desk
+             *     `:totp-required`, `:session-expired`, `:csrf-failed`; for the survey `:survey-answered`, `:survey-not-open`; from the HTTP layer `:payload-too-large`,
              *     `:request-timeout`, `:headers-too-large`; `:too-many-requests` anywhere.
              */
             type: string;
@@ -2807,7 +2897,11 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description No officer token, or one that is unknown or revoked. */
+        /**
+         * @description No officer token or desk session, or one that is unknown, revoked or ended
+         *     (`urn:loket:problem:session-expired`); at sign-in, wrong credentials or
+         *     (`urn:loket:problem:totp-required`) the second factor still to give.
+         */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -2816,7 +2910,11 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Not allowed (another agency's or region's application, or a page origin the region has not allowed). */
+        /**
+         * @description Not allowed (another agency's or region's application, a page origin the region has not
+         *     allowed, the officer API from another origin, or a desk request without its
+         *     `x-loket-csrf` token: `urn:loket:problem:csrf-failed`).
+         */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -4550,6 +4648,120 @@ export interface operations {
             408: components["responses"]["RequestTimeout"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getOfficerSession: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficerSession"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createOfficerSession: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "username": "siti.dukcapil",
+                 *       "password": "correct horse battery",
+                 *       "totp": "492039"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OfficerSignIn"];
+            };
+        };
+        responses: {
+            /** @description Signed in; the cookie is set. */
+            200: {
+                headers: {
+                    /** @description `loket_officer=…; Path=/; HttpOnly; SameSite=Strict` (and `Secure` over HTTPS). */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficerSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteOfficerSession: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out; the cookie is cleared. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
         };

@@ -20,6 +20,8 @@ import { securityHandlers } from './http/security.js';
 import { registerValidation } from './http/validation.js';
 import { sweepVisitsNowAndThen } from './http/visit-sweeps.js';
 import { defaultLimits, type Limits } from './limits.js';
+import { registerRequestAudit } from './officers/desk-hooks.js';
+import { defaultSessionSettings, type SessionSettings } from './officers/sessions.js';
 import { applicationHandlers } from './routes/applications.js';
 import { attachmentHandlers } from './routes/attachments.js';
 import type { BoardOptions } from './routes/board.js';
@@ -31,6 +33,7 @@ import { healthHandlers } from './routes/health.js';
 import { lifeEventHandlers } from './routes/life-events.js';
 import { notificationHandlers, registerFormBodies } from './routes/notifications.js';
 import { officerHandlers } from './routes/officer.js';
+import { officerSessionHandlers } from './routes/officer-session.js';
 import { performanceHandlers } from './routes/performance.js';
 import { recoveryHandlers, registerAfterResponse } from './routes/recovery.js';
 import { regionHandlers } from './routes/regions.js';
@@ -65,6 +68,8 @@ export interface AppOptions {
   board?: Partial<BoardOptions>;
   /** Where the officer desk's build is (served at /petugas/); default: packages/components/dist-desk. */
   deskDir?: string | undefined;
+  /** The desk's session timeouts (docs/officers.md). */
+  sessions?: Partial<SessionSettings>;
 }
 
 export const defaultTimeouts = { headersMs: 10_000, requestMs: 120_000 };
@@ -152,6 +157,11 @@ export async function buildApp(
     limits,
     skmMinResponses: options.skmMinResponses ?? 10,
     webhooks: { allowPrivate: options.webhooks?.allowPrivate ?? false },
+    desk: {
+      sessions: { ...defaultSessionSettings, ...options.sessions },
+      now: options.now ?? (() => new Date()),
+      publicUrl: options.publicUrl,
+    },
   };
 
   app.addHook('onSend', async (request, reply) => {
@@ -180,6 +190,7 @@ export async function buildApp(
   );
   registerFormBodies(app);
   registerAfterResponse(app);
+  registerRequestAudit(app, options.db);
   const contract = loadContract();
   const boards: Boards = { open: new Set(), options: { pollMs: 500, heartbeatMs: 15_000, ...options.board } };
   // Open board streams end before the server closes (they would keep it waiting).
@@ -195,6 +206,7 @@ export async function buildApp(
     ...applicationHandlers(ctx),
     ...attachmentHandlers(ctx),
     ...officerHandlers(ctx),
+    ...officerSessionHandlers(ctx),
     ...webhookHandlers(ctx),
     ...notificationHandlers(ctx),
     ...resultHandlers(ctx),
@@ -219,7 +231,7 @@ export async function buildApp(
   });
   await app.register(openapiGlue, {
     specification: contractForRoutes(contract),
-    securityHandlers: securityHandlers(options.db, limits.lockout),
+    securityHandlers: securityHandlers(options.db, limits.lockout, ctx.desk),
     // Route options returned here are spread over glue's own (method, url, schema from the contract).
     // A missing handler becomes glue's "not implemented" error; test/operations.test.ts fails the
     // build while any operation of the contract has no handler.

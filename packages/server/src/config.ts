@@ -32,6 +32,8 @@ export interface Config {
   trustProxy: number | string[] | false;
   /** Fewest survey responses for a cell of the satisfaction index to be published (docs/assessment.md). */
   skmMinResponses: number;
+  /** The desk's sessions: idle and absolute timeouts (docs/officers.md). */
+  sessions: { idleMs: number; absoluteMs: number };
   /** Notifications (docs/notifications.md); `apiUrl` falls back to the address listened on. */
   outbox: Omit<OutboxSettings, 'apiUrl'> & { apiUrl: string | undefined };
 }
@@ -79,6 +81,10 @@ export function loadConfig(env: Env = process.env): Config {
     limits: limitsFromEnv(env, integer),
     trustProxy: trustProxyFromEnv(env.LOKET_TRUST_PROXY),
     skmMinResponses: Math.max(1, integer(env, 'LOKET_SKM_MIN_RESPONSES', 10)),
+    sessions: {
+      idleMs: Math.max(1, integer(env, 'LOKET_SESSION_IDLE_MINUTES', 30)) * 60_000,
+      absoluteMs: Math.max(1, integer(env, 'LOKET_SESSION_MAX_HOURS', 12)) * 3_600_000,
+    },
     outbox: {
       smtpUrl: env.LOKET_SMTP_URL || undefined,
       mailFrom: env.LOKET_MAIL_FROM || 'Loket <loket@localhost>',

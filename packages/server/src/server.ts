@@ -35,6 +35,7 @@ export async function startServer(config: Config, options: { seedIfEmpty?: boole
     limits: config.limits,
     trustProxy: config.trustProxy,
     skmMinResponses: config.skmMinResponses,
+    sessions: config.sessions,
     responseCache:
       config.responseCacheMb > 0
         ? { maxBytes: config.responseCacheMb * 1024 * 1024, checkEveryMs: config.catalogueCheckMs }

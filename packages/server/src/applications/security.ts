@@ -1,6 +1,8 @@
 import type { Db } from '../db/index.js';
 import type { Limit } from '../limits.js';
 import { say } from '../messages/index.js';
+import type { Role } from '../officers/accounts.js';
+import { nothingPresented } from '../officers/session-auth.js';
 import { problem, tooManyRequests } from '../problem.js';
 import { countAttempt, uncountAttempt } from './lockout.js';
 import { checkOrigin } from './origins.js';
@@ -33,6 +35,8 @@ export interface Officer {
   name: string;
   agency_id: string;
   region_code: string;
+  /** For a desk session: the signed-in account (a bearer token has none). */
+  account?: { username: string; roles: Role[] };
 }
 
 export const applicationColumns = `id, code, service_id, region_code, agency_id, form_version, status, answers,
@@ -83,8 +87,11 @@ export async function authenticateOfficer(
   db: Db,
   given: { authorization: string | undefined; origin: string | undefined },
 ): Promise<Officer> {
+  // A request without a token may carry a desk session instead (officerSession): these refusals
+  // are then marked, so that the session's own answer is the one given.
+  const absent = <E extends Error>(error: E) => (given.authorization ? error : nothingPresented(error));
   // The officer API is for agency systems, never for pages in a browser on another origin.
-  if (given.origin !== undefined) throw problem('origin-not-allowed', 403, say('officerNoBrowser'));
+  if (given.origin !== undefined) throw absent(problem('origin-not-allowed', 403, say('officerNoBrowser')));
   const match = /^Bearer ([A-Za-z0-9._~+/-]{16,200}=*)$/i.exec(given.authorization ?? '');
   const rows = match?.[1]
     ? await db.query<Officer>(
@@ -94,6 +101,6 @@ export async function authenticateOfficer(
       )
     : [];
   const officer = rows[0];
-  if (!officer) throw problem('unauthorized', 401, say('unauthorized'));
+  if (!officer) throw absent(problem('unauthorized', 401, say('unauthorized')));
   return officer;
 }

@@ -85,9 +85,13 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     const lang = pickLang(request);
     const problem = (kind: ProblemKind, status: number, detail: string, errors?: FieldError[]) =>
       sendProblem(reply, problemBody(kind, status, lang, request, detail, errors));
-    // fastify-openapi-glue wraps what a security handler threw in its own error.
+    // fastify-openapi-glue wraps what a security handler threw in its own error; with more than
+    // one scheme (a bearer token or a desk session), the refusal of the credential that was
+    // presented wins over one saying a credential was not presented at all.
     const inner = (thrown as { errors?: unknown }).errors;
-    const wrapped = Array.isArray(inner) ? inner.find((e) => e instanceof ProblemError) : undefined;
+    const problems = Array.isArray(inner) ? inner.filter((e) => e instanceof ProblemError) : [];
+    const wrapped =
+      problems.find((e) => !(e as { nothingPresented?: boolean }).nothingPresented) ?? problems[0];
     const error = (wrapped ?? thrown) as FastifyError;
     if (error instanceof ProblemError) {
       if (error.status === 401) reply.header('www-authenticate', 'Bearer realm="loket-officer"');

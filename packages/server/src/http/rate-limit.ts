@@ -6,7 +6,7 @@ import type { Limit, Limits } from '../limits.js';
 import { tooManyRequests } from '../problem.js';
 import { ReservingCounter } from './rate-store.js';
 
-type Kind = 'reads' | 'writes' | 'lookups' | 'uploads' | 'drafts';
+type Kind = 'reads' | 'writes' | 'lookups' | 'uploads' | 'drafts' | 'signIns';
 
 const UPLOAD = '/v1/applications/:code/attachments';
 // Every route a code and secret open (read with GET): guessing is limited per address too, not only per code.
@@ -20,10 +20,17 @@ const lookupRoutes = new Set([
   '/v1/complaints/:code',
 ]);
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+// Officer sign-ins (a password, or the single sign-on's return): counted per address on their own too.
+const signInRoutes = new Set(['POST /v1/officer/session', 'GET /v1/officer/session/oidc/callback']);
 
-/** The limits a request counts against: exactly one per request, plus `drafts` for a new draft. */
+/**
+ * The limits a request counts against: exactly one per request, plus `drafts` for a new draft and
+ * `signIns` for an officer's sign-in.
+ */
 export function kindsOf(request: FastifyRequest): Kind[] {
   const url = request.routeOptions.url;
+  if (signInRoutes.has(`${request.method} ${url}`))
+    return [safeMethods.has(request.method) ? 'reads' : 'writes', 'signIns'];
   if (safeMethods.has(request.method)) {
     return request.method !== 'OPTIONS' && url && lookupRoutes.has(url) ? ['lookups'] : ['reads'];
   }
@@ -81,6 +88,7 @@ export async function registerRateLimits(app: FastifyInstance, db: Queryable, li
     lookups: limiter('lookups', limits.lookups),
     uploads: limiter('uploads', limits.uploads),
     drafts: limiter('drafts', limits.drafts),
+    signIns: limiter('signIns', limits.signIns),
   };
 
   app.addHook('onRequest', async (request, reply) => {

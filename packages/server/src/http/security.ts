@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   type ApplicationRow,
   authenticateOfficer,
@@ -8,6 +8,7 @@ import {
 import { openComplaint } from '../complaints/open.js';
 import type { Db } from '../db/index.js';
 import type { Limit } from '../limits.js';
+import { authenticateSession, type DeskSettings } from '../officers/session-auth.js';
 import { ProblemError } from '../problem.js';
 import { authenticateKiosk, type KioskDevice } from '../survey/kiosk.js';
 import { openBooking } from '../visits/manage.js';
@@ -30,10 +31,11 @@ const header = (request: FastifyRequest, name: string) => {
 
 /**
  * The security handlers named in the contract (`applicationSecret`, `bookingSecret`, `complaintSecret`,
- * `officerToken`, `kioskToken`); glue runs
- * them before the handler, after request validation. The rules are in applications/security.ts.
+ * `officerToken`, `officerSession`, `kioskToken`); glue runs them before the handler, after request
+ * validation, and for the officer API accepts either officer scheme. The rules are in
+ * applications/security.ts and officers/session-auth.ts.
  */
-export function securityHandlers(db: Db, lockout: Limit) {
+export function securityHandlers(db: Db, lockout: Limit, desk: DeskSettings) {
   return {
     async applicationSecret(request: FastifyRequest) {
       const given = {
@@ -80,6 +82,10 @@ export function securityHandlers(db: Db, lockout: Limit) {
         authorization: request.headers.authorization,
         origin: request.headers.origin,
       });
+    },
+
+    async officerSession(request: FastifyRequest, reply: FastifyReply) {
+      request.officer = await authenticateSession(db, request, reply, desk);
     },
   };
 }

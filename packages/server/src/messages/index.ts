@@ -2,6 +2,7 @@ import type { components } from '@loket/sdk/contract';
 import { applicationMessages } from './applications.js';
 import { complaintMessages } from './complaints.js';
 import { notificationMessages } from './notifications.js';
+import { officerMessages } from './officers.js';
 import { requestMessages } from './requests.js';
 import { resultMessages } from './results.js';
 import { statusMessages } from './status.js';
@@ -31,6 +32,7 @@ export const messages = {
   ...visitMessages,
   ...complaintMessages,
   ...visitMailMessages,
+  ...officerMessages,
 };
 
 type Messages = typeof messages;

@@ -42,6 +42,9 @@ export const problemTitles = {
   'wrong-day': { id: 'Bukan hari kunjungan', en: 'Not the day of the visit' },
   'not-answered': { id: 'Pengaduan belum dijawab', en: 'Complaint not answered' },
   'complaint-closed': { id: 'Pengaduan sudah ditutup', en: 'Complaint closed' },
+  'totp-required': { id: 'Perlu kode verifikasi', en: 'Verification code required' },
+  'session-expired': { id: 'Sesi berakhir', en: 'Session ended' },
+  'csrf-failed': { id: 'Permintaan tidak dapat diverifikasi', en: 'Request could not be verified' },
   internal: { id: 'Terjadi kesalahan pada server', en: 'Internal server error' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

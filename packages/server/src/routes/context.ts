@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { NationalChannel } from '../catalogue/present.js';
 import type { Db } from '../db/index.js';
 import type { Limits } from '../limits.js';
+import type { DeskSettings } from '../officers/session-auth.js';
 
 /** What every handler may use. */
 export interface AppContext {
@@ -20,6 +21,8 @@ export interface AppContext {
   skmMinResponses: number;
   /** Whether webhook endpoints may be on private addresses (LOKET_WEBHOOK_ALLOW_PRIVATE). */
   webhooks: { allowPrivate: boolean };
+  /** The desk's sessions (timeouts) and its own origin. */
+  desk: DeskSettings;
 }
 
 type Parameters<Op extends keyof operations> = operations[Op]['parameters'];

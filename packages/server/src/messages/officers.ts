@@ -1,0 +1,42 @@
+/** Officer sign-in and sessions (the desk, /petugas/). */
+export const officerMessages = {
+  wrongCredentials: {
+    id: () => 'Nama pengguna atau kata sandi salah.',
+    en: () => 'The username or password is wrong.',
+  },
+  totpRequired: {
+    id: () => 'Masukkan kode 6 angka dari aplikasi autentikator Anda.',
+    en: () => 'Enter the 6-digit code from your authenticator app.',
+  },
+  totpWrong: {
+    id: () => 'Kode verifikasi salah atau sudah dipakai; tunggu kode berikutnya di aplikasi autentikator.',
+    en: () =>
+      'The verification code is wrong or already used; wait for the next code in your authenticator app.',
+  },
+  signInLocked: {
+    id: (seconds: number) =>
+      `Terlalu banyak percobaan masuk yang gagal untuk akun ini. Coba lagi dalam ${Math.ceil(seconds / 60)} menit.`,
+    en: (seconds: number) =>
+      `Too many failed sign-ins for this account. Try again in ${Math.ceil(seconds / 60)} minutes.`,
+  },
+  sessionExpired: {
+    id: () => 'Sesi Anda telah berakhir. Silakan masuk lagi.',
+    en: () => 'Your session has ended. Please sign in again.',
+  },
+  csrfFailed: {
+    id: () => 'Permintaan ini tidak membawa token desk yang benar (x-loket-csrf). Muat ulang halaman.',
+    en: () => 'This request did not carry the right desk token (x-loket-csrf). Reload the page.',
+  },
+  deskOtherOrigin: {
+    id: () => 'Desk petugas hanya dapat dipakai dari situs server Loket sendiri.',
+    en: () => "The officer desk works only from the Loket server's own site.",
+  },
+  ssoUnavailable: {
+    id: () => 'Masuk dengan SSO belum diatur di server ini.',
+    en: () => 'Single sign-on is not set up on this server.',
+  },
+  ssoFailed: {
+    id: () => 'Masuk dengan SSO gagal atau akun Anda tidak terdaftar sebagai petugas. Hubungi admin.',
+    en: () => 'Single sign-on failed, or your account is not registered as an officer. Ask an admin.',
+  },
+};
