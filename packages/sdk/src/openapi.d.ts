@@ -554,6 +554,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/officer/session/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How officers may sign in here
+         * @description Whether this server offers single sign-on (`LOKET_OIDC_ISSUER` set), so the desk shows
+         *     its button. Password sign-in is always offered.
+         */
+        get: operations["getOfficerSignInMethods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/officer/session/oidc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start single sign-on
+         * @description Sends the browser to the region's OpenID Connect provider (authorization code flow with
+         *     PKCE, state and nonce), keeping the flow in a short-lived HttpOnly cookie `loket_oidc`.
+         *     `404` when single sign-on is not set up. A navigation, not a fetch: the desk links here.
+         */
+        get: operations["startOfficerSso"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/officer/session/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Return from single sign-on
+         * @description Where the provider sends the officer back. The code is exchanged (with the PKCE verifier)
+         *     and the ID token checked; its `sub` opens the account linked to it, or, the first time,
+         *     the account whose username is the `LOKET_OIDC_USERNAME_CLAIM` claim (then linked). No
+         *     account is ever created here. On success the session cookie is set and the browser goes
+         *     to `/petugas/`; on any failure to `/petugas/?sso=failed` (the reason is in the audit log).
+         */
+        get: operations["finishOfficerSso"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/officer/applications": {
         parameters: {
             query?: never;
@@ -1698,6 +1765,12 @@ export interface components {
             password: string;
             /** @description The 6-digit code of the authenticator app, once asked for (`totp-required`). */
             totp?: string;
+        };
+        OfficerSignInMethods: {
+            /** @description Password (and TOTP) sign-in; always true. */
+            password: boolean;
+            /** @description Single sign-on: the desk links to `GET /v1/officer/session/oidc`. */
+            sso: boolean;
         };
         /**
          * @example {
@@ -4762,6 +4835,126 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getOfficerSignInMethods: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sign-in methods. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": true,
+                     *       "sso": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OfficerSignInMethods"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    startOfficerSso: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider's authorization endpoint. */
+            303: {
+                headers: {
+                    /** @description The provider's authorization URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            /** @description The provider cannot be reached. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    finishOfficerSso: {
+        parameters: {
+            query?: {
+                /** @description The authorization code. */
+                code?: string;
+                /** @description The state sent at the start. */
+                state?: string;
+                /** @description The provider's issuer (RFC 9207), when it sends it. */
+                iss?: string;
+                /** @description The provider's error, when the sign-in failed there. */
+                error?: string;
+                /** @description Its description. */
+                error_description?: string;
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the desk (`/petugas/`, or `/petugas/?sso=failed`), with the session cookie when signed in. */
+            303: {
+                headers: {
+                    /** @description The desk. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
         };

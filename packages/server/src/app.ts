@@ -21,6 +21,7 @@ import { registerValidation } from './http/validation.js';
 import { sweepVisitsNowAndThen } from './http/visit-sweeps.js';
 import { defaultLimits, type Limits } from './limits.js';
 import { registerRequestAudit } from './officers/desk-hooks.js';
+import { OidcClient, type OidcSettings } from './officers/oidc.js';
 import { defaultSessionSettings, type SessionSettings } from './officers/sessions.js';
 import { applicationHandlers } from './routes/applications.js';
 import { attachmentHandlers } from './routes/attachments.js';
@@ -34,6 +35,7 @@ import { lifeEventHandlers } from './routes/life-events.js';
 import { notificationHandlers, registerFormBodies } from './routes/notifications.js';
 import { officerHandlers } from './routes/officer.js';
 import { officerSessionHandlers } from './routes/officer-session.js';
+import { officerSsoHandlers } from './routes/officer-sso.js';
 import { performanceHandlers } from './routes/performance.js';
 import { recoveryHandlers, registerAfterResponse } from './routes/recovery.js';
 import { regionHandlers } from './routes/regions.js';
@@ -70,6 +72,8 @@ export interface AppOptions {
   deskDir?: string | undefined;
   /** The desk's session timeouts (docs/officers.md). */
   sessions?: Partial<SessionSettings>;
+  /** Single sign-on with OpenID Connect for the desk (LOKET_OIDC_*); none by default. */
+  oidc?: OidcSettings | undefined;
 }
 
 export const defaultTimeouts = { headersMs: 10_000, requestMs: 120_000 };
@@ -207,6 +211,7 @@ export async function buildApp(
     ...attachmentHandlers(ctx),
     ...officerHandlers(ctx),
     ...officerSessionHandlers(ctx),
+    ...officerSsoHandlers(ctx, options.oidc ? new OidcClient(options.oidc) : undefined),
     ...webhookHandlers(ctx),
     ...notificationHandlers(ctx),
     ...resultHandlers(ctx),

@@ -1,6 +1,7 @@
 import { type Limits, limitsFromEnv, trustProxyFromEnv } from './limits.js';
 import type { WebhookSettings } from './notifications/webhook-deliver.js';
 import type { OutboxSettings } from './notifications/worker.js';
+import { type OidcSettings, oidcFromEnv } from './officers/oidc.js';
 
 /** Every setting comes from the environment; defaults make `pnpm start` work with no setup. */
 export interface Config {
@@ -34,6 +35,8 @@ export interface Config {
   skmMinResponses: number;
   /** The desk's sessions: idle and absolute timeouts (docs/officers.md). */
   sessions: { idleMs: number; absoluteMs: number };
+  /** Single sign-on for the desk with OpenID Connect (LOKET_OIDC_*), when LOKET_OIDC_ISSUER is set. */
+  oidc: OidcSettings | undefined;
   /** Notifications (docs/notifications.md); `apiUrl` falls back to the address listened on. */
   outbox: Omit<OutboxSettings, 'apiUrl'> & { apiUrl: string | undefined };
 }
@@ -85,6 +88,7 @@ export function loadConfig(env: Env = process.env): Config {
       idleMs: Math.max(1, integer(env, 'LOKET_SESSION_IDLE_MINUTES', 30)) * 60_000,
       absoluteMs: Math.max(1, integer(env, 'LOKET_SESSION_MAX_HOURS', 12)) * 3_600_000,
     },
+    oidc: oidcFromEnv(env),
     outbox: {
       smtpUrl: env.LOKET_SMTP_URL || undefined,
       mailFrom: env.LOKET_MAIL_FROM || 'Loket <loket@localhost>',

@@ -36,6 +36,7 @@ export async function startServer(config: Config, options: { seedIfEmpty?: boole
     trustProxy: config.trustProxy,
     skmMinResponses: config.skmMinResponses,
     sessions: config.sessions,
+    oidc: config.oidc,
     responseCache:
       config.responseCacheMb > 0
         ? { maxBytes: config.responseCacheMb * 1024 * 1024, checkEveryMs: config.catalogueCheckMs }

@@ -307,6 +307,7 @@ describe('the audit log', () => {
     const rows = await readAudit(server.db, { limit: 1000 });
     const events = new Set(rows.map((r) => r.event));
     for (const e of [
+      'session-expired',
       'sign-in',
       'sign-in-failed',
       'locked-out',

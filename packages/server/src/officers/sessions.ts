@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { sha256Hex } from '../applications/secrets.js';
 import type { Queryable } from '../db/index.js';
 import type { Role } from './accounts.js';
+import { audit } from './audit.js';
 
 /** How long a session lasts: idle (since the last request) and absolute (since sign-in). */
 export interface SessionSettings {
@@ -85,7 +86,12 @@ export async function openSession(
   const lastSeen = new Date(row.last_seen_at);
   const absolute = new Date(row.expires_at);
   if (now >= idleEnd(lastSeen, settings, absolute)) {
-    await db.query('delete from officer_session where id_hash = $1', [hash]);
+    const ended = await db.query('delete from officer_session where id_hash = $1 returning 1', [hash]);
+    if (ended.length > 0) {
+      const why = now >= absolute ? 'absolute' : 'idle';
+      const who = { actor: `officer:${row.username}`, accountId: row.id, username: row.username };
+      await audit(db, { event: 'session-expired', ...who, detail: { timeout: why } });
+    }
     return 'expired';
   }
   if (now.getTime() - lastSeen.getTime() > 15_000) {

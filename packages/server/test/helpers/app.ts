@@ -29,7 +29,7 @@ export const generousLimits = limitsOf(1_000_000);
 export async function startTestServer(
   options: { now?: () => Date; limits?: Partial<Limits>; db?: Db } & Pick<
     AppOptions,
-    'timeouts' | 'trustProxy' | 'webhooks'
+    'timeouts' | 'trustProxy' | 'webhooks' | 'oidc'
   > = {},
 ): Promise<TestServer> {
   const db = options.db ?? (await createTestDb());
@@ -45,6 +45,7 @@ export async function startTestServer(
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
+    ...(options.oidc ? { oidc: options.oidc } : {}),
   });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
