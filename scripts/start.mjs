@@ -9,8 +9,9 @@
 //      its overrides of catalogue services) the same way, with `import DIR`; every start re-imports
 //      the folder (an upsert), so the demo shows what it says now. Other regions see the plain catalogue;
 //   4. for the same reason, creates a demo officer token (Dukcapil, 35.78) so a newcomer can move
-//      an application with curl, and a demo survey kiosk at MPP Siola (its link opens /survei.html
-//      in kiosk mode), revoking the ones earlier runs created (known by their names);
+//      an application with curl, a demo survey kiosk at MPP Siola (its link opens /survei.html
+//      in kiosk mode), revoking the ones earlier runs created (known by their names), and a demo
+//      officer account for the desk (/petugas/) with a new password and TOTP key each start;
 //   5. starts `cli.js serve --seed-if-empty` as a child (env inherited; SIGINT/SIGTERM forwarded;
 //      this script exits when it exits) and the demo server in this process;
 //   6. unless LOKET_SMTP_URL is set, starts the demo's mail catcher (packages/demo/mail-catcher.mjs,
@@ -19,7 +20,7 @@
 //      defaults to the demo's tracker (/lacak.html#kode={code}), so the e-mails link back to it,
 //      and LOKET_BOOKING_URL to the demo's booking page (/antrean.html#kode={code});
 //   7. waits for GET /health/ready and prints where everything is (where mail goes too), with the
-//      officer's curl examples.
+//      desk's address and the demo officer's sign-in, and the officer's curl examples.
 //
 // Env: HOST, PORT (the API's, 8080), DEMO_PORT (8081), DEMO_HOST (HOST), DEMO_SMTP_PORT (the mail
 // catcher's, 2525; 0 picks a free one), LOKET_API_URL (the API URL the demo pages call; default:
@@ -30,6 +31,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startMailCatcher } from '../packages/demo/mail-catcher.mjs';
 import { startDemo } from '../packages/demo/serve.mjs';
+import { deskHelp, officerHelp, renewDemoOfficerAccount, renewDemoOfficerToken } from './start-officers.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'packages', 'server', 'dist', 'cli.js');
@@ -37,8 +39,6 @@ const DEMO_REGION = '35.78'; // Kota Surabaya
 const DEMO_AGENCY = 'dukcapil';
 /** Kota Surabaya's own data (its services.json and overrides.json), imported for the demo. */
 const DEMO_REGION_DATA = join(root, 'packages', 'server', 'data', 'regions', DEMO_REGION);
-/** How this script recognises its own officer tokens (see `officer list`) to revoke them. */
-const DEMO_OFFICER_NAME = 'Petugas Dukcapil contoh (pnpm start)';
 /** The demo's survey kiosk: where it stands, and its name (see `kiosk list`), to revoke earlier ones. */
 const DEMO_KIOSK_LOCATION = 'mpp-surabaya-siola';
 const DEMO_KIOSK_NAME = 'Tablet contoh (pnpm start)';
@@ -64,7 +64,10 @@ async function main() {
   if (stopping) return;
   await importDemoRegionData();
   if (stopping) return;
-  const officerToken = await renewDemoOfficerToken();
+  const demoScope = { runCli, agency: DEMO_AGENCY, region: DEMO_REGION };
+  const officerToken = await renewDemoOfficerToken(demoScope);
+  if (stopping) return;
+  const deskAccount = await renewDemoOfficerAccount(demoScope);
   if (stopping) return;
   const kioskToken = await renewDemoKiosk();
   if (stopping) return;
@@ -103,7 +106,8 @@ async function main() {
     API reference                  ${apiBase}/docs
 ${['0.0.0.0', '::'].includes(demoHost) ? `\n    From another device: http://<this machine's address>:${demoPort}/\n` : ''}
 ${mailHelp(site, apiEnv)}
-${officerHelp(officerToken)}
+${deskHelp(deskAccount, apiBase)}
+${officerHelp(officerToken, apiBase)}
   Survey kiosk at MPP Siola (demo; a new one each start): open on the "tablet"
     ${site}survei.html#kios=${kioskToken}
 
@@ -160,39 +164,6 @@ async function importDemoRegionData() {
 }
 
 /**
- * A fresh officer token for Dukcapil in Kota Surabaya, so the demo's applications can be moved
- * through their statuses. A demo convenience only: a real officer gets a named token of their own
- * (`officer create`). Each start revokes the tokens earlier starts made, so they do not pile up.
- */
-async function renewDemoOfficerToken() {
-  const list = await runCli(['officer', 'list', '--agency', DEMO_AGENCY, '--region', DEMO_REGION, '--json']);
-  if (list.code !== 0) throw new Error(list.stderr.trim() || `officer list failed (exit code ${list.code})`);
-  const earlier = JSON.parse(list.stdout).filter((t) => t.name === DEMO_OFFICER_NAME && !t.revoked_at);
-  for (const { id } of earlier) {
-    const revoked = await runCli(['officer', 'revoke', id]);
-    if (revoked.code !== 0) throw new Error(revoked.stderr.trim());
-  }
-  const created = await runCli([
-    'officer',
-    'create',
-    '--name',
-    DEMO_OFFICER_NAME,
-    '--agency',
-    DEMO_AGENCY,
-    '--region',
-    DEMO_REGION,
-    '--json',
-  ]);
-  if (created.code !== 0) throw new Error(created.stderr.trim() || 'officer create failed');
-  const { token } = JSON.parse(created.stdout);
-  console.log(
-    `[start] demo officer token created for ${DEMO_AGENCY} in ${DEMO_REGION}` +
-      (earlier.length ? ` (revoked ${earlier.length} from earlier starts)` : ''),
-  );
-  return token;
-}
-
-/**
  * A fresh survey kiosk at MPP Siola, so /survei.html can be tried in kiosk mode; the kiosks earlier
  * starts made are revoked. A demo convenience, like the officer token: a real MPP registers each
  * tablet once (`kiosk add`) and keeps its token on the tablet.
@@ -226,34 +197,11 @@ function mailHelp(site, env) {
 
 const redactUrl = (url) => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
 
-/** What a newcomer pastes to act as the officer: the queue, then one transition. */
-function officerHelp(token) {
-  const auth = `-H "Authorization: Bearer ${token}"`;
-  return `  Demo officer (Dukcapil, Kota Surabaya). A demo convenience: every \`pnpm start\` makes a new
-  token and revokes the previous one; real officers get their own (\`cli.js officer create\`).
-
-    The queue of submitted applications:
-      curl ${auth} \\
-        ${apiBase}/v1/officer/applications
-
-    Move one to its next status (put its tracking code in): "in_review" first, then
-    "completed", "rejected", or "needs_revision" with "fields": ["nik"] (ids of its form's fields):
-      curl ${auth} \\
-        -H "Content-Type: application/json" -d '{"to": "in_review", "public_note": "Sedang kami periksa."}' \\
-        ${apiBase}/v1/officer/applications/LKT-XXXX-XXXX-XXXX/transitions
-
-    The hall at MPP Siola (book on the demo's /antrean.html, watch /papan-antrean.html):
-      check a booking in:  curl ${auth} -H "Content-Type: application/json" \\
-        -d '{"code": "ANT-XXXX-XXXX"}' ${apiBase}/v1/officer/locations/mpp-surabaya-siola/check-ins
-      call the next number: curl ${auth} -X POST \\
-        ${apiBase}/v1/officer/locations/mpp-surabaya-siola/counters/dukcapil-1/call-next
-`;
-}
-
-/** Runs a server CLI command to completion, collecting its output. */
-function runCli(args) {
+/** Runs a server CLI command to completion, with `input` on its standard input, collecting its output. */
+function runCli(args, input = '') {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, ...args], { env: process.env });
+    child.stdin.end(input);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {

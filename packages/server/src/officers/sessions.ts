@@ -113,14 +113,17 @@ export async function sweepSessions(db: Queryable, now: Date): Promise<void> {
   await db.query('delete from officer_session where expires_at <= $1', [now]);
 }
 
-/** The session id from a Cookie header, if it carries ours. */
-export function sessionIdFrom(cookieHeader: string | undefined): string | undefined {
+/** The value of cookie `name` in a Cookie header, if it is there. */
+export function cookieFrom(cookieHeader: string | undefined, name: string): string | undefined {
   for (const part of (cookieHeader ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === sessionCookie) return part.slice(eq + 1).trim();
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
   }
   return undefined;
 }
+
+/** The session id from a Cookie header, if it carries ours. */
+export const sessionIdFrom = (cookieHeader: string | undefined) => cookieFrom(cookieHeader, sessionCookie);
 
 /** Set-Cookie for a new session (no Max-Age: the server decides the end; closing the browser ends it too). */
 export function sessionSetCookie(id: string, secure: boolean): string {

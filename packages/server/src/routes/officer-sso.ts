@@ -3,21 +3,13 @@ import { say } from '../messages/index.js';
 import { audit } from '../officers/audit.js';
 import { flowClearCookie, flowCookie, flowPath, flowSetCookie, type OidcClient } from '../officers/oidc.js';
 import { isHttps } from '../officers/session-auth.js';
-import { sessionSetCookie } from '../officers/sessions.js';
+import { cookieFrom, sessionSetCookie } from '../officers/sessions.js';
 import { SsoRefused, signInWithClaims } from '../officers/sso.js';
 import { problem } from '../problem.js';
 import type { AppContext } from './context.js';
 
 /** Where the officer lands after single sign-on: the desk, told when it failed. */
 const desk = '/petugas/';
-
-function cookieValue(request: FastifyRequest, name: string): string | undefined {
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
-}
 
 /** The server's own origin as the browser sees it (LOKET_PUBLIC_URL behind a proxy). */
 const ownOrigin = (request: FastifyRequest, publicUrl: string | undefined) =>
@@ -53,7 +45,7 @@ export function officerSsoHandlers(ctx: AppContext, oidc: OidcClient | undefined
       reply.header('cache-control', 'no-store');
       const cookies = [flowClearCookie(secure)];
       try {
-        const claims = await sso.finish(query, cookieValue(request, flowCookie));
+        const claims = await sso.finish(query, cookieFrom(request.headers.cookie, flowCookie));
         const { id } = await signInWithClaims(ctx.db, claims, {
           usernameClaim: sso.settings.usernameClaim,
           now: ctx.now(),
