@@ -35,6 +35,13 @@ export namespace Components {
         "code": string;
     }
     /**
+     * The complaints inbox of the officer's scope (docs/complaints.md): open ones first, earliest
+     * response date first; one opened at a time to answer (told to the complainant) and, once
+     * answered, to close.
+     */
+    interface LoketDeskComplaints {
+    }
+    /**
      * The officer's queue: every application of the officer's scope, oldest due first, with the counts
      * of each filter; keyboard-first: j / ↓ and k / ↑ move between rows, Enter opens one.
      */
@@ -83,6 +90,17 @@ declare global {
         new (): HTMLLoketDeskApplicationElement;
     };
     /**
+     * The complaints inbox of the officer's scope (docs/complaints.md): open ones first, earliest
+     * response date first; one opened at a time to answer (told to the complainant) and, once
+     * answered, to close.
+     */
+    interface HTMLLoketDeskComplaintsElement extends Components.LoketDeskComplaints, HTMLStencilElement {
+    }
+    var HTMLLoketDeskComplaintsElement: {
+        prototype: HTMLLoketDeskComplaintsElement;
+        new (): HTMLLoketDeskComplaintsElement;
+    };
+    /**
      * The officer's queue: every application of the officer's scope, oldest due first, with the counts
      * of each filter; keyboard-first: j / ↓ and k / ↑ move between rows, Enter opens one.
      */
@@ -106,6 +124,7 @@ declare global {
     interface HTMLElementTagNameMap {
         "loket-desk": HTMLLoketDeskElement;
         "loket-desk-application": HTMLLoketDeskApplicationElement;
+        "loket-desk-complaints": HTMLLoketDeskComplaintsElement;
         "loket-desk-queue": HTMLLoketDeskQueueElement;
         "loket-desk-visits": HTMLLoketDeskVisitsElement;
     }
@@ -140,6 +159,13 @@ declare namespace LocalJSX {
           * The application's tracking code.
          */
         "code": string;
+    }
+    /**
+     * The complaints inbox of the officer's scope (docs/complaints.md): open ones first, earliest
+     * response date first; one opened at a time to answer (told to the complainant) and, once
+     * answered, to close.
+     */
+    interface LoketDeskComplaints {
     }
     /**
      * The officer's queue: every application of the officer's scope, oldest due first, with the counts
@@ -181,6 +207,7 @@ declare namespace LocalJSX {
     interface IntrinsicElements {
         "loket-desk": Omit<LoketDesk, keyof LoketDeskAttributes> & { [K in keyof LoketDesk & keyof LoketDeskAttributes]?: LoketDesk[K] } & { [K in keyof LoketDesk & keyof LoketDeskAttributes as `attr:${K}`]?: LoketDeskAttributes[K] } & { [K in keyof LoketDesk & keyof LoketDeskAttributes as `prop:${K}`]?: LoketDesk[K] };
         "loket-desk-application": Omit<LoketDeskApplication, keyof LoketDeskApplicationAttributes> & { [K in keyof LoketDeskApplication & keyof LoketDeskApplicationAttributes]?: LoketDeskApplication[K] } & { [K in keyof LoketDeskApplication & keyof LoketDeskApplicationAttributes as `attr:${K}`]?: LoketDeskApplicationAttributes[K] } & { [K in keyof LoketDeskApplication & keyof LoketDeskApplicationAttributes as `prop:${K}`]?: LoketDeskApplication[K] } & OneOf<"code", LoketDeskApplication["code"], LoketDeskApplicationAttributes["code"]>;
+        "loket-desk-complaints": LoketDeskComplaints;
         "loket-desk-queue": Omit<LoketDeskQueue, keyof LoketDeskQueueAttributes> & { [K in keyof LoketDeskQueue & keyof LoketDeskQueueAttributes]?: LoketDeskQueue[K] } & { [K in keyof LoketDeskQueue & keyof LoketDeskQueueAttributes as `attr:${K}`]?: LoketDeskQueueAttributes[K] } & { [K in keyof LoketDeskQueue & keyof LoketDeskQueueAttributes as `prop:${K}`]?: LoketDeskQueue[K] };
         "loket-desk-visits": Omit<LoketDeskVisits, keyof LoketDeskVisitsAttributes> & { [K in keyof LoketDeskVisits & keyof LoketDeskVisitsAttributes]?: LoketDeskVisits[K] } & { [K in keyof LoketDeskVisits & keyof LoketDeskVisitsAttributes as `attr:${K}`]?: LoketDeskVisitsAttributes[K] } & { [K in keyof LoketDeskVisits & keyof LoketDeskVisitsAttributes as `prop:${K}`]?: LoketDeskVisits[K] };
     }
@@ -203,6 +230,12 @@ declare module "@stencil/core" {
              * types is kept in sessionStorage until it is sent (docs/desk.md).
              */
             "loket-desk-application": LocalJSX.IntrinsicElements["loket-desk-application"] & JSXBase.HTMLAttributes<HTMLLoketDeskApplicationElement>;
+            /**
+             * The complaints inbox of the officer's scope (docs/complaints.md): open ones first, earliest
+             * response date first; one opened at a time to answer (told to the complainant) and, once
+             * answered, to close.
+             */
+            "loket-desk-complaints": LocalJSX.IntrinsicElements["loket-desk-complaints"] & JSXBase.HTMLAttributes<HTMLLoketDeskComplaintsElement>;
             /**
              * The officer's queue: every application of the officer's scope, oldest due first, with the counts
              * of each filter; keyboard-first: j / ↓ and k / ↑ move between rows, Enter opens one.

@@ -116,4 +116,23 @@ export interface DeskMessages {
     none: string;
     noLocation: string;
   };
+  complaints: {
+    heading: string;
+    status: Record<'received' | 'answered' | 'closed', string>;
+    category: Record<string, string>;
+    all: string;
+    count: Plural;
+    empty: string;
+    filed: string;
+    dueBy: string;
+    about: string;
+    contact: string;
+    answer: string;
+    answerHint: string;
+    send: string;
+    answered: string;
+    closeNote: string;
+    close: string;
+    closed: string;
+  };
 }

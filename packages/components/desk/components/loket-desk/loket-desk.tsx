@@ -137,6 +137,7 @@ export class LoketDesk {
       <loket-desk-queue hidden={route.view !== 'queue'} active={route.view === 'queue'} />,
       route.view === 'application' && <loket-desk-application code={route.code} />,
       route.view === 'visits' && <loket-desk-visits {...(location ? { location } : {})} />,
+      route.view === 'complaints' && <loket-desk-complaints />,
     ];
   }
 
@@ -162,6 +163,7 @@ export class LoketDesk {
                 <ul>
                   {item({ view: 'queue' }, t.nav.queue)}
                   {item({ view: 'visits' }, t.nav.visits)}
+                  {item({ view: 'complaints' }, t.nav.complaints)}
                 </ul>
               </nav>
             )}
