@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createOfficerToken } from '../../server/src/applications/officer-tokens.js';
@@ -157,7 +158,35 @@ describe('a day at the desk', () => {
     await app.getByText('Saya ambil.').waitFor();
   });
 
+  test('the complaints inbox: open one, answer it, close it', async () => {
+    const filed = await fetch(new URL('/v1/complaints', api.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify({
+        about: { kind: 'service', service: 'ktp-el-hilang', region: '33.74' },
+        category: 'time',
+        description: 'Sudah tiga minggu belum ada kabar tentang KTP-el saya.',
+        contact: { name: 'Siti Aminah' },
+      }),
+    });
+    expect(filed.status).toBe(201);
+    const { code } = (await filed.json()) as { code: string };
+    await desk().getByRole('link', { name: 'Pengaduan' }).click();
+    const inbox = desk().locator('loket-desk-complaints');
+    await inbox.getByRole('button', { name: new RegExp(code) }).click();
+    await inbox.getByText('Sudah tiga minggu belum ada kabar tentang KTP-el saya.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await inbox
+      .getByRole('textbox', { name: 'Jawaban untuk pengadu' })
+      .fill('Mohon maaf, KTP-el Anda sudah jadi.');
+    await inbox.getByRole('button', { name: 'Kirim jawaban' }).click();
+    await inbox.getByText('Sudah dijawab', { exact: true }).first().waitFor();
+    await inbox.getByRole('button', { name: 'Tutup pengaduan' }).click();
+    await inbox.getByText('Ditutup', { exact: true }).first().waitFor();
+  });
+
   test('in English, on a tablet, then signing out', async () => {
+    await page.goto(new URL(`/petugas/#/permohonan/${application.code}`, api.url).href);
     await page.setViewportSize({ width: 820, height: 1180 });
     await desk().getByRole('button', { name: 'English' }).click();
     await desk().locator('loket-desk-application').getByRole('heading', { name: 'Actions' }).waitFor();
