@@ -18,6 +18,9 @@ export const config: Config = {
       dir: 'dist-desk/components',
       customElementsExportBehavior: 'auto-define-custom-elements',
       externalRuntime: false,
+      // Its declarations would go to dist/types and replace the citizen package's (the desk is
+      // not published; Storybook needs only its JavaScript).
+      generateTypeDeclarations: false,
     },
     { type: 'docs-readme', footer: '' },
   ],

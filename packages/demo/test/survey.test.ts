@@ -1,6 +1,3 @@
-import axe from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   createApplication,
   createLoketCore,
@@ -8,8 +5,11 @@ import {
   saveAnswers,
   submitApplication,
   uploadAttachment,
-} from '../../sdk/src/index.js';
-import { SKM_UNSUR, skmIndex } from '../../sdk/src/rules/index.js';
+} from '@loket/sdk';
+import { SKM_UNSUR, skmIndex } from '@loket/sdk/rules';
+import axe from 'axe-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createOfficerToken } from '../../server/src/applications/officer-tokens.js';
 import { addOrigin } from '../../server/src/applications/origins.js';
 import { webhooksFromEnv } from '../../server/src/config.js';

@@ -5,13 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { seed } from '../src/catalogue/seed.js';
 import { migrate } from '../src/db/index.js';
 import { openPGlite } from '../src/db/pglite.js';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** A tar of a migrated, seeded PGlite data directory (see helpers/db.ts). */
-    pgliteTemplate: string;
-  }
-}
+import { PGLITE_TEMPLATE } from './helpers/pglite-provided.js';
 
 /**
  * On PGlite, migrates and seeds one database per run and keeps its data directory as a file:
@@ -26,6 +20,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const file = join(dir, 'pgdata.tar');
   await writeFile(file, Buffer.from(await (await pg.dumpDataDir('none')).arrayBuffer()));
   await db.close();
-  project.provide('pgliteTemplate', file);
+  project.provide(PGLITE_TEMPLATE, file);
   return () => rm(dir, { recursive: true, force: true });
 }

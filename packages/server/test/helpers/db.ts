@@ -7,6 +7,7 @@ import { type Db, migrate } from '../../src/db/index.js';
 import { openPGlite, openPGliteFromDump } from '../../src/db/pglite.js';
 import { openPostgres } from '../../src/db/postgres.js';
 import { TEMPLATE, withDatabase } from '../global-setup.js';
+import { PGLITE_TEMPLATE } from './pglite-provided.js';
 
 export const engine = process.env.LOKET_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
 
@@ -33,7 +34,7 @@ function pgliteTemplate(): Promise<Blob> {
 /** inject() answers only inside a test worker; vitest's own process (global setups) has no template. */
 function templateFile(): string | undefined {
   try {
-    return inject('pgliteTemplate');
+    return inject(PGLITE_TEMPLATE);
   } catch {
     return undefined;
   }
