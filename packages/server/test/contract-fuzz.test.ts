@@ -46,13 +46,25 @@ beforeAll(async () => {
     },
   });
   const bookings = booked.statusCode === 201 ? [booked.json() as { code: string; secret: string }] : [];
-  ctx = { applications, bookings, officerToken: token };
+  const filed = await server.app.inject({
+    method: 'POST',
+    url: '/v1/complaints',
+    headers: { 'idempotency-key': 'contract-fuzz-complaint' },
+    payload: {
+      about: { kind: 'service', service: 'ktp-el-hilang', region: '33.74' },
+      category: 'time',
+      description: 'Fuzz: antrean terlalu lama.',
+    },
+  });
+  const complaints = filed.statusCode === 201 ? [filed.json() as { code: string; secret: string }] : [];
+  ctx = { applications, bookings, complaints, officerToken: token };
 }, 180_000); // a busy machine makes the first seeded database slow
 afterAll(() => server?.close());
 
 describe(`fuzzing every operation of the contract (seed ${seed})`, () => {
   it(`${perOperation} requests per operation: no 5xx, 4xx as problem+json, bodies as declared`, async () => {
     expect(ctx.applications.length).toBeGreaterThan(0);
+    expect(ctx.complaints).toHaveLength(1);
     const failures: string[] = [];
     const statuses = new Map<number, number>();
     const reached = new Set<string>();
@@ -66,8 +78,10 @@ describe(`fuzzing every operation of the contract (seed ${seed})`, () => {
     }
     const sent = [...statuses.values()].reduce((a, b) => a + b, 0);
     expect(sent).toBe(perOperation * operations.length);
-    // Not only refusals: valid values get through to the handlers of most operations.
-    expect(reached.size, JSON.stringify(Object.fromEntries(statuses))).toBeGreaterThan(operations.length / 3);
     expect(failures.slice(0, 30)).toEqual([]);
+    // Not only refusals: valid values get through to the handlers of many operations (of those
+    // it holds a credential for: it has no desk session and no kiosk).
+    const fuzzable = operations.filter((op) => op.security !== 'session' && op.security !== 'kiosk');
+    expect(reached.size, JSON.stringify(Object.fromEntries(statuses))).toBeGreaterThan(fuzzable.length / 3);
   }, 120_000);
 });

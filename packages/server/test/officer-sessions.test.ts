@@ -91,6 +91,13 @@ describe('signing in with a password', () => {
     }
   });
 
+  it('refuses a username with a NUL as a bad request, not a server error (the fuzzer found a 500)', async () => {
+    const res = await desk(url, '203.0.113.9').signIn('a\u0000b');
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(res.headers.get('set-cookie')).toBeNull();
+  });
+
   it('takes as long for an unknown username as for a wrong password (a dummy hash is checked)', async () => {
     for (const n of [1, 2, 3]) await account(server.db, { username: `timing-${n}` });
     const wrong: number[] = [];

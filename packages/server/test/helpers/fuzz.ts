@@ -23,7 +23,8 @@ export interface Operation {
   template: string;
   parameters: Parameter[];
   body: { types: string[]; schema: Json | undefined } | null;
-  security: 'application' | 'booking' | 'officer' | null;
+  /** The credential it takes; the fuzzer has none for a desk session or a kiosk. */
+  security: 'application' | 'booking' | 'complaint' | 'officer' | 'session' | 'kiosk' | null;
   /** Answers a Server-Sent Events stream (the queue board): it never ends, so no real id is used. */
   stream: boolean;
 }
@@ -66,22 +67,30 @@ export const operations: Operation[] = Object.entries(contract.paths as Record<s
           stream: JSON.stringify((op.responses as Json | undefined)?.['200'] ?? {}).includes(
             'text/event-stream',
           ),
-          security: security
-            ? 'applicationSecret' in security
-              ? ('application' as const)
-              : 'bookingSecret' in security
-                ? ('booking' as const)
-                : ('officer' as const)
-            : null,
+          security: securityOf(security),
         };
       }),
 );
+
+/** Which credential an operation takes (its first security requirement). */
+function securityOf(requirement: Record<string, unknown> | undefined) {
+  if (!requirement) return null;
+  if ('applicationSecret' in requirement) return 'application' as const;
+  if ('bookingSecret' in requirement) return 'booking' as const;
+  if ('complaintSecret' in requirement) return 'complaint' as const;
+  if ('officerToken' in requirement) return 'officer' as const;
+  if ('officerSession' in requirement) return 'session' as const;
+  if ('kioskToken' in requirement) return 'kiosk' as const;
+  return null;
+}
 
 /** Real things the fuzzer mixes in, so that some requests reach the handlers. */
 export interface FuzzContext {
   applications: { code: string; secret: string }[];
   /** Visits booked through the API (their code and secret), for the booking operations. */
   bookings?: { code: string; secret: string }[];
+  /** A complaint filed in 33.74, in the officer token's scope. */
+  complaints?: { code: string; secret: string }[];
   officerToken: string;
 }
 
@@ -277,19 +286,25 @@ export function requestsFor(op: Operation, ctx: FuzzContext): fc.Arbitrary<FuzzR
       // A location that takes visits, and a service served there, for some requests to reach them.
       const visit = place && !op.stream && /\/(visit-)?locations(\/\{id\}|$)/.test(op.template);
       const booking = op.security === 'booking' && place ? ctx.bookings?.[0] : undefined;
+      const complaint =
+        place && /^\/v1(\/officer)?\/complaints\/\{code\}/.test(op.template)
+          ? ctx.complaints?.[0]
+          : undefined;
       if (visit && 'query:service' in given) given['query:service'] = VISIT_SERVICE;
       let url = op.template;
       for (const p of pathParams) {
         const value =
-          p.name === 'code' && booking
-            ? booking.code
-            : p.name === 'code' && visit
-              ? VISIT_REGION
-              : p.name === 'code' && app
-                ? app.code
-                : p.name === 'id' && visit
-                  ? VISIT_LOCATION
-                  : String(values[p.name]);
+          p.name === 'code' && complaint
+            ? complaint.code
+            : p.name === 'code' && booking
+              ? booking.code
+              : p.name === 'code' && visit
+                ? VISIT_REGION
+                : p.name === 'code' && app
+                  ? app.code
+                  : p.name === 'id' && visit
+                    ? VISIT_LOCATION
+                    : String(values[p.name]);
         url = url.replace(`{${p.name}}`, encodeSegment(value));
       }
       const query = new URLSearchParams();
@@ -303,6 +318,7 @@ export function requestsFor(op: Operation, ctx: FuzzContext): fc.Arbitrary<FuzzR
       }
       if (op.security === 'application' && app) headers['loket-secret'] = app.secret;
       if (booking) headers['loket-secret'] = booking.secret;
+      if (op.security === 'complaint' && complaint) headers['loket-secret'] = complaint.secret;
       if (op.security === 'officer' && officer) headers.authorization = `Bearer ${ctx.officerToken}`;
       if (payload !== undefined && type) headers['content-type'] = type;
       const search = query.toString();
