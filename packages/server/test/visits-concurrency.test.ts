@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './helpers/app.js';
-import { booking, configure, monday } from './helpers/visits.js';
+import { booking, call, configure, monday } from './helpers/visits.js';
 
 // Never overbooked, on the real engine: PGlite serializes on its one connection; PostgreSQL runs
 // the bookings on a pool of connections at once, where the conditional increment of one row per
@@ -110,5 +110,57 @@ describe('under 500 concurrent bookings', () => {
       `select count(*)::int as n from visit_ticket where day = '2027-01-13' and status = 'booked'`,
     );
     expect(row?.n).toBe(10);
+  });
+});
+
+describe('reschedules that cross', () => {
+  it('from one day to another and back at once: none fails, the loads stay exact', {
+    timeout: 240_000,
+  }, async () => {
+    await configure(server.db, {
+      location: 'mpp-surabaya-siola',
+      policy: {
+        slot_minutes: 30,
+        capacity: 1000,
+        days_ahead: 14,
+        daily_quota: 1000,
+        cutoff_minutes: 0,
+        walk_in_per_slot: 0,
+      },
+      counters: oneCounter,
+    });
+    const days = ['2027-01-14', '2027-01-15'];
+    const held = [];
+    for (let i = 0; i < 40; i++) {
+      const date = days[i % 2];
+      const made = await call(server.url, 'POST', '/v1/bookings', {
+        body: booking({ phone: phone(1000 + i), date, time: '10:00' }),
+        headers: { 'idempotency-key': randomUUID() },
+      });
+      expect(made.status).toBe(201);
+      held.push({ code: made.body.code as string, secret: made.body.secret as string, date });
+    }
+    // Each moves to the other day: on PostgreSQL the two directions lock the two days' load rows in
+    // opposite orders (a deadlock PostgreSQL breaks by failing one transaction).
+    const answers = await Promise.all(
+      held.map(({ code, secret, date }) =>
+        fetch(`${server.url}/v1/bookings/${code}/reschedule`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'loket-secret': secret },
+          body: JSON.stringify({ date: days.find((d) => d !== date), time: '11:00' }),
+        }).then((r) => r.status),
+      ),
+    );
+    expect(answers.filter((status) => status !== 200)).toEqual([]);
+    const loads = await server.db.query<{ day: string; booked: number; tickets: number }>(
+      `select to_char(l.day, 'YYYY-MM-DD') as day, l.booked,
+         (select count(*)::int from visit_ticket t
+          where t.day = l.day and t.counter_id = l.counter_id and t.status = 'booked') as tickets
+       from visit_day_load l where l.day in ('2027-01-14', '2027-01-15') order by l.day`,
+    );
+    expect(loads).toEqual([
+      { day: '2027-01-14', booked: 20, tickets: 20 },
+      { day: '2027-01-15', booked: 20, tickets: 20 },
+    ]);
   });
 });

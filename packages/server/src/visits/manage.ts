@@ -75,6 +75,9 @@ export async function rescheduleBooking(
 ): Promise<TicketRow> {
   const site = await requireSite(db, ticket.location_id);
   return db.transaction(async (tx) => {
+    // One reschedule at a time per location: a move frees its old day's load row and then takes the
+    // new day's, so two moves crossing between two days locked them in opposite orders (deadlock).
+    await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`visit-reschedule:${ticket.location_id}`]);
     const t = await ticketById(tx, ticket.id, true);
     if (t.status !== 'booked') throw problem('not-cancellable', 409, say('visitNotCancellable'));
     if (t.day === to.date && t.slot_time === to.time) return t;
