@@ -8,7 +8,6 @@ export interface Values {
   name: string;
   email: string;
   phone: string;
-  notify: ('email' | 'phone')[];
   /** The lookup's complaint code and secret. */
   code: string;
   secret: string;
@@ -35,7 +34,6 @@ export const emptyValues = (): Values => ({
   name: '',
   email: '',
   phone: '',
-  notify: [],
   code: '',
   secret: '',
 });

@@ -15,9 +15,6 @@ export interface ComplaintMessages {
   name: string;
   email: string;
   phone: string;
-  newsTitle: string;
-  newsEmail: string;
-  newsPhone: string;
   send: string;
   sending: string;
   cancel: string;
