@@ -233,6 +233,9 @@ const mediaTypes = fc.constantFrom(
 
 /** Percent-encodes a path segment; a lone surrogate as the bytes a hostile client would send. */
 function encodeSegment(value: string): string {
+  // A segment `.` or `..` is removed by every URL parser before the server sees it:
+  // `/v1/applications/../secret-recovery` is another route, not this operation with a strange code.
+  if (value === '.' || value === '..') return `${value}x`;
   return Array.from(value, (ch) => {
     const unit = ch.charCodeAt(0);
     if (ch.length === 1 && unit >= 0xd800 && unit <= 0xdfff) {
