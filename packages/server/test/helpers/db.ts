@@ -2,12 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import postgres from 'postgres';
 import { inject } from 'vitest';
-import { seed } from '../../src/catalogue/seed.js';
-import { type Db, migrate } from '../../src/db/index.js';
-import { openPGlite, openPGliteFromDump } from '../../src/db/pglite.js';
+import type { Db } from '../../src/db/index.js';
+import { openPGliteFromDump } from '../../src/db/pglite.js';
 import { openPostgres } from '../../src/db/postgres.js';
 import { TEMPLATE, withDatabase } from '../global-setup.js';
-import { PGLITE_TEMPLATE } from './pglite-provided.js';
+import { PGLITE_TEMPLATE, seededPGliteDump } from './pglite-provided.js';
 
 export const engine = process.env.LOKET_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
 
@@ -20,13 +19,7 @@ let template: Promise<Blob> | undefined;
 function pgliteTemplate(): Promise<Blob> {
   template ??= (async () => {
     const file = templateFile();
-    if (file) return new Blob([await readFile(file)]);
-    const { db, pg } = await openPGlite();
-    await migrate(db);
-    await seed(db);
-    const dump = await pg.dumpDataDir('none');
-    await db.close();
-    return dump;
+    return file ? new Blob([await readFile(file)]) : seededPGliteDump();
   })();
   return template;
 }
