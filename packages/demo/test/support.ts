@@ -29,14 +29,21 @@ export async function watch(page: Page) {
       problems.push(`console.${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  // Which page load each request belongs to: a GET still loading when the page navigates away
+  // (a lazily loaded component chunk, say) is aborted by the browser, not failed.
+  let loads = 0;
+  const loadOf = new WeakMap<object, number>();
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) loads += 1;
+    loadOf.set(request, loads);
+  });
   page.on('requestfailed', (request) => {
     const error = request.failure()?.errorText ?? '';
+    const aborted = error === 'net::ERR_ABORTED' && request.method() === 'GET';
     // A catalogue read the component itself cancelled (a newer keystroke's search replaces it).
-    const superseded =
-      error === 'net::ERR_ABORTED' &&
-      request.method() === 'GET' &&
-      new URL(request.url()).pathname.startsWith('/v1/');
-    if (!superseded) problems.push(`request failed: ${request.url()} ${error}`);
+    const superseded = aborted && new URL(request.url()).pathname.startsWith('/v1/');
+    const leftBehind = aborted && !request.isNavigationRequest() && (loadOf.get(request) ?? loads) < loads;
+    if (!superseded && !leftBehind) problems.push(`request failed: ${request.url()} ${error}`);
   });
   await page.exposeFunction('__loketReportViolation', (violation: Violation) => violations.push(violation));
   await page.addInitScript(() => {

@@ -105,6 +105,47 @@ describe('a NUL or a broken character in text', () => {
     expect(event?.note).toBe('sudah ketemu');
   });
 
+  it('a complaint, its answer and its close note with a NUL are stored without it (the close was a 500)', async () => {
+    const json = { 'content-type': 'application/json' };
+    const filed = await send({
+      method: 'POST',
+      path: '/v1/complaints',
+      headers: { ...json, 'idempotency-key': 'nul-complaint' },
+      body: JSON.stringify({
+        about: { kind: 'service', service: 'ktp-el-hilang', region: '33.74' },
+        category: 'time',
+        description: 'antre\u0000 lama sekali',
+        contact: { name: 'Si\u0000ti' },
+      }),
+    });
+    expect(filed.status).toBe(201);
+    const path = `/v1/officer/complaints/${filed.body.code}`;
+    const officerJson = { ...json, authorization: `Bearer ${officer}` };
+    const answered = await send({
+      method: 'POST',
+      path: `${path}/answer`,
+      headers: officerJson,
+      body: JSON.stringify({ answer: 'maaf\u0000, kami perbaiki' }),
+    });
+    expect(answered.status).toBe(200);
+    const closed = await send({
+      method: 'POST',
+      path: `${path}/close`,
+      headers: officerJson,
+      body: JSON.stringify({ note: 'a\u0000b' }),
+    });
+    expect(closed.status).toBe(200);
+    const [row] = await server.db.query<Record<string, string>>(
+      'select description, contact_name, answer, close_note from complaint order by filed_at desc limit 1',
+    );
+    expect(row).toEqual({
+      description: 'antre lama sekali',
+      contact_name: 'Siti',
+      answer: 'maaf, kami perbaiki',
+      close_note: 'ab',
+    });
+  });
+
   it('an answer with a NUL or a lone surrogate is a 4xx problem that names it', async () => {
     const { code, secret, etag } = await draft();
     for (const bad of ['Siti\u0000', 'Siti\ud800', '\udc00']) {

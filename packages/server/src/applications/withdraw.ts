@@ -22,9 +22,8 @@ export async function withdrawApplication(
       [app.id],
     );
     if (!locked) throw new Error(`application ${app.id} vanished`);
-    // NUL cannot be stored in a text column; nothing else is changed.
-    const cleaned = reason?.replaceAll('\u0000', '').trim();
-    const note = cleaned ? cleaned : null;
+    // NUL is dropped from bodies (http/input.ts) and again from notes (state.ts).
+    const note = reason?.trim() || null;
     await transition(tx, locked, 'citizen', 'withdrawn', { actor: 'citizen', at: now, note });
     const [withdrawn] = await tx.query<ApplicationRow>(
       `select ${applicationColumns} from application where id = $1`,

@@ -90,13 +90,36 @@ function unstorableIn(value: unknown, root: string): string[] {
 }
 
 /**
+ * Removes NUL from every string value of a parsed JSON body, in place, except under `answers`
+ * (the form's answers are refused with a pointer instead: 422 from applications/answers.ts).
+ * A note, reason, name or description is free text: PostgreSQL cannot store NUL in text, and a
+ * handler that forgot it answered 500 (a complaint's close note did).
+ */
+function dropNul(node: unknown, depth = 0): unknown {
+  if (typeof node === 'string') return node.includes('\u0000') ? node.replaceAll('\u0000', '') : node;
+  if (node === null || typeof node !== 'object' || depth > 64) return node;
+  if (Array.isArray(node)) {
+    for (const [i, child] of node.entries()) node[i] = dropNul(child, depth + 1);
+  } else {
+    for (const [key, child] of Object.entries(node)) {
+      if (depth === 0 && key === 'answers') continue;
+      (node as Record<string, unknown>)[key] = dropNul(child, depth + 1);
+    }
+  }
+  return node;
+}
+
+/**
  * A NUL or a lone surrogate in a path or query parameter is `400` with a pointer to it, before
  * validation: PostgreSQL takes neither as text, so a search for `%00` failed deep inside a query
- * as a 500. Bodies keep their own rules (answers: 422 with a pointer; notes and reasons are
- * stored without NUL).
+ * as a 500. In a JSON body, free text is stored without NUL (dropNul); a lone surrogate there is
+ * stored as U+FFFD by the driver's UTF-8 encoding.
  */
 export function registerTextCheck(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
+    if (request.body !== null && typeof request.body === 'object' && !Buffer.isBuffer(request.body)) {
+      dropNul(request.body);
+    }
     // Only the parameters the contract declares: others are never read, so never stored.
     const declared = (request.routeOptions.schema?.querystring as { properties?: object } | undefined)
       ?.properties;
