@@ -70,6 +70,16 @@ describe('the transparency page, /kinerja.html', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  test('says "Kinerja pelayanan" once: the component\'s heading, under the page\'s own h1', async () => {
+    const page = await open('/kinerja.html', { width: 412, height: 915 });
+    await page.locator('loket-service-performance').getByRole('heading', { level: 2 }).waitFor();
+    // getByRole looks into the component's shadow root too.
+    expect(await page.getByRole('heading', { name: 'Kinerja pelayanan', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('heading', { level: 1 }).allTextContents()).toEqual([
+      'Transparansi pelayanan publik',
+    ]);
+  });
+
   test('after ten answers on the MPP’s kiosks, it shows their index with its band, and so does the finder', {
     timeout: 60_000,
   }, async () => {
