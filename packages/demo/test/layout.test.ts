@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -165,7 +166,7 @@ describe('the first screen of a phone', () => {
     expect(box).not.toBeNull();
     expect(box?.y).toBeLessThan(400);
     expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThan(PHONE.height / 2);
-    // No sideways scrolling for the page itself (the menu scrolls within its row).
+    // No sideways scrolling (the menu wraps: see "narrow phones").
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     // Every menu item is there and reachable; axe finds nothing on the phone's page.
     expect(await page.locator('.nav-list a').count()).toBe(5);
@@ -179,6 +180,84 @@ describe('the first screen of a phone', () => {
       return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     });
     expect(violations).toEqual([]);
+  });
+});
+
+/** Every page of the demo site (a new page is checked too), with the query a visitor arrives with. */
+async function sitePages(): Promise<string[]> {
+  const names = (await readdir(new URL('../site/', import.meta.url))).filter((n) => n.endsWith('.html'));
+  const query: Record<string, string> = {
+    'ajukan.html': '?layanan=ktp-el-hilang',
+    'apply.html': '?layanan=ktp-el-hilang',
+  };
+  return names.map((n) => (n === 'index.html' ? '/' : `/${n}${query[n] ?? ''}`));
+}
+
+describe('narrow phones', () => {
+  test('every page fits 320 and 412 px: nothing scrolls sideways, the menu wraps with its five items in view', {
+    timeout: 90_000,
+  }, async () => {
+    const paths = await sitePages();
+    expect(paths.length).toBeGreaterThanOrEqual(12);
+    for (const width of [320, 412]) {
+      // Not watched: the 404 page logs its status, and moving on leaves lazy chunks loading.
+      const context = await browser.newContext({
+        viewport: { width, height: 800 },
+        isMobile: true,
+        hasTouch: true,
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      for (const path of paths) {
+        const where = `${path} at ${width} px`;
+        await page.goto(`${site}${path}`);
+        // Each component rendered (Stencil's `hydrated` class): what it draws is measured too.
+        await page.waitForFunction(() =>
+          [...document.querySelectorAll('*')]
+            .filter((el) => el.localName.startsWith('loket-'))
+            .every((el) => el.classList.contains('hydrated')),
+        );
+        const fit = await page.evaluate(() => {
+          const list = document.querySelector('.nav-list');
+          return {
+            page: document.documentElement.scrollWidth,
+            menu: list ? list.scrollWidth - list.clientWidth : 0,
+            links: [...document.querySelectorAll<HTMLElement>('.nav-list a')].map((a) => {
+              const box = a.getBoundingClientRect();
+              const hidden = a.closest('[aria-hidden="true"], [hidden], [inert]');
+              return { left: box.left, right: box.right, shown: box.width > 0 && !hidden };
+            }),
+          };
+        });
+        expect(fit.page, where).toBeLessThanOrEqual(width);
+        expect(fit.menu, where).toBeLessThanOrEqual(0);
+        if (path === '/papan-antrean.html') continue; // the hall's board, full screen: no site menu
+        expect(fit.links, where).toHaveLength(5);
+        for (const link of fit.links) {
+          expect(link.shown, where).toBe(true);
+          expect(link.left, where).toBeGreaterThanOrEqual(0);
+          expect(link.right, where).toBeLessThanOrEqual(width);
+        }
+      }
+    }
+    // Every item is reached by Tab, in order, on the narrowest screen.
+    const page = await open({ width: 320, height: 800 }, false);
+    await page.goto(`${site}/lacak.html`);
+    const names: string[] = [];
+    for (let i = 0; i < 12 && names.length < 5; i++) {
+      await page.keyboard.press('Tab');
+      const name = await page.evaluate(() =>
+        document.activeElement?.closest('.nav-list') ? (document.activeElement.textContent ?? '') : null,
+      );
+      if (name !== null) names.push(name);
+    }
+    expect(names).toEqual([
+      'Cari layanan',
+      'Lacak permohonan',
+      'Ambil antrean',
+      'Mal Pelayanan Publik',
+      'Pengaduan',
+    ]);
   });
 });
 
