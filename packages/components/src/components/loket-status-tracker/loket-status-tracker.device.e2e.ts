@@ -114,6 +114,11 @@ for (const [name, width, height] of [
       await userEvent.fill(page.getByRole('textbox', { name: 'Kode pelacakan' }), app.code);
       await userEvent.fill(page.getByRole('textbox', { name: 'Email atau nomor HP' }), 'bukan@contoh.id');
       await userEvent.click(page.getByRole('button', { name: 'Kirim tautan' }));
+      // The text itself is polled (not a locator) so that a failure shows what the tracker said
+      // instead (an error, or still "sending" on a loaded machine: up to 15 s).
+      await expect
+        .poll(() => shadow(el).textContent, { timeout: 15_000 })
+        .toMatch(/Bila kode pelacakan dan kontak itu cocok/);
       const sent = page.getByText(/Bila kode pelacakan dan kontak itu cocok/);
       await expect.element(sent).toBeVisible();
       await expect.poll(() => focused()?.id).toBe('loket-recovery-sent');
