@@ -2985,8 +2985,9 @@ export interface components {
         };
         /**
          * @description Not allowed (another agency's or region's application, a page origin the region has not
-         *     allowed, the officer API from another origin, or a desk request without its
-         *     `x-loket-csrf` token: `urn:loket:problem:csrf-failed`).
+         *     allowed, the officer API from another origin, a desk request without its
+         *     `x-loket-csrf` token: `urn:loket:problem:csrf-failed`, or a desk session whose account
+         *     lacks the role the operation's `x-loket-role` names: `urn:loket:problem:role-required`).
          */
         Forbidden: {
             headers: {

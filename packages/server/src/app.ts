@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
 import type { NationalChannel } from './catalogue/present.js';
 import type { Db } from './db/index.js';
@@ -22,6 +27,7 @@ import { sweepVisitsNowAndThen } from './http/visit-sweeps.js';
 import { defaultLimits, type Limits } from './limits.js';
 import { registerRequestAudit } from './officers/desk-hooks.js';
 import { OidcClient, type OidcSettings } from './officers/oidc.js';
+import { requireRole, roleRules } from './officers/roles.js';
 import { defaultSessionSettings, type SessionSettings } from './officers/sessions.js';
 import { applicationHandlers } from './routes/applications.js';
 import { attachmentHandlers } from './routes/attachments.js';
@@ -224,6 +230,7 @@ export async function buildApp(
   };
   registerUploads(app, ctx);
   const bodies = bodyRules(contract);
+  const needs = roleRules(contract);
   registerBodyRules(app);
   registerTextCheck(app);
   // Uploads are streamed to storage as they arrive, so there is no parsed body to validate: the
@@ -241,8 +248,16 @@ export async function buildApp(
     // A missing handler becomes glue's "not implemented" error; test/operations.test.ts fails the
     // build while any operation of the contract has no handler.
     operationResolver: ((operationId: string, method: string, path: string) => {
-      const handler = handlers[operationId];
-      if (typeof handler !== 'function') return {};
+      const found = handlers[operationId];
+      if (typeof found !== 'function') return {};
+      const role = needs.get(operationId);
+      // The operation's x-loket-role, checked once the security handler has named the officer.
+      const handler = role
+        ? async function withRole(this: unknown, request: FastifyRequest, reply: FastifyReply) {
+            requireRole(request.officer, role);
+            return found.call(this, request, reply);
+          }
+        : found;
       return {
         handler,
         config: { catalogue: method === 'GET' && cataloguePaths.test(path), body: bodies.get(operationId) },

@@ -1,3 +1,8 @@
+const roleNames: Record<'id' | 'en', Record<string, string>> = {
+  id: { officer: 'petugas', supervisor: 'supervisor', admin: 'admin' },
+  en: { officer: 'officer', supervisor: 'supervisor', admin: 'admin' },
+};
+
 /** Officer sign-in and sessions (the desk, /petugas/). */
 export const officerMessages = {
   wrongCredentials: {
@@ -38,5 +43,11 @@ export const officerMessages = {
   ssoFailed: {
     id: () => 'Masuk dengan SSO gagal atau akun Anda tidak terdaftar sebagai petugas. Hubungi admin.',
     en: () => 'Single sign-on failed, or your account is not registered as an officer. Ask an admin.',
+  },
+  roleRequired: {
+    id: (role: string) =>
+      `Hanya akun berperan ${roleNames.id[role] ?? role} (atau lebih tinggi) yang boleh melakukan ini.`,
+    en: (role: string) =>
+      `Only an account with the ${roleNames.en[role] ?? role} role (or a higher one) may do this.`,
   },
 };

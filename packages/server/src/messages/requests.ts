@@ -45,6 +45,7 @@ export const problemTitles = {
   'totp-required': { id: 'Perlu kode verifikasi', en: 'Verification code required' },
   'session-expired': { id: 'Sesi berakhir', en: 'Session ended' },
   'csrf-failed': { id: 'Permintaan tidak dapat diverifikasi', en: 'Request could not be verified' },
+  'role-required': { id: 'Peran akun tidak mencukupi', en: 'Role required' },
   internal: { id: 'Terjadi kesalahan pada server', en: 'Internal server error' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
