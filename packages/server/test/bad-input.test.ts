@@ -63,7 +63,7 @@ describe('a NUL or a broken character in text', () => {
   });
 
   it.each(['note', 'public_note'])(
-    'an officer %s with a NUL is stored without it (was a 500)',
+    'an officer %s with a NUL is a 400 that points at it, and nothing changes (was a 500)',
     async (field) => {
       const { code } = await draft();
       const id = code.replace(/-/g, '').replace(/^LKT/, '');
@@ -77,73 +77,73 @@ describe('a NUL or a broken character in text', () => {
         headers: { authorization: `Bearer ${officer}`, 'content-type': 'application/json' },
         body: JSON.stringify({ to: 'in_review', [field]: 'buram\u0000 lagi' }),
       });
-      expect(reply.status).toBe(200);
-      const [event] = await server.db.query<Record<string, string>>(
-        `select e.note, e.public_note from application_event e join application a on a.id = e.application_id
-       where a.code = $1 and e.to_status = 'in_review'`,
+      expect(reply.status).toBe(400);
+      expect(reply.body.errors).toEqual([expect.objectContaining({ pointer: `/${field}` })]);
+      const [row] = await server.db.query<{ status: string }>(
+        'select status from application where code = $1',
         [id],
       );
-      expect(event?.[field]).toBe('buram lagi');
+      expect(row?.status).toBe('submitted');
     },
   );
 
-  it('a withdrawal reason with a NUL is stored without it', async () => {
+  it('a withdrawal reason with a NUL or a lone surrogate is a 400 that points at it', async () => {
     const { code, secret } = await draft();
-    const reply = await send({
-      method: 'POST',
-      path: `/v1/applications/${code}/withdraw`,
-      headers: { 'loket-secret': secret, 'content-type': 'application/json' },
-      body: JSON.stringify({ reason: 'sudah\u0000 ketemu' }),
-    });
-    expect(reply.status).toBe(200);
-    expect(reply.body).toMatchObject({ status: 'withdrawn' });
-    const [event] = await server.db.query<{ note: string }>(
-      `select e.note from application_event e join application a on a.id = e.application_id
-       where a.code = $1 and e.to_status = 'withdrawn'`,
-      [code.replace(/-/g, '').replace(/^LKT/, '')],
-    );
-    expect(event?.note).toBe('sudah ketemu');
+    for (const reason of ['sudah\u0000 ketemu', 'x\ud800']) {
+      const reply = await send({
+        method: 'POST',
+        path: `/v1/applications/${code}/withdraw`,
+        headers: { 'loket-secret': secret, 'content-type': 'application/json' },
+        body: JSON.stringify({ reason }),
+      });
+      expect(reply.status).toBe(400);
+      expect(reply.body.errors).toEqual([expect.objectContaining({ pointer: '/reason' })]);
+    }
   });
 
-  it('a complaint, its answer and its close note with a NUL are stored without it (the close was a 500)', async () => {
+  it('a complaint, its answer and its close note with a NUL are 400s that point at it (the close was a 500)', async () => {
     const json = { 'content-type': 'application/json' };
-    const filed = await send({
+    const about = { kind: 'service', service: 'ktp-el-hilang', region: '33.74' };
+    const refused = await send({
       method: 'POST',
       path: '/v1/complaints',
       headers: { ...json, 'idempotency-key': 'nul-complaint' },
       body: JSON.stringify({
-        about: { kind: 'service', service: 'ktp-el-hilang', region: '33.74' },
+        about,
         category: 'time',
-        description: 'antre\u0000 lama sekali',
+        description: 'antre\u0000 lama',
         contact: { name: 'Si\u0000ti' },
       }),
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual([
+      '/contact/name',
+      '/description',
+    ]);
+    const filed = await send({
+      method: 'POST',
+      path: '/v1/complaints',
+      headers: { ...json, 'idempotency-key': 'nul-complaint-2' },
+      body: JSON.stringify({ about, category: 'time', description: 'antre lama' }),
     });
     expect(filed.status).toBe(201);
     const path = `/v1/officer/complaints/${filed.body.code}`;
     const officerJson = { ...json, authorization: `Bearer ${officer}` };
-    const answered = await send({
-      method: 'POST',
-      path: `${path}/answer`,
-      headers: officerJson,
-      body: JSON.stringify({ answer: 'maaf\u0000, kami perbaiki' }),
-    });
-    expect(answered.status).toBe(200);
-    const closed = await send({
-      method: 'POST',
-      path: `${path}/close`,
-      headers: officerJson,
-      body: JSON.stringify({ note: 'a\u0000b' }),
-    });
-    expect(closed.status).toBe(200);
-    const [row] = await server.db.query<Record<string, string>>(
-      'select description, contact_name, answer, close_note from complaint order by filed_at desc limit 1',
-    );
-    expect(row).toEqual({
-      description: 'antre lama sekali',
-      contact_name: 'Siti',
-      answer: 'maaf, kami perbaiki',
-      close_note: 'ab',
-    });
+    const answer = (text: string) =>
+      send({
+        method: 'POST',
+        path: `${path}/answer`,
+        headers: officerJson,
+        body: JSON.stringify({ answer: text }),
+      });
+    expect((await answer('maaf\u0000')).status).toBe(400);
+    expect((await answer('Maaf, kami perbaiki.')).status).toBe(200);
+    const close = (note: string) =>
+      send({ method: 'POST', path: `${path}/close`, headers: officerJson, body: JSON.stringify({ note }) });
+    const refusedClose = await close('a\u0000b');
+    expect(refusedClose.status).toBe(400);
+    expect(refusedClose.body.errors).toEqual([expect.objectContaining({ pointer: '/note' })]);
+    expect((await close('Sudah dikonfirmasi.')).status).toBe(200);
   });
 
   it('an answer with a NUL or a lone surrogate is a 4xx problem that names it', async () => {

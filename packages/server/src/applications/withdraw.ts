@@ -22,7 +22,7 @@ export async function withdrawApplication(
       [app.id],
     );
     if (!locked) throw new Error(`application ${app.id} vanished`);
-    // NUL is dropped from bodies (http/input.ts) and again from notes (state.ts).
+    // A body with a NUL never gets here (http/input.ts: 400).
     const note = reason?.trim() || null;
     await transition(tx, locked, 'citizen', 'withdrawn', { actor: 'citizen', at: now, note });
     const [withdrawn] = await tx.query<ApplicationRow>(

@@ -90,43 +90,28 @@ function unstorableIn(value: unknown, root: string): string[] {
 }
 
 /**
- * Removes NUL from every string value of a parsed JSON body, in place, except under `answers`
- * (the form's answers are refused with a pointer instead: 422 from applications/answers.ts).
- * A note, reason, name or description is free text: PostgreSQL cannot store NUL in text, and a
- * handler that forgot it answered 500 (a complaint's close note did).
- */
-function dropNul(node: unknown, depth = 0): unknown {
-  if (typeof node === 'string') return node.includes('\u0000') ? node.replaceAll('\u0000', '') : node;
-  if (node === null || typeof node !== 'object' || depth > 64) return node;
-  if (Array.isArray(node)) {
-    for (const [i, child] of node.entries()) node[i] = dropNul(child, depth + 1);
-  } else {
-    for (const [key, child] of Object.entries(node)) {
-      if (depth === 0 && key === 'answers') continue;
-      (node as Record<string, unknown>)[key] = dropNul(child, depth + 1);
-    }
-  }
-  return node;
-}
-
-/**
- * A NUL or a lone surrogate in a path or query parameter is `400` with a pointer to it, before
- * validation: PostgreSQL takes neither as text, so a search for `%00` failed deep inside a query
- * as a 500. In a JSON body, free text is stored without NUL (dropNul); a lone surrogate there is
- * stored as U+FFFD by the driver's UTF-8 encoding.
+ * A NUL or a lone surrogate in a path or query parameter or anywhere in a JSON body is `400` with
+ * a pointer to each, before validation: PostgreSQL takes neither as text, and a handler that
+ * forgot it answered 500 (a search for `%00`, a complaint's close note). Body pointers are
+ * relative to the body, as validation's are. The form's answers keep their own rule (422 with a
+ * pointer, applications/answers.ts).
  */
 export function registerTextCheck(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    if (request.body !== null && typeof request.body === 'object' && !Buffer.isBuffer(request.body)) {
-      dropNul(request.body);
-    }
     // Only the parameters the contract declares: others are never read, so never stored.
     const declared = (request.routeOptions.schema?.querystring as { properties?: object } | undefined)
       ?.properties;
     const query = Object.fromEntries(
       Object.entries((request.query ?? {}) as object).filter(([name]) => declared && name in declared),
     );
-    const pointers = [...unstorableIn(request.params, '/path'), ...unstorableIn(query, '/query')];
+    const body = request.body;
+    const json = body !== null && typeof body === 'object' && !Buffer.isBuffer(body);
+    const { answers: _own, ...rest } = json ? (body as Record<string, unknown>) : {};
+    const pointers = [
+      ...unstorableIn(request.params, '/path'),
+      ...unstorableIn(query, '/query'),
+      ...(json ? unstorableIn(Array.isArray(body) ? body : rest, '') : []),
+    ];
     if (pointers.length === 0) return;
     throw new ProblemError('invalid-request', 400, say('problems', pointers.length), (lang): FieldError[] =>
       pointers.map((pointer) => ({ pointer, detail: say('unstorableText')(lang) })),
