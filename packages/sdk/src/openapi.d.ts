@@ -863,10 +863,11 @@ export interface paths {
         get: operations["showStopNotifications"];
         put?: never;
         /**
-         * Stop further messages about an application (one click)
+         * Stop further messages about an application, a booking or a complaint (one click)
          * @description The target of every e-mail's `List-Unsubscribe` header (RFC 8058 one-click: mail
          *     clients POST `List-Unsubscribe=One-Click` here) and of the stop link in its text. No
-         *     further messages are sent about that application; pending ones are cancelled. Using
+         *     further messages are sent about that application (or booking, or complaint: each
+         *     message's link is about what the message was about); pending ones are cancelled. Using
          *     the link again changes nothing.
          */
         post: operations["stopNotifications"];
@@ -1477,7 +1478,32 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    complaintEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A complaint was received or answered (a signed webhook to an agency's endpoint)
+         * @description Sent by Loket to the agency's webhook endpoints (`/v1/officer/webhooks`) when a complaint
+         *     in their scope is filed (`complaint.received`) or answered (`complaint.answered`, once per
+         *     answer), signed with the endpoint's secret: `webhook-id` (the delivery id, the same on
+         *     every retry), `webhook-timestamp` and `webhook-signature` (docs/notifications.md,
+         *     "Verifying a request"). Any `2xx` answer is success; anything else is retried.
+         */
+        post: operations["complaintWebhookEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         LocalizedText: {
@@ -1894,7 +1920,9 @@ export interface components {
          * @description An event's `type`: `application.submitted`, `application.in_review`,
          *     `application.needs_revision`, `application.completed`, `application.rejected`,
          *     `application.withdrawn`, `survey.invitation`; about a booked visit `visit.booked`,
-         *     `visit.rescheduled`, `visit.reminder`, `visit.cancelled` (see docs/notifications.md).
+         *     `visit.rescheduled`, `visit.reminder`, `visit.cancelled`; about a complaint
+         *     `complaint.received`, `complaint.answered` (body: `ComplaintWebhookEvent`; see
+         *     docs/notifications.md).
          * @example application.needs_revision
          */
         WebhookEventType: string;
@@ -2903,6 +2931,89 @@ export interface components {
              * @example 7KQ2-M9XD-4HTR-0BWE
              */
             secret: string;
+        };
+        /**
+         * @description The JSON body of a signed webhook about a complaint (Standard Webhooks; docs/notifications.md,
+         *     "Complaints"), POSTed to every enabled endpoint of the complaint's agency covering its region.
+         *     Never the secret, never the citizen's description (officers read it in the officer API).
+         * @example {
+         *       "type": "complaint.answered",
+         *       "timestamp": "2027-01-12T03:00:00.000Z",
+         *       "data": {
+         *         "code": "ADU-7K4M-Q2XP",
+         *         "status": "answered",
+         *         "category": "time",
+         *         "about": {
+         *           "kind": "application",
+         *           "service": {
+         *             "id": "ktp-el-hilang",
+         *             "name": "Penggantian KTP-el karena Hilang"
+         *           },
+         *           "application": "LKT-7K4M-Q2XP-9D3F",
+         *           "visit": null
+         *         },
+         *         "due": {
+         *           "date": "2027-01-18",
+         *           "working_days": 5
+         *         },
+         *         "answer": {
+         *           "text": "KTP-el Anda sudah dapat diambil di kantor Dispendukcapil.",
+         *           "at": "2027-01-12T03:00:00.000Z"
+         *         },
+         *         "region": "33.74",
+         *         "agency": "dukcapil",
+         *         "lang": "id",
+         *         "tracker_url": "https://layanan.semarangkota.go.id/pengaduan#kode=ADU-7K4M-Q2XP",
+         *         "contact": {
+         *           "email": "warga@example.com",
+         *           "phone": null
+         *         }
+         *       }
+         *     }
+         */
+        ComplaintWebhookEvent: {
+            /** @enum {string} */
+            type: "complaint.received" | "complaint.answered";
+            /**
+             * Format: date-time
+             * @description When the event happened (the same on every retry).
+             */
+            timestamp: string;
+            data: {
+                code: components["schemas"]["ComplaintCode"];
+                status: components["schemas"]["ComplaintStatus"];
+                category: components["schemas"]["ComplaintCategory"];
+                about: {
+                    /** @enum {string} */
+                    kind: "application" | "visit" | "service";
+                    service: {
+                        id: components["schemas"]["Slug"];
+                        /** @description In `lang`. */
+                        name: string;
+                    };
+                    application: components["schemas"]["TrackingCode"] | null;
+                    visit: components["schemas"]["BookingCode"] | null;
+                };
+                /** @description The response date (Jakarta), counted in working days from the day it was filed. */
+                due: {
+                    /** Format: date */
+                    date: string | null;
+                    working_days: number;
+                };
+                /** @description On `complaint.answered`: what the agency answered with this event, and when; `null` on `complaint.received`. */
+                answer: components["schemas"]["ComplaintReply"] | null;
+                region: components["schemas"]["RegionCode"];
+                agency: components["schemas"]["Slug"];
+                lang: components["schemas"]["Lang"];
+                /** @description The complaint's page on the region's site (`LOKET_COMPLAINT_URL` with the code); `null` when none is set. */
+                tracker_url: string | null;
+                /** @description The contacts of the channels ticked for news (`null` for one not ticked); `null` once the citizen used a stop link. */
+                contact: {
+                    email: string | null;
+                    /** @description `+62…`. */
+                    phone: string | null;
+                } | null;
+            };
         };
         OfficerComplaint: {
             lang: components["schemas"]["Lang"];
@@ -6985,6 +7096,28 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
+            };
+        };
+    };
+    complaintWebhookEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintWebhookEvent"];
+            };
+        };
+        responses: {
+            /** @description Received (any `2xx` answer). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -94,6 +94,7 @@ export function loadConfig(env: Env = process.env): Config {
       mailFrom: env.LOKET_MAIL_FROM || 'Loket <loket@localhost>',
       trackerUrl: env.LOKET_TRACKER_URL || undefined,
       bookingUrl: env.LOKET_BOOKING_URL || undefined,
+      complaintUrl: env.LOKET_COMPLAINT_URL || undefined,
       apiUrl: env.LOKET_PUBLIC_URL || undefined,
       pollMs: integer(env, 'LOKET_OUTBOX_POLL_MS', 1000),
       leaseMs: integer(env, 'LOKET_OUTBOX_LEASE_MS', 60_000),

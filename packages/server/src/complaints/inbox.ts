@@ -108,11 +108,17 @@ export async function answerComplaint(
   return db.transaction(async (tx) => {
     const row = await findInScope(tx, officer, code, options.now, true);
     if (row.status === 'closed') throw problem('complaint-closed', 409, say('complaintClosed', code));
+    const text = answer.trim();
     await tx.query(
       `update complaint set status = 'answered', answer = $2, answered_at = $3, answered_by = $4 where id = $1`,
-      [row.id, answer.trim(), options.now, officer.name],
+      [row.id, text, options.now, officer.name],
     );
-    await recordComplaintEvent(tx, { id: row.id, status: 'answered' }, 'complaint.answered', options.now);
+    await recordComplaintEvent(
+      tx,
+      { id: row.id, status: 'answered', answer: text },
+      'complaint.answered',
+      options.now,
+    );
     return presentOfficerComplaint(await findInScope(tx, officer, code, options.now), options.lang);
   });
 }

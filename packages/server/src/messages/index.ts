@@ -1,5 +1,6 @@
 import type { components } from '@loket/sdk/contract';
 import { applicationMessages } from './applications.js';
+import { complaintMailMessages } from './complaint-mail.js';
 import { complaintMessages } from './complaints.js';
 import { notificationMessages } from './notifications.js';
 import { officerMessages } from './officers.js';
@@ -32,6 +33,7 @@ export const messages = {
   ...visitMessages,
   ...complaintMessages,
   ...visitMailMessages,
+  ...complaintMailMessages,
   ...officerMessages,
 };
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ComplaintPayload, ComplaintTopic } from '../complaints/events.js';
 import type { Queryable } from '../db/index.js';
 import type { VisitPayload, VisitTopic } from '../visits/events.js';
 import type { EventPayload, RecoveryPayload } from './outbox.js';
@@ -27,6 +28,7 @@ export interface DeliveryRow {
 /** A claimed delivery with what its message needs: the event, and the application it is about. */
 export interface Claimed extends DeliveryRow {
   ticket_id: null;
+  complaint_id: null;
   locked_until: Date | string;
   topic: string;
   payload: EventPayload | RecoveryPayload;
@@ -55,6 +57,7 @@ export interface ClaimedTest extends DeliveryRow {
   event_at: Date | string;
   application_id: null;
   ticket_id: null;
+  complaint_id: null;
 }
 
 /** A claimed delivery of a visit event: about a booking (visits/events.ts), not an application. */
@@ -65,13 +68,29 @@ export interface ClaimedVisit extends DeliveryRow {
   event_at: Date | string;
   application_id: null;
   ticket_id: string;
+  complaint_id: null;
   lang: 'id' | 'en';
   /** The citizen used the stop link of an e-mail about this booking. */
   stopped: boolean;
 }
 
+/** A claimed delivery of a complaint event (complaints/events.ts): about a complaint. */
+export interface ClaimedComplaint extends DeliveryRow {
+  locked_until: Date | string;
+  topic: ComplaintTopic;
+  payload: ComplaintPayload;
+  event_at: Date | string;
+  application_id: null;
+  ticket_id: null;
+  complaint_id: string;
+  /** The language the complaint was filed in. */
+  lang: 'id' | 'en';
+  /** The citizen used the stop link of an e-mail about this complaint. */
+  stopped: boolean;
+}
+
 /** Any claimed delivery. */
-export type AnyClaimed = Claimed | ClaimedTest | ClaimedVisit;
+export type AnyClaimed = Claimed | ClaimedTest | ClaimedVisit | ClaimedComplaint;
 
 /** The same event, channel and target always give the same id: a resend is the same delivery. */
 export function deliveryId(eventId: string, channel: Channel, target: string): string {
@@ -101,12 +120,13 @@ export async function claim(
          for update skip locked)
        returning *
      )
-     select taken.*, e.topic, e.payload, e.created_at as event_at, e.application_id, e.ticket_id, a.code,
-       coalesce(a.lang, t.lang) as lang, a.service_id, a.region_code, a.agency_id, a.answers->'email' as email,
-       a.notify, a.contact_email, a.contact_phone,
-       coalesce(a.notifications_stopped_at, t.notifications_stopped_at) is not null as stopped
+     select taken.*, e.topic, e.payload, e.created_at as event_at, e.application_id, e.ticket_id, e.complaint_id,
+       a.code, coalesce(a.lang, t.lang, c.lang) as lang, a.service_id, a.region_code, a.agency_id,
+       a.answers->'email' as email, a.notify, a.contact_email, a.contact_phone,
+       coalesce(a.notifications_stopped_at, t.notifications_stopped_at, c.notifications_stopped_at) is not null
+         as stopped
      from taken join outbox_event e on e.id = taken.event_id left join application a on a.id = e.application_id
-       left join visit_ticket t on t.id = e.ticket_id
+       left join visit_ticket t on t.id = e.ticket_id left join complaint c on c.id = e.complaint_id
      order by taken.next_attempt_at, taken.id`,
     [options.now, lease, options.limit, options.id ?? null],
   );

@@ -66,15 +66,22 @@ export function asHtml(block: Block): string {
   return `<p><strong>${escapeHtml(block.heading)}</strong></p><ul>${items}</ul>`;
 }
 
-/** The subject, the plain text and the simple HTML of one e-mail, in the citizen's language. */
-export function composeEmail(facts: MessageFacts): Composed {
-  const parts = blocks(facts);
-  const subject = say('mail.subject', facts.code, facts.payload.status)(facts.lang);
+/** An e-mail of these blocks: the plain text and the simple HTML, in the citizen's language. */
+export function composed(lang: Lang, subject: string, parts: Block[]): Composed {
   return {
     subject,
     text: `${parts.map(asText).join('\n\n')}\n`,
-    html: `<!doctype html><html lang="${facts.lang}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body>${parts.map(asHtml).join('')}</body></html>`,
+    html: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body>${parts.map(asHtml).join('')}</body></html>`,
   };
+}
+
+/** The subject, the plain text and the simple HTML of one e-mail, in the citizen's language. */
+export function composeEmail(facts: MessageFacts): Composed {
+  return composed(
+    facts.lang,
+    say('mail.subject', facts.code, facts.payload.status)(facts.lang),
+    blocks(facts),
+  );
 }
 
 /** The tracker link: `{code}` (and `{region}`) of the template filled in, URL-encoded. */

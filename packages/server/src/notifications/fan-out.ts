@@ -16,14 +16,17 @@ const legacyEmail = `case when jsonb_typeof(a.answers->'email') = 'string'
 
 /**
  * $1 the most events, $2 now, $3 e-mail can be sent, $4 the phone can. Takes the oldest events not
- * yet fanned out about an application or a booking (skipping those another instance holds; an
- * event of another kind, e.g. a complaint's, waits for its own rules here), marks them, and inserts their deliveries
- * with the ids deliveryId() gives: sha256 of event id, channel and target, so a second fan-out of
- * the same event (it cannot happen; but a resend must stay the same delivery) changes nothing.
+ * yet fanned out about an application, a booking or a complaint (skipping those another instance
+ * holds; an event about none of them, a `webhook.test`, has its delivery made when queued), marks
+ * them, and inserts their deliveries with the ids deliveryId() gives: sha256 of event id, channel
+ * and target, so a second fan-out of the same event (it cannot happen; but a resend must stay the
+ * same delivery) changes nothing.
  *
  * - `about`: each event with the channels it may go to and the contacts for them, and the agency
- *   and region whose webhooks receive it: an application's, or a booking's (its counter's agency,
- *   its location's region; a booking's contacts are the phone and e-mail given when booking).
+ *   and region whose webhooks receive it: an application's, a booking's (its counter's agency,
+ *   its location's region; a booking's contacts are the phone and e-mail given when booking), or a
+ *   complaint's (the agency and region whose inbox it is in; the channels ticked on the complaint
+ *   form, `notify`, with the contacts given there).
  * - a recovery link goes only to the contact that matched; news nowhere once stopped; an
  *   application that never chose gets its e-mail answer; otherwise the chosen channels.
  * - webhooks: every enabled endpoint of the scope whose event types include the topic (or are
@@ -31,8 +34,9 @@ const legacyEmail = `case when jsonb_typeof(a.answers->'email') = 'string'
  */
 const fanOutSql = `
 with ev as (
-  select id, topic, payload, application_id, ticket_id from outbox_event
-  where fanned_out_at is null and (application_id is not null or ticket_id is not null)
+  select id, topic, payload, application_id, ticket_id, complaint_id from outbox_event
+  where fanned_out_at is null
+    and (application_id is not null or ticket_id is not null or complaint_id is not null)
   order by created_at, id limit $1
   for update skip locked
 ),
@@ -48,6 +52,10 @@ about as (
     t.email, t.phone, null, t.notifications_stopped_at is not null
   from ev join visit_ticket t on t.id = ev.ticket_id join location l on l.id = t.location_id
     left join visit_counter c on c.location_id = t.location_id and c.id = t.counter_id
+  union all
+  select ev.id, ev.topic, ev.payload, c.agency_id, c.region_code, c.notify, c.contact_email,
+    c.contact_phone, null, c.notifications_stopped_at is not null
+  from ev join complaint c on c.id = ev.complaint_id
 ),
 wanted as (
   select id, payload->>'to' as channel from about where topic = ${recovery}

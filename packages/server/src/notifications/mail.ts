@@ -7,7 +7,7 @@ import { type Composed, composeEmail, stopHeaders, trackerLink } from './email-m
 import { SURVEY_INVITATION } from './outbox.js';
 import { composeRecoveryEmail, recoveryLink } from './recovery-message.js';
 import { type Mail, PermanentFailure } from './smtp.js';
-import { newStopToken } from './stop.js';
+import { newStopUrl } from './stop.js';
 import { composeSurveyInvitation } from './survey-invitation.js';
 
 /**
@@ -46,8 +46,7 @@ export async function buildMail(
   const { service, fields } = await eventNames(db, delivery);
   const code = formatCode(delivery.code);
   const tracker = trackerLink(options.trackerUrl, code, delivery.region_code);
-  const token = await newStopToken(db, delivery.application_id, options.now);
-  const stopUrl = `${options.apiUrl.replace(/\/+$/, '')}/v1/notifications/stop/${token}`;
+  const stopUrl = await newStopUrl(db, delivery.application_id, options.apiUrl, options.now);
   let composed: Composed;
   if ('to' in payload) {
     // A recovery link needs the tracker page to open: without one there is nothing to send.

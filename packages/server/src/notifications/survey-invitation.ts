@@ -1,5 +1,5 @@
 import { say } from '../messages/index.js';
-import { asHtml, asText, type Block, type Composed, escapeHtml, type MessageFacts } from './email-message.js';
+import { type Block, type Composed, composed, type MessageFacts } from './email-message.js';
 
 /**
  * The invitation to the satisfaction survey (event `survey.invitation`, written with a decision):
@@ -17,9 +17,5 @@ export function composeSurveyInvitation(f: MessageFacts): Composed {
     { link: f.stopUrl, label: say('mail.stop')(lang) },
   ];
   const subject = say('mail.survey.subject', f.code)(lang);
-  return {
-    subject,
-    text: `${blocks.map(asText).join('\n\n')}\n`,
-    html: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body>${blocks.map(asHtml).join('')}</body></html>`,
-  };
+  return composed(lang, subject, blocks);
 }

@@ -1,9 +1,9 @@
 import type { Queryable } from '../db/index.js';
 import { say } from '../messages/index.js';
 import type { ClaimedVisit } from './deliveries.js';
-import { asHtml, asText, type Block, type Composed, escapeHtml, stopHeaders } from './email-message.js';
+import { type Block, type Composed, composed, stopHeaders } from './email-message.js';
 import type { Mail } from './smtp.js';
-import { newStopToken } from './stop.js';
+import { newStopUrl } from './stop.js';
 import { type VisitFacts, visitFacts } from './visit-facts.js';
 
 /**
@@ -42,11 +42,7 @@ export function composeVisitEmail(facts: VisitFacts, stopUrl: string): Composed 
   );
   blocks.push({ text: say('mail.neverSecret')(lang) }, { link: stopUrl, label: say('visitMail.stop')(lang) });
   const subject = say(`visitMail.subject.${topic}`, data.code, when)(lang);
-  return {
-    subject,
-    text: `${blocks.map(asText).join('\n\n')}\n`,
-    html: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body>${blocks.map(asHtml).join('')}</body></html>`,
-  };
+  return composed(lang, subject, blocks);
 }
 
 /** The e-mail of one claimed visit delivery, with a fresh stop token for its booking. */
@@ -56,8 +52,7 @@ export async function buildVisitMail(
   options: { apiUrl: string; bookingUrl: string | undefined; domain: string; now: Date },
 ): Promise<Mail> {
   const facts = await visitFacts(db, delivery, options);
-  const token = await newStopToken(db, { ticket: delivery.ticket_id }, options.now);
-  const stopUrl = `${options.apiUrl.replace(/\/+$/, '')}/v1/notifications/stop/${token}`;
+  const stopUrl = await newStopUrl(db, { ticket: delivery.ticket_id }, options.apiUrl, options.now);
   return {
     to: delivery.target,
     ...composeVisitEmail(facts, stopUrl),

@@ -32,6 +32,7 @@ export async function attemptWebhook(
   options: WebhookSettings & {
     trackerUrl: string | undefined;
     bookingUrl: string | undefined;
+    complaintUrl?: string | undefined;
     now: Date;
     retryAt: Date | undefined;
   },

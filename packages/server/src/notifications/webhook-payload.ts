@@ -1,6 +1,7 @@
 import { iso } from '../applications/present.js';
 import { formatCode } from '../applications/secrets.js';
 import type { Queryable } from '../db/index.js';
+import { type ComplaintEventData, complaintFacts } from './complaint-facts.js';
 import type { AnyClaimed, Claimed } from './deliveries.js';
 import { trackerLink } from './email-message.js';
 import { eventNames } from './mail.js';
@@ -12,7 +13,8 @@ import { type VisitEventData, visitFacts } from './visit-facts.js';
 // event, what a region's SMS or WhatsApp gateway or its back office needs to tell the citizen or
 // file the news: never the secret, never the answers — only the contact the citizen gave for
 // news, and not even that once they stopped messages (docs/notifications.md). A visit event's
-// data is the booking as the event left it (visit-facts.ts).
+// data is the booking as the event left it (visit-facts.ts), a complaint event's the complaint
+// with the agency's answer (complaint-facts.ts).
 
 export interface ApplicationEventData {
   code: string;
@@ -35,7 +37,7 @@ export interface ApplicationEventData {
 export interface WebhookBody {
   type: string;
   timestamp: string;
-  data: ApplicationEventData | VisitEventData | { endpoint_id: string; message: string };
+  data: ApplicationEventData | VisitEventData | ComplaintEventData | { endpoint_id: string; message: string };
 }
 
 /**
@@ -54,11 +56,18 @@ function contactOf(delivery: Claimed): ApplicationEventData['contact'] {
 export async function webhookBody(
   db: Queryable,
   delivery: AnyClaimed,
-  options: { trackerUrl: string | undefined; bookingUrl: string | undefined },
+  options: {
+    trackerUrl: string | undefined;
+    bookingUrl: string | undefined;
+    complaintUrl?: string | undefined;
+  },
 ): Promise<WebhookBody> {
   const timestamp = iso(delivery.event_at);
   if (delivery.ticket_id !== null) {
     return { type: delivery.topic, timestamp, data: (await visitFacts(db, delivery, options)).data };
+  }
+  if (delivery.complaint_id !== null) {
+    return { type: delivery.topic, timestamp, data: (await complaintFacts(db, delivery, options)).data };
   }
   if (delivery.application_id === null) {
     const message = 'A test event from Loket: this endpoint receives signed webhooks.';

@@ -1,6 +1,15 @@
 import type { Db } from '../db/index.js';
 import { remindTomorrow } from '../visits/events.js';
-import { type AnyClaimed, type ClaimedVisit, claim, fanOut, type Outcome, settle } from './deliveries.js';
+import { buildComplaintMail } from './complaint-message.js';
+import {
+  type AnyClaimed,
+  type ClaimedComplaint,
+  type ClaimedVisit,
+  claim,
+  fanOut,
+  type Outcome,
+  settle,
+} from './deliveries.js';
 import { buildMail } from './mail.js';
 import { recoveryTopic } from './outbox.js';
 import { type Mailer, mailDomain, PermanentFailure, smtpMailer } from './smtp.js';
@@ -16,6 +25,8 @@ export interface OutboxSettings {
   trackerUrl: string | undefined;
   /** A booking's page with `{code}` (and `{region}`), e.g. `https://…/antrean.html#kode={code}`. */
   bookingUrl: string | undefined;
+  /** A complaint's page with `{code}` (and `{region}`), e.g. `https://…/pengaduan.html#kode={code}`. */
+  complaintUrl?: string | undefined;
   /** This API's public base URL, for the stop links. */
   apiUrl: string;
   pollMs: number;
@@ -78,22 +89,24 @@ export function createOutbox(db: Db, settings: OutboxSettings, log: Log, clock =
   const mailOf = (delivery: AnyClaimed & { channel: 'email' }) => {
     const options = { ...settings, domain, now: clock() };
     if (delivery.ticket_id !== null) return buildVisitMail(db, delivery as ClaimedVisit, options);
+    if (delivery.complaint_id !== null) return buildComplaintMail(db, delivery as ClaimedComplaint, options);
     if (delivery.application_id === null) throw new PermanentFailure('an e-mail without an application');
     return buildMail(db, delivery, options);
   };
 
   async function attempt(delivery: AnyClaimed): Promise<Outcome & { disabled?: string }> {
     if (delivery.channel === 'webhook') {
-      const { trackerUrl, bookingUrl } = settings;
+      const { trackerUrl, bookingUrl, complaintUrl } = settings;
       return attemptWebhook(db, delivery, {
         ...webhooks,
         trackerUrl,
         bookingUrl,
+        complaintUrl,
         now: clock(),
         retryAt: retryAt(delivery.attempts),
       });
     }
-    if (delivery.application_id === null && delivery.ticket_id === null)
+    if (delivery.application_id === null && delivery.ticket_id === null && delivery.complaint_id === null)
       return { kind: 'cancelled', error: 'an e-mail without an application' };
     // A recovery link was asked for by the citizen just now: a stop link does not hold it back.
     if (delivery.stopped && delivery.topic !== recoveryTopic) {

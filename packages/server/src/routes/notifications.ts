@@ -20,6 +20,13 @@ export function registerFormBodies(app: FastifyInstance): void {
 
 const unknownToken = () => problem('not-found', 404, say('stopTokenUnknown'));
 
+/** The stop page's question and its confirmation, for what the token is about. */
+const stopWords = {
+  application: { question: say('stopPage.question'), done: say('mail.stopped') },
+  visit: { question: say('stopPage.visitQuestion'), done: say('mail.visitStopped') },
+  complaint: { question: say('stopPage.complaintQuestion'), done: say('complaintMail.stopped') },
+};
+
 /** The stop link's small page: a question with one button, or the confirmation. No script, no style. */
 function page(reply: FastifyReply, lang: Lang, body: string) {
   const title = say('stopPage.title')(lang);
@@ -51,11 +58,10 @@ export function notificationHandlers(ctx: AppContext) {
       const about = await stopTokenKnown(ctx.db, request.params.token);
       if (!about) throw unknownToken();
       const lang = pickLang(request);
-      const question = about === 'visit' ? say('stopPage.visitQuestion') : say('stopPage.question');
       return page(
         reply,
         lang,
-        `<p>${question(lang)}</p><form method="post"><button type="submit">${say('stopPage.button')(lang)}</button></form>`,
+        `<p>${stopWords[about].question(lang)}</p><form method="post"><button type="submit">${say('stopPage.button')(lang)}</button></form>`,
       );
     },
 
@@ -63,8 +69,7 @@ export function notificationHandlers(ctx: AppContext) {
       const about = await stopNotifications(ctx.db, request.params.token, ctx.now());
       if (!about) throw unknownToken();
       const lang = pickLang(request);
-      const done = about === 'visit' ? say('mail.visitStopped') : say('mail.stopped');
-      return page(reply, lang, `<p>${done(lang)}</p>`);
+      return page(reply, lang, `<p>${stopWords[about].done(lang)}</p>`);
     },
   } satisfies Record<string, (request: FastifyRequest<never>, reply: FastifyReply) => Promise<unknown>>;
 }

@@ -65,6 +65,15 @@ export function checkResponse(
   );
 }
 
+/** Problems of a value against one of the contract's schemas (a webhook body, say); empty when it conforms. */
+export function checkSchema(name: string, value: unknown): string[] {
+  const ref = `loket#/components/schemas/${name}`;
+  if (!cache.has(ref)) cache.set(ref, ajv.compile({ $ref: ref }));
+  const validate = cache.get(ref);
+  if (!validate || validate(value)) return [];
+  return (validate.errors ?? []).map((e) => `${name}: ${e.instancePath} ${e.message}`);
+}
+
 /**
  * A fetch for the SDK that checks every response it receives against the contract and records
  * the violations, so contract tests fail on any drift between server, contract and SDK.

@@ -39,6 +39,7 @@ export function settings(
     mailFrom: 'Loket Kota Semarang <loket@semarang.example>',
     trackerUrl: 'https://layanan.semarang.example/lacak#kode={code}',
     bookingUrl: 'https://layanan.{region}.example/antrean.html#kode={code}',
+    complaintUrl: 'https://layanan.{region}.example/pengaduan.html#kode={code}',
     apiUrl: 'https://api.semarang.example',
     pollMs: 50,
     leaseMs: 10_000,
