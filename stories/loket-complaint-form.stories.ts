@@ -76,6 +76,16 @@ export const Errors: Story = {
   },
 };
 
+/** With an e-mail: the news box, unticked until the citizen ticks it. */
+export const NewsOptIn: Story = {
+  play: async ({ canvasElement }) => {
+    const { view } = await formIn(canvasElement);
+    await userEvent.type(view.getByRole('textbox', { name: 'E-mail' }), 'siti@example.org');
+    const box = await view.findByRole('checkbox', { name: 'Kirim kabar ke e-mail siti@example.org' });
+    await expect(box).not.toBeChecked();
+  },
+};
+
 /** Sent: the code and the secret to keep, the response date, and the text for LAPOR! with the code. */
 export const Filed: Story = {
   play: async ({ canvasElement }) => {

@@ -46,9 +46,20 @@ describe.each(viewports)('<loket-complaint-form> on a %s', (_, width, height) =>
     await userEvent.selectOptions(page.getByRole('combobox', { name: 'Apa yang Anda adukan?' }), 'time');
     const story = 'Sudah dua minggu sejak saya datang ke loket dan belum ada kabar.';
     await userEvent.fill(page.getByRole('textbox', { name: 'Apa yang terjadi?' }), story);
-    await userEvent.fill(page.getByRole('textbox', { name: 'E-mail' }), 'siti@example.org');
-    // No news is promised while complaint events are not delivered.
+    // The news box appears for a contact given, unticked; emptying the contact takes it away.
     expect(shadow(el).querySelector('input[type="checkbox"]')).toBeNull();
+    await userEvent.fill(page.getByRole('textbox', { name: 'Nomor telepon' }), '0812 3456 7890');
+    const phoneBox = page.getByRole('checkbox', { name: /^Kirim kabar ke nomor 0812 3456 7890/ });
+    await expect.element(phoneBox).not.toBeChecked();
+    await userEvent.click(phoneBox);
+    await userEvent.fill(page.getByRole('textbox', { name: 'Nomor telepon' }), '');
+    await expect.poll(() => shadow(el).querySelectorAll('input[type="checkbox"]').length).toBe(0);
+    await userEvent.fill(page.getByRole('textbox', { name: 'E-mail' }), 'siti@example.org');
+    const news = page.getByRole('checkbox', { name: 'Kirim kabar ke e-mail siti@example.org' });
+    await expect.element(news).not.toBeChecked();
+    await userEvent.click(news);
+    await expect.element(news).toBeChecked();
+    expect(await violations(el)).toEqual([]);
     const lapor = page.getByRole('textbox', { name: 'Teks untuk LAPOR!' });
     await expect.element(lapor).toHaveValue(expect.stringContaining(story));
     await expect
@@ -65,6 +76,17 @@ describe.each(viewports)('<loket-complaint-form> on a %s', (_, width, height) =>
       .toBeVisible();
     await expect.element(lapor).toHaveValue(expect.stringContaining(code));
     expect(await violations(el)).toEqual([]);
+    // The ticked box went with the complaint: the outbox sends its news to that e-mail only.
+    const stored = await commands.officer({
+      agency: 'dukcapil',
+      region: REGION,
+      method: 'GET',
+      path: `/v1/officer/complaints/${code}`,
+    });
+    expect(stored.body).toMatchObject({
+      notify: ['email'],
+      contact: { email: 'siti@example.org', phone: null },
+    });
 
     expect((await answer(code, 'Berkas Anda sudah kami proses hari ini.')).status).toBe(200);
     await userEvent.click(page.getByRole('button', { name: 'Lihat status dan jawaban' }));

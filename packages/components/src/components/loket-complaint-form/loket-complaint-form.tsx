@@ -8,7 +8,7 @@ import { watchLocale } from '../../kit/locale';
 import { LaporOffer, laporText } from './lapor';
 import { type ComplaintMessages, complaintText } from './messages';
 import { type ComplaintState, checkComplaint, emptyValues, type Values } from './state';
-import { CategoryField, ComplaintView, ErrorSummary, TextField } from './views';
+import { CategoryField, ComplaintView, ErrorSummary, NewsChoice, TextField } from './views';
 
 /**
  * A complaint to the agency about one application, one visit or a service in a region, with its
@@ -103,7 +103,17 @@ export class LoketComplaintForm {
   }
 
   private set = (field: keyof Values, value: string) => {
-    this.patch({ values: { ...this.s.values, [field]: value } });
+    const values = { ...this.s.values, [field]: value };
+    // A box ticked for a contact that is emptied again is unticked.
+    values.notify = values.notify.filter((c) => values[c].trim() !== '');
+    this.patch({ values });
+  };
+
+  private toggle = (channel: 'email' | 'phone', on: boolean) => {
+    const notify = (['email', 'phone'] as const).filter((c) =>
+      c === channel ? on : this.s.values.notify.includes(c),
+    );
+    this.patch({ values: { ...this.s.values, notify } });
   };
 
   private fail(errors: ComplaintState['errors'], problem: string | null = null) {
@@ -137,8 +147,8 @@ export class LoketComplaintForm {
           about: this.subject(),
           category: v.category as Exclude<Values['category'], ''>,
           description: v.description.trim(),
-          // No news is offered: complaint events are not delivered yet (docs/complaints.md).
           ...(Object.keys(contact).length > 0 && { contact }),
+          notify: v.notify,
         },
         { idempotencyKey: this.key },
       );
@@ -210,6 +220,7 @@ export class LoketComplaintForm {
           <TextField {...common} field="email" label={t.email} type="email" />
           <TextField {...common} field="phone" label={t.phone} type="tel" />
         </fieldset>
+        <NewsChoice t={t} values={this.s.values} onToggle={this.toggle} />
         <div class="actions">
           <button type="submit" class="button primary" aria-disabled={this.s.busy ? 'true' : undefined}>
             {this.s.busy ? t.sending : t.send}

@@ -8,6 +8,7 @@ export interface Values {
   name: string;
   email: string;
   phone: string;
+  notify: ('email' | 'phone')[];
   /** The lookup's complaint code and secret. */
   code: string;
   secret: string;
@@ -34,6 +35,7 @@ export const emptyValues = (): Values => ({
   name: '',
   email: '',
   phone: '',
+  notify: [],
   code: '',
   secret: '',
 });

@@ -93,6 +93,34 @@ export const CategoryField: FunctionalComponent<Common & { channels: ComplaintCh
   );
 };
 
+/** "Kabar tentang pengaduan ini": one unticked box per contact given (like an application's). */
+export const NewsChoice: FunctionalComponent<{
+  t: ComplaintMessages;
+  values: Values;
+  onToggle(channel: 'email' | 'phone', on: boolean): void;
+}> = ({ t, values, onToggle }) => {
+  const given = (['email', 'phone'] as const).filter((c) => values[c].trim() !== '');
+  if (given.length === 0) return null;
+  return (
+    <fieldset class="field">
+      <legend class="label">{t.newsTitle}</legend>
+      {given.map((channel) => (
+        <div class="choice">
+          <input
+            type="checkbox"
+            id={`loket-complaint-news-${channel}`}
+            checked={values.notify.includes(channel)}
+            onChange={(e: Event) => onToggle(channel, (e.target as HTMLInputElement).checked)}
+          />
+          <label htmlFor={`loket-complaint-news-${channel}`}>
+            {fill(channel === 'email' ? t.newsEmail : t.newsPhone, { [channel]: values[channel].trim() })}
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+};
+
 /** The complaint as the citizen sees it after filing or looking it up: status, due date, answer. */
 export const ComplaintView: FunctionalComponent<{
   t: ComplaintMessages;

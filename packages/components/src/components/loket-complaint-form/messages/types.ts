@@ -15,6 +15,9 @@ export interface ComplaintMessages {
   name: string;
   email: string;
   phone: string;
+  newsTitle: string;
+  newsEmail: string;
+  newsPhone: string;
   send: string;
   sending: string;
   cancel: string;
