@@ -37,6 +37,7 @@ import { uploadsOf } from './uploads';
  * @part track - The link to the status tracker. @part another - "Ajukan permohonan baru".
  * @part prepare - The "what to prepare" page. @part check - Check your answers. @part summary-list - The answers of one step.
  * @part change - A change button. @part waiting - The notice that the submission waits for the network.
+ * @part receipt-open - The button that opens the receipt (bukti pengajuan) to print or save.
  * @part news - "Kabar tentang permohonan ini": the news channels to tick on check your answers.
  * @part confirmation - The confirmation. @part panel - The confirmation's title panel. @part code - The tracking code or the secret.
  * @part sent - An application sent before. @part revision - The start of a revision. @part notice - Notes and notices.

@@ -54,6 +54,7 @@ export interface LoketApplyDetail {
  * @part chip - A suggested search when nothing was found. @part more - "Tampilkan lebih banyak".
  * @part retry - "Coba lagi" after a load failed. @part apply-button - The "apply online" button or link.
  * @part browse - Life events and categories (before a search). @part tile - One of them. @part life-event - Its steps.
+ * @part visit - The link to book a visit to a counter for the service.
  */
 @Component({
   tag: 'loket-service-finder',

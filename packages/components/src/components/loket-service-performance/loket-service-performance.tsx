@@ -38,6 +38,7 @@ interface View {
  * @part data-table - The data table behind a chart. @part services - Performance per service. @part service - One service.
  * @part method - How it is calculated. @part csv - The CSV link. @part empty - No data in the period.
  * @part error - The data could not be loaded. @part retry - "Coba lagi". @part skeleton - The loading placeholder.
+ * @part button - Every button. @part unsur - The chart of the nine SKM unsur. @part trend - The chart of the monthly trend.
  */
 @Component({
   tag: 'loket-service-performance',

@@ -54,6 +54,9 @@ type WithdrawModule = typeof import('./withdraw-form');
  * @part device-forget - "Hapus dari perangkat ini". @part lost - "Lupa kode rahasia?". @part recovery - Its form.
  * @part recovery-sent - Its answer. @part recovery-back - "Kembali" from it.
  * @part survey - The satisfaction survey (`<loket-satisfaction-survey>`) of a completed or rejected application.
+ * @part receipt-open - The button that opens the receipt (bukti pengajuan) to print or save.
+ * @part result - The result of a completed application. @part download - Its download link.
+ * @part complaint - The complaint form offered for a sent application. @part visit - The booked visit to the counter.
  */
 @Component({
   tag: 'loket-status-tracker',

@@ -51,6 +51,9 @@ export interface LoketVisitBookedDetail {
  * @part checklist - What to bring. @part actions - The ticket's buttons. @part calendar-file - unused.
  * @part cancel - The cancel confirmation. @part empty - No place takes bookings. @part error - Loading failed.
  * @part retry - "Coba lagi" after loading failed.
+ * @part confirm - The step that confirms the booking. @part month-previous - The previous month. @part month-next - The next month.
+ * @part reschedule - "Ubah jadwal". @part cancel-open - "Batalkan". @part cancel-confirm - Confirms the cancellation.
+ * @part cancel-keep - Keeps the booking. @part another - Books another visit.
  */
 @Component({
   tag: 'loket-visit-booking',
