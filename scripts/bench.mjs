@@ -17,7 +17,7 @@
 // demo as `pnpm start` serves them.
 //
 // Parts: `pnpm bench lighthouse` (or LOKET_BENCH_ONLY=lighthouse) runs the named parts only.
-// Env: LOKET_BENCH_ONLY=size, server, outbox, skm or lighthouse (comma-separated), LOKET_BENCH_QUICK=1 (short runs),
+// Env: LOKET_BENCH_ONLY=size, server, outbox, skm, desk or lighthouse (comma-separated), LOKET_BENCH_QUICK=1 (short runs),
 //      LOKET_BENCH_DURATION (autocannon seconds), LOKET_BENCH_ENGINES=pglite,postgres,
 //      LOKET_BENCH_DATABASE_URL, LOKET_BENCH_STRICT=1 (exit 1 on a FAIL) and the others in bench/README.md.
 // The table and the details are built in scripts/bench/ (table.mjs, details.mjs, format.mjs).
@@ -26,6 +26,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deskDetails } from './bench/desk.mjs';
 import { legDetails } from './bench/details.mjs';
 import { ENGINE_NAMES } from './bench/format.mjs';
 import { outboxDetails, outboxRows } from './bench/outbox.mjs';
@@ -43,10 +44,11 @@ const tsx = join(serverDir, 'node_modules', '.bin', 'tsx');
 /**
  * The parts of the benchmark: `size` (first-load size, build only), `server` (the engines' legs),
  * `outbox` (the engines' outbox legs), `skm` (the satisfaction index with 1 000 000 SYNTHETIC
- * responses, and survey submissions, per engine) and `lighthouse` (the demo's pages in Lighthouse). Named on
+ * responses, and survey submissions, per engine), `desk` (the officer's queue page with 10 000
+ * applications in scope, per engine) and `lighthouse` (the demo's pages in Lighthouse). Named on
  * the command line or in LOKET_BENCH_ONLY.
  */
-const PARTS = ['size', 'server', 'outbox', 'skm', 'lighthouse'];
+const PARTS = ['size', 'server', 'outbox', 'skm', 'desk', 'lighthouse'];
 const named = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const only = [
   ...new Set(
@@ -68,10 +70,11 @@ only.sort((a, b) => PARTS.indexOf(a) - PARTS.indexOf(b));
 const runServer = only.includes('server');
 const runOutbox = only.includes('outbox');
 const runSkm = only.includes('skm');
+const runDesk = only.includes('desk');
 const runLighthouse = only.includes('lighthouse');
 
 const engines = (
-  runServer || runOutbox || runSkm ? (process.env.LOKET_BENCH_ENGINES ?? 'pglite,postgres') : ''
+  runServer || runOutbox || runSkm || runDesk ? (process.env.LOKET_BENCH_ENGINES ?? 'pglite,postgres') : ''
 )
   .split(',')
   .map((e) => e.trim())
@@ -131,6 +134,7 @@ const tmp = await mkdtemp(join(os.tmpdir(), 'loket-bench-'));
 const legs = {};
 const outboxLegs = {};
 const skmLegs = {};
+const deskLegs = {};
 try {
   for (const engine of engines) {
     const outFile = join(tmp, `${engine}.json`);
@@ -146,6 +150,7 @@ try {
         legs.postgres = { skipped: 'skipped: no PostgreSQL' };
         outboxLegs.postgres = { skipped: 'skipped: no PostgreSQL' };
         skmLegs.postgres = { skipped: 'skipped: no PostgreSQL' };
+        deskLegs.postgres = { skipped: 'skipped: no PostgreSQL' };
         console.error('[bench] no PostgreSQL binaries and no LOKET_BENCH_DATABASE_URL: PostgreSQL SKIPPED');
         continue;
       }
@@ -177,6 +182,14 @@ try {
         skmLegs[engine] = error
           ? { error: `benchmark failed: ${error}` }
           : JSON.parse(await readFile(skmFile, 'utf8'));
+      }
+      if (runDesk) {
+        const deskFile = join(tmp, `${engine}.desk.json`);
+        const error = await runLeg(engine, deskFile, url, 'bench/desk-run.ts');
+        if (error) failed = true;
+        deskLegs[engine] = error
+          ? { error: `benchmark failed: ${error}` }
+          : JSON.parse(await readFile(deskFile, 'utf8'));
       }
     } finally {
       cluster?.stop();
@@ -227,6 +240,7 @@ const markdown = [
   '',
   ...(details.length ? ['## Details', '', ...details, ''] : []),
   ...(runSkm ? ['## Satisfaction index (SKM)', '', ...skmDetails(engines, skmLegs), ''] : []),
+  ...(runDesk ? ['## Officer desk: the queue page', '', ...deskDetails(engines, deskLegs), ''] : []),
   ...(sizes ? ['## First-load size (script-tag bundle)', '', ...sizeDetails(sizes), ''] : []),
   ...(lighthouseResult ? ['## Lighthouse (the demo)', '', ...lighthouseDetails(lighthouseResult), ''] : []),
 ].join('\n');
@@ -242,6 +256,7 @@ const summary = {
   engines: legs,
   outbox: outboxLegs,
   skm: runSkm ? skmLegs : null,
+  desk: runDesk ? deskLegs : null,
   lighthouse: lighthouseResult,
 };
 // A partial run (LOKET_BENCH_ONLY) writes beside the last full run, not over it.
