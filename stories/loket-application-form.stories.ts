@@ -1,7 +1,13 @@
 import { recordStore } from '@loket/sdk/session';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor, within } from 'storybook/test';
-import { offlineApplications, SAMPLE_PDF, seedApplication, slowUploads } from './msw/applications';
+import {
+  newsChannels,
+  offlineApplications,
+  SAMPLE_PDF,
+  seedApplication,
+  slowUploads,
+} from './msw/applications';
 import { demo } from './msw/demo';
 import {
   answers,
@@ -176,7 +182,7 @@ export const CheckAnswers: Story = {
       await view.findByRole('heading', { level: 2, name: 'Periksa jawaban Anda' }, patience),
     ).toBeVisible();
     await expect(view.getByText(answers.nama_lengkap)).toBeVisible();
-    // News only if the citizen ticks it (issue 15): e-mail and phone, each unticked.
+    // News only if the citizen ticks it (issue 15): e-mail and phone (the region's gateway takes it), each unticked.
     await expect(view.getByRole('group', { name: 'Kabar tentang permohonan ini' })).toBeVisible();
     await expect(
       view.getByRole('checkbox', { name: `Kirim kabar ke email ${answers.email}` }),
@@ -185,6 +191,24 @@ export const CheckAnswers: Story = {
       view.getByRole('checkbox', { name: 'Kirim kabar ke nomor HP 0812 3456 7890' }),
     ).not.toBeChecked();
     await expect(view.getByRole('button', { name: 'Kirim permohonan' })).toBeVisible();
+  },
+};
+
+/** Check your answers where the region has no phone gateway: news by e-mail only, no phone box. */
+export const NoPhoneGateway: Story = {
+  parameters: { msw: { handlers: { news: newsChannels(false) } } },
+  beforeEach: () => completeDraft('check'),
+  play: async ({ canvasElement }) => {
+    const { view } = await formIn(canvasElement);
+    await expect(
+      await view.findByRole('heading', { level: 2, name: 'Periksa jawaban Anda' }, patience),
+    ).toBeVisible();
+    const news = view.getByRole('group', { name: 'Kabar tentang permohonan ini' });
+    await expect(
+      within(news).getByRole('checkbox', { name: `Kirim kabar ke email ${answers.email}` }),
+    ).toBeVisible();
+    await expect(within(news).getAllByRole('checkbox')).toHaveLength(1);
+    await expect(view.queryByRole('checkbox', { name: /Kirim kabar ke nomor HP/ })).toBeNull();
   },
 };
 

@@ -113,6 +113,22 @@ export const applicationForm = () => [
   ),
 ];
 
+/**
+ * `GET /v1/news-channels`: whether the region's SMS or WhatsApp gateway takes news by phone
+ * (`phone`: on the server, an enabled webhook endpoint of the agency covers the region).
+ */
+export const newsChannels = (phone: boolean) => [
+  http.get(`${API_BASE}/v1/news-channels`, ({ request }) => {
+    const query = new URL(request.url).searchParams;
+    return HttpResponse.json({
+      lang: langOf(request),
+      region: query.get('region'),
+      agency: query.get('agency'),
+      phone,
+    });
+  }),
+];
+
 /** Uploads take `ms` milliseconds (forever by default), then answer like `applicationApi()`. */
 export const slowUploads = (ms: number | 'infinite' = 'infinite') => [
   http.post(path('/:code/attachments'), async () => {

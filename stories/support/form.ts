@@ -1,7 +1,13 @@
 import { emptyRecord, recordStore } from '@loket/sdk/session';
 import { html } from 'lit';
 import { expect, waitFor, within } from 'storybook/test';
-import { applicationApi, applicationForm, resetApplications, seedApplication } from '../msw/applications';
+import {
+  applicationApi,
+  applicationForm,
+  newsChannels,
+  resetApplications,
+  seedApplication,
+} from '../msw/applications';
 import { demo } from '../msw/demo';
 import { API_BASE } from '../msw/handlers';
 
@@ -29,7 +35,8 @@ export const formStories = {
     ></loket-application-form>
   `,
   parameters: {
-    msw: { handlers: { form: applicationForm(), applications: applicationApi() } },
+    // The region's phone gateway is plugged in: the phone box is offered (see NoPhoneGateway).
+    msw: { handlers: { form: applicationForm(), applications: applicationApi(), news: newsChannels(true) } },
     docs: { story: { inline: false, iframeHeight: 640 } },
   },
   beforeEach() {

@@ -13,7 +13,8 @@
  * - `recoveryToken`: the one-time token a "Lupa kode rahasia?" message carries for an application
  *   (made as the outbox makes it when it sends the message; server tests send it over real SMTP);
  * - `slowNetwork`: requests of the calling test's frame reach the server `ms` later (an answer
- *   that arrives after a newer one); `clearNetworkFaults` ends it too.
+ *   that arrives after a newer one); `clearNetworkFaults` ends it too;
+ * - the form's news (news-commands.ts): a region's phone gateway added and removed.
  */
 /// <reference types="@vitest/browser-playwright" />
 import type { BrowserCommand } from 'vitest/node';
@@ -22,6 +23,7 @@ import { addOrigin } from '../../server/src/applications/origins.js';
 import { newRecoveryToken } from '../../server/src/applications/recovery.js';
 import { importLocations as importLocationFile } from '../../server/src/catalogue/location-import.js';
 import { testServer } from './api-server.js';
+import { newsCommands } from './news-commands.js';
 import { performanceCommands } from './performance-commands.js';
 import { receiptCommands } from './receipt-commands.js';
 import { surveyCommands } from './survey-commands.js';
@@ -143,6 +145,7 @@ export const commands = {
   networkFault,
   slowNetwork,
   clearNetworkFaults,
+  ...newsCommands,
   ...receiptCommands,
   ...surveyCommands,
   ...performanceCommands,

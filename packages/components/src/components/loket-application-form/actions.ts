@@ -9,6 +9,7 @@ import type { Upload } from './file-field';
 import { DECLARATION, HEADING_ID, type Page, type Problem, parseNumber, progressOf } from './flow';
 import type { Focus } from './focus';
 import type { FormMessages } from './messages';
+import type { NewsState } from './news-choice';
 import type { ValidationInput } from './validation';
 
 /** What the citizen's actions read and change on the form component. */
@@ -26,12 +27,12 @@ export interface FormHost {
   problems: Problem[];
   typed: Record<string, string>;
   declared: boolean;
-  notify: NotifyChannels;
+  news: NewsState;
   /** A resume link was not known: said on the first page, until the citizen moves on. */
   badLink: boolean;
   announce(text: string): void;
   setError(field: string, message: string | null): void;
-  /** Loads check your answers and the confirmation (when `place` needs them). */
+  /** Loads check your answers and the confirmation (when `place` needs them, or `now`). */
   needViews(now?: boolean): Promise<void>;
   stepChanged(detail: LoketStepChangeDetail): void;
 }
@@ -86,7 +87,9 @@ export function actionsOf(host: FormHost) {
   };
 
   const go = async (place: string, find = () => host.focusing.byId(HEADING_ID)) => {
+    // Check your answers' views and whether to offer the phone there (news-check.ts) come early.
     if (place === 'check') await host.needViews(true);
+    else if (place !== 'prepare') void host.needViews(true);
     host.problems = [];
     host.badLink = false;
     host.session?.setPlace(place);
@@ -137,7 +140,7 @@ export function actionsOf(host: FormHost) {
     host.announce(t.check.sending);
     // The news channels ticked (a channel without its contact sends nothing); a revision keeps
     // the first submission's choice.
-    await session.submit(snap.revision ? {} : { notify: host.notify }); // done, waiting and refused arrive through the snapshot
+    await session.submit(snap.revision ? {} : { notify: host.news.chosen }); // done, waiting and refused arrive through the snapshot
   };
 
   const indexHere = () => host.pages.findIndex((p) => p.step.id === host.place);
@@ -176,8 +179,8 @@ export function actionsOf(host: FormHost) {
       returnToCheck = true;
       goToField(field);
     },
-    choose(channels: NotifyChannels) {
-      host.notify = channels;
+    choose(chosen: NotifyChannels) {
+      host.news = { ...host.news, chosen };
     },
     /** One declaration: the tick on check your answers is also the form's own (not asked as a step). */
     declare(on: boolean) {
@@ -199,7 +202,7 @@ export function actionsOf(host: FormHost) {
     },
     another() {
       host.session?.forget();
-      Object.assign(host, { declared: false, notify: [], typed: {}, errors: {} });
+      Object.assign(host, { declared: false, news: { ...host.news, chosen: [] }, typed: {}, errors: {} });
       void go('prepare');
     },
     async copy(what: string, text: string, shownId: string) {

@@ -3,4 +3,5 @@
 export { CheckAnswers } from './check-answers';
 export { Confirmation } from './confirmation';
 export { laterText } from './messages/later';
-export { contactsOf } from './news-choice';
+export { checkNews } from './news-check';
+export { contactsOf, phoneReachable } from './news-choice';

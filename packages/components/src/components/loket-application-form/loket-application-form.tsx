@@ -1,4 +1,4 @@
-import { type FormDefinition, isLoketApiError, type NotifyChannels, type Service } from '@loket/sdk';
+import { type FormDefinition, isLoketApiError, type Service } from '@loket/sdk';
 import { isEditable } from '@loket/sdk/rules';
 import type { ApplicationSession, SessionSnapshot } from '@loket/sdk/session';
 import { Component, Element, Event, type EventEmitter, Host, h, Prop, State, Watch } from '@stencil/core';
@@ -17,6 +17,7 @@ import { fromServer, HEADING_ID, type Page, type Problem, pagesOf } from './flow
 import { Focus } from './focus';
 import { loaderOf } from './load';
 import { formText } from './messages';
+import type { NewsState } from './news-choice';
 import { Failure, Loading } from './notices';
 import { type Later, Places } from './places';
 import type { Preview } from './previews';
@@ -76,8 +77,8 @@ export class LoketApplicationForm {
   @State() announcement = '';
   @State() badLink = false;
   @State() declared = false;
-  /** The news channels ticked on check your answers (news-choice.tsx). */
-  @State() notify: NotifyChannels = [];
+  /** News on check your answers: the phone offered or not, the channels ticked (news-choice.tsx). */
+  @State() news: NewsState = { phone: false, chosen: [] };
   @State() later: Later | null = null;
   @State() receipt: ReceiptState | null = null;
 
@@ -195,9 +196,9 @@ export class LoketApplicationForm {
 
   async needViews(now = false) {
     const place = this.place;
-    if (this.later || !(now || place === 'check' || place === 'done')) return;
-    const later = await import('./later-views');
-    await later.laterText.load(this.locale); // their strings, before they show
+    if (!(now || place === 'check' || place === 'done')) return;
+    const later = this.later ?? (await import('./later-views')); // shown with their strings and the phone decided
+    await Promise.all([later.laterText.load(this.locale), place === 'done' || later.checkNews(this)]);
     this.later = later;
   }
 
@@ -284,7 +285,7 @@ export class LoketApplicationForm {
               }}
               later={this.later}
               declared={this.declared}
-              notify={this.notify}
+              news={this.news}
               badLink={this.badLink}
               trackerLink={this.trackerHref && key ? applicationLink(this.trackerHref, key) : null}
               host={this}

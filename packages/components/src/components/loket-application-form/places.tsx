@@ -1,4 +1,4 @@
-import type { Attachment, FormDefinition, FormField, NotifyChannels, Service } from '@loket/sdk';
+import type { Attachment, FormDefinition, FormField, Service } from '@loket/sdk';
 import type { SessionSnapshot } from '@loket/sdk/session';
 import { type FunctionalComponent, h } from '@stencil/core';
 import type { ReceiptHost } from '../../kit/receipt';
@@ -7,6 +7,7 @@ import type { Actions } from './actions';
 import type { FieldContext } from './fields';
 import type { Upload } from './file-field';
 import { type Page, type Problem, progressOf, say } from './flow';
+import type { NewsState } from './news-choice';
 import { Loading, RevisionIntro, Sent } from './notices';
 import { PrepareView } from './prepare-view';
 import type { Preview } from './previews';
@@ -30,7 +31,7 @@ export interface PlacesProps {
   files: FileHandlers;
   later: Later | null;
   declared: boolean;
-  notify: NotifyChannels;
+  news: NewsState;
   badLink: boolean;
   trackerLink: string | null;
   /** The form, which shows the receipt on the confirmation. */
@@ -134,7 +135,7 @@ const View: FunctionalComponent<PlacesProps> = (p) => {
         news={
           snap.revision
             ? null
-            : { contacts: later.contactsOf(p.form, snap.answers), chosen: p.notify, onChoose: p.act.choose }
+            : { ...p.news, contacts: later.contactsOf(p.form, snap.answers), onChoose: p.act.choose }
         }
         submit={snap.submit}
         onChange={p.act.change}
