@@ -1,8 +1,4 @@
-import {
-  type ArgTypesEnhancer,
-  type Preview,
-  setCustomElementsManifest,
-} from '@storybook/web-components-vite';
+import { type Preview, setCustomElementsManifest } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { setupWorker } from 'msw/browser';
@@ -12,26 +8,13 @@ import '../packages/components/src/themes/dark.css';
 import '../packages/components/src/themes/high-contrast.css';
 import { urlWithState } from '../packages/components/src/utils/url-state';
 import { API_BASE } from '../stories/msw/handlers';
+import { extractArgTypes } from '../stories/support/controls';
 
 // The tree-shakable build registers each tag on import (`stencil build` writes it).
 import.meta.glob('../packages/components/dist/components/loket-*.js', { eager: true });
-// Props, events, parts and CSS properties in the docs and controls come from the components' JSDoc.
+// Props, events, parts and CSS properties in the docs and controls come from the components' JSDoc;
+// the argTypes from stories/support/controls.ts (a control per public property).
 setCustomElementsManifest(manifest);
-
-/**
- * Controls for what a page author writes, the attributes; the rest of the manifest (properties with the
- * same meaning, events, parts, CSS properties) is documented without a control.
- */
-const attributeControls: ArgTypesEnhancer = ({ argTypes }) =>
-  Object.fromEntries(
-    Object.entries(argTypes).map(([name, argType]) => {
-      const category = argType.table?.category;
-      if (!category || argType.control !== undefined) return [name, argType];
-      if (category !== 'attributes') return [name, { ...argType, control: false }];
-      const type = String(argType.type && 'name' in argType.type ? argType.type.name : '');
-      return [name, { ...argType, control: type === 'boolean' ? 'boolean' : 'text' }];
-    }),
-  );
 
 /**
  * MSW's worker from the static directory, found relative to the preview (the built Storybook may live
@@ -50,11 +33,10 @@ async function startMsw() {
 }
 
 /** The finder keeps its state in the page URL (`?cari=…&layanan=…`): every story starts clean. */
-const noFinderState = { q: '', service: null, category: null, agency: null };
+const noFinderState = { q: '', service: null, category: null, agency: null, event: null };
 
 const preview: Preview = {
   loaders: [mswLoader(startMsw)],
-  argTypesEnhancers: [attributeControls],
   beforeEach() {
     const url = urlWithState(location.href, noFinderState);
     if (url !== location.href) history.replaceState(null, '', url);
@@ -103,6 +85,7 @@ const preview: Preview = {
     `,
   ],
   parameters: {
+    docs: { extractArgTypes },
     layout: 'fullscreen',
     // Every story is checked with axe; a violation fails it (in the Storybook UI and in vitest).
     a11y: { test: 'error' },

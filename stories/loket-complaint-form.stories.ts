@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ANSWERED, complaints, resetComplaints } from './msw/complaints';
 import { API_BASE, failing } from './msw/handlers';
+import { props } from './support/controls';
 import { patience } from './support/finder';
 
 // Every state of <loket-complaint-form> on MSW's complaint mock (msw/complaints.ts: the SKM
@@ -25,14 +25,7 @@ const meta = {
   args: { 'api-base': API_BASE, about: 'service', service: 'ktp-el-hilang', region: '35.78' },
   beforeEach: () => resetComplaints(),
   render: (args) => html`
-    <loket-complaint-form
-      api-base=${args['api-base']}
-      about=${ifDefined(args.about)}
-      code=${ifDefined(args.code)}
-      service=${ifDefined(args.service)}
-      region=${ifDefined(args.region)}
-      ?collapsed=${args.collapsed}
-    ></loket-complaint-form>
+    <loket-complaint-form ${props(args)}></loket-complaint-form>
   `,
   parameters: { msw: { handlers: { complaints: complaints() } } },
 } satisfies Meta<ComplaintArgs>;

@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, waitFor } from 'storybook/test';
 import { API_BASE } from './msw/handlers';
 import { board, call } from './msw/visits';
+import { props } from './support/controls';
 import { patience } from './support/finder';
 import { visitIn } from './support/visits';
 
@@ -25,9 +25,7 @@ const meta = {
     location: 'mpp-surabaya-siola',
     heading: 'MPP Siola: nomor antrean dipanggil',
   },
-  render: (args) => html`
-    <loket-queue-board api-base=${args['api-base']} location=${args.location} heading=${ifDefined(args.heading || undefined)}></loket-queue-board>
-  `,
+  render: (args) => html`<loket-queue-board ${props(args)}></loket-queue-board>`,
   parameters: {
     layout: 'fullscreen',
     msw: {

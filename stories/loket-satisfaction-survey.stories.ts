@@ -1,7 +1,6 @@
 import { SKM_UNSUR } from '@loket/sdk/rules';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import { API_BASE } from './msw/handlers';
 import {
@@ -13,6 +12,7 @@ import {
   surveyOffline,
 } from './msw/survey';
 import { applications } from './msw/tracker';
+import { props } from './support/controls';
 import { patience } from './support/finder';
 import { ALL_GOOD, answerAndSend, startSurvey, surveyIn } from './support/survey';
 
@@ -38,11 +38,7 @@ const meta = {
   args: { 'api-base': API_BASE, ...completed, onLoketSurveyAnswered: fn() },
   render: (args) => html`
     <loket-satisfaction-survey
-      api-base=${args['api-base']}
-      code=${ifDefined(args.code || undefined)}
-      secret=${ifDefined(args.secret || undefined)}
-      kiosk-token=${ifDefined(args['kiosk-token'] || undefined)}
-      service=${ifDefined(args.service || undefined)}
+      ${props(args)}
       @loketSurveyAnswered=${args.onLoketSurveyAnswered}
     ></loket-satisfaction-survey>
   `,

@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, waitFor, within } from 'storybook/test';
 import { demo } from './msw/demo';
 import { API_BASE, catalogue, empty, failing, slow } from './msw/handlers';
+import { props } from './support/controls';
 import { finderIn, patience } from './support/finder';
 
 // Every state of <loket-service-finder>, on the real catalogue (recorded, served by MSW) for Kota
@@ -34,12 +34,7 @@ const meta = {
   // On the docs page every story shares one URL: no deep links there (what `no-history` is for).
   render: (args, { viewMode }) => html`
     <loket-service-finder
-      api-base=${args['api-base']}
-      region=${ifDefined(args.region || undefined)}
-      query=${ifDefined(args.query || undefined)}
-      service=${ifDefined(args.service || undefined)}
-      apply-href=${ifDefined(args['apply-href'] || undefined)}
-      ?no-history=${args['no-history'] || viewMode === 'docs'}
+      ${props({ ...args, 'no-history': args['no-history'] || viewMode === 'docs' })}
       @loketApply=${args.onLoketApply}
     ></loket-service-finder>
   `,

@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { expect, waitFor, within } from 'storybook/test';
 import { API_BASE } from './msw/handlers';
 import { type Example, performanceApi, performanceFailing, performanceSlow } from './msw/performance';
+import { props } from './support/controls';
 import { patience } from './support/finder';
 
 // Every state of <loket-service-performance>: each band A–D, a region with too few responses,
@@ -21,7 +22,7 @@ const meta = {
   tags: ['autodocs'],
   args: { 'api-base': API_BASE, region: '35.78', period: '2026' },
   render: (args) => html`
-    <loket-service-performance api-base=${args['api-base']} region=${args.region} period=${args.period}></loket-service-performance>
+    <loket-service-performance ${props(args)}></loket-service-performance>
   `,
   parameters: { msw: { handlers: { performance: performanceApi('B') } } },
 } satisfies Meta<PerformanceArgs>;

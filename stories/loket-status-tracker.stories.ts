@@ -1,10 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, waitFor, within } from 'storybook/test';
 import { API_BASE } from './msw/handlers';
 import { resetSurveys } from './msw/survey';
 import { applications, type Scenario, statusFailing, statusSlow, tracker } from './msw/tracker';
+import { props } from './support/controls';
 import { patience } from './support/finder';
 import { ALL_GOOD, answerAndSend, startSurvey, surveyIn } from './support/survey';
 import { forgetDevice, trackerIn } from './support/tracker';
@@ -28,10 +28,7 @@ const meta = {
   args: { 'api-base': API_BASE, 'form-href': '/ajukan.html?layanan={service}', onLoketStatusChange: fn() },
   render: (args) => html`
     <loket-status-tracker
-      api-base=${args['api-base']}
-      code=${ifDefined(args.code || undefined)}
-      secret=${ifDefined(args.secret || undefined)}
-      form-href=${ifDefined(args['form-href'] || undefined)}
+      ${props(args)}
       @loketStatusChange=${args.onLoketStatusChange}
     ></loket-status-tracker>
   `,

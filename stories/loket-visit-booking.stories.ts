@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, waitFor } from 'storybook/test';
 import { API_BASE, catalogue } from './msw/handlers';
 import { seedBooking, slotFull, visits, visitsFailing, visitsSlow } from './msw/visits';
+import { props } from './support/controls';
 import { patience } from './support/finder';
 import { visitIn } from './support/visits';
 
@@ -28,11 +28,7 @@ const meta = {
   beforeEach: () => localStorage.removeItem('loket.visit.35.78'),
   render: (args) => html`
     <loket-visit-booking
-      api-base=${args['api-base']}
-      region=${args.region}
-      service=${ifDefined(args.service || undefined)}
-      code=${ifDefined(args.code || undefined)}
-      secret=${ifDefined(args.secret || undefined)}
+      ${props(args)}
       @loketVisitBooked=${args.onLoketVisitBooked}
     ></loket-visit-booking>
   `,

@@ -10,12 +10,14 @@ import {
 } from '../msw/applications';
 import { demo } from '../msw/demo';
 import { API_BASE } from '../msw/handlers';
+import { props } from './controls';
 
 /** The form's attributes a story sets. */
 export interface FormArgs {
   'api-base': string;
   region: string;
   service: string;
+  'tracker-href'?: string;
 }
 
 /**
@@ -25,14 +27,9 @@ export interface FormArgs {
  * the server.
  */
 export const formStories = {
-  args: { 'api-base': API_BASE, region: demo.region, service: demo.service },
+  args: { 'api-base': API_BASE, region: demo.region, service: demo.service, 'tracker-href': '/lacak.html' },
   render: (args: FormArgs) => html`
-    <loket-application-form
-      api-base=${args['api-base']}
-      region=${args.region}
-      service=${args.service}
-      tracker-href="/lacak.html"
-    ></loket-application-form>
+    <loket-application-form ${props(args)}></loket-application-form>
   `,
   parameters: {
     // The region's phone gateway is plugged in: the phone box is offered (see NoPhoneGateway).
