@@ -48,7 +48,7 @@ export namespace Components {
      */
     interface LoketComplaintForm {
         /**
-          * What the complaint is about: `application` or `visit` (with `code` and the `secret` property), `service` (with `service` and `region`); none: the lookup.
+          * What the complaint is about: `application` or `visit` (with `code` and the `secret` property), `service` (with `service` and `region`); none: the lookup (a `#kode=ADU-…` link fills in its code).
          */
         "about"?: 'application' | 'visit' | 'service';
         /**
@@ -475,7 +475,7 @@ declare namespace LocalJSX {
      */
     interface LoketComplaintForm {
         /**
-          * What the complaint is about: `application` or `visit` (with `code` and the `secret` property), `service` (with `service` and `region`); none: the lookup.
+          * What the complaint is about: `application` or `visit` (with `code` and the `secret` property), `service` (with `service` and `region`); none: the lookup (a `#kode=ADU-…` link fills in its code).
          */
         "about"?: 'application' | 'visit' | 'service';
         /**

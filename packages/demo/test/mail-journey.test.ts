@@ -16,7 +16,8 @@ import { launchChromium, watch } from './support.js';
 // catcher, as `pnpm start` runs it) and is read on the demo's mailbox page; its link, opened in the
 // same browser, leads to the tracker on that revision (the e-mail never carries the secret); the
 // citizen fixes the answer and sends again; the officer completes it and that e-mail arrives too.
-// Then the stop link in an e-mail stops every later one. On a phone's screen (412 × 915).
+// Then the stop link in an e-mail stops every later one. On a phone's screen (412 × 915). And a
+// complaint's answer e-mail opens the demo's complaint page with the complaint's code filled in.
 let api: TestServer;
 let mail: MailCatcher;
 let outbox: Outbox;
@@ -46,6 +47,7 @@ beforeAll(async () => {
       mailFrom: 'Portal Layanan Publik Kota Surabaya (contoh) <loket@surabaya.example>',
       trackerUrl: `${site}/lacak.html#kode={code}`,
       bookingUrl: `${site}/antrean.html#kode={code}`,
+      complaintUrl: `${site}/pengaduan.html#kode={code}`,
       apiUrl: api.url,
       pollMs: 50,
       leaseMs: 10_000,
@@ -213,6 +215,8 @@ describe('a revision e-mail brings the citizen back to the application', () => {
     await officer(application.code, { to: 'completed', public_note: 'KTP-el dapat diambil di MPP.' });
     const done = await mailAbout(application.code, 'selesai');
     expect(done.text).toContain('KTP-el dapat diambil di MPP.');
+    // The invitation is sent beside it, in the same round: it may arrive a moment later.
+    await mailAbout(application.code, 'bagaimana pelayanan kami?');
     // One e-mail per status change, each once: sent, checking, revision, sent again, checking, done;
     // and the invitation to rate the service (SKM) that the completion writes with it.
     const about = mail.messages().filter((m) => m.subject.includes(application.code));
@@ -273,5 +277,57 @@ describe('the stop link in an e-mail', () => {
     await page.getByRole('article', { name: `Permohonan ${code}: permohonan diterima` }).waitFor();
     expect(await page.getByRole('heading', { level: 2, name: new RegExp(code) }).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+describe('a complaint’s answer by e-mail', () => {
+  test('arrives where the news box was ticked, and its link opens the complaint on /pengaduan.html with the code filled in', async () => {
+    const filed = await fetch(new URL('/v1/complaints', api.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+      body: JSON.stringify({
+        about: { kind: 'service', service: 'ktp-el-hilang', region: '35.78' },
+        category: 'time',
+        description: 'Antrean di MPP sangat lama dan tidak ada kabar.',
+        contact: { email: 'sari@example.com' },
+        notify: ['email'],
+      }),
+    });
+    expect(filed.status).toBe(201);
+    const { code, secret } = (await filed.json()) as { code: string; secret: string };
+    const answered = await fetch(new URL(`/v1/officer/complaints/${code}/answer`, api.url), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${officerToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ answer: 'Loket tambahan dibuka mulai besok pagi.' }),
+    });
+    expect(answered.status).toBe(200);
+    const until = Date.now() + 15_000;
+    let answer: CaughtMail | undefined;
+    while (!answer && Date.now() < until) {
+      answer = mail.messages().find((m) => m.subject === `Pengaduan ${code}: sudah dijawab`);
+      if (!answer) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(answer?.to).toBe('sari@example.com');
+    expect(answer?.text).toContain('Jawaban instansi\n- Loket tambahan dibuka mulai besok pagi.');
+    for (const part of [answer?.text ?? '', answer?.html ?? '', answer?.subject ?? '']) {
+      expect(part).not.toContain(secret);
+    }
+    const link = `${site}/pengaduan.html#kode=${encodeURIComponent(code)}`;
+    expect(answer?.links).toContain(link);
+
+    context = await browser.newContext({ viewport: { width: 412, height: 915 }, locale: 'id-ID' });
+    page = await context.newPage();
+    const seen = await watch(page);
+    await page.goto(link);
+    const lookup = page.locator('loket-complaint-form');
+    await page.getByRole('heading', { level: 1, name: 'Pengaduan' }).waitFor();
+    expect(await lookup.getByRole('textbox', { name: 'Kode pengaduan' }).inputValue()).toBe(code);
+    await lookup.getByRole('textbox', { name: 'Kode rahasia' }).fill(secret);
+    await lookup.getByRole('button', { name: 'Cek jawaban' }).click();
+    await lookup.getByText('Loket tambahan dibuka mulai besok pagi.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(412);
+    expect(seen.violations).toEqual([]);
+    expect(seen.problems).toEqual([]);
   });
 });

@@ -127,6 +127,43 @@ describe.each(viewports)('<loket-complaint-form> on a %s', (_, width, height) =>
   });
 });
 
+describe('a complaint e-mail’s link', () => {
+  it('opens the lookup with the complaint’s code filled in (#kode=ADU-…); the secret is asked for', async () => {
+    const filed = mountForm({ about: 'service', service: SERVICE, region: REGION });
+    await userEvent.selectOptions(
+      page.getByRole('combobox', { name: 'Apa yang Anda adukan?' }),
+      'facilities',
+    );
+    await userEvent.fill(
+      page.getByRole('textbox', { name: 'Apa yang terjadi?' }),
+      'Ruang tunggu penuh dan tidak ada kursi.',
+    );
+    await userEvent.click(page.getByRole('button', { name: 'Kirim pengaduan' }));
+    await expect.element(page.getByRole('heading', { name: 'Pengaduan terkirim' })).toBeVisible();
+    const [code, secret] = [...shadow(filed).querySelectorAll('.code')].map((n) => n.textContent ?? '');
+    filed.remove();
+    expect((await answer(code ?? '', 'Kursi tambahan sudah dipasang.')).status).toBe(200);
+
+    history.replaceState(null, '', `#kode=${encodeURIComponent(code ?? '')}`);
+    try {
+      const el = mountForm({});
+      await expect.element(page.getByRole('textbox', { name: 'Kode pengaduan' })).toHaveValue(code ?? '');
+      await expect.element(page.getByRole('textbox', { name: 'Kode rahasia' })).toHaveValue('');
+      await userEvent.fill(page.getByRole('textbox', { name: 'Kode rahasia' }), secret ?? '');
+      await userEvent.click(page.getByRole('button', { name: 'Cek jawaban' }));
+      await expect.element(page.getByText('Kursi tambahan sudah dipasang.')).toBeVisible();
+      expect(await violations(el)).toEqual([]);
+      el.remove();
+      // A form about a service is not a lookup: the link's code is not taken.
+      const other = mountForm({ about: 'service', service: SERVICE, region: REGION });
+      await expect.element(page.getByRole('heading', { name: 'Sampaikan pengaduan' })).toBeVisible();
+      expect(shadow(other).querySelector('#loket-complaint-code')).toBeNull();
+    } finally {
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+  });
+});
+
 describe('the tracker', () => {
   it('offers a complaint about a sent application, about that application', async () => {
     const key = await submittedApplication();

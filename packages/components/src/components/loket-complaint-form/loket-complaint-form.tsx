@@ -29,7 +29,7 @@ export class LoketComplaintForm {
 
   /** Base URL of the Loket API; falls back to `data-loket-api-base` on an ancestor or `<meta name="loket-api-base">`. */
   @Prop() apiBase?: string;
-  /** What the complaint is about: `application` or `visit` (with `code` and the `secret` property), `service` (with `service` and `region`); none: the lookup. */
+  /** What the complaint is about: `application` or `visit` (with `code` and the `secret` property), `service` (with `service` and `region`); none: the lookup (a `#kode=ADU-…` link fills in its code). */
   @Prop() about?: 'application' | 'visit' | 'service';
   /** The application's tracking code or the booking's code. */
   @Prop() code?: string;
@@ -82,7 +82,14 @@ export class LoketComplaintForm {
   async componentWillLoad() {
     const locale = localeOf(this.el);
     await complaintText.load(locale);
-    this.patch({ locale, view: !this.about ? 'lookup' : this.collapsed ? 'closed' : 'form' });
+    // The lookup opened from a complaint e-mail's link (`#kode=ADU-…`) has the code filled in.
+    const linked = new URLSearchParams(location.hash.slice(1)).get('kode')?.trim() ?? '';
+    const code = !this.about && /^ADU\b/i.test(linked) ? linked.toUpperCase() : '';
+    this.patch({
+      locale,
+      view: !this.about ? 'lookup' : this.collapsed ? 'closed' : 'form',
+      values: { ...this.s.values, code },
+    });
     void this.loadChannels();
   }
 
