@@ -49,6 +49,7 @@ import { resultHandlers } from './routes/results.js';
 import { surveyHandlers } from './routes/survey.js';
 import { type Boards, visitHandlers } from './routes/visits.js';
 import { webhookHandlers } from './routes/webhooks.js';
+import { registerSite } from './site/routes.js';
 
 export interface AppOptions {
   db: Db;
@@ -266,6 +267,7 @@ export async function buildApp(
   });
   await registerDocs(app, contract, options.publicUrl);
   registerDesk(app, options.deskDir ?? defaultDeskDir);
+  registerSite(app, ctx, options.publicUrl);
   return Object.assign(app, { loket: ctx, operations: Object.keys(handlers) }) as FastifyInstance & {
     loket: AppContext;
     /** The operationIds this app has handlers for. */

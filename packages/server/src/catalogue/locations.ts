@@ -113,13 +113,17 @@ function offerOf(
   return { match: named ? 'service' : 'agency', agency_id, agency_name, since, sources };
 }
 
-async function offering(db: Queryable, region: RegionRow, service: { id: string; agency_id: string }) {
-  const found = (await listLocations(db, region)).flatMap((location) => {
+function offeringFrom(locations: Location[], service: { id: string; agency_id: string }) {
+  const found = locations.flatMap((location) => {
     const offer = offerOf(location, service);
     return offer ? [{ ...location, offer }] : [];
   });
   // Locations that name the service first; otherwise the region's order.
   return found.sort((a, b) => Number(b.offer.match === 'service') - Number(a.offer.match === 'service'));
+}
+
+async function offering(db: Queryable, region: RegionRow, service: { id: string; agency_id: string }) {
+  return offeringFrom(await listLocations(db, region), service);
 }
 
 /**
@@ -140,4 +144,27 @@ export async function locationsOffering(
   if (data.length > 0 || !region.province_code) return { region_code: region.code, data };
   const province = (await findRegion(db, region.province_code)) as RegionRow;
   return { region_code: province.code, data: await offering(db, province, service) };
+}
+
+/**
+ * `locationsOffering` for many services at once (a region's export): the region's locations,
+ * and its province's when needed, are read once.
+ */
+export async function locationsOfferingEach(
+  db: Queryable,
+  region: RegionRow,
+  services: { id: string; agency_id: string }[],
+): Promise<Map<string, Location[]>> {
+  const here = await listLocations(db, region);
+  let province: Location[] | null = null;
+  const result = new Map<string, Location[]>();
+  for (const service of services) {
+    let found: Location[] = offeringFrom(here, service);
+    if (found.length === 0 && region.province_code) {
+      province ??= await listLocations(db, (await findRegion(db, region.province_code)) as RegionRow);
+      found = offeringFrom(province, service);
+    }
+    result.set(service.id, found);
+  }
+  return result;
 }

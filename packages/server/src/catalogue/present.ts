@@ -1,7 +1,7 @@
 import type { components } from '@loket/sdk/contract';
 import type { Lang } from '../messages/index.js';
 import type { RegionRow } from './regions.js';
-import type { CountRow, FacetRow, ServiceRow } from './services.js';
+import type { CountRow, FacetRow, ServicePage, ServiceRow } from './services.js';
 
 type Schemas = components['schemas'];
 
@@ -85,6 +85,30 @@ export function presentFacets(rows: FacetRow[], lang: Lang): Schemas['ServiceLis
   const facet = (kind: FacetRow['kind']) =>
     rows.filter((r) => r.kind === kind).map((r) => ({ id: r.id, name: name(r, lang), count: r.count }));
   return { categories: facet('category'), agencies: facet('agency') };
+}
+
+/** A page of a search or list (`listServices`), as the JSON API and the catalogue's pages show it. */
+export function presentServiceList(
+  page: ServicePage,
+  lang: Lang,
+  query: Schemas['ServiceList']['query'],
+  paging: Schemas['ServiceList']['page'],
+  national: NationalChannel[],
+): Schemas['ServiceList'] {
+  return {
+    lang,
+    query,
+    data: page.rows.map((row) => presentSummary(row, lang)),
+    total: page.total,
+    page: paging,
+    facets: presentFacets(page.facets, lang),
+    ...(page.noMatch && {
+      no_match: {
+        kind: page.noMatch.complaint ? ('complaint' as const) : ('unknown' as const),
+        complaint_channels: national,
+      },
+    }),
+  };
 }
 
 export function presentCategory(row: CountRow, lang: Lang): Schemas['Category'] {

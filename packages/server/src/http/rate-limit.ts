@@ -19,6 +19,8 @@ const lookupRoutes = new Set([
   '/v1/bookings/:code',
   '/v1/complaints/:code',
 ]);
+// The tracker's plain HTML form (site/tracker.ts) POSTs a code and a secret: a lookup too.
+const lookupPosts = new Set(['POST /katalog/:lang/lacak']);
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Officer sign-ins (a password, or the single sign-on's return): counted per address on their own too.
 const signInRoutes = new Set(['POST /v1/officer/session', 'GET /v1/officer/session/oidc/callback']);
@@ -31,6 +33,7 @@ export function kindsOf(request: FastifyRequest): Kind[] {
   const url = request.routeOptions.url;
   if (signInRoutes.has(`${request.method} ${url}`))
     return [safeMethods.has(request.method) ? 'reads' : 'writes', 'signIns'];
+  if (lookupPosts.has(`${request.method} ${url}`)) return ['lookups'];
   if (safeMethods.has(request.method)) {
     return request.method !== 'OPTIONS' && url && lookupRoutes.has(url) ? ['lookups'] : ['reads'];
   }

@@ -1,11 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import {
-  presentAgency,
-  presentCategory,
-  presentFacets,
-  presentService,
-  presentSummary,
-} from '../catalogue/present.js';
+import { presentAgency, presentCategory, presentService, presentServiceList } from '../catalogue/present.js';
 import {
   findService,
   listAgencies,
@@ -37,26 +31,19 @@ export function catalogueHandlers(ctx: AppContext) {
       const { scope } = await scopeFromQuery(ctx.db, request);
       const page = await listServices(ctx.db, scope, { ...identity, limit: query.limit, offset });
       const next = offset + page.rows.length;
-      return {
+      return presentServiceList(
+        page,
         lang,
-        query: {
+        {
           q: q ?? null,
           region: query.region ?? null,
           category: query.category ?? null,
           agency: query.agency ?? null,
           channel: query.channel ?? null,
         },
-        data: page.rows.map((row) => presentSummary(row, lang)),
-        total: page.total,
-        page: { limit: query.limit, next_cursor: next < page.total ? encodeCursor(next, identity) : null },
-        facets: presentFacets(page.facets, lang),
-        ...(page.noMatch && {
-          no_match: {
-            kind: page.noMatch.complaint ? ('complaint' as const) : ('unknown' as const),
-            complaint_channels: ctx.nationalComplaintChannels,
-          },
-        }),
-      };
+        { limit: query.limit, next_cursor: next < page.total ? encodeCursor(next, identity) : null },
+        ctx.nationalComplaintChannels,
+      );
     },
 
     async getService(request: OperationRequest<'getService'>) {

@@ -1,0 +1,138 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { cpsvCatalogue } from '../catalogue/cpsv-ap.js';
+import { locationsOffering } from '../catalogue/locations.js';
+import { presentService, presentServiceList } from '../catalogue/present.js';
+import { findRegion, listRegions, type RegionRow, scopeOf } from '../catalogue/regions.js';
+import { findService, listServices } from '../catalogue/services.js';
+import type { Lang } from '../messages/index.js';
+import type { AppContext } from '../routes/context.js';
+import { isLang, originOf, paths, SITE, sendPage } from './layout.js';
+import { notFoundPage, PAGE_SIZE, regionPage } from './region-page.js';
+import { servicePage } from './service-page.js';
+import { regionSitemap, robots, sitemapIndex } from './sitemap.js';
+import { siteCss } from './style.js';
+import { trackerHandlers } from './tracker.js';
+
+type Params = { lang: string; region: string; slug: string; file: string };
+type Request = FastifyRequest<{ Params: Params; Querystring: { q?: unknown; halaman?: unknown } }>;
+
+const regionFile = (file: string, ext: string) => {
+  const match = new RegExp(`^(\\d{2}(?:\\.\\d{2})?)\\.${ext}$`).exec(file);
+  return match?.[1] ?? null;
+};
+
+/** Text a person typed, as the search can take it: no NUL, no lone surrogate, bounded. */
+const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const typed = (value: unknown) =>
+  typeof value === 'string'
+    ? value.split('\u0000').join('').replace(loneSurrogate, '').trim().slice(0, 200) || null
+    : null;
+
+const publicCache = 'public, max-age=300, stale-while-revalidate=86400';
+
+/**
+ * The catalogue as pages anyone can read without JavaScript, under /katalog/ (docs/seo.md): a
+ * region's list and search, each service's page with schema.org JSON-LD, the tracker as a form,
+ * sitemaps and robots.txt, and the CPSV-AP export. Every fact comes from the functions the JSON
+ * API uses (catalogue/services.ts, present.ts, locations.ts): there is no second copy of the
+ * catalogue's rules here, only markup.
+ */
+export function registerSite(app: FastifyInstance, ctx: AppContext, publicUrl: string | undefined): void {
+  const origin = (request: FastifyRequest) => originOf(request, publicUrl);
+  const tracker = trackerHandlers(ctx, origin);
+  const missing = (request: FastifyRequest, reply: FastifyReply, lang: Lang) =>
+    sendPage(reply.code(404), lang, notFoundPage(lang, origin(request)), 'no-store');
+  const region = async (code: string): Promise<RegionRow | null> =>
+    code.length <= 20 ? findRegion(ctx.db, code) : null;
+
+  app.get('/robots.txt', (request, reply) =>
+    reply
+      .header('cache-control', publicCache)
+      .type('text/plain; charset=utf-8')
+      .send(robots(origin(request))),
+  );
+  app.get(paths.css, (_request, reply) =>
+    reply.header('cache-control', 'public, max-age=86400').type('text/css; charset=utf-8').send(siteCss),
+  );
+  app.get(paths.sitemapIndex, async (request, reply) => {
+    const { rows } = await listRegions(ctx.db, { limit: 100_000, offset: 0 });
+    const xml = sitemapIndex(
+      origin(request),
+      rows.map((r) => r.code),
+    );
+    return reply.header('cache-control', publicCache).type('application/xml; charset=utf-8').send(xml);
+  });
+  app.get(`${SITE}/sitemap/:file`, async (request: Request, reply) => {
+    const code = regionFile(request.params.file, 'xml');
+    const found = code ? await region(code) : null;
+    if (!found) return reply.callNotFound();
+    const { rows } = await listServices(ctx.db, scopeOf(found), { limit: 100_000, offset: 0 });
+    const xml = regionSitemap(
+      origin(request),
+      found,
+      rows.map((r) => r.id),
+    );
+    return reply.header('cache-control', publicCache).type('application/xml; charset=utf-8').send(xml);
+  });
+  app.get(`${SITE}/cpsv-ap/:file`, async (request: Request, reply) => {
+    const code = regionFile(request.params.file, 'jsonld');
+    const found = code ? await region(code) : null;
+    if (!found) return reply.callNotFound();
+    const base = origin(request);
+    const document = await cpsvCatalogue(ctx.db, found, {
+      documentIri: base + paths.cpsv(found.code),
+      serviceIri: (slug) => `${base}${paths.service('id', found.code, slug)}#layanan`,
+    });
+    return reply
+      .header('cache-control', publicCache)
+      .header('access-control-allow-origin', '*')
+      .type('application/ld+json; charset=utf-8')
+      .send(JSON.stringify(document));
+  });
+
+  app.get(`${SITE}/:lang/lacak`, (request: Request, reply) => {
+    const { lang } = request.params;
+    return isLang(lang) ? tracker.show(request, reply, lang) : reply.callNotFound();
+  });
+  app.post(`${SITE}/:lang/lacak`, (request: Request, reply) => {
+    const { lang } = request.params;
+    return isLang(lang) ? tracker.lookUp(request, reply, lang) : reply.callNotFound();
+  });
+
+  app.get(`${SITE}/:lang/:region`, async (request: Request, reply) => {
+    const { lang } = request.params;
+    if (!isLang(lang)) return reply.callNotFound();
+    const found = await region(request.params.region);
+    if (!found) return missing(request, reply, lang);
+    const q = typed(request.query.q);
+    const pageNumber = Math.min(
+      1000,
+      Math.max(1, Number.parseInt(String(request.query.halaman ?? '1'), 10) || 1),
+    );
+    const result = await listServices(ctx.db, scopeOf(found), {
+      q: q ?? undefined,
+      limit: PAGE_SIZE,
+      offset: (pageNumber - 1) * PAGE_SIZE,
+    });
+    const list = presentServiceList(
+      result,
+      lang,
+      { q, region: found.code, category: null, agency: null, channel: null },
+      { limit: PAGE_SIZE, next_cursor: null },
+      ctx.nationalComplaintChannels,
+    );
+    const body = regionPage(found, lang, { q, pageNumber, list }, origin(request));
+    return sendPage(reply, lang, body, 'public');
+  });
+
+  app.get(`${SITE}/:lang/:region/:slug`, async (request: Request, reply) => {
+    const { lang, slug } = request.params;
+    if (!isLang(lang)) return reply.callNotFound();
+    const found = await region(request.params.region);
+    const row = found ? await findService(ctx.db, slug, scopeOf(found)) : null;
+    if (!found || !row) return missing(request, reply, lang);
+    const service = presentService(row, lang, ctx.nationalComplaintChannels);
+    const locations = (await locationsOffering(ctx.db, found, row.id))?.data ?? [];
+    return sendPage(reply, lang, servicePage(service, found, locations, origin(request)), 'public');
+  });
+}
