@@ -36,6 +36,8 @@ Commands:
   purge-drafts [--older-than-days N]
                               delete drafts untouched for N days (default $LOKET_DRAFT_RETENTION_DAYS or 30)
   backup FILE | restore FILE  the embedded database to a file (also while the server runs) and back
+  export cpsv-ap --region CODE [--base-url URL] [--out FILE]
+                              a region's catalogue as CPSV-AP 3.2.0 JSON-LD (docs/open-data.md)
 
 Configuration comes from environment variables; see the README.`;
 
@@ -52,6 +54,7 @@ const commandModules: Record<string, string> = {
   'purge-drafts': './cli/purge-drafts.js',
   backup: './cli/backup.js',
   restore: './cli/backup.js',
+  export: './cli/export.js',
 };
 
 export interface CommandTools {

@@ -73,7 +73,6 @@ export async function cpsvCatalogue(db: Queryable, region: RegionRow, options: C
   });
   return {
     '@context': cpsvContext,
-    '@id': doc,
     '@graph': [
       {
         '@id': regionIri,
