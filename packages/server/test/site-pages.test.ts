@@ -65,6 +65,8 @@ describe('a service page', () => {
     expect(res.headers['content-security-policy']).toBe(siteCsp);
     expect(siteCsp).not.toMatch(/script-src|unsafe/);
     expect(res.headers['cache-control']).toMatch(/^public/);
+    // Not the API's no-referrer: with it a browser sends `Origin: null` with the tracker's form.
+    expect(res.headers['referrer-policy']).toBe('same-origin');
     const api = await apiService('ktp-el-hilang', 'id');
     expect(res.body).toContain('<html lang="id">');
     expect(res.body).toContain(`<h1>${api.name}</h1>`);

@@ -86,10 +86,16 @@ ${parts.body.value}
 `;
 }
 
-/** An HTML page: its policy, its language, and how long it may be kept. */
+/**
+ * An HTML page: its policy, its language, and how long it may be kept. `Referrer-Policy:
+ * same-origin` instead of the API's `no-referrer`: under `no-referrer` a browser sends
+ * `Origin: null` with the tracker's form, which the same-origin check must refuse; other
+ * sites still get no referrer, and no address here holds a secret.
+ */
 export function sendPage(reply: FastifyReply, lang: Lang, body: string, cache: 'public' | 'no-store') {
   return reply
     .header('content-security-policy', siteCsp)
+    .header('referrer-policy', 'same-origin')
     .header('content-language', lang)
     .header(
       'cache-control',

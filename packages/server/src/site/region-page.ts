@@ -63,7 +63,7 @@ ${
 }
 ${
   pages > 1
-    ? html`<nav class="pages" aria-label="${t.search}">${
+    ? html`<nav class="pages" aria-label="${t.pages}">${
         pageNumber > 1 ? html`<a rel="prev" href="${here}${query(q, pageNumber - 1)}">${t.previous}</a> ` : ''
       }${pageNumber < pages ? html`<a rel="next" href="${here}${query(q, pageNumber + 1)}">${t.next}</a>` : ''}</nav>`
     : ''
