@@ -68,6 +68,7 @@ describe('the CPSV-AP export', () => {
     const res = await app.inject(`/katalog/cpsv-ap/${REGION}.jsonld`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/ld+json; charset=utf-8');
+    expect(res.headers['access-control-allow-origin']).toBe('*');
     const nodes = await flatten(res.json());
     const services = [...nodes.values()].filter((n) => n['@type']?.includes(`${CPSV}PublicService`));
     const api = await app.inject(`/v1/services?region=${REGION}&limit=1`);
