@@ -45,7 +45,8 @@ export function fromOwnOrigin(request: FastifyRequest, publicUrl: string | undef
   return own.has(origin);
 }
 
-function sameText(a: string, b: string): boolean {
+/** Two secrets compared in constant time (for their length). */
+export function sameText(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);

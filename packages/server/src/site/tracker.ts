@@ -1,11 +1,11 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { components } from '@loket/sdk/contract';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { loadForm } from '../applications/forms.js';
 import { presentStatus } from '../applications/present.js';
 import { openApplication } from '../applications/security.js';
 import { type Lang, say } from '../messages/index.js';
-import { fromOwnOrigin, isHttps } from '../officers/session-auth.js';
+import { fromOwnOrigin, isHttps, sameText } from '../officers/session-auth.js';
 import { cookieFrom } from '../officers/sessions.js';
 import { ProblemError } from '../problem.js';
 import type { AppContext } from '../routes/context.js';
@@ -26,12 +26,6 @@ const COOKIE = 'loket_lacak';
 
 const tokenCookie = (token: string, secure: boolean) =>
   `${COOKIE}=${token}; Path=/katalog/; HttpOnly; SameSite=Strict; Max-Age=7200${secure ? '; Secure' : ''}`;
-
-function sameText(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 function trackForm(lang: Lang, token: string, code: string, message: string | null, origin: string): string {
   const t = words[lang];
