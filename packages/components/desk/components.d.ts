@@ -9,7 +9,8 @@ export namespace Components {
     /**
      * The officer desk at /petugas/ (docs/desk.md): signing in, the menu, and the screen the URL's
      * fragment names — the queue (`<loket-desk-queue>`), one application (`<loket-desk-application>`),
-     * today's visits (`<loket-desk-visits>`). A session that ends mid-work shows the sign-in form over
+     * today's visits (`<loket-desk-visits>`), complaints, and for supervisors the workload
+     * (`<loket-desk-workload>`). A session that ends mid-work shows the sign-in form over
      * the screen, which stays as it was (its unsent notes too) and carries on once signed in again.
      */
     interface LoketDesk {
@@ -63,12 +64,20 @@ export namespace Components {
          */
         "location"?: string;
     }
+    /**
+     * A supervisor's view of the agency's work in its scope (docs/desk.md): open applications per
+     * officer (who last moved them) and per service, and the overdue list, oldest due first, each
+     * opening the application. Offered to supervisors and admins (the API refuses others).
+     */
+    interface LoketDeskWorkload {
+    }
 }
 declare global {
     /**
      * The officer desk at /petugas/ (docs/desk.md): signing in, the menu, and the screen the URL's
      * fragment names — the queue (`<loket-desk-queue>`), one application (`<loket-desk-application>`),
-     * today's visits (`<loket-desk-visits>`). A session that ends mid-work shows the sign-in form over
+     * today's visits (`<loket-desk-visits>`), complaints, and for supervisors the workload
+     * (`<loket-desk-workload>`). A session that ends mid-work shows the sign-in form over
      * the screen, which stays as it was (its unsent notes too) and carries on once signed in again.
      */
     interface HTMLLoketDeskElement extends Components.LoketDesk, HTMLStencilElement {
@@ -121,12 +130,24 @@ declare global {
         prototype: HTMLLoketDeskVisitsElement;
         new (): HTMLLoketDeskVisitsElement;
     };
+    /**
+     * A supervisor's view of the agency's work in its scope (docs/desk.md): open applications per
+     * officer (who last moved them) and per service, and the overdue list, oldest due first, each
+     * opening the application. Offered to supervisors and admins (the API refuses others).
+     */
+    interface HTMLLoketDeskWorkloadElement extends Components.LoketDeskWorkload, HTMLStencilElement {
+    }
+    var HTMLLoketDeskWorkloadElement: {
+        prototype: HTMLLoketDeskWorkloadElement;
+        new (): HTMLLoketDeskWorkloadElement;
+    };
     interface HTMLElementTagNameMap {
         "loket-desk": HTMLLoketDeskElement;
         "loket-desk-application": HTMLLoketDeskApplicationElement;
         "loket-desk-complaints": HTMLLoketDeskComplaintsElement;
         "loket-desk-queue": HTMLLoketDeskQueueElement;
         "loket-desk-visits": HTMLLoketDeskVisitsElement;
+        "loket-desk-workload": HTMLLoketDeskWorkloadElement;
     }
 }
 declare namespace LocalJSX {
@@ -135,7 +156,8 @@ declare namespace LocalJSX {
     /**
      * The officer desk at /petugas/ (docs/desk.md): signing in, the menu, and the screen the URL's
      * fragment names — the queue (`<loket-desk-queue>`), one application (`<loket-desk-application>`),
-     * today's visits (`<loket-desk-visits>`). A session that ends mid-work shows the sign-in form over
+     * today's visits (`<loket-desk-visits>`), complaints, and for supervisors the workload
+     * (`<loket-desk-workload>`). A session that ends mid-work shows the sign-in form over
      * the screen, which stays as it was (its unsent notes too) and carries on once signed in again.
      */
     interface LoketDesk {
@@ -189,6 +211,13 @@ declare namespace LocalJSX {
          */
         "location"?: string;
     }
+    /**
+     * A supervisor's view of the agency's work in its scope (docs/desk.md): open applications per
+     * officer (who last moved them) and per service, and the overdue list, oldest due first, each
+     * opening the application. Offered to supervisors and admins (the API refuses others).
+     */
+    interface LoketDeskWorkload {
+    }
 
     interface LoketDeskAttributes {
         "apiBase": string;
@@ -210,6 +239,7 @@ declare namespace LocalJSX {
         "loket-desk-complaints": LoketDeskComplaints;
         "loket-desk-queue": Omit<LoketDeskQueue, keyof LoketDeskQueueAttributes> & { [K in keyof LoketDeskQueue & keyof LoketDeskQueueAttributes]?: LoketDeskQueue[K] } & { [K in keyof LoketDeskQueue & keyof LoketDeskQueueAttributes as `attr:${K}`]?: LoketDeskQueueAttributes[K] } & { [K in keyof LoketDeskQueue & keyof LoketDeskQueueAttributes as `prop:${K}`]?: LoketDeskQueue[K] };
         "loket-desk-visits": Omit<LoketDeskVisits, keyof LoketDeskVisitsAttributes> & { [K in keyof LoketDeskVisits & keyof LoketDeskVisitsAttributes]?: LoketDeskVisits[K] } & { [K in keyof LoketDeskVisits & keyof LoketDeskVisitsAttributes as `attr:${K}`]?: LoketDeskVisitsAttributes[K] } & { [K in keyof LoketDeskVisits & keyof LoketDeskVisitsAttributes as `prop:${K}`]?: LoketDeskVisits[K] };
+        "loket-desk-workload": LoketDeskWorkload;
     }
 }
 export { LocalJSX as JSX };
@@ -219,7 +249,8 @@ declare module "@stencil/core" {
             /**
              * The officer desk at /petugas/ (docs/desk.md): signing in, the menu, and the screen the URL's
              * fragment names — the queue (`<loket-desk-queue>`), one application (`<loket-desk-application>`),
-             * today's visits (`<loket-desk-visits>`). A session that ends mid-work shows the sign-in form over
+             * today's visits (`<loket-desk-visits>`), complaints, and for supervisors the workload
+             * (`<loket-desk-workload>`). A session that ends mid-work shows the sign-in form over
              * the screen, which stays as it was (its unsent notes too) and carries on once signed in again.
              */
             "loket-desk": LocalJSX.IntrinsicElements["loket-desk"] & JSXBase.HTMLAttributes<HTMLLoketDeskElement>;
@@ -247,6 +278,12 @@ declare module "@stencil/core" {
              * with their numbers. Every action answers in the live region and the hall is read again.
              */
             "loket-desk-visits": LocalJSX.IntrinsicElements["loket-desk-visits"] & JSXBase.HTMLAttributes<HTMLLoketDeskVisitsElement>;
+            /**
+             * A supervisor's view of the agency's work in its scope (docs/desk.md): open applications per
+             * officer (who last moved them) and per service, and the overdue list, oldest due first, each
+             * opening the application. Offered to supervisors and admins (the API refuses others).
+             */
+            "loket-desk-workload": LocalJSX.IntrinsicElements["loket-desk-workload"] & JSXBase.HTMLAttributes<HTMLLoketDeskWorkloadElement>;
         }
     }
 }

@@ -134,6 +134,7 @@ export type {
   OfficerComplaint,
   OfficerComplaintList,
   OfficerHistoryEntry,
+  OfficerWorkload,
   OpeningDay,
   OpeningHours,
   Override,

@@ -751,6 +751,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/officer/workload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agency's workload in the officer's scope (supervisors)
+         * @description For a supervisor: the open applications (submitted, in review, waiting for the citizen's
+         *     revision) of the officer's agency and region, per officer and per service, and the overdue
+         *     list, oldest due first (at most 100; `overdue_total` counts them all). "Per officer" is who
+         *     last moved an application (its newest officer event); one no officer has touched yet has
+         *     `officer: null`. `decided_week` counts completions and rejections of the last 7 days.
+         *     Overdue follows the queue's rule (due date passed in Jakarta, still owed a decision). A
+         *     desk session needs the `supervisor` role (or `admin`); a bearer token keeps its scope.
+         */
+        get: operations["getOfficerWorkload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/officer/webhooks": {
         parameters: {
             query?: never;
@@ -3043,6 +3069,46 @@ export interface components {
             /** Format: date-time */
             closed_at: string | null;
             close_note: string | null;
+        };
+        OfficerWorkload: {
+            lang: components["schemas"]["Lang"];
+            /**
+             * Format: date
+             * @description Today in Jakarta
+             */
+            as_of: string;
+            officers: {
+                /** @description The name of the officer who last moved these applications; null for those nobody has touched. */
+                officer: string | null;
+                in_review: number;
+                /** @description Waiting for the citizen's revision. */
+                needs_revision: number;
+                /** @description Submitted (or resubmitted) and not yet taken up again. */
+                waiting: number;
+                overdue: number;
+                /** @description Completed or rejected in the last 7 days. */
+                decided_week: number;
+            }[];
+            /** @description Services with open applications, most overdue first. */
+            services: {
+                service: components["schemas"]["CategoryRef"];
+                open: number;
+                /** @description Still owed a decision (submitted or in review). */
+                owed: number;
+                overdue: number;
+                /** @description Owed and due by Sunday. */
+                due_week: number;
+            }[];
+            overdue: {
+                code: components["schemas"]["TrackingCode"];
+                service: components["schemas"]["CategoryRef"];
+                /** @enum {string} */
+                status: "submitted" | "in_review";
+                /** Format: date */
+                due_date: string;
+                officer: string | null;
+            }[];
+            overdue_total: number;
         };
         OfficerComplaintList: {
             lang: components["schemas"]["Lang"];
@@ -5385,6 +5451,89 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getOfficerWorkload: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workload. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "lang": "id",
+                     *       "as_of": "2026-03-20",
+                     *       "officers": [
+                     *         {
+                     *           "officer": null,
+                     *           "in_review": 0,
+                     *           "needs_revision": 0,
+                     *           "waiting": 4,
+                     *           "overdue": 1,
+                     *           "decided_week": 0
+                     *         },
+                     *         {
+                     *           "officer": "Siti Rahayu",
+                     *           "in_review": 6,
+                     *           "needs_revision": 2,
+                     *           "waiting": 1,
+                     *           "overdue": 2,
+                     *           "decided_week": 11
+                     *         }
+                     *       ],
+                     *       "services": [
+                     *         {
+                     *           "service": {
+                     *             "id": "ktp-el-hilang",
+                     *             "name": "Penggantian KTP-el yang hilang"
+                     *           },
+                     *           "open": 13,
+                     *           "owed": 11,
+                     *           "overdue": 3,
+                     *           "due_week": 5
+                     *         }
+                     *       ],
+                     *       "overdue": [
+                     *         {
+                     *           "code": "LKT-7K3M-9QXA",
+                     *           "service": {
+                     *             "id": "ktp-el-hilang",
+                     *             "name": "Penggantian KTP-el yang hilang"
+                     *           },
+                     *           "status": "in_review",
+                     *           "due_date": "2026-03-16",
+                     *           "officer": "Siti Rahayu"
+                     *         }
+                     *       ],
+                     *       "overdue_total": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OfficerWorkload"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
         };

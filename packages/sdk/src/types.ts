@@ -159,6 +159,7 @@ export type FiledComplaint = Schemas['FiledComplaint'];
 export type CreatedComplaint = Schemas['CreatedComplaint'];
 export type OfficerComplaint = Schemas['OfficerComplaint'];
 export type OfficerComplaintList = Schemas['OfficerComplaintList'];
+export type OfficerWorkload = Schemas['OfficerWorkload'];
 export type AnswerComplaintRequest = Schemas['AnswerComplaintRequest'];
 export type CloseComplaintRequest = Schemas['CloseComplaintRequest'];
 export type HallTicket = Schemas['HallTicket'];

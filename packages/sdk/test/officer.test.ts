@@ -37,6 +37,7 @@ const calls: [string, (client: LoketOfficerClient) => Promise<unknown>, string, 
   ['listApplications', (c) => c.listApplications(), 'GET', '/api/v1/officer/applications'],
   ['getApplication', (c) => c.getApplication(code), 'GET', `/api/v1/officer/applications/${code}`],
   ['listDeliveries', (c) => c.listDeliveries(code), 'GET', `/api/v1/officer/applications/${code}/deliveries`],
+  ['getWorkload', (c) => c.getWorkload(), 'GET', '/api/v1/officer/workload'],
   [
     'downloadAttachment',
     (c) => c.downloadAttachment(code, attachmentId),

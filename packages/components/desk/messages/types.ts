@@ -5,7 +5,7 @@ export interface DeskMessages {
   title: string;
   loading: string;
   retry: string;
-  nav: { label: string; queue: string; visits: string; complaints: string };
+  nav: { label: string; queue: string; visits: string; complaints: string; workload: string };
   language: string;
   signIn: {
     heading: string;
@@ -134,5 +134,29 @@ export interface DeskMessages {
     closeNote: string;
     close: string;
     closed: string;
+  };
+  workload: {
+    heading: string;
+    asOf: string;
+    officers: string;
+    officer: string;
+    nobody: string;
+    inReview: string;
+    needsRevision: string;
+    waiting: string;
+    overdue: string;
+    decidedWeek: string;
+    services: string;
+    service: string;
+    open: string;
+    owed: string;
+    dueWeek: string;
+    overdueList: string;
+    overdueCount: Plural;
+    overdueShown: string;
+    code: string;
+    status: string;
+    due: string;
+    none: string;
   };
 }

@@ -139,3 +139,4 @@ export async function transition(
 }
 export * from './hall.js';
 export * from './officer-complaints.js';
+export * from './officer-workload.js';

@@ -30,7 +30,7 @@ export function officerVisibleSql(alias: string): string {
  * (`needs_revision`; the due date is counted again from the resubmission). The same rule as
  * `isOverdue` in present.ts (the citizen's status), written as SQL so the queue can filter on it.
  */
-function overdueSql(alias: string, today: string): string {
+export function overdueSql(alias: string, today: string): string {
   return `coalesce(${alias}.due_date < ${today}::date
     and ${alias}.status in ('submitted', 'in_review'), false)`;
 }
@@ -67,7 +67,7 @@ export function endOfWeek(today: string): string {
   return day.toISOString().slice(0, 10);
 }
 
-const owedSql = (alias: string) => `${alias}.status in ('submitted', 'in_review')`;
+export const owedSql = (alias: string) => `${alias}.status in ('submitted', 'in_review')`;
 
 /**
  * One page of the officer's queue: visible applications in scope, oldest due first (no due date

@@ -1,5 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { officerApplication, officerQueue, officerTransition } from '../applications/officer-desk.js';
+import { officerWorkload } from '../applications/officer-workload.js';
+import { formatCode } from '../applications/secrets.js';
 import type { Officer } from '../applications/security.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { pickLang } from '../http/lang.js';
@@ -84,6 +86,34 @@ export function officerHandlers(ctx: AppContext) {
       const data = await officerDeliveries(ctx.db, officerOf(request), request.params.code, ctx.now());
       noStore(reply);
       return { lang: pickLang(request), data };
+    },
+
+    async getOfficerWorkload(request: OperationRequest<'getOfficerWorkload'>, reply: FastifyReply) {
+      const lang = pickLang(request);
+      const name = (row: { name_id: string; name_en: string }) => (lang === 'en' ? row.name_en : row.name_id);
+      const { today, officers, services, overdue } = await officerWorkload(
+        ctx.db,
+        officerOf(request),
+        ctx.now(),
+      );
+      noStore(reply);
+      return {
+        lang,
+        as_of: today,
+        officers,
+        services: services.map(({ service, name_id, name_en, ...counts }) => ({
+          service: { id: service, name: name({ name_id, name_en }) },
+          ...counts,
+        })),
+        overdue: overdue.map((row) => ({
+          code: formatCode(row.code),
+          service: { id: row.service, name: name(row) },
+          status: row.status,
+          due_date: row.due_date,
+          officer: row.officer,
+        })),
+        overdue_total: officers.reduce((sum, o) => sum + o.overdue, 0),
+      };
     },
   } satisfies Record<string, (request: FastifyRequest<never>, reply: FastifyReply) => Promise<unknown>>;
 }

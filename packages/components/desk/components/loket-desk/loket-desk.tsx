@@ -5,7 +5,7 @@ import { watchLocale } from '../../../src/kit/locale';
 import { type DeskSession, onSessionEnded, setApiBase } from '../../api';
 import { type DeskMessages, deskText } from '../../messages';
 import { loadSession, signIn, signOut } from '../../session';
-import { hrefOf, type Route, routeOf } from './route';
+import { hrefOf, oversees, type Route, routeOf } from './route';
 import { SignIn, type SignInState } from './sign-in';
 
 interface DeskState {
@@ -22,7 +22,8 @@ const idle: SignInState = { busy: false, needTotp: false, error: null, expired: 
 /**
  * The officer desk at /petugas/ (docs/desk.md): signing in, the menu, and the screen the URL's
  * fragment names — the queue (`<loket-desk-queue>`), one application (`<loket-desk-application>`),
- * today's visits (`<loket-desk-visits>`). A session that ends mid-work shows the sign-in form over
+ * today's visits (`<loket-desk-visits>`), complaints, and for supervisors the workload
+ * (`<loket-desk-workload>`). A session that ends mid-work shows the sign-in form over
  * the screen, which stays as it was (its unsent notes too) and carries on once signed in again.
  *
  * @part base - The whole desk. @part header - The top bar. @part nav - The menu. @part main - The screen.
@@ -138,6 +139,7 @@ export class LoketDesk {
       route.view === 'application' && <loket-desk-application code={route.code} />,
       route.view === 'visits' && <loket-desk-visits {...(location ? { location } : {})} />,
       route.view === 'complaints' && <loket-desk-complaints />,
+      route.view === 'workload' && <loket-desk-workload />,
     ];
   }
 
@@ -164,6 +166,7 @@ export class LoketDesk {
                   {item({ view: 'queue' }, t.nav.queue)}
                   {item({ view: 'visits' }, t.nav.visits)}
                   {item({ view: 'complaints' }, t.nav.complaints)}
+                  {oversees(session.officer.roles) && item({ view: 'workload' }, t.nav.workload)}
                 </ul>
               </nav>
             )}
