@@ -3,4 +3,5 @@
 // cookie instead of a bearer token: the desk at /petugas/ (docs/desk.md). Scripts and agency
 // systems use `createLoketOfficerClient` (the same functions with a token's core bound).
 export * from './operations/officer.js';
+export * from './operations/officer-admin.js';
 export * from './operations/webhooks.js';

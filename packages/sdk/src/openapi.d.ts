@@ -777,6 +777,155 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/officer/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The officer accounts an admin manages
+         * @description The accounts of the admin's agency in the admin's region (and, for a province, its
+         *     kabupaten/kota), by username; never a password hash or TOTP key. Desk session of an
+         *     `admin` only (what `loket-server officers list` shows). See docs/officers.md.
+         */
+        get: operations["listOfficerAccounts"];
+        put?: never;
+        /**
+         * Add an officer account
+         * @description What `loket-server officers add` does, for the admin's agency, in the admin's region or a
+         *     kabupaten/kota inside it: the same checks (username, password rules, roles), the same audit
+         *     entry (`account-added`, actor `officer:<admin>`). Without a password the account signs in
+         *     by single sign-on only. A TOTP key is enrolled when asked for and always for an admin; it
+         *     is in the answer **once only** (`totp`), for the officer's authenticator app.
+         */
+        post: operations["createOfficerAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/officer/accounts/{username}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disable an officer account
+         * @description No more sign-ins, and every session of the account ends at once (`officers disable`;
+         *     audited as `account-disabled`). An admin cannot disable its own account (`422`).
+         */
+        post: operations["disableOfficerAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/officer/accounts/{username}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable a disabled officer account
+         * @description Sign-ins work again (`officers enable`; audited as `account-enabled`).
+         */
+        post: operations["enableOfficerAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/officer/accounts/{username}/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give an officer account a new TOTP key
+         * @description A new key (the old one stops working) and every session of the account ends
+         *     (`officers reset-totp`; audited as `totp-reset`). The key is in the answer **once only**.
+         */
+        post: operations["resetOfficerTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/officer/accounts/{username}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change an officer account's roles
+         * @description Replaces the roles (`officers set-roles`; audited as `roles-set`, with the roles before
+         *     and after); the account's sessions end, so its next sign-in carries the new roles. Making
+         *     an account admin enrols a TOTP key when it has none (returned once, as `totp`). An admin
+         *     cannot take its own admin role away (`422`).
+         */
+        put: operations["setOfficerRoles"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/officer/origins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The web origins allowed in the admin's region
+         * @description Origins (scheme://host[:port]) allowed to call the citizen endpoints from a browser for the
+         *     admin's region and the kabupaten/kota inside it (`loket-server origins list`). Desk session
+         *     of an `admin` only. Origins belong to a region, not an agency: every admin of the region
+         *     sees and manages the same list.
+         */
+        get: operations["listAllowedOrigins"];
+        put?: never;
+        /**
+         * Allow a web origin for a region
+         * @description `loket-server origins add`: the same rules (an origin exactly as browsers send it, no
+         *     wildcard, no path), for the admin's region or a kabupaten/kota inside it. Audited as
+         *     `origin-added`. Adding one already allowed changes nothing.
+         */
+        post: operations["addAllowedOrigin"];
+        /**
+         * Stop allowing a web origin for a region
+         * @description `loket-server origins remove`, within the admin's region. Audited as `origin-removed`.
+         *     `404` when it was not allowed.
+         */
+        delete: operations["removeAllowedOrigin"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/officer/webhooks": {
         parameters: {
             query?: never;
@@ -3070,11 +3219,64 @@ export interface components {
             closed_at: string | null;
             close_note: string | null;
         };
+        OfficerAccount: {
+            username: string;
+            name: string;
+            agency: components["schemas"]["Slug"];
+            region: components["schemas"]["RegionCode"];
+            roles: components["schemas"]["OfficerRole"][];
+            /** @description Whether it has a password (false: single sign-on only). */
+            password: boolean;
+            /** @description Whether a TOTP second factor is enrolled. */
+            totp: boolean;
+            /** @description Whether it is linked to a single sign-on subject. */
+            sso: boolean;
+            /** Format: date-time */
+            disabled_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        OfficerAccountList: {
+            lang: components["schemas"]["Lang"];
+            data: components["schemas"]["OfficerAccount"][];
+        };
+        NewOfficerAccount: {
+            username: string;
+            name: string;
+            region: components["schemas"]["RegionCode"];
+            roles: components["schemas"]["OfficerRole"][];
+            /** @description At least 12 characters, not containing the username. Absent: single sign-on only. */
+            password?: string;
+            /** @description Enrol a TOTP key (always done for admins). */
+            totp?: boolean;
+        };
+        CreatedOfficerAccount: {
+            account: components["schemas"]["OfficerAccount"];
+            /** @description The new TOTP key, shown only in this answer; null when none was enrolled. */
+            totp: {
+                /** @description Base32, to type into an authenticator app. */
+                secret: string;
+                /** @description The otpauth:// URI (for a QR code). */
+                uri: string;
+            } | null;
+        };
+        OfficerRolesRequest: {
+            roles: components["schemas"]["OfficerRole"][];
+        };
+        AllowedOrigin: {
+            region: components["schemas"]["RegionCode"];
+            /** @example https://semarangkota.go.id */
+            origin: string;
+        };
+        AllowedOriginList: {
+            lang: components["schemas"]["Lang"];
+            data: components["schemas"]["AllowedOrigin"][];
+        };
         OfficerWorkload: {
             lang: components["schemas"]["Lang"];
             /**
              * Format: date
-             * @description Today in Jakarta
+             * @description Today in Jakarta: the day overdue is counted on.
              */
             as_of: string;
             officers: {
@@ -3330,6 +3532,8 @@ export interface components {
         trackingCode: components["schemas"]["TrackingCode"];
         /** @description The random token of an e-mail's stop link. */
         stopToken: string;
+        /** @description The officer account's username. */
+        officerUsername: string;
         /** @description The webhook endpoint's id. */
         webhookId: string;
         /** @description The attachment's id. */
@@ -5534,6 +5738,383 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listOfficerAccounts: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The accounts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficerAccountList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createOfficerAccount: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "username": "siti.dukcapil",
+                 *       "name": "Siti Rahayu",
+                 *       "region": "33.74",
+                 *       "roles": [
+                 *         "officer"
+                 *       ],
+                 *       "password": "kata sandi yang panjang",
+                 *       "totp": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["NewOfficerAccount"];
+            };
+        };
+        responses: {
+            /** @description The account, with its TOTP key when one was enrolled (shown only here). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedOfficerAccount"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    disableOfficerAccount: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /** @description The officer account's username. */
+                username: components["parameters"]["officerUsername"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficerAccount"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    enableOfficerAccount: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /** @description The officer account's username. */
+                username: components["parameters"]["officerUsername"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficerAccount"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    resetOfficerTotp: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /** @description The officer account's username. */
+                username: components["parameters"]["officerUsername"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account and its new key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedOfficerAccount"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    setOfficerRoles: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /** @description The officer account's username. */
+                username: components["parameters"]["officerUsername"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "roles": [
+                 *         "officer",
+                 *         "supervisor"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["OfficerRolesRequest"];
+            };
+        };
+        responses: {
+            /** @description The account with its new roles. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedOfficerAccount"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listAllowedOrigins: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The allowed origins. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllowedOriginList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    addAllowedOrigin: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "region": "33.74",
+                 *       "origin": "https://semarangkota.go.id"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AllowedOrigin"];
+            };
+        };
+        responses: {
+            /** @description Allowed. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllowedOrigin"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    removeAllowedOrigin: {
+        parameters: {
+            query: {
+                /** @description The region it was allowed for. */
+                region: components["schemas"]["RegionCode"];
+                /** @description The origin, as listed. */
+                origin: string;
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
         };

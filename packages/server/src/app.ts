@@ -40,6 +40,7 @@ import { healthHandlers } from './routes/health.js';
 import { lifeEventHandlers } from './routes/life-events.js';
 import { notificationHandlers, registerFormBodies } from './routes/notifications.js';
 import { officerHandlers } from './routes/officer.js';
+import { officerAdminHandlers } from './routes/officer-admin.js';
 import { officerSessionHandlers } from './routes/officer-session.js';
 import { officerSsoHandlers } from './routes/officer-sso.js';
 import { performanceHandlers } from './routes/performance.js';
@@ -217,6 +218,7 @@ export async function buildApp(
     ...applicationHandlers(ctx),
     ...attachmentHandlers(ctx),
     ...officerHandlers(ctx),
+    ...officerAdminHandlers(ctx),
     ...officerSessionHandlers(ctx),
     ...officerSsoHandlers(ctx, options.oidc ? new OidcClient(options.oidc) : undefined),
     ...webhookHandlers(ctx),

@@ -3,7 +3,7 @@ import { createOfficerToken } from '../src/applications/officer-tokens.js';
 import { readAudit } from '../src/officers/audit.js';
 import { totpCode } from '../src/officers/totp.js';
 import { startTestServer, type TestServer } from './helpers/app.js';
-import { account, desk, submittedApplication } from './helpers/desk.js';
+import { account, desk, password, submittedApplication } from './helpers/desk.js';
 
 // Roles enforced by the officer API (docs/officers.md): operations marked `x-loket-role` in the
 // contract refuse a desk session whose account lacks the role (403 role-required, localized);
@@ -161,5 +161,135 @@ describe('the workload (supervisors)', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(res.status).toBe(200);
+  });
+});
+
+describe('accounts and origins (admins)', () => {
+  it('an admin adds an account in its agency and region, which signs in; each change is audited', async () => {
+    const { d, csrf } = await signedIn('admin.dukcapil', '203.0.113.31');
+    const made = await d.call('POST', '/v1/officer/accounts', {
+      csrf,
+      body: { username: 'Rina.Loket', name: 'Rina Wulandari', region: '33.74', roles: ['officer'], password },
+    });
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({
+      account: {
+        username: 'rina.loket',
+        agency: 'dukcapil',
+        region: '33.74',
+        roles: ['officer'],
+        totp: false,
+      },
+      totp: null,
+    });
+    const rina = desk(url, '203.0.113.32');
+    expect((await rina.signIn('rina.loket')).status).toBe(200);
+    const listed = await d.call('GET', '/v1/officer/accounts');
+    const names = (listed.body as { data: { username: string }[] }).data.map((a) => a.username);
+    expect(names).toEqual(expect.arrayContaining(['admin.dukcapil', 'rina.loket', 'petugas.biasa']));
+    expect(names).not.toContain('samsat.admin');
+
+    // Roles: supervisor, then admin (a TOTP key is enrolled and shown once); her sessions end.
+    const roles = await d.call('PUT', '/v1/officer/accounts/rina.loket/roles', {
+      csrf,
+      body: { roles: ['supervisor', 'admin'] },
+    });
+    expect(roles.status).toBe(200);
+    const { totp } = roles.body as { totp: { secret: string; uri: string } };
+    expect(totp.uri).toMatch(/^otpauth:\/\/totp\//);
+    expect((await rina.call('GET', '/v1/officer/session')).status).toBe(401);
+    const reset = await d.call('POST', '/v1/officer/accounts/rina.loket/totp', { csrf });
+    expect((reset.body as { totp: { secret: string } }).totp.secret).not.toBe(totp.secret);
+    expect((await d.call('POST', '/v1/officer/accounts/rina.loket/disable', { csrf })).body).toMatchObject({
+      disabled_at: expect.any(String),
+    });
+    expect((await rina.signIn('rina.loket')).status).toBe(401);
+    expect((await d.call('POST', '/v1/officer/accounts/rina.loket/enable', { csrf })).body).toMatchObject({
+      disabled_at: null,
+    });
+    const events = (await readAudit(server.db, { username: 'rina.loket' }))
+      .filter((e) => e.actor === 'officer:admin.dukcapil')
+      .map((e) => e.event);
+    expect(events.reverse()).toEqual([
+      'account-added',
+      'roles-set',
+      'totp-reset',
+      'account-disabled',
+      'account-enabled',
+    ]);
+    const [rolesSet] = (await readAudit(server.db, { username: 'rina.loket' })).filter(
+      (e) => e.event === 'roles-set',
+    );
+    expect(rolesSet?.detail).toMatchObject({
+      before: ['officer'],
+      after: ['supervisor', 'admin'],
+      totp: true,
+    });
+  });
+
+  it('refuses what the CLI refuses, outside its region, its own account, and another agency’s (localized)', async () => {
+    await account(server.db, { username: 'samsat.admin', agency: 'samsat' });
+    const { d, csrf } = await signedIn('admin.dukcapil', '203.0.113.33');
+    const weak = await d.call('POST', '/v1/officer/accounts?lang=en', {
+      csrf,
+      body: { username: 'baru.loket', name: 'Baru', region: '33.74', roles: ['officer'], password: 'pendek' },
+    });
+    expect(weak.status).toBe(422);
+    expect(weak.body).toMatchObject({
+      type: 'urn:loket:problem:invalid-account',
+      title: 'Account cannot be saved',
+    });
+    const far = await d.call('POST', '/v1/officer/accounts', {
+      csrf,
+      body: { username: 'jauh.loket', name: 'Jauh', region: '35.78', roles: ['officer'], password },
+    });
+    expect(far.status).toBe(422);
+    expect((far.body as { detail: string }).detail).toBe('Wilayah 35.78 di luar wilayah akun Anda.');
+    expect((await d.call('POST', '/v1/officer/accounts/admin.dukcapil/disable', { csrf })).status).toBe(422);
+    const demote = await d.call('PUT', '/v1/officer/accounts/admin.dukcapil/roles', {
+      csrf,
+      body: { roles: ['officer'] },
+    });
+    expect(demote.status).toBe(422);
+    expect((await d.call('POST', '/v1/officer/accounts/samsat.admin/disable', { csrf })).status).toBe(404);
+    const officer = await signedIn('petugas.biasa', '203.0.113.34');
+    expect((await officer.d.call('GET', '/v1/officer/accounts')).status).toBe(403);
+    const byToken = await fetch(`${url()}/v1/officer/accounts`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(byToken.status).toBe(401);
+  });
+
+  it('an admin allows and removes origins of its region, with the CLI’s rules, audited', async () => {
+    const { d, csrf } = await signedIn('admin.dukcapil', '203.0.113.35');
+    const add = await d.call('POST', '/v1/officer/origins', {
+      csrf,
+      body: { region: '33.74', origin: 'https://Layanan.SemarangKota.go.id' },
+    });
+    expect(add.status).toBe(201);
+    expect(add.body).toEqual({ region: '33.74', origin: 'https://layanan.semarangkota.go.id' });
+    const list = await d.call('GET', '/v1/officer/origins');
+    expect((list.body as { data: unknown[] }).data).toContainEqual(add.body);
+    const wildcard = await d.call('POST', '/v1/officer/origins', {
+      csrf,
+      body: { region: '33.74', origin: 'https://*.semarangkota.go.id' },
+    });
+    expect(wildcard.status).toBe(422);
+    expect(wildcard.body).toMatchObject({ type: 'urn:loket:problem:invalid-origin' });
+    const far = await d.call('POST', '/v1/officer/origins', {
+      csrf,
+      body: { region: '35.78', origin: 'https://surabaya.go.id' },
+    });
+    expect(far.status).toBe(422);
+    const query = '?region=33.74&origin=https%3A%2F%2Flayanan.semarangkota.go.id';
+    expect((await d.call('DELETE', `/v1/officer/origins${query}`, { csrf })).status).toBe(204);
+    expect((await d.call('DELETE', `/v1/officer/origins${query}`, { csrf })).status).toBe(404);
+    const events = (await readAudit(server.db, { username: 'admin.dukcapil' }))
+      .filter((e) => e.event.startsWith('origin-'))
+      .map((e) => [e.event, e.detail]);
+    expect(events).toEqual([
+      ['origin-removed', { region: '33.74', origin: 'https://layanan.semarangkota.go.id' }],
+      ['origin-added', { region: '33.74', origin: 'https://layanan.semarangkota.go.id' }],
+    ]);
   });
 });

@@ -162,4 +162,13 @@ describe('loket-server officers', () => {
       expect.arrayContaining(['account-added', 'password-set', 'account-disabled', 'account-enabled']),
     );
   });
+  it('sets roles (the desk's admin screen calls the same function): made admin, a TOTP key is enrolled', async () => {
+    const set = await officers('', 'set-roles', 'budi', '--role', 'supervisor,admin');
+    expect(set.code).toBe(0);
+    expect(set.out).toMatch(/budi now has the roles supervisor, admin; its sessions ended/);
+    expect(set.out).toMatch(/^totp uri: +otpauth:\/\/totp\//m);
+    expect((await officers('', 'set-roles', 'budi', '--role', 'boss')).err).toMatch(/unknown role "boss"/);
+    const [last] = await readAudit(server.db, { username: 'budi', limit: 1 });
+    expect(last).toMatchObject({ event: 'roles-set', actor: 'cli', detail: { before: ['officer'] } });
+  });
 });

@@ -14,6 +14,37 @@ export function normalizeOrigin(input: string): string | null {
   }
 }
 
+/**
+ * An origin exactly as browsers send it in the Origin header, or an error that says why the
+ * input is not one. Wildcards and paths are refused: each site is allowed by name.
+ */
+export function parseOrigin(input: string): { origin: string } | { error: string } {
+  const given = input.trim();
+  if (given.includes('*')) {
+    return {
+      error: `"${given}" contains a wildcard: allow each origin by name (e.g. https://layanan.semarangkota.go.id)`,
+    };
+  }
+  if (!/^https?:\/\//i.test(given)) {
+    return { error: `"${given}" must start with https:// (or http://), e.g. https://semarangkota.go.id` };
+  }
+  let url: URL;
+  try {
+    url = new URL(given);
+  } catch {
+    return { error: `"${given}" is not a valid URL origin` };
+  }
+  if (url.username || url.password) return { error: `"${given}" must not contain a user name or password` };
+  if (url.pathname !== '/' || /[?#]/.test(given) || /^https?:\/\/[^/]+\/./i.test(given)) {
+    return {
+      error: `"${given}" has a path, query or fragment: an origin is only scheme://host[:port], e.g. ${url.origin}`,
+    };
+  }
+  const origin = normalizeOrigin(given);
+  if (!origin) return { error: `"${given}" is not a valid origin` };
+  return { origin };
+}
+
 /** Is this origin allowed by any region (for CORS preflights, which carry no region)? */
 export async function originAllowedAnywhere(db: Queryable, origin: string): Promise<boolean> {
   return (await db.query('select 1 from region_origin where origin = $1 limit 1', [origin])).length > 0;

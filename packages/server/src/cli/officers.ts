@@ -9,6 +9,7 @@ import {
   type OfficerAccount,
   resetTotp,
   setPassword,
+  setRoles,
 } from '../officers/accounts.js';
 import { totpUri } from '../officers/totp.js';
 import { readSecretLine } from './read-secret.js';
@@ -30,6 +31,9 @@ Commands:
       a new password (read as for add); the account's sessions end at once
   reset-totp USERNAME
       a new TOTP key (the old one stops working), printed once as an otpauth:// URI; sessions end
+  set-roles USERNAME --role ROLE[,ROLE]
+      replace the account's roles; its sessions end. Made admin without a TOTP key: one is
+      enrolled and printed once
   disable USERNAME | enable USERNAME
       no more sign-ins, and every session of the account ends at once (enable undoes it)
 
@@ -174,6 +178,15 @@ export async function run(args: string[], tools: Pick<CommandTools, 'withDb'>): 
         } else {
           printTotp(account.username, totpSecret, false);
         }
+        return 0;
+      }
+      case 'set-roles': {
+        const username = one('set-roles');
+        if (!values.role) return fail('officers set-roles needs --role ROLE[,ROLE]');
+        const roleList = values.role.split(',');
+        const { account, totpSecret } = await tools.withDb((db) => setRoles(db, username, roleList));
+        console.log(`${account.username} now has the roles ${account.roles.join(', ')}; its sessions ended`);
+        if (totpSecret) printTotp(account.username, totpSecret, false);
         return 0;
       }
       case 'disable':

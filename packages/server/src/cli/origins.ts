@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { assertRegionExists, OfficerInputError } from '../applications/officer-tokens.js';
-import { addOrigin, listOrigins, normalizeOrigin, removeOrigin } from '../applications/origins.js';
+import { addOrigin, listOrigins, parseOrigin, removeOrigin } from '../applications/origins.js';
 import type { CommandTools } from '../cli.js';
+
+export { parseOrigin } from '../applications/origins.js';
 
 const usage = `loket-server origins <command>
 
@@ -14,37 +16,6 @@ Commands:
   remove REGION ORIGIN   stop allowing ORIGIN for REGION
 
 Exit status: 0 on success, 1 on any error (the message is on stderr).`;
-
-/**
- * An origin exactly as browsers send it in the Origin header, or an error that says why the
- * input is not one. Wildcards and paths are refused: each site is allowed by name.
- */
-export function parseOrigin(input: string): { origin: string } | { error: string } {
-  const given = input.trim();
-  if (given.includes('*')) {
-    return {
-      error: `"${given}" contains a wildcard: allow each origin by name (e.g. https://layanan.semarangkota.go.id)`,
-    };
-  }
-  if (!/^https?:\/\//i.test(given)) {
-    return { error: `"${given}" must start with https:// (or http://), e.g. https://semarangkota.go.id` };
-  }
-  let url: URL;
-  try {
-    url = new URL(given);
-  } catch {
-    return { error: `"${given}" is not a valid URL origin` };
-  }
-  if (url.username || url.password) return { error: `"${given}" must not contain a user name or password` };
-  if (url.pathname !== '/' || /[?#]/.test(given) || /^https?:\/\/[^/]+\/./i.test(given)) {
-    return {
-      error: `"${given}" has a path, query or fragment: an origin is only scheme://host[:port], e.g. ${url.origin}`,
-    };
-  }
-  const origin = normalizeOrigin(given);
-  if (!origin) return { error: `"${given}" is not a valid origin` };
-  return { origin };
-}
 
 const localHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
 

@@ -44,6 +44,30 @@ export const officerMessages = {
     id: () => 'Masuk dengan SSO gagal atau akun Anda tidak terdaftar sebagai petugas. Hubungi admin.',
     en: () => 'Single sign-on failed, or your account is not registered as an officer. Ask an admin.',
   },
+  accountRefused: {
+    id: (reason: string) => `Akun ini tidak dapat disimpan: ${reason}`,
+    en: (reason: string) => `This account cannot be saved: ${reason}`,
+  },
+  accountNotFound: {
+    id: (username: string) => `Tidak ada akun ${username} di instansi dan wilayah Anda.`,
+    en: (username: string) => `There is no account ${username} in your agency and region.`,
+  },
+  notOwnAccount: {
+    id: () => 'Anda tidak dapat menonaktifkan akun sendiri atau mencabut peran admin Anda sendiri.',
+    en: () => 'You cannot disable your own account or take away your own admin role.',
+  },
+  outsideRegion: {
+    id: (region: string) => `Wilayah ${region} di luar wilayah akun Anda.`,
+    en: (region: string) => `Region ${region} is outside your account's region.`,
+  },
+  originRefused: {
+    id: (reason: string) => `Situs asal ini tidak dapat dipakai: ${reason}`,
+    en: (reason: string) => `This origin cannot be used: ${reason}`,
+  },
+  originNotListed: {
+    id: (origin: string, region: string) => `${origin} tidak diizinkan untuk wilayah ${region}.`,
+    en: (origin: string, region: string) => `${origin} is not allowed for region ${region}.`,
+  },
   roleRequired: {
     id: (role: string) =>
       `Hanya akun berperan ${roleNames.id[role] ?? role} (atau lebih tinggi) yang boleh melakukan ini.`,

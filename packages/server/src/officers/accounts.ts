@@ -149,8 +149,9 @@ async function change(
   db: Db,
   username: string,
   set: { sql: string; params: unknown[] },
-  event: 'password-set' | 'totp-reset' | 'account-disabled' | 'account-enabled',
+  event: 'password-set' | 'totp-reset' | 'account-disabled' | 'account-enabled' | 'roles-set',
   actor: string,
+  detail: Record<string, unknown> = {},
 ): Promise<OfficerAccount> {
   const account = await findAccount(db, username);
   return db.transaction(async (tx) => {
@@ -166,7 +167,7 @@ async function change(
       actor,
       accountId: account.id,
       username: account.username,
-      detail: { sessionsEnded: ended.length },
+      detail: { ...detail, sessionsEnded: ended.length },
     });
     return changed ?? account;
   });
@@ -195,4 +196,21 @@ export function disableAccount(db: Db, username: string, actor = 'cli') {
 
 export function enableAccount(db: Db, username: string, actor = 'cli') {
   return change(db, username, { sql: 'disabled_at = null', params: [] }, 'account-enabled', actor);
+}
+
+/**
+ * Replaces an account's roles (its sessions end, so the next sign-in carries them). An account made
+ * admin gets a TOTP key if it has none (admins always use one): returned to show once.
+ */
+export async function setRoles(db: Db, username: string, given: string[], actor = 'cli') {
+  const next = cleanRoles(given);
+  const before = await findAccount(db, username);
+  const totpSecret = next.includes('admin') && !before.has_totp ? newTotpSecret() : null;
+  const sql = totpSecret
+    ? 'roles = $2::text[], totp_secret = $3, totp_last_step = null'
+    : 'roles = $2::text[]';
+  const params = totpSecret ? [next, totpSecret] : [next];
+  const detail = { before: before.roles, after: next, totp: totpSecret !== null };
+  const account = await change(db, username, { sql, params }, 'roles-set', actor, detail);
+  return { account, totpSecret };
 }

@@ -12,7 +12,10 @@ export type AuditEvent =
   | 'password-set'
   | 'totp-reset'
   | 'account-disabled'
-  | 'account-enabled';
+  | 'account-enabled'
+  | 'roles-set'
+  | 'origin-added'
+  | 'origin-removed';
 
 export interface AuditEntry {
   event: AuditEvent;
