@@ -10,6 +10,7 @@ import type { Locale } from '../src/i18n';
 export interface DeskOfficer {
   id: string;
   name: string;
+  username: string;
   agency: string;
   regions: string[];
   roles: string[];

@@ -9,8 +9,8 @@ export namespace Components {
     /**
      * The officer desk at /petugas/ (docs/desk.md): signing in, the menu, and the screen the URL's
      * fragment names — the queue (`<loket-desk-queue>`), one application (`<loket-desk-application>`),
-     * today's visits (`<loket-desk-visits>`), complaints, and for supervisors the workload
-     * (`<loket-desk-workload>`). A session that ends mid-work shows the sign-in form over
+     * today's visits (`<loket-desk-visits>`), complaints, for supervisors the workload
+     * (`<loket-desk-workload>`) and for admins accounts, origins and webhooks (`<loket-desk-admin>`). A session that ends mid-work shows the sign-in form over
      * the screen, which stays as it was (its unsent notes too) and carries on once signed in again.
      */
     interface LoketDesk {
@@ -22,6 +22,14 @@ export namespace Components {
           * The visit location whose hall the visits screen opens (e.g. `mpp-surabaya-siola`).
          */
         "location"?: string;
+    }
+    /**
+     * What an admin manages from the desk (docs/officers.md): the accounts of its agency and region
+     * (add, disable/enable, a new TOTP key, roles), the region's allowed origins and the agency's
+     * webhooks — what the `officers`, `origins` and `webhooks` commands do, through the officer API.
+     * A secret the server gives once is shown once, until the next action.
+     */
+    interface LoketDeskAdmin {
     }
     /**
      * One application for the officer: the answers as the form's steps, the files inline, the
@@ -76,8 +84,8 @@ declare global {
     /**
      * The officer desk at /petugas/ (docs/desk.md): signing in, the menu, and the screen the URL's
      * fragment names — the queue (`<loket-desk-queue>`), one application (`<loket-desk-application>`),
-     * today's visits (`<loket-desk-visits>`), complaints, and for supervisors the workload
-     * (`<loket-desk-workload>`). A session that ends mid-work shows the sign-in form over
+     * today's visits (`<loket-desk-visits>`), complaints, for supervisors the workload
+     * (`<loket-desk-workload>`) and for admins accounts, origins and webhooks (`<loket-desk-admin>`). A session that ends mid-work shows the sign-in form over
      * the screen, which stays as it was (its unsent notes too) and carries on once signed in again.
      */
     interface HTMLLoketDeskElement extends Components.LoketDesk, HTMLStencilElement {
@@ -85,6 +93,18 @@ declare global {
     var HTMLLoketDeskElement: {
         prototype: HTMLLoketDeskElement;
         new (): HTMLLoketDeskElement;
+    };
+    /**
+     * What an admin manages from the desk (docs/officers.md): the accounts of its agency and region
+     * (add, disable/enable, a new TOTP key, roles), the region's allowed origins and the agency's
+     * webhooks — what the `officers`, `origins` and `webhooks` commands do, through the officer API.
+     * A secret the server gives once is shown once, until the next action.
+     */
+    interface HTMLLoketDeskAdminElement extends Components.LoketDeskAdmin, HTMLStencilElement {
+    }
+    var HTMLLoketDeskAdminElement: {
+        prototype: HTMLLoketDeskAdminElement;
+        new (): HTMLLoketDeskAdminElement;
     };
     /**
      * One application for the officer: the answers as the form's steps, the files inline, the
@@ -143,6 +163,7 @@ declare global {
     };
     interface HTMLElementTagNameMap {
         "loket-desk": HTMLLoketDeskElement;
+        "loket-desk-admin": HTMLLoketDeskAdminElement;
         "loket-desk-application": HTMLLoketDeskApplicationElement;
         "loket-desk-complaints": HTMLLoketDeskComplaintsElement;
         "loket-desk-queue": HTMLLoketDeskQueueElement;
@@ -156,8 +177,8 @@ declare namespace LocalJSX {
     /**
      * The officer desk at /petugas/ (docs/desk.md): signing in, the menu, and the screen the URL's
      * fragment names — the queue (`<loket-desk-queue>`), one application (`<loket-desk-application>`),
-     * today's visits (`<loket-desk-visits>`), complaints, and for supervisors the workload
-     * (`<loket-desk-workload>`). A session that ends mid-work shows the sign-in form over
+     * today's visits (`<loket-desk-visits>`), complaints, for supervisors the workload
+     * (`<loket-desk-workload>`) and for admins accounts, origins and webhooks (`<loket-desk-admin>`). A session that ends mid-work shows the sign-in form over
      * the screen, which stays as it was (its unsent notes too) and carries on once signed in again.
      */
     interface LoketDesk {
@@ -169,6 +190,14 @@ declare namespace LocalJSX {
           * The visit location whose hall the visits screen opens (e.g. `mpp-surabaya-siola`).
          */
         "location"?: string;
+    }
+    /**
+     * What an admin manages from the desk (docs/officers.md): the accounts of its agency and region
+     * (add, disable/enable, a new TOTP key, roles), the region's allowed origins and the agency's
+     * webhooks — what the `officers`, `origins` and `webhooks` commands do, through the officer API.
+     * A secret the server gives once is shown once, until the next action.
+     */
+    interface LoketDeskAdmin {
     }
     /**
      * One application for the officer: the answers as the form's steps, the files inline, the
@@ -235,6 +264,7 @@ declare namespace LocalJSX {
 
     interface IntrinsicElements {
         "loket-desk": Omit<LoketDesk, keyof LoketDeskAttributes> & { [K in keyof LoketDesk & keyof LoketDeskAttributes]?: LoketDesk[K] } & { [K in keyof LoketDesk & keyof LoketDeskAttributes as `attr:${K}`]?: LoketDeskAttributes[K] } & { [K in keyof LoketDesk & keyof LoketDeskAttributes as `prop:${K}`]?: LoketDesk[K] };
+        "loket-desk-admin": LoketDeskAdmin;
         "loket-desk-application": Omit<LoketDeskApplication, keyof LoketDeskApplicationAttributes> & { [K in keyof LoketDeskApplication & keyof LoketDeskApplicationAttributes]?: LoketDeskApplication[K] } & { [K in keyof LoketDeskApplication & keyof LoketDeskApplicationAttributes as `attr:${K}`]?: LoketDeskApplicationAttributes[K] } & { [K in keyof LoketDeskApplication & keyof LoketDeskApplicationAttributes as `prop:${K}`]?: LoketDeskApplication[K] } & OneOf<"code", LoketDeskApplication["code"], LoketDeskApplicationAttributes["code"]>;
         "loket-desk-complaints": LoketDeskComplaints;
         "loket-desk-queue": Omit<LoketDeskQueue, keyof LoketDeskQueueAttributes> & { [K in keyof LoketDeskQueue & keyof LoketDeskQueueAttributes]?: LoketDeskQueue[K] } & { [K in keyof LoketDeskQueue & keyof LoketDeskQueueAttributes as `attr:${K}`]?: LoketDeskQueueAttributes[K] } & { [K in keyof LoketDeskQueue & keyof LoketDeskQueueAttributes as `prop:${K}`]?: LoketDeskQueue[K] };
@@ -249,11 +279,18 @@ declare module "@stencil/core" {
             /**
              * The officer desk at /petugas/ (docs/desk.md): signing in, the menu, and the screen the URL's
              * fragment names — the queue (`<loket-desk-queue>`), one application (`<loket-desk-application>`),
-             * today's visits (`<loket-desk-visits>`), complaints, and for supervisors the workload
-             * (`<loket-desk-workload>`). A session that ends mid-work shows the sign-in form over
+             * today's visits (`<loket-desk-visits>`), complaints, for supervisors the workload
+             * (`<loket-desk-workload>`) and for admins accounts, origins and webhooks (`<loket-desk-admin>`). A session that ends mid-work shows the sign-in form over
              * the screen, which stays as it was (its unsent notes too) and carries on once signed in again.
              */
             "loket-desk": LocalJSX.IntrinsicElements["loket-desk"] & JSXBase.HTMLAttributes<HTMLLoketDeskElement>;
+            /**
+             * What an admin manages from the desk (docs/officers.md): the accounts of its agency and region
+             * (add, disable/enable, a new TOTP key, roles), the region's allowed origins and the agency's
+             * webhooks — what the `officers`, `origins` and `webhooks` commands do, through the officer API.
+             * A secret the server gives once is shown once, until the next action.
+             */
+            "loket-desk-admin": LocalJSX.IntrinsicElements["loket-desk-admin"] & JSXBase.HTMLAttributes<HTMLLoketDeskAdminElement>;
             /**
              * One application for the officer: the answers as the form's steps, the files inline, the
              * history, the due date and how late it is, and the transitions the state machine allows

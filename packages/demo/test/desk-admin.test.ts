@@ -8,7 +8,8 @@ import { launchChromium, watch } from './support.js';
 
 // Issue 18, item 4: what supervisors and admins see at the desk. A supervisor of Dukcapil Kota
 // Semarang reads the workload (per officer, per service, the overdue list) at 1280 × 720 and, in
-// English, on a tablet; a plain officer is not offered it. Friday 20 March 2026, 09:00 WIB.
+// English, on a tablet; a plain officer is not offered it. An admin manages accounts, origins and
+// webhooks. Friday 20 March 2026, 09:00 WIB.
 let api: TestServer;
 let browser: Browser;
 const now = new Date('2026-03-20T02:00:00Z');
@@ -47,6 +48,8 @@ beforeAll(async () => {
   [api, browser] = await Promise.all([startTestServer({ now: () => now }), launchChromium()]);
   await person('kepala.seksi', ['supervisor']);
   await person('petugas.loket', ['officer']);
+  await person('admin.dukcapil', ['admin']);
+  await person('kepala.dua', ['supervisor']);
   await submittedApplication(api.db);
   const reviewing = await submittedApplication(api.db);
   await api.db.query(`update application set status = 'in_review' where id = $1`, [reviewing.id]);
@@ -137,5 +140,100 @@ describe('the workload', () => {
     const nav = page.locator('loket-desk').getByRole('navigation');
     await nav.getByRole('link', { name: 'Pengaduan' }).waitFor();
     expect(await nav.getByRole('link', { name: 'Beban kerja' }).count()).toBe(0);
+  });
+});
+
+describe('the admin screen', () => {
+  test('an admin adds an account (its TOTP key shown once), changes roles, disables one, allows an origin and adds a webhook; axe finds nothing', {
+    timeout: 90_000,
+  }, async () => {
+    const { page, watcher } = await deskPage({ width: 1280, height: 720 }, '#/');
+    await signIn(page, accounts['admin.dukcapil'] as { username: string; secret: string }, now);
+    const desk = page.locator('loket-desk');
+    expect(await desk.getByRole('link', { name: 'Beban kerja' }).count()).toBe(1);
+    await desk.getByRole('link', { name: 'Admin' }).click();
+    const admin = page.locator('loket-desk-admin');
+    const table = admin.getByRole('table', { name: 'Akun petugas' });
+    await table.getByRole('row', { name: /kepala\.seksi/ }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await admin.getByRole('textbox', { name: 'Nama pengguna' }).fill('rina.loket');
+    await admin.getByRole('textbox', { name: 'Nama', exact: true }).fill('Rina Wulandari');
+    await admin.getByLabel('Kata sandi awal').fill('kata sandi rina yang panjang');
+    await admin.getByRole('button', { name: 'Tambah akun' }).click();
+    await admin.getByText('Kunci TOTP untuk rina.loket').waitFor();
+    await expect.poll(() => admin.locator('code.secret').first().textContent()).toMatch(/^[A-Z2-7]{32}$/);
+    await table.getByRole('row', { name: /rina\.loket/ }).waitFor();
+
+    await admin.getByRole('button', { name: 'Ubah peran rina.loket' }).click();
+    await table.getByRole('checkbox', { name: 'Supervisor' }).check();
+    await table.getByRole('button', { name: 'Simpan peran' }).click();
+    await expect
+      .poll(() =>
+        table
+          .getByRole('row', { name: /rina\.loket/ })
+          .getByRole('cell')
+          .nth(2)
+          .textContent(),
+      )
+      .toBe('Petugas, Supervisor');
+
+    await admin.getByRole('button', { name: 'Nonaktifkan petugas.loket' }).click();
+    await expect
+      .poll(() =>
+        table
+          .getByRole('row', { name: /petugas\.loket/ })
+          .getByRole('cell')
+          .nth(4)
+          .textContent(),
+      )
+      .toBe('Nonaktif');
+    expect(await admin.getByRole('button', { name: 'Nonaktifkan admin.dukcapil' }).count()).toBe(0);
+
+    await admin.getByRole('textbox', { name: 'Situs asal' }).fill('https://layanan.semarangkota.go.id');
+    await admin.getByRole('button', { name: 'Izinkan' }).click();
+    await admin.getByRole('button', { name: 'Hapus https://layanan.semarangkota.go.id' }).waitFor();
+    await admin.getByRole('textbox', { name: 'Situs asal' }).fill('https://*.semarangkota.go.id');
+    await admin.getByRole('button', { name: 'Izinkan' }).click();
+    await admin
+      .getByRole('alert')
+      .getByText(/wildcard/)
+      .waitFor();
+
+    await admin
+      .getByRole('textbox', { name: 'URL (https://…)' })
+      .fill('https://sms.semarangkota.go.id/loket');
+    await admin.getByRole('textbox', { name: 'Keterangan' }).fill('Gateway SMS');
+    await admin.getByRole('button', { name: 'Tambah webhook' }).click();
+    await admin.getByText(/Rahasia webhook https:\/\/sms\.semarangkota\.go\.id\/loket/).waitFor();
+    await expect.poll(() => admin.locator('code.secret').first().textContent()).toMatch(/^whsec_/);
+    await admin.getByRole('button', { name: 'Kirim uji https://sms.semarangkota.go.id/loket' }).waitFor();
+    expect(await fitsWidth(page, desk)).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(watcher.violations).toEqual([]);
+
+    // What the desk did is what the CLI would list, and the audit log says who did it.
+    const [row] = await api.db.query<{ roles: string[]; disabled: boolean }>(
+      `select roles, (select disabled_at is not null from officer_account where username = 'petugas.loket') as disabled
+       from officer_account where username = 'rina.loket'`,
+    );
+    expect(row).toEqual({ roles: ['officer', 'supervisor'], disabled: true });
+    const events = await api.db.query<{ event: string }>(
+      `select event from officer_audit where actor = 'officer:admin.dukcapil' and event not in ('request', 'sign-in') order by id`,
+    );
+    expect(events.map((e) => e.event)).toEqual([
+      'account-added',
+      'roles-set',
+      'account-disabled',
+      'origin-added',
+    ]);
+  });
+
+  test('a supervisor is not offered it', async () => {
+    const { page } = await deskPage({ width: 1280, height: 720 }, '#/');
+    await signIn(page, accounts['kepala.dua'] as { username: string; secret: string }, now);
+    const nav = page.locator('loket-desk').getByRole('navigation');
+    await nav.getByRole('link', { name: 'Beban kerja' }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Admin' }).count()).toBe(0);
   });
 });

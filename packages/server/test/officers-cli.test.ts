@@ -162,7 +162,7 @@ describe('loket-server officers', () => {
       expect.arrayContaining(['account-added', 'password-set', 'account-disabled', 'account-enabled']),
     );
   });
-  it('sets roles (the desk's admin screen calls the same function): made admin, a TOTP key is enrolled', async () => {
+  it('sets roles (the desk’s admin screen calls the same function): made admin, a TOTP key is enrolled', async () => {
     const set = await officers('', 'set-roles', 'budi', '--role', 'supervisor,admin');
     expect(set.code).toBe(0);
     expect(set.out).toMatch(/budi now has the roles supervisor, admin; its sessions ended/);

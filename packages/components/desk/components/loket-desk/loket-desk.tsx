@@ -6,6 +6,9 @@ import { type DeskSession, onSessionEnded, setApiBase } from '../../api';
 import { type DeskMessages, deskText } from '../../messages';
 import { loadSession, signIn, signOut } from '../../session';
 import { hrefOf, oversees, type Route, routeOf } from './route';
+
+const administers = (roles: readonly string[]) => roles.includes('admin');
+
 import { SignIn, type SignInState } from './sign-in';
 
 interface DeskState {
@@ -22,8 +25,8 @@ const idle: SignInState = { busy: false, needTotp: false, error: null, expired: 
 /**
  * The officer desk at /petugas/ (docs/desk.md): signing in, the menu, and the screen the URL's
  * fragment names — the queue (`<loket-desk-queue>`), one application (`<loket-desk-application>`),
- * today's visits (`<loket-desk-visits>`), complaints, and for supervisors the workload
- * (`<loket-desk-workload>`). A session that ends mid-work shows the sign-in form over
+ * today's visits (`<loket-desk-visits>`), complaints, for supervisors the workload
+ * (`<loket-desk-workload>`) and for admins accounts, origins and webhooks (`<loket-desk-admin>`). A session that ends mid-work shows the sign-in form over
  * the screen, which stays as it was (its unsent notes too) and carries on once signed in again.
  *
  * @part base - The whole desk. @part header - The top bar. @part nav - The menu. @part main - The screen.
@@ -140,6 +143,7 @@ export class LoketDesk {
       route.view === 'visits' && <loket-desk-visits {...(location ? { location } : {})} />,
       route.view === 'complaints' && <loket-desk-complaints />,
       route.view === 'workload' && <loket-desk-workload />,
+      route.view === 'admin' && <loket-desk-admin />,
     ];
   }
 
@@ -167,6 +171,7 @@ export class LoketDesk {
                   {item({ view: 'visits' }, t.nav.visits)}
                   {item({ view: 'complaints' }, t.nav.complaints)}
                   {oversees(session.officer.roles) && item({ view: 'workload' }, t.nav.workload)}
+                  {administers(session.officer.roles) && item({ view: 'admin' }, t.nav.admin)}
                 </ul>
               </nav>
             )}

@@ -1,15 +1,21 @@
 // The desk's screens live in the URL's fragment, so the back button and a reload keep the place:
 // #/ the queue, #/permohonan/<code> one application, #/kunjungan visits, #/pengaduan complaints,
-// #/beban-kerja the workload (supervisors).
+// #/beban-kerja the workload (supervisors), #/admin accounts, origins and webhooks (admins).
 
 export type Route =
   | { view: 'queue' }
   | { view: 'application'; code: string }
   | { view: 'visits' }
   | { view: 'complaints' }
-  | { view: 'workload' };
+  | { view: 'workload' }
+  | { view: 'admin' };
 
-const paths = { visits: 'kunjungan', complaints: 'pengaduan', workload: 'beban-kerja' } as const;
+const paths = {
+  visits: 'kunjungan',
+  complaints: 'pengaduan',
+  workload: 'beban-kerja',
+  admin: 'admin',
+} as const;
 
 export function routeOf(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
