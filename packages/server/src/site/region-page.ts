@@ -92,3 +92,15 @@ export function notFoundPage(lang: Lang, origin: string): string {
     body: html`<h1>${t.notFound}</h1><p>${t.notFoundText}</p>`,
   });
 }
+
+/** A refusal as a page: too many requests from this address, try again in `seconds`. */
+export function tooManyPage(lang: Lang, origin: string, seconds: number): string {
+  const t = words[lang];
+  return page({
+    lang,
+    title: t.tooMany,
+    origin,
+    noindex: true,
+    body: html`<h1>${t.tooMany}</h1><p>${t.trackLocked(seconds)}</p>`,
+  });
+}

@@ -5,9 +5,10 @@ import { presentService, presentServiceList } from '../catalogue/present.js';
 import { findRegion, listRegions, type RegionRow, scopeOf } from '../catalogue/regions.js';
 import { findService, listServices } from '../catalogue/services.js';
 import type { Lang } from '../messages/index.js';
+import { ProblemError } from '../problem.js';
 import type { AppContext } from '../routes/context.js';
 import { isLang, originOf, paths, SITE, sendPage } from './layout.js';
-import { notFoundPage, PAGE_SIZE, regionPage } from './region-page.js';
+import { notFoundPage, PAGE_SIZE, regionPage, tooManyPage } from './region-page.js';
 import { servicePage } from './service-page.js';
 import { regionSitemap, robots, sitemapIndex } from './sitemap.js';
 import { siteCss } from './style.js';
@@ -45,94 +46,104 @@ export function registerSite(app: FastifyInstance, ctx: AppContext, publicUrl: s
   const region = async (code: string): Promise<RegionRow | null> =>
     code.length <= 20 ? findRegion(ctx.db, code) : null;
 
-  app.get('/robots.txt', (request, reply) =>
-    reply
-      .header('cache-control', publicCache)
-      .type('text/plain; charset=utf-8')
-      .send(robots(origin(request))),
-  );
-  app.get(paths.css, (_request, reply) =>
-    reply.header('cache-control', 'public, max-age=86400').type('text/css; charset=utf-8').send(siteCss),
-  );
-  app.get(paths.sitemapIndex, async (request, reply) => {
-    const { rows } = await listRegions(ctx.db, { limit: 100_000, offset: 0 });
-    const xml = sitemapIndex(
-      origin(request),
-      rows.map((r) => r.code),
-    );
-    return reply.header('cache-control', publicCache).type('application/xml; charset=utf-8').send(xml);
-  });
-  app.get(`${SITE}/sitemap/:file`, async (request: Request, reply) => {
-    const code = regionFile(request.params.file, 'xml');
-    const found = code ? await region(code) : null;
-    if (!found) return reply.callNotFound();
-    const { rows } = await listServices(ctx.db, scopeOf(found), { limit: 100_000, offset: 0 });
-    const xml = regionSitemap(
-      origin(request),
-      found,
-      rows.map((r) => r.id),
-    );
-    return reply.header('cache-control', publicCache).type('application/xml; charset=utf-8').send(xml);
-  });
-  app.get(`${SITE}/cpsv-ap/:file`, async (request: Request, reply) => {
-    const code = regionFile(request.params.file, 'jsonld');
-    const found = code ? await region(code) : null;
-    if (!found) return reply.callNotFound();
-    const base = origin(request);
-    const document = await cpsvCatalogue(ctx.db, found, {
-      documentIri: base + paths.cpsv(found.code),
-      serviceIri: (slug) => `${base}${paths.service('id', found.code, slug)}#layanan`,
+  app.register(async (site) => {
+    // A refusal before any handler (the rate limits) as a page too, in the address's language.
+    site.setErrorHandler((error, request, reply) => {
+      if (!(error instanceof ProblemError) || error.status !== 429) throw error;
+      const lang: Lang = request.url.startsWith(`${SITE}/en/`) ? 'en' : 'id';
+      const seconds = error.retryAfter ?? 60;
+      reply.code(429).header('retry-after', String(seconds));
+      return sendPage(reply, lang, tooManyPage(lang, origin(request), seconds), 'no-store');
     });
-    return reply
-      .header('cache-control', publicCache)
-      .header('access-control-allow-origin', '*')
-      .type('application/ld+json; charset=utf-8')
-      .send(JSON.stringify(document));
-  });
-
-  app.get(`${SITE}/:lang/lacak`, (request: Request, reply) => {
-    const { lang } = request.params;
-    return isLang(lang) ? tracker.show(request, reply, lang) : reply.callNotFound();
-  });
-  app.post(`${SITE}/:lang/lacak`, (request: Request, reply) => {
-    const { lang } = request.params;
-    return isLang(lang) ? tracker.lookUp(request, reply, lang) : reply.callNotFound();
-  });
-
-  app.get(`${SITE}/:lang/:region`, async (request: Request, reply) => {
-    const { lang } = request.params;
-    if (!isLang(lang)) return reply.callNotFound();
-    const found = await region(request.params.region);
-    if (!found) return missing(request, reply, lang);
-    const q = typed(request.query.q);
-    const pageNumber = Math.min(
-      1000,
-      Math.max(1, Number.parseInt(String(request.query.halaman ?? '1'), 10) || 1),
+    site.get('/robots.txt', (request, reply) =>
+      reply
+        .header('cache-control', publicCache)
+        .type('text/plain; charset=utf-8')
+        .send(robots(origin(request))),
     );
-    const result = await listServices(ctx.db, scopeOf(found), {
-      q: q ?? undefined,
-      limit: PAGE_SIZE,
-      offset: (pageNumber - 1) * PAGE_SIZE,
+    site.get(paths.css, (_request, reply) =>
+      reply.header('cache-control', 'public, max-age=86400').type('text/css; charset=utf-8').send(siteCss),
+    );
+    site.get(paths.sitemapIndex, async (request, reply) => {
+      const { rows } = await listRegions(ctx.db, { limit: 100_000, offset: 0 });
+      const xml = sitemapIndex(
+        origin(request),
+        rows.map((r) => r.code),
+      );
+      return reply.header('cache-control', publicCache).type('application/xml; charset=utf-8').send(xml);
     });
-    const list = presentServiceList(
-      result,
-      lang,
-      { q, region: found.code, category: null, agency: null, channel: null },
-      { limit: PAGE_SIZE, next_cursor: null },
-      ctx.nationalComplaintChannels,
-    );
-    const body = regionPage(found, lang, { q, pageNumber, list }, origin(request));
-    return sendPage(reply, lang, body, 'public');
-  });
+    site.get(`${SITE}/sitemap/:file`, async (request: Request, reply) => {
+      const code = regionFile(request.params.file, 'xml');
+      const found = code ? await region(code) : null;
+      if (!found) return reply.callNotFound();
+      const { rows } = await listServices(ctx.db, scopeOf(found), { limit: 100_000, offset: 0 });
+      const xml = regionSitemap(
+        origin(request),
+        found,
+        rows.map((r) => r.id),
+      );
+      return reply.header('cache-control', publicCache).type('application/xml; charset=utf-8').send(xml);
+    });
+    site.get(`${SITE}/cpsv-ap/:file`, async (request: Request, reply) => {
+      const code = regionFile(request.params.file, 'jsonld');
+      const found = code ? await region(code) : null;
+      if (!found) return reply.callNotFound();
+      const base = origin(request);
+      const document = await cpsvCatalogue(ctx.db, found, {
+        documentIri: base + paths.cpsv(found.code),
+        serviceIri: (slug) => `${base}${paths.service('id', found.code, slug)}#layanan`,
+      });
+      return reply
+        .header('cache-control', publicCache)
+        .header('access-control-allow-origin', '*')
+        .type('application/ld+json; charset=utf-8')
+        .send(JSON.stringify(document));
+    });
 
-  app.get(`${SITE}/:lang/:region/:slug`, async (request: Request, reply) => {
-    const { lang, slug } = request.params;
-    if (!isLang(lang)) return reply.callNotFound();
-    const found = await region(request.params.region);
-    const row = found ? await findService(ctx.db, slug, scopeOf(found)) : null;
-    if (!found || !row) return missing(request, reply, lang);
-    const service = presentService(row, lang, ctx.nationalComplaintChannels);
-    const locations = (await locationsOffering(ctx.db, found, row.id))?.data ?? [];
-    return sendPage(reply, lang, servicePage(service, found, locations, origin(request)), 'public');
+    site.get(`${SITE}/:lang/lacak`, (request: Request, reply) => {
+      const { lang } = request.params;
+      return isLang(lang) ? tracker.show(request, reply, lang) : reply.callNotFound();
+    });
+    site.post(`${SITE}/:lang/lacak`, (request: Request, reply) => {
+      const { lang } = request.params;
+      return isLang(lang) ? tracker.lookUp(request, reply, lang) : reply.callNotFound();
+    });
+
+    site.get(`${SITE}/:lang/:region`, async (request: Request, reply) => {
+      const { lang } = request.params;
+      if (!isLang(lang)) return reply.callNotFound();
+      const found = await region(request.params.region);
+      if (!found) return missing(request, reply, lang);
+      const q = typed(request.query.q);
+      const pageNumber = Math.min(
+        1000,
+        Math.max(1, Number.parseInt(String(request.query.halaman ?? '1'), 10) || 1),
+      );
+      const result = await listServices(ctx.db, scopeOf(found), {
+        q: q ?? undefined,
+        limit: PAGE_SIZE,
+        offset: (pageNumber - 1) * PAGE_SIZE,
+      });
+      const list = presentServiceList(
+        result,
+        lang,
+        { q, region: found.code, category: null, agency: null, channel: null },
+        { limit: PAGE_SIZE, next_cursor: null },
+        ctx.nationalComplaintChannels,
+      );
+      const body = regionPage(found, lang, { q, pageNumber, list }, origin(request));
+      return sendPage(reply, lang, body, 'public');
+    });
+
+    site.get(`${SITE}/:lang/:region/:slug`, async (request: Request, reply) => {
+      const { lang, slug } = request.params;
+      if (!isLang(lang)) return reply.callNotFound();
+      const found = await region(request.params.region);
+      const row = found ? await findService(ctx.db, slug, scopeOf(found)) : null;
+      if (!found || !row) return missing(request, reply, lang);
+      const service = presentService(row, lang, ctx.nationalComplaintChannels);
+      const locations = (await locationsOffering(ctx.db, found, row.id))?.data ?? [];
+      return sendPage(reply, lang, servicePage(service, found, locations, origin(request)), 'public');
+    });
   });
 }

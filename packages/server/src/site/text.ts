@@ -52,6 +52,7 @@ const id = {
   revision: 'Yang perlu diperbaiki',
   visit: 'Kunjungan',
   notFound: 'Halaman tidak ditemukan',
+  tooMany: 'Terlalu banyak permintaan',
   notFoundText: 'Wilayah atau layanan ini tidak ada di katalog.',
   lang: 'id-ID',
 };
@@ -109,6 +110,7 @@ const en: Words = {
   revision: 'What needs fixing',
   visit: 'Visit',
   notFound: 'Page not found',
+  tooMany: 'Too many requests',
   notFoundText: 'This region or service is not in the catalogue.',
   lang: 'en-GB',
 };
