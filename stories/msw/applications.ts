@@ -115,15 +115,17 @@ export const applicationForm = () => [
 
 /**
  * `GET /v1/news-channels`: whether the region's SMS or WhatsApp gateway takes news by phone
- * (`phone`: on the server, an enabled webhook endpoint of the agency covers the region).
+ * (`phone`: on the server, an enabled webhook endpoint of the agency covers the region), and
+ * whether the server sends e-mail at all (`email`: LOKET_SMTP_URL is set).
  */
-export const newsChannels = (phone: boolean) => [
+export const newsChannels = (phone: boolean, email = true) => [
   http.get(`${API_BASE}/v1/news-channels`, ({ request }) => {
     const query = new URL(request.url).searchParams;
     return HttpResponse.json({
       lang: langOf(request),
       region: query.get('region'),
       agency: query.get('agency'),
+      email,
       phone,
     });
   }),

@@ -1799,6 +1799,8 @@ export interface components {
             lang: components["schemas"]["Lang"];
             region: components["schemas"]["RegionCode"];
             agency: components["schemas"]["Slug"];
+            /** @description This server sends e-mail (`LOKET_SMTP_URL` is set); without it no box for news by e-mail is offered. */
+            email: boolean;
             /** @description An enabled webhook endpoint of the agency covers the region (its phone gateway). */
             phone: boolean;
         };

@@ -72,6 +72,8 @@ export interface AppOptions {
   timeouts?: { headersMs: number; requestMs: number };
   /** Fewest survey responses for a cell of the satisfaction index to be published (default 10). */
   skmMinResponses?: number;
+  /** Whether e-mail is sent (LOKET_SMTP_URL is set); off by default: no form offers news by e-mail. */
+  mail?: boolean;
   /** Whether officers may add webhook endpoints on private addresses (off by default). */
   webhooks?: { allowPrivate: boolean };
   /** How often a queue board's stream looks for new calls, and sends a keep-alive (ms). */
@@ -168,6 +170,7 @@ export async function buildApp(
     now: options.now ?? (() => new Date()),
     limits,
     skmMinResponses: options.skmMinResponses ?? 10,
+    mail: options.mail ?? false,
     webhooks: { allowPrivate: options.webhooks?.allowPrivate ?? false },
     desk: {
       sessions: { ...defaultSessionSettings, ...options.sessions },

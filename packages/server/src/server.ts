@@ -43,6 +43,7 @@ export async function startServer(config: Config, options: { seedIfEmpty?: boole
         : false,
     timeouts: { headersMs: config.headersTimeoutMs, requestMs: config.requestTimeoutMs },
     webhooks: { allowPrivate: config.outbox.webhooks.allowPrivate },
+    mail: config.outbox.smtpUrl !== undefined,
   });
   app.addHook('onClose', async () => db.close());
   // `loket-server backup` asks the running server for a backup of the embedded database. Its

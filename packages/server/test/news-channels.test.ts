@@ -28,6 +28,7 @@ describe('news channels', () => {
       lang: 'id',
       region: '33.74',
       agency: 'dukcapil',
+      email: true,
       phone: false,
     });
     const endpoint = await hook('33.74');
@@ -43,6 +44,16 @@ describe('news channels', () => {
     expect((await ask('35.78', 'dukcapil')).body.phone).toBe(true);
     await hook('32.73', 'dukcapil', ['visit.booked']);
     expect((await ask('32.73', 'dukcapil')).body.phone).toBe(false);
+  });
+
+  it('says no e-mail on a server that sends none (no LOKET_SMTP_URL)', async () => {
+    const quiet = await startTestServer({ mail: false });
+    try {
+      const answer = await call(quiet.url, 'GET', '/v1/news-channels?region=33.74&agency=dukcapil');
+      expect(answer.body).toMatchObject({ email: false, phone: false });
+    } finally {
+      await quiet.close();
+    }
   });
 
   it('answers 404 for an unknown region or agency, 400 without them', async () => {

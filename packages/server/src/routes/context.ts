@@ -19,6 +19,8 @@ export interface AppContext {
   limits: Limits;
   /** The satisfaction index: cells with fewer responses are not published. */
   skmMinResponses: number;
+  /** Whether this server sends e-mail (LOKET_SMTP_URL is set): the forms offer news by e-mail only then. */
+  mail: boolean;
   /** Whether webhook endpoints may be on private addresses (LOKET_WEBHOOK_ALLOW_PRIVATE). */
   webhooks: { allowPrivate: boolean };
   /** The desk's sessions (timeouts) and its own origin. */

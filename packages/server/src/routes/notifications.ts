@@ -51,7 +51,7 @@ export function notificationHandlers(ctx: AppContext) {
       const known = await ctx.db.query('select 1 from agency where id = $1', [agency]);
       if (known.length === 0) throw problem('not-found', 404, say('agencyNotFound', agency));
       reply.header('cache-control', 'no-cache');
-      return { lang, region, agency, phone: await hasPhoneGateway(ctx.db, region, agency) };
+      return { lang, region, agency, email: ctx.mail, phone: await hasPhoneGateway(ctx.db, region, agency) };
     },
 
     async showStopNotifications(request: OperationRequest<'showStopNotifications'>, reply: FastifyReply) {

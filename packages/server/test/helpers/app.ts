@@ -29,7 +29,7 @@ export const generousLimits = limitsOf(1_000_000);
 export async function startTestServer(
   options: { now?: () => Date; limits?: Partial<Limits>; db?: Db } & Pick<
     AppOptions,
-    'timeouts' | 'trustProxy' | 'webhooks' | 'oidc'
+    'timeouts' | 'trustProxy' | 'webhooks' | 'oidc' | 'mail'
   > = {},
 ): Promise<TestServer> {
   const db = options.db ?? (await createTestDb());
@@ -41,6 +41,8 @@ export async function startTestServer(
     responseCache: { maxBytes: 8 * 1024 * 1024, checkEveryMs: 0 },
     uploadsDir,
     limits: { ...generousLimits, ...options.limits },
+    // As a server with LOKET_SMTP_URL: the forms offer news by e-mail (tests send it to a real SMTP server).
+    mail: options.mail ?? true,
     ...(options.now ? { now: options.now } : {}),
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),

@@ -4,4 +4,4 @@ export { CheckAnswers } from './check-answers';
 export { Confirmation } from './confirmation';
 export { laterText } from './messages/later';
 export { checkNews } from './news-check';
-export { contactsOf, phoneReachable } from './news-choice';
+export { contactsOf, reachable } from './news-choice';

@@ -88,6 +88,19 @@ for (const [name, width, height] of [
       await userEvent.click(emailBox());
       expect(await sentNews(form)).toEqual(['email']);
     });
+
+    it('offers no e-mail box where the server sends no e-mail (no LOKET_SMTP_URL): nothing promised', async () => {
+      await page.viewport(width, height);
+      await plugInGateway();
+      await commands.serverSendsNoMail();
+      const form = await mountForm();
+      await fillWithEmail();
+      await expect.element(phoneBox()).toBeVisible();
+      expect(boxes()).toHaveLength(1);
+      expect(emailBox().query()).toBeNull();
+      expect(await violations(form)).toEqual([]);
+      expect(await sentNews(form)).toEqual([]);
+    });
   });
 }
 

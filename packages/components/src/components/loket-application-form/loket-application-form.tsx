@@ -78,7 +78,7 @@ export class LoketApplicationForm {
   @State() badLink = false;
   @State() declared = false;
   /** News on check your answers: the phone offered or not, the channels ticked (news-choice.tsx). */
-  @State() news: NewsState = { phone: false, chosen: [] };
+  @State() news: NewsState = { email: true, phone: false, chosen: [] };
   @State() later: Later | null = null;
   @State() receipt: ReceiptState | null = null;
 

@@ -26,22 +26,33 @@ export function contactsOf(
 }
 
 /**
- * News on check your answers: whether the phone can get it (`phone`: the region's gateway takes
- * news about applications to the service's agency) and the channels the citizen ticked.
+ * News on check your answers: whether e-mail can get it (`email`: the server sends e-mail; assumed
+ * until the server says) and the phone (`phone`: the region's gateway takes news about
+ * applications to the service's agency), and the channels the citizen ticked.
  */
 export interface NewsState {
+  email: boolean;
   phone: boolean;
   chosen: NotifyChannels;
 }
 
 /**
- * Whether news can reach the citizen's phone for an application to `agency` in `region`
- * (`GET /v1/news-channels`: an enabled webhook endpoint of the agency covers the region). Loaded
- * on demand (news-check.ts), out of the form's first load. A slow network gives up after 5 s,
- * so check your answers, which waits for it, never waits longer.
+ * Whether news can reach the citizen by e-mail and by phone for an application to `agency` in
+ * `region` (`GET /v1/news-channels`: the server sends e-mail; an enabled webhook endpoint of the
+ * agency covers the region). Loaded on demand (news-check.ts), out of the form's first load. A
+ * slow network gives up after 5 s, so check your answers, which waits for it, never waits longer.
  */
-export const phoneReachable = (core: LoketCore, region: string, agency: string): Promise<boolean> =>
-  getNewsChannels(core, { region, agency }, { signal: AbortSignal.timeout(5_000) }).then((c) => c.phone);
+export const reachable = (
+  core: LoketCore,
+  region: string,
+  agency: string,
+): Promise<{ email: boolean; phone: boolean }> =>
+  getNewsChannels(core, { region, agency }, { signal: AbortSignal.timeout(5_000) }).then(
+    ({ email, phone }) => ({
+      email,
+      phone,
+    }),
+  );
 
 /** `+6281234567890` as people write it at home: `0812 3456 7890`. */
 const homePhone = (phone: string) => phone.replace(/^\+62/, '0').replace(/^(\d{4})(\d{4})(\d+)$/, '$1 $2 $3');
@@ -54,17 +65,21 @@ interface NewsChoiceProps extends NewsState {
 
 /**
  * "Kabar tentang permohonan ini": the citizen opts into news by e-mail and/or phone, each box
- * unticked until they tick it, and only for a contact they gave; the phone only where the
- * region's gateway takes it (`phone`). Shown on check your answers.
+ * unticked until they tick it, and only for a contact they gave; e-mail only where the server
+ * sends it (`email`), the phone only where the region's gateway takes it (`phone`). Shown on
+ * check your answers.
  */
 export const NewsChoice: FunctionalComponent<NewsChoiceProps> = ({
   t,
   contacts,
   chosen,
+  email,
   phone,
   onChoose,
 }) => {
-  const channels = (['email', 'phone'] as const).filter((c) => contacts[c] && (c === 'email' || phone));
+  const channels = (['email', 'phone'] as const).filter(
+    (c) => contacts[c] && (c === 'email' ? email : phone),
+  );
   if (channels.length === 0) return null;
   const toggle = (channel: Channel, on: boolean) =>
     onChoose((['email', 'phone'] as const).filter((c) => (c === channel ? on : chosen.includes(c))));
