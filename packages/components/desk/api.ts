@@ -59,6 +59,9 @@ async function deskFetch(request: Request): Promise<Response> {
   return response;
 }
 
+/** An address of the API (for a navigation, such as single sign-on's start). */
+export const apiUrl = (path: string): string => new URL(path, new URL(base, document.baseURI)).href;
+
 /** The SDK core every desk screen calls the operations with (one per locale). */
 export function deskCore(locale: Locale): LoketCore {
   let core = cores.get(locale);

@@ -30,6 +30,16 @@ export async function loadSession(locale: Locale): Promise<DeskSession | null> {
   }
 }
 
+/** Whether this server offers single sign-on (`LOKET_OIDC_ISSUER` set); false when it cannot tell. */
+export async function ssoOffered(locale: Locale): Promise<boolean> {
+  try {
+    const response = await deskCore(locale).http('v1/officer/session/methods', { method: 'get' });
+    return ((await response.json()) as { sso?: boolean }).sso === true;
+  } catch {
+    return false;
+  }
+}
+
 export async function signIn(
   locale: Locale,
   credentials: { username: string; password: string; totp?: string },

@@ -18,6 +18,9 @@ export interface DeskMessages {
     wrong: string;
     locked: string;
     failed: string;
+    sso: string;
+    or: string;
+    ssoFailed: string;
   };
   signOut: string;
   signedInAs: string;

@@ -2,9 +2,9 @@ import { Component, Element, Host, h, Listen, Prop, State } from '@stencil/core'
 import { fill, type Locale, localeOf } from '../../../src/i18n';
 import { announcer, LiveRegion } from '../../../src/kit/live-region';
 import { watchLocale } from '../../../src/kit/locale';
-import { type DeskSession, onSessionEnded, setApiBase } from '../../api';
+import { apiUrl, type DeskSession, onSessionEnded, setApiBase } from '../../api';
 import { type DeskMessages, deskText } from '../../messages';
-import { loadSession, signIn, signOut } from '../../session';
+import { loadSession, signIn, signOut, ssoOffered } from '../../session';
 import { hrefOf, oversees, type Route, routeOf } from './route';
 
 const administers = (roles: readonly string[]) => roles.includes('admin');
@@ -20,7 +20,14 @@ interface DeskState {
   announcement: string;
 }
 
-const idle: SignInState = { busy: false, needTotp: false, error: null, expired: false };
+const idle: SignInState = {
+  busy: false,
+  needTotp: false,
+  error: null,
+  expired: false,
+  sso: null,
+  ssoFailed: new URLSearchParams(location.search).get('sso') === 'failed',
+};
 
 /**
  * The officer desk at /petugas/ (docs/desk.md): signing in, the menu, and the screen the URL's
@@ -70,7 +77,7 @@ export class LoketDesk {
     this.set({ locale: localeOf(this.el) });
     this.unwatchLocale = watchLocale(this.el, deskText, (locale) => this.set({ locale }));
     this.unwatchSession = onSessionEnded(() =>
-      this.set({ phase: 'signed-out', session: null, signIn: { ...idle, expired: true } }),
+      this.set({ phase: 'signed-out', session: null, signIn: { ...this.fresh(), expired: true } }),
     );
   }
 
@@ -90,9 +97,21 @@ export class LoketDesk {
     try {
       const session = await loadSession(this.state.locale);
       this.set(session ? { phase: 'ready', session } : { phase: 'signed-out', session: null });
+      if (!session) void this.offerSso();
     } catch {
       this.set({ phase: 'failed' });
     }
+  }
+
+  /** The sign-in form as new, keeping whether single sign-on is offered. */
+  private fresh(): SignInState {
+    return { ...idle, sso: this.state.signIn.sso, ssoFailed: false };
+  }
+
+  /** The single sign-on button, when the server offers it (LOKET_OIDC_ISSUER). */
+  private async offerSso() {
+    if (!(await ssoOffered(this.state.locale))) return;
+    this.set({ signIn: { ...this.state.signIn, sso: apiUrl('v1/officer/session/oidc') } });
   }
 
   @Listen('hashchange', { target: 'window' })
@@ -112,7 +131,7 @@ export class LoketDesk {
       ...(totp ? { totp } : {}),
     });
     if (result.ok) {
-      this.set({ phase: 'ready', session: result.session, signIn: idle });
+      this.set({ phase: 'ready', session: result.session, signIn: this.fresh() });
       this.say(
         fill(this.t.signedInAs, { name: result.session.officer.name, agency: result.session.officer.agency }),
       );
@@ -126,7 +145,7 @@ export class LoketDesk {
 
   private signOut = async () => {
     await signOut(this.state.locale).catch(() => undefined);
-    this.set({ phase: 'signed-out', session: null, signIn: idle });
+    this.set({ phase: 'signed-out', session: null, signIn: this.fresh() });
   };
 
   private switchLanguage = () => {

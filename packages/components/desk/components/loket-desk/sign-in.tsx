@@ -4,6 +4,10 @@ import type { SignInResult } from '../../session';
 
 export interface SignInState {
   busy: boolean;
+  /** The single sign-on start's address when the server offers it. */
+  sso: string | null;
+  /** Back from a single sign-on that failed (`?sso=failed`). */
+  ssoFailed: boolean;
   needTotp: boolean;
   error: Exclude<SignInResult, { ok: true }>['reason'] | null;
   expired: boolean;
@@ -29,6 +33,19 @@ export const SignIn: FunctionalComponent<{
     >
       <h1 id="desk-sign-in-heading">{t.signIn.heading}</h1>
       {state.expired && <p class="notice">{t.signIn.expired}</p>}
+      {state.ssoFailed && !error && (
+        <p class="error" role="alert">
+          {t.signIn.ssoFailed}
+        </p>
+      )}
+      {state.sso && [
+        <p>
+          <a class="button" href={state.sso}>
+            {t.signIn.sso}
+          </a>
+        </p>,
+        <p class="hint">{t.signIn.or}</p>,
+      ]}
       {error && (
         <p class="error" role="alert" id="desk-sign-in-error">
           {error}
