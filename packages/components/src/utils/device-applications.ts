@@ -1,5 +1,8 @@
 import type { ApplicationStatus, ApplicationStatusCode } from '@loket/sdk';
 import type { ApplicationKey } from '@loket/sdk/session';
+import { area, type DeviceKey, deviceKeys, parse, sameCode } from './device-keys';
+
+export { sameCode };
 
 /**
  * The applications this device knows (the tracker's "Permohonan di perangkat ini"): each one the
@@ -8,57 +11,15 @@ import type { ApplicationKey } from '@loket/sdk/session';
  * permohonan" link finds them; nothing leaves the device. The application shown in this tab is in
  * `sessionStorage`, so a reload opens it again.
  */
-export interface DeviceApplication extends ApplicationKey {
+export interface DeviceApplication extends DeviceKey {
   /** The service's name as the API last said it. */
   service: string;
   status: ApplicationStatusCode | null;
-  /** When it was last opened or sent here (ISO 8601). */
-  seen: string;
 }
 
-const LIST = 'loket:tracker:v1';
 const CURRENT = 'loket:tracker:current';
 const RECORDS = 'loket:application:v1:';
-
-/** A code as the API compares it: upper case, no dashes, no `LKT` prefix. */
-export const sameCode = (a: string, b: string) => {
-  const bare = (code: string) => code.toUpperCase().replace(/[\s-]/g, '').replace(/^LKT/, '');
-  return bare(a) === bare(b);
-};
-
-function area(name: 'localStorage' | 'sessionStorage'): Storage | null {
-  try {
-    return globalThis[name] ?? null;
-  } catch {
-    return null; // blocked (private mode, a sandboxed frame)
-  }
-}
-
-function parse(text: string | null | undefined): unknown {
-  try {
-    return text ? JSON.parse(text) : null;
-  } catch {
-    return null;
-  }
-}
-
-const isEntry = (v: unknown): v is DeviceApplication => {
-  const e = v as Partial<DeviceApplication> | null;
-  return !!e && typeof e.code === 'string' && typeof e.secret === 'string' && typeof e.seen === 'string';
-};
-
-function stored(): DeviceApplication[] {
-  const list = parse(area('localStorage')?.getItem(LIST));
-  return Array.isArray(list) ? list.filter(isEntry) : [];
-}
-
-function write(list: DeviceApplication[]): void {
-  try {
-    area('localStorage')?.setItem(LIST, JSON.stringify(list));
-  } catch {
-    // full or blocked: the list lives as long as the page
-  }
-}
+const list = deviceKeys<DeviceApplication>('loket:tracker:v1');
 
 /** The form's records of applications sent from this device. */
 function sentRecords(): { name: string; entry: DeviceApplication }[] {
@@ -81,7 +42,7 @@ function sentRecords(): { name: string; entry: DeviceApplication }[] {
 
 /** Every application this device knows, the latest seen first; one entry per code. */
 export function deviceApplications(): DeviceApplication[] {
-  const all = [...stored(), ...sentRecords().map((r) => r.entry)];
+  const all = [...list.read(), ...sentRecords().map((r) => r.entry)];
   const unique = all.filter((a, i) => all.findIndex((b) => sameCode(a.code, b.code)) === i);
   return unique.sort((a, b) => b.seen.localeCompare(a.seen));
 }
@@ -94,7 +55,7 @@ export function rememberOnDevice(key: ApplicationKey, status: ApplicationStatus,
     service: status.service.name,
     status: status.status,
   };
-  write([{ ...entry, seen: now.toISOString() }, ...stored().filter((a) => !sameCode(a.code, key.code))]);
+  list.keep({ ...entry, seen: now.toISOString() });
   try {
     area('sessionStorage')?.setItem(CURRENT, status.code);
   } catch {
@@ -104,7 +65,7 @@ export function rememberOnDevice(key: ApplicationKey, status: ApplicationStatus,
 
 /** Takes the code and secret off this device (the tracker's list and the form's record of it). */
 export function forgetOnDevice(code: string): void {
-  write(stored().filter((a) => !sameCode(a.code, code)));
+  list.forget(code);
   for (const { name, entry } of sentRecords()) {
     if (sameCode(entry.code, code)) area('localStorage')?.removeItem(name);
   }

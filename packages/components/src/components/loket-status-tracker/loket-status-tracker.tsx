@@ -1,5 +1,5 @@
 import type { ApplicationStatus, ApplicationStatusCode } from '@loket/sdk';
-import { isFinal } from '@loket/sdk/rules';
+import { isEditable, isFinal } from '@loket/sdk/rules';
 import type { ApplicationKey } from '@loket/sdk/session';
 import { Component, Element, Event, type EventEmitter, Host, h, Prop, State, Watch } from '@stencil/core';
 import { fill, type Locale, localeOf } from '../../i18n';
@@ -16,12 +16,13 @@ import {
 } from '../../utils/application-link';
 import type { DeviceApplication } from '../../utils/device-applications';
 import { deviceOf } from './device';
+import { LoadFailed } from './load-failed';
 import { checkLookup, type LookupErrors, LookupForm } from './lookup-form';
 import { type TrackerMessages, trackerText } from './messages';
 import type { RecoveryState } from './recovery';
 import { RefreshSchedule } from './refresh-schedule';
 import { statusLoaderOf } from './status-loading';
-import { LoadFailed, StatusView, timeOfDay } from './status-view';
+import { timeOfDay } from './time';
 
 export interface LoketStatusChangeDetail {
   /** The tracking code, as the API writes it (`LKT-XXXX-XXXX-XXXX`). */
@@ -253,7 +254,7 @@ export class LoketStatusTracker {
   private confirmWithdraw = (reason: string) => void this.withdrawModule?.confirmWithdraw(this, reason);
 
   private get formLink(): string | null {
-    if (!this.formHref || !this.key || !this.status) return null;
+    if (!this.formHref || !this.key || !this.status || !isEditable(this.status.status)) return null;
     return applicationLink(
       this.formHref.replace('{service}', encodeURIComponent(this.status.service.id)),
       this.key,
@@ -279,11 +280,12 @@ export class LoketStatusTracker {
 
   private renderPhase(t: TrackerMessages) {
     const { key, status } = this;
-    const { Results, VisitLine } = this.results ?? {};
-    if (this.phase === 'loading') return <p class="small loading">{t.status.loading}</p>;
+    const { Results, VisitLine, StatusView } = this.results ?? {};
+    if (this.phase === 'loading' || (this.phase === 'ready' && status && !StatusView))
+      return <p class="small loading">{t.status.loading}</p>;
     if (this.phase === 'failed' && key)
       return <LoadFailed t={t} onRetry={() => void this.statuses.open(key, 'retry')} onOther={this.other} />;
-    if (this.phase === 'ready' && status)
+    if (this.phase === 'ready' && status && StatusView)
       return (
         <StatusView
           locale={this.locale}

@@ -6,6 +6,7 @@ import type { ReceiptHost } from '../../kit/receipt';
 import { configValue } from '../../utils/config';
 import { resultText } from './messages/results';
 
+export { StatusView } from './status-view';
 export { VisitLine } from './visit-line';
 export { resultText };
 
@@ -14,7 +15,9 @@ export { resultText };
 // satisfaction survey of a decided application (<loket-satisfaction-survey>, whose code the
 // loader fetches only then), the offer of a complaint about a sent application
 // (<loket-complaint-form>, likewise) and the linked visit's line (visit-line.tsx, with its date
-// and zone helpers).
+// and zone helpers). The status view itself (status-view.tsx) comes with them: its load starts
+// with the first status request, so it is here before the status nearly always (until then the
+// tracker says it is loading).
 
 /** What the results read and change on the tracker. */
 export interface ResultsHost extends ReceiptHost {

@@ -1,17 +1,10 @@
 import type { ApplicationStatus, ApplicationStatusCode } from '@loket/sdk';
-import { canWithdraw, isEditable, isFinal, isWithAgency } from '@loket/sdk/rules';
+import { canWithdraw, isFinal, isWithAgency } from '@loket/sdk/rules';
 import { type FunctionalComponent, h, type VNode } from '@stencil/core';
 import { date, fill, type Locale, plural } from '../../i18n';
 import type { TrackerMessages } from './messages/types';
+import { JAKARTA, timeOfDay } from './time';
 
-/** Times are shown in Jakarta time with its zone ("14.05 WIB"), wherever the reader is. */
-const JAKARTA: Intl.DateTimeFormatOptions = {
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Asia/Jakarta',
-  timeZoneName: 'short',
-};
-export const timeOfDay = (locale: Locale, at: Date) => date(locale, at, JAKARTA);
 const moment = (locale: Locale, iso: string) =>
   date(locale, iso, { day: 'numeric', month: 'long', year: 'numeric', ...JAKARTA });
 
@@ -39,7 +32,7 @@ interface StatusProps {
   locale: Locale;
   t: TrackerMessages;
   status: ApplicationStatus;
-  /** The form's page with this application's key (fix or continue it); null without `form-href`. */
+  /** The form's page with this application's key (fix or continue it); null without `form-href` or when not editable. */
   formLink: string | null;
   withdraw: WithdrawControls;
   /** A problem to show above the actions (e.g. a withdrawal the server refused). */
@@ -103,7 +96,7 @@ export const StatusView: FunctionalComponent<StatusProps> = (p, children) => {
           </ul>
         </div>
       )}
-      {p.formLink && isEditable(s.status) && (
+      {p.formLink && (
         <a class="button primary" part="button fix" href={p.formLink}>
           {s.status === 'draft' ? t.status.resume : t.status.fix}
         </a>
@@ -206,22 +199,3 @@ const Withdraw: FunctionalComponent<StatusProps> = ({ t, locale, withdraw: w }) 
     </button>
   );
 };
-
-/** The first load failed (the network, the server): try again, or track another application. */
-export const LoadFailed: FunctionalComponent<{
-  t: TrackerMessages;
-  onRetry: () => void;
-  onOther: () => void;
-}> = ({ t, onRetry, onOther }) => (
-  <div class="notice error" part="error" role="alert">
-    <p>{t.status.failed}</p>
-    <div class="actions">
-      <button type="button" class="button primary" part="button retry" onClick={onRetry}>
-        {t.status.retry}
-      </button>
-      <button type="button" class="button" part="button other" onClick={onOther}>
-        {t.status.other}
-      </button>
-    </div>
-  </div>
-);
