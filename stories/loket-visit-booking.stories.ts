@@ -25,7 +25,7 @@ const meta = {
   component: 'loket-visit-booking',
   tags: ['autodocs'],
   args: { 'api-base': API_BASE, region: '35.78', service: 'ktp-el-hilang', onLoketVisitBooked: fn() },
-  beforeEach: () => localStorage.removeItem('loket.visit.35.78'),
+  beforeEach: () => localStorage.removeItem('loket:visit:v1'),
   render: (args) => html`
     <loket-visit-booking
       ${props(args)}
@@ -184,6 +184,31 @@ export const KeptTicket: Story = {
   args: seedBooking(),
   play: async ({ canvasElement }) => {
     const { view } = await visitIn(canvasElement, 'loket-visit-booking');
+    await expect(await view.findByText('Selasa, 12 Januari 2027, 09.30 WIB', {}, patience)).toBeVisible();
+  },
+};
+
+/**
+ * A booking's manage link (`#kode=…`, the visit e-mails') on a device that does not hold its
+ * secret, here as `code` alone: "Lihat antrean Anda" asks for the secret with the code filled in;
+ * a wrong one does not match, the ticket's one opens the ticket.
+ */
+export const EnterSecret: Story = {
+  args: { code: seedBooking().code },
+  play: async ({ args, canvasElement, userEvent }) => {
+    const { root, view } = await visitIn(canvasElement, 'loket-visit-booking');
+    const heading = await view.findByRole('heading', { name: 'Lihat antrean Anda' }, patience);
+    await waitFor(() => expect(root.activeElement).toBe(heading));
+    await expect(view.getByRole('textbox', { name: 'Kode pemesanan' })).toHaveValue(args.code);
+    const secret = view.getByRole('textbox', { name: 'Kode rahasia' });
+    await userEvent.type(secret, 'AAAA-BBBB-CCCC-DDDD');
+    await userEvent.click(view.getByRole('button', { name: 'Lihat antrean' }));
+    await expect(
+      await view.findByRole('link', { name: 'Kode pemesanan atau kode rahasia tidak cocok' }, patience),
+    ).toBeVisible();
+    await userEvent.clear(secret);
+    await userEvent.type(secret, seedBooking().secret);
+    await userEvent.click(view.getByRole('button', { name: 'Lihat antrean' }));
     await expect(await view.findByText('Selasa, 12 Januari 2027, 09.30 WIB', {}, patience)).toBeVisible();
   },
 };

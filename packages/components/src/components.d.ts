@@ -212,7 +212,9 @@ export namespace Components {
      * coordinates are known and the citizen shares a location), the service, a day in a calendar
      * that knows holidays and closed days, a time with its places left, name and phone or e-mail;
      * then a ticket with the queue number, what to bring, a QR code for check-in, a calendar file,
-     * and changing or cancelling. The ticket is kept on the device and shown again on return.
+     * and changing or cancelling. The ticket is kept on the device and shown again on return. A
+     * booking's manage link (`#kode=…`, the visit e-mails') opens its ticket: with the secret this
+     * device keeps, else after asking for it.
      */
     interface LoketVisitBooking {
         /**
@@ -220,7 +222,7 @@ export namespace Components {
          */
         "apiBase"?: string;
         /**
-          * A booking to show (with `secret`), e.g. from a link in a message.
+          * A booking to show, else the page URL's `#kode=…` (its manage link); its secret: `secret`, kept here, or asked.
          */
         "code"?: string;
         /**
@@ -401,7 +403,9 @@ declare global {
      * coordinates are known and the citizen shares a location), the service, a day in a calendar
      * that knows holidays and closed days, a time with its places left, name and phone or e-mail;
      * then a ticket with the queue number, what to bring, a QR code for check-in, a calendar file,
-     * and changing or cancelling. The ticket is kept on the device and shown again on return.
+     * and changing or cancelling. The ticket is kept on the device and shown again on return. A
+     * booking's manage link (`#kode=…`, the visit e-mails') opens its ticket: with the secret this
+     * device keeps, else after asking for it.
      */
     interface HTMLLoketVisitBookingElement extends Components.LoketVisitBooking, HTMLStencilElement {
         addEventListener<K extends keyof HTMLLoketVisitBookingElementEventMap>(type: K, listener: (this: HTMLLoketVisitBookingElement, ev: LoketVisitBookingCustomEvent<HTMLLoketVisitBookingElementEventMap[K]>) => any, options?: boolean | AddEventListenerOptions): void;
@@ -651,7 +655,9 @@ declare namespace LocalJSX {
      * coordinates are known and the citizen shares a location), the service, a day in a calendar
      * that knows holidays and closed days, a time with its places left, name and phone or e-mail;
      * then a ticket with the queue number, what to bring, a QR code for check-in, a calendar file,
-     * and changing or cancelling. The ticket is kept on the device and shown again on return.
+     * and changing or cancelling. The ticket is kept on the device and shown again on return. A
+     * booking's manage link (`#kode=…`, the visit e-mails') opens its ticket: with the secret this
+     * device keeps, else after asking for it.
      */
     interface LoketVisitBooking {
         /**
@@ -659,7 +665,7 @@ declare namespace LocalJSX {
          */
         "apiBase"?: string;
         /**
-          * A booking to show (with `secret`), e.g. from a link in a message.
+          * A booking to show, else the page URL's `#kode=…` (its manage link); its secret: `secret`, kept here, or asked.
          */
         "code"?: string;
         /**
@@ -810,7 +816,9 @@ declare module "@stencil/core" {
              * coordinates are known and the citizen shares a location), the service, a day in a calendar
              * that knows holidays and closed days, a time with its places left, name and phone or e-mail;
              * then a ticket with the queue number, what to bring, a QR code for check-in, a calendar file,
-             * and changing or cancelling. The ticket is kept on the device and shown again on return.
+             * and changing or cancelling. The ticket is kept on the device and shown again on return. A
+             * booking's manage link (`#kode=…`, the visit e-mails') opens its ticket: with the secret this
+             * device keeps, else after asking for it.
              */
             "loket-visit-booking": LocalJSX.IntrinsicElements["loket-visit-booking"] & JSXBase.HTMLAttributes<HTMLLoketVisitBookingElement>;
         }

@@ -53,6 +53,11 @@ export async function hall(method: 'GET' | 'POST', path: string, body?: unknown)
 
 /** A booking made as a citizen's page would make it, today at `time` (for the board's tests). */
 export async function bookToday(time: string, name: string): Promise<string> {
+  return (await bookingToday(time, name)).code;
+}
+
+/** The same, with the secret the citizen is shown once (for opening it from its manage link). */
+export async function bookingToday(time: string, name: string): Promise<{ code: string; secret: string }> {
   const response = await fetch(`${inject('visitsApiBase')}/v1/bookings`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
@@ -67,7 +72,7 @@ export async function bookToday(time: string, name: string): Promise<string> {
   });
   const body = await response.json();
   expect(response.status, JSON.stringify(body)).toBe(201);
-  return body.code as string;
+  return { code: body.code as string, secret: body.secret as string };
 }
 
 export const shadow = (el: HTMLElement) => el.shadowRoot as ShadowRoot;

@@ -1,5 +1,6 @@
 import { type FunctionalComponent, h } from '@stencil/core';
 import { ConfirmStep } from './confirm';
+import { ErrorSummary, StepActions, TextField } from './fields';
 import { ContactStep, DayStep, PlaceStep, ServiceStep, SlotStep, type StepProps } from './steps';
 import { type TicketProps, TicketView } from './ticket';
 
@@ -10,8 +11,10 @@ export type TicketActions = Omit<TicketProps, 's' | 't' | 'booking' | 'qrHref' |
 export const BookingBody: FunctionalComponent<{
   step: StepProps;
   ticket: TicketActions;
+  /** "Lihat antrean Anda", once its module has loaded (lookup.tsx). */
+  lookup: typeof import('./lookup').LookupStep | undefined;
   onRetry: () => void;
-}> = ({ step: p, ticket, onRetry }) => {
+}> = ({ step: p, ticket, lookup: Lookup, onRetry }) => {
   const { s, t } = p;
   if (s.phase === 'loading') return <p class="small loading">{t.loading}</p>;
   if (s.phase === 'failed')
@@ -26,6 +29,18 @@ export const BookingBody: FunctionalComponent<{
   switch (s.step) {
     case 'ticket':
       return s.booking && <TicketView s={s} t={t} booking={s.booking} {...s.extras} {...ticket} />;
+    case 'lookup':
+      return (
+        Lookup && (
+          <Lookup
+            {...p}
+            onAnother={ticket.onAnother}
+            ErrorSummary={ErrorSummary}
+            TextField={TextField}
+            StepActions={StepActions}
+          />
+        )
+      );
     case 'service':
       return <ServiceStep {...p} />;
     case 'day':

@@ -15,7 +15,12 @@ import type { IsoDate } from './calendar';
 import { visitText } from './messages';
 import { nearestFirst } from './nearest';
 import { type BookingState, type HeldBooking, locationOf, servicesAt } from './state';
-import { forgetBooking, keepBooking } from './storage';
+
+/** This device's bookings (storage.ts): loaded with link.ts at start, not part of the first load. */
+const device = () => import('./storage');
+
+/** How opening a booking by code and secret ended. */
+export type Opened = 'ok' | 'not-found' | 'too-many' | 'failed';
 
 const problem = (error: unknown, kind: string) =>
   isLoketApiError(error) && error.status === 409 && error.type.endsWith(`:${kind}`);
@@ -134,7 +139,7 @@ export function bookingFlow(s: BookingState) {
         );
         s.set({ booking: created });
         s.idempotencyKey = null;
-        keepBooking(s.regionCode, created);
+        void device().then((d) => d.keepBooking(s.regionCode, created));
       }
       s.go('ticket');
     } catch (error) {
@@ -163,7 +168,7 @@ export function bookingFlow(s: BookingState) {
     try {
       const cancelled = await cancelBooking(s.core, b.code, b.secret);
       s.set({ booking: { ...cancelled, secret: b.secret }, cancelStep: 'closed' });
-      forgetBooking(s.regionCode);
+      void device().then((d) => d.forgetBooking(b.code));
       s.say(t().ticket.cancelled);
       s.focus('#loket-ticket-heading');
     } catch {
@@ -172,19 +177,31 @@ export function bookingFlow(s: BookingState) {
     }
   }
 
-  /** A booking the citizen holds (kept on this device, or the page's `code` and `secret`). */
-  async function open(code: string, secret: string): Promise<boolean> {
-    s.set({ phase: 'loading' });
+  /**
+   * A booking the citizen holds (kept on this device, a link's or the page's code and secret, or
+   * typed: then the form stays while it is looked up), shown when found (link.ts keeps it here).
+   */
+  async function open(code: string, secret: string, typed = false): Promise<Opened> {
+    s.set(typed ? { busy: true } : { phase: 'loading' });
     try {
       const booking: HeldBooking = { ...(await getBooking(s.core, code, secret)), secret };
-      s.set({ booking, serviceId: booking.service.id, locationId: booking.location.id, phase: 'ready' });
+      s.set({
+        booking,
+        serviceId: booking.service.id,
+        locationId: booking.location.id,
+        phase: 'ready',
+        rescheduling: false,
+        cancelStep: 'closed',
+      });
       s.go('ticket');
       void services([booking.service.id]);
-      return true;
+      return 'ok';
     } catch (error) {
-      if (isLoketApiError(error) && error.status === 404) forgetBooking(s.regionCode);
+      const status = isLoketApiError(error) ? error.status : 0;
       s.set({ phase: 'ready' });
-      return false;
+      return status === 404 || status === 400 ? 'not-found' : status === 429 ? 'too-many' : 'failed';
+    } finally {
+      s.set({ busy: false });
     }
   }
 

@@ -9,6 +9,7 @@ import { SERVICE_PARAM } from '../../utils/service-param';
 import { BookingBody, type TicketActions } from './body';
 import type { StepErrors } from './fields';
 import { type BookingFlow, bookingFlow } from './flow';
+import type { BookingLinks } from './link';
 import { visitText } from './messages';
 import { currentPosition, nearestFirst } from './nearest';
 import {
@@ -22,7 +23,6 @@ import {
 } from './state';
 import { advance, checkStep, previousStep } from './step-rules';
 import type { StepProps } from './steps';
-import { forgetBooking, keptBooking } from './storage';
 import { ticketExtras } from './ticket-extras';
 
 export interface LoketVisitBookedDetail {
@@ -39,7 +39,9 @@ export interface LoketVisitBookedDetail {
  * coordinates are known and the citizen shares a location), the service, a day in a calendar
  * that knows holidays and closed days, a time with its places left, name and phone or e-mail;
  * then a ticket with the queue number, what to bring, a QR code for check-in, a calendar file,
- * and changing or cancelling. The ticket is kept on the device and shown again on return.
+ * and changing or cancelling. The ticket is kept on the device and shown again on return. A
+ * booking's manage link (`#kode=…`, the visit e-mails') opens its ticket: with the secret this
+ * device keeps, else after asking for it.
  *
  * @part base - Everything the booking shows. @part step - Each step's form. @part error-summary - A step's errors.
  * @part choices - A step's options. @part choice - One option. @part input - The text fields.
@@ -50,7 +52,7 @@ export interface LoketVisitBookedDetail {
  * @part number - The queue number. @part status - The booking's status. @part qr - The QR code.
  * @part checklist - What to bring. @part actions - The ticket's buttons. @part calendar-file - unused.
  * @part cancel - The cancel confirmation. @part empty - No place takes bookings. @part error - Loading failed.
- * @part retry - "Coba lagi" after loading failed.
+ * @part retry - "Coba lagi" after loading failed. @part lookup - "Lihat antrean Anda": the secret asked for.
  * @part confirm - The step that confirms the booking. @part month-previous - The previous month. @part month-next - The next month.
  * @part reschedule - "Ubah jadwal". @part cancel-open - "Batalkan". @part cancel-confirm - Confirms the cancellation.
  * @part cancel-keep - Keeps the booking. @part another - Books another visit.
@@ -71,7 +73,7 @@ export class LoketVisitBooking implements BookingState {
   @Prop() service?: string;
   /** A location to start at (its id), else the page URL's `?lokasi=` (the finder's "Ambil antrean di MPP" link sets both). */
   @Prop() location?: string;
-  /** A booking to show (with `secret`), e.g. from a link in a message. */
+  /** A booking to show, else the page URL's `#kode=…` (its manage link); its secret: `secret`, kept here, or asked. */
   @Prop() code?: string;
   /** The booking's secret, with `code`. */
   @Prop() secret?: string;
@@ -90,6 +92,8 @@ export class LoketVisitBooking implements BookingState {
   private extrasFor: string | null = null;
   /** The service the page asked for (attribute or `?layanan=`): its step is skipped. */
   private fixedService?: string;
+  /** Links, this device's bookings and "Lihat antrean Anda" (link.ts), loaded at start. */
+  private links?: BookingLinks;
 
   get regionCode() {
     return configValue(this.el, 'region', this.region) ?? null;
@@ -113,15 +117,18 @@ export class LoketVisitBooking implements BookingState {
 
   connectedCallback() {
     this.set({ locale: localeOf(this.el) });
-    this.unwatchLocale = watchLocale(this.el, visitText, (locale) => {
+    this.unwatchLocale = watchLocale(this.el, visitText, async (locale) => {
+      await this.links?.load(locale);
       this.set({ locale, services: new Map() }); // names and requirements come back in the new language
       const { serviceId } = this.v;
       void this.flow.services([...servicesAt(locationOf(this.v)), ...(serviceId ? [serviceId] : [])]);
     });
+    addEventListener('hashchange', this.follow);
   }
 
   disconnectedCallback() {
     this.unwatchLocale?.();
+    removeEventListener('hashchange', this.follow);
     this.flow.abort();
     this.revokeExtras();
   }
@@ -151,12 +158,14 @@ export class LoketVisitBooking implements BookingState {
     const service = this.service ?? page.get(SERVICE_PARAM) ?? undefined;
     this.set({ serviceId: service ?? null });
     this.fixedService = service;
-    const kept =
-      this.code && this.secret ? { code: this.code, secret: this.secret } : keptBooking(this.regionCode);
-    if (kept && (await this.flow.open(kept.code, kept.secret))) return;
+    this.links ??= (await import('./link')).bookingLinks(this, this.flow);
+    if (await this.links.start(this.code, this.secret)) return;
     this.set({ step: 'place' });
     await this.flow.locations({ location: this.location ?? page.get('lokasi') ?? undefined, service });
   }
+
+  /** A booking's manage link followed in this tab (link.ts; before it has loaded, start reads it). */
+  private follow = () => this.links?.follow();
 
   /** The QR code and the calendar file of the ticket: loaded after the ticket shows. */
   private async loadExtras(b: HeldBooking) {
@@ -182,6 +191,7 @@ export class LoketVisitBooking implements BookingState {
   }
 
   private submit = () => {
+    if (this.v.step === 'lookup') return this.links?.submit();
     const result = checkStep(this.v, this.t);
     if (result === 'confirm') return void this.confirm();
     if (result === 'ok') return void advance(this, this.flow);
@@ -218,7 +228,7 @@ export class LoketVisitBooking implements BookingState {
   };
 
   private another = () => {
-    forgetBooking(this.regionCode);
+    this.links?.leave();
     this.set({
       booking: null,
       day: null,
@@ -262,6 +272,7 @@ export class LoketVisitBooking implements BookingState {
           <BookingBody
             step={this.stepProps()}
             ticket={this.ticketActions()}
+            lookup={this.links?.Lookup}
             onRetry={() => void this.start()}
           />
         </div>

@@ -12,7 +12,7 @@ import type { IsoDate } from './calendar';
 import type { StepErrors } from './fields';
 import type { Placed } from './nearest';
 
-export type Step = 'place' | 'service' | 'day' | 'slot' | 'contact' | 'confirm' | 'ticket';
+export type Step = 'place' | 'service' | 'day' | 'slot' | 'contact' | 'confirm' | 'ticket' | 'lookup';
 
 /** A booking as the citizen holds it: the secret comes only with the answer that created it. */
 export type HeldBooking = Booking & { secret: string };
@@ -41,6 +41,9 @@ export interface BookingView {
   name: string;
   phone: string;
   email: string;
+  /** "Lihat antrean Anda" (lookup.tsx): the code from a link, and the secret typed. */
+  lookupCode: string;
+  lookupSecret: string;
   errors: StepErrors;
   general: string | null;
   busy: boolean;
@@ -71,6 +74,8 @@ export const initialView = (locale: Locale): BookingView => ({
   name: '',
   phone: '',
   email: '',
+  lookupCode: '',
+  lookupSecret: '',
   errors: {},
   general: null,
   busy: false,

@@ -16,7 +16,7 @@ export interface StepActionsProps {
   onNearest: () => void;
   onFocusDay: (day: string) => void;
   onSelectDay: (day: string) => void;
-  onInput: (field: 'name' | 'phone' | 'email', value: string) => void;
+  onInput: (field: 'name' | 'phone' | 'email' | 'lookupCode' | 'lookupSecret', value: string) => void;
   onEdit: (step: 'place' | 'day' | 'slot' | 'contact') => void;
 }
 

@@ -1,33 +1,37 @@
-import type { CreatedBooking } from '@loket/sdk';
+import { type DeviceKey, deviceKeys } from '../../utils/device-keys';
 
 /**
- * The booking this device holds (its code and secret), so a reload or a visit later in the day
- * shows the ticket again; per region, in localStorage, as the form keeps its applications.
- * Forgotten when cancelled or asked for another.
+ * The bookings this device holds (code and secret), in the list the tracker keeps applications in
+ * (utils/device-keys.ts, `loket:visit:v1`): every one booked or opened here, so a booking's manage
+ * link (`#kode=…`, which never carries the secret) opens its ticket on this device without asking.
+ * The latest one of the region is shown again on a reload or a later visit, until the citizen
+ * asks for another; a cancelled one is forgotten.
  */
-const key = (region: string | null) => `loket.visit.${region ?? ''}`;
-
-export function keepBooking(region: string | null, booking: CreatedBooking): void {
-  try {
-    localStorage.setItem(key(region), JSON.stringify({ code: booking.code, secret: booking.secret }));
-  } catch {
-    // Storage full or forbidden (a private window): the ticket is still shown now.
-  }
+interface DeviceBooking extends DeviceKey {
+  region: string | null;
+  /** Shown again when the page opens (false after "Ambil antrean lain"). */
+  shown: boolean;
 }
 
-export function keptBooking(region: string | null): { code: string; secret: string } | null {
-  try {
-    const value = JSON.parse(localStorage.getItem(key(region)) ?? 'null');
-    return typeof value?.code === 'string' && typeof value?.secret === 'string' ? value : null;
-  } catch {
-    return null;
-  }
+const list = deviceKeys<DeviceBooking>('loket:visit:v1');
+
+export function keepBooking(region: string | null, { code, secret }: { code: string; secret: string }): void {
+  list.keep({ code, secret, region, shown: true, seen: new Date().toISOString() });
 }
 
-export function forgetBooking(region: string | null): void {
-  try {
-    localStorage.removeItem(key(region));
-  } catch {
-    // Nothing kept.
-  }
+/** The booking to show when the page opens: the region's latest, unless another was asked for. */
+export function keptBooking(region: string | null): DeviceBooking | null {
+  const latest = list.read().find((b) => b.region === region);
+  return latest?.shown ? latest : null;
 }
+
+/** The secret this device holds for `code`, if any. */
+export const keptSecret = (code: string) => list.find(code)?.secret ?? null;
+
+/** "Ambil antrean lain": the region's booking is no longer shown on return (its secret stays). */
+export function leaveBooking(region: string | null): void {
+  const latest = keptBooking(region);
+  if (latest) list.keep({ ...latest, shown: false });
+}
+
+export const forgetBooking = (code: string) => list.forget(code);

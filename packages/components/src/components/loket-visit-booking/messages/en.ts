@@ -54,7 +54,6 @@ export const en: VisitMessages = {
     hint: '{day}, {place}. Times in {zone}.',
     remaining: { one: '{n} place left', other: '{n} places left' },
     none: 'Every time on this day is full or has passed.',
-    otherDay: 'Choose another day',
     missing: 'Choose a time',
   },
   contact: {
@@ -121,14 +120,5 @@ export const en: VisitMessages = {
       no_show: 'Did not come',
       cancelled: 'Cancelled',
     },
-  },
-  lookup: {
-    heading: 'See your booking',
-    intro: 'Enter the booking code and the secret code from your ticket.',
-    code: 'Booking code',
-    secret: 'Secret code',
-    submit: 'See booking',
-    missing: 'Enter the booking code and the secret code',
-    notFound: 'The booking code or the secret code does not match.',
   },
 };

@@ -54,7 +54,6 @@ export const id: VisitMessages = {
     hint: '{day}, {place}. Jam dalam {zone}.',
     remaining: { other: 'sisa {n} tempat' },
     none: 'Semua jam pada hari ini sudah penuh atau sudah lewat.',
-    otherDay: 'Pilih hari lain',
     missing: 'Pilih jam',
   },
   contact: {
@@ -121,14 +120,5 @@ export const id: VisitMessages = {
       no_show: 'Tidak hadir',
       cancelled: 'Dibatalkan',
     },
-  },
-  lookup: {
-    heading: 'Lihat antrean Anda',
-    intro: 'Masukkan kode pemesanan dan kode rahasia dari tiket Anda.',
-    code: 'Kode pemesanan',
-    secret: 'Kode rahasia',
-    submit: 'Lihat antrean',
-    missing: 'Masukkan kode pemesanan dan kode rahasia',
-    notFound: 'Kode pemesanan atau kode rahasia tidak cocok.',
   },
 };

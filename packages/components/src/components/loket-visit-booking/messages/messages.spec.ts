@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { id } from './id';
+import { en as lookupEn } from './lookup/en';
+import { id as lookupId } from './lookup/id';
 
 function leaves(value: unknown, prefix = ''): [string, string][] {
   if (typeof value === 'string') return [[prefix, value]];
@@ -12,7 +14,10 @@ function leaves(value: unknown, prefix = ''): [string, string][] {
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
-describe('the booking’s dictionaries', () => {
+describe.each([
+  ['the booking’s dictionaries', id, en],
+  ['the “Lihat antrean Anda” dictionaries (lookup.tsx)', lookupId, lookupEn],
+] as const)('%s', (_, id: object, en: object) => {
   it('have the same keys in Indonesian and English', () => {
     expect(leaves(en).map(([k]) => k)).toEqual(leaves(id).map(([k]) => k));
   });

@@ -53,7 +53,6 @@ export interface VisitMessages {
     hint: string;
     remaining: Plural;
     none: string;
-    otherDay: string;
     missing: string;
   };
   contact: {
@@ -112,14 +111,5 @@ export interface VisitMessages {
     rescheduled: string;
     another: string;
     status: Record<import('@loket/sdk').BookingStatus, string>;
-  };
-  lookup: {
-    heading: string;
-    intro: string;
-    code: string;
-    secret: string;
-    submit: string;
-    missing: string;
-    notFound: string;
   };
 }
