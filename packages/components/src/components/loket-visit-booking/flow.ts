@@ -19,9 +19,6 @@ import { type BookingState, type HeldBooking, locationOf, servicesAt } from './s
 /** This device's bookings (storage.ts): loaded with link.ts at start, not part of the first load. */
 const device = () => import('./storage');
 
-/** How opening a booking by code and secret ended. */
-export type Opened = 'ok' | 'not-found' | 'too-many' | 'failed';
-
 const problem = (error: unknown, kind: string) =>
   isLoketApiError(error) && error.status === 409 && error.type.endsWith(`:${kind}`);
 
@@ -180,8 +177,9 @@ export function bookingFlow(s: BookingState) {
   /**
    * A booking the citizen holds (kept on this device, a link's or the page's code and secret, or
    * typed: then the form stays while it is looked up), shown when found (link.ts keeps it here).
+   * Answers 200 when shown, else the API's refusal (404, 429…), or 0 without an answer.
    */
-  async function open(code: string, secret: string, typed = false): Promise<Opened> {
+  async function open(code: string, secret: string, typed = false): Promise<number> {
     s.set(typed ? { busy: true } : { phase: 'loading' });
     try {
       const booking: HeldBooking = { ...(await getBooking(s.core, code, secret)), secret };
@@ -195,11 +193,10 @@ export function bookingFlow(s: BookingState) {
       });
       s.go('ticket');
       void services([booking.service.id]);
-      return 'ok';
+      return 200;
     } catch (error) {
-      const status = isLoketApiError(error) ? error.status : 0;
       s.set({ phase: 'ready' });
-      return status === 404 || status === 400 ? 'not-found' : status === 429 ? 'too-many' : 'failed';
+      return isLoketApiError(error) ? error.status : 0;
     } finally {
       s.set({ busy: false });
     }

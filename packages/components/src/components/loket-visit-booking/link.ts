@@ -1,11 +1,22 @@
 import type { Locale } from '../../i18n';
-import { forgetApplicationLink, readApplicationLink, readCodeLink } from '../../utils/application-link';
-import type { BookingFlow, Opened } from './flow';
+import type { BookingFlow } from './flow';
 import type { BookingState } from './state';
 import { forgetBooking, keepBooking, keptBooking, keptSecret, leaveBooking } from './storage';
 
 // Which booking the page opens with, and this device's bookings: loaded at start (with storage.ts
 // and the shared utils/device-keys.ts), so none of it is in the booking's first load.
+
+/** How opening a booking by code and secret ended (from the API's answer: flow.ts `open`). */
+export type Opened = 'ok' | 'not-found' | 'too-many' | 'failed';
+
+const outcomeOf = (status: number): Opened =>
+  status === 200
+    ? 'ok'
+    : status === 404 || status === 400
+      ? 'not-found'
+      : status === 429
+        ? 'too-many'
+        : 'failed';
 
 /** A booking to open: its code, and its secret when the link or the page gave it. */
 interface WantedBooking {
@@ -16,15 +27,22 @@ interface WantedBooking {
 /**
  * The booking named by the page URL's fragment: the manage link of the visit e-mails and webhooks
  * (`LOKET_BOOKING_URL`, `…/antrean.html#kode=ANT-…`, never with the secret) or a link that carries
- * its secret too (`#kode=…&rahasia=…`, as an application's does). Both are taken out of the address
- * bar, history and screenshots at once; null when the fragment names no booking.
+ * its secret too (`#kode=…&rahasia=…`, as every Loket link carries a key: utils/application-link.ts
+ * says why in the fragment). Both are taken out of the address bar, history and screenshots at
+ * once; null when the fragment names no booking. Read here rather than through that module, as the
+ * survey does (loket-satisfaction-survey/link.ts): one more component sharing it would split it
+ * into a chunk of its own, one more file in the tracker's and the form's first loads.
  */
 function linkedBooking(): WantedBooking | null {
-  const key = readApplicationLink(location.href);
-  const code = key?.code ?? readCodeLink(location.href);
-  if (!code) return null;
-  forgetApplicationLink();
-  return { code, secret: key?.secret ?? null };
+  const url = new URL(location.href);
+  const params = new URLSearchParams(url.hash.slice(1));
+  const [code, secret] = ['kode', 'rahasia'].map((name) => params.get(name)?.trim());
+  if (!code || params.has('pulih')) return null; // `pulih`: an application's recovery link
+  params.delete('kode');
+  params.delete('rahasia');
+  url.hash = params.toString();
+  history.replaceState(history.state, '', url.href.replace(/#$/, ''));
+  return { code, secret: secret || null };
 }
 
 /**
@@ -39,10 +57,10 @@ export function bookingLinks(host: BookingState, flow: BookingFlow) {
 
   /** Opens a booking; found, it is kept on this device; refused, a secret kept for it is dropped. */
   async function open(code: string, secret: string, typed = false): Promise<Opened> {
-    const opened = await flow.open(code, secret, typed);
-    if (opened === 'ok') keepBooking(host.regionCode, { code, secret });
-    if (opened === 'not-found' && keptSecret(code) === secret) forgetBooking(code);
-    return opened;
+    const outcome = outcomeOf(await flow.open(code, secret, typed));
+    if (outcome === 'ok') keepBooking(host.regionCode, { code, secret });
+    if (outcome === 'not-found' && keptSecret(code) === secret) forgetBooking(code);
+    return outcome;
   }
 
   async function openWanted(): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { canonicalSecret, formatSecret } from '@loket/sdk/rules';
 import { type FunctionalComponent, h } from '@stencil/core';
 import type { ErrorSummary, StepActions, StepErrors, TextField } from './fields';
-import type { Opened } from './flow';
+import type { Opened } from './link';
 import { lookupText } from './messages/lookup';
 import type { BookingState } from './state';
 import type { StepProps } from './steps';
@@ -45,8 +45,8 @@ export async function submitLookup(
   open: (code: string, secret: string, typed: boolean) => Promise<Opened>,
 ) {
   const t = lookupText.get(host.v.locale);
-  const code = host.v.lookupCode.replace(/\s+/g, '');
-  const typed = host.v.lookupSecret.trim();
+  const code = (host.v.lookupCode ?? '').replace(/\s+/g, '');
+  const typed = (host.v.lookupSecret ?? '').trim();
   // As the ticket shows it ("7KQ2-M9XD-…"), however it was typed; an older kind as typed.
   const canonical = canonicalSecret(typed);
   const secret = canonical ? formatSecret(canonical) : typed;
@@ -98,7 +98,7 @@ export const LookupStep: FunctionalComponent<StepProps & LookupParts & { onAnoth
         label={t.code}
         hint={t.codeHint}
         error={s.errors[CODE]}
-        value={s.lookupCode}
+        value={s.lookupCode ?? ''}
         type="text"
         autocomplete="off"
         onInput={(value) => p.onInput('lookupCode', value)}
@@ -109,7 +109,7 @@ export const LookupStep: FunctionalComponent<StepProps & LookupParts & { onAnoth
         label={t.secret}
         hint={t.secretHint}
         error={s.errors[SECRET]}
-        value={s.lookupSecret}
+        value={s.lookupSecret ?? ''}
         type="text"
         autocomplete="off"
         onInput={(value) => p.onInput('lookupSecret', value)}

@@ -1,12 +1,4 @@
-import type {
-  Booking,
-  CreatedBooking,
-  LoketCore,
-  Service,
-  VisitDayList,
-  VisitLocation,
-  VisitSlotList,
-} from '@loket/sdk';
+import type { Booking, LoketCore, Service, VisitDayList, VisitLocation, VisitSlotList } from '@loket/sdk';
 import type { Locale } from '../../i18n';
 import type { IsoDate } from './calendar';
 import type { StepErrors } from './fields';
@@ -41,9 +33,9 @@ export interface BookingView {
   name: string;
   phone: string;
   email: string;
-  /** "Lihat antrean Anda" (lookup.tsx): the code from a link, and the secret typed. */
-  lookupCode: string;
-  lookupSecret: string;
+  /** "Lihat antrean Anda" (lookup.tsx, which sets them): the code from a link, and the secret typed. */
+  lookupCode?: string;
+  lookupSecret?: string;
   errors: StepErrors;
   general: string | null;
   busy: boolean;
@@ -74,8 +66,6 @@ export const initialView = (locale: Locale): BookingView => ({
   name: '',
   phone: '',
   email: '',
-  lookupCode: '',
-  lookupSecret: '',
   errors: {},
   general: null,
   busy: false,
@@ -110,5 +100,3 @@ export const countersOf = (v: BookingView) =>
 export const servicesAt = (location: VisitLocation | null) => [
   ...new Set(location?.counters.flatMap((c) => c.service_ids) ?? []),
 ];
-
-export const held = (created: CreatedBooking): HeldBooking => created;
