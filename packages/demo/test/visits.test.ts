@@ -62,10 +62,12 @@ async function officer(method: 'GET' | 'POST', path: string, body?: unknown) {
 }
 
 describe('a visit from booking to the hall’s board', () => {
-  const ticket = { code: '', number: '' };
+  const ticket = { code: '', number: '', secret: '' };
+  let phone: Page;
 
   test('a citizen books today at MPP Siola on a phone and gets a ticket', async () => {
     const page = await open('/antrean.html?layanan=ktp-el-hilang', { width: 412, height: 915 });
+    phone = page;
     const booking = page.locator('loket-visit-booking');
     await booking.getByRole('radio', { name: /Siola/ }).check();
     await booking.getByRole('button', { name: 'Lanjut' }).click();
@@ -82,6 +84,7 @@ describe('a visit from booking to the hall’s board', () => {
     await booking.getByRole('heading', { name: 'Nomor antrean Anda' }).waitFor();
     ticket.number = (await booking.locator('[part~="number"] strong').textContent()) ?? '';
     ticket.code = (await booking.locator('dd.code').textContent()) ?? '';
+    ticket.secret = (await booking.locator('dd span.code').textContent()) ?? '';
     expect(ticket.number).toMatch(/^A-\d{3}$/);
     expect(ticket.code).toMatch(/^ANT-/);
     await booking.getByText('Senin, 11 Januari 2027, 10.00 WIB').waitFor();
@@ -93,6 +96,25 @@ describe('a visit from booking to the hall’s board', () => {
     await booking.getByRole('checkbox').first().waitFor();
     // Nothing sideways on a 412 px phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(412);
+  });
+
+  test('the manage link of the visit e-mails opens the ticket on that phone, and on another device after its secret', async () => {
+    // LOKET_BOOKING_URL as `pnpm start` sets it: /antrean.html#kode={code}, never the secret.
+    await phone.goto(new URL(`/antrean.html#kode=${ticket.code}`, site).href);
+    const mine = phone.locator('loket-visit-booking');
+    await mine.getByRole('heading', { name: 'Nomor antrean Anda' }).waitFor();
+    expect(await mine.locator('[part~="number"] strong').textContent()).toBe(ticket.number);
+    expect(new URL(phone.url()).hash).toBe('');
+    const other = await open(`/antrean.html#kode=${ticket.code}`, { width: 1280, height: 720 });
+    const theirs = other.locator('loket-visit-booking');
+    await theirs.getByRole('heading', { name: 'Lihat antrean Anda' }).waitFor();
+    expect(await theirs.getByRole('textbox', { name: 'Kode pemesanan' }).inputValue()).toBe(ticket.code);
+    expect(new URL(other.url()).hash).toBe('');
+    await theirs.getByRole('textbox', { name: 'Kode rahasia' }).fill(ticket.secret);
+    await theirs.getByRole('button', { name: 'Lihat antrean' }).click();
+    await theirs.getByRole('heading', { name: 'Nomor antrean Anda' }).waitFor();
+    expect(await theirs.locator('[part~="number"] strong').textContent()).toBe(ticket.number);
+    await theirs.getByRole('button', { name: 'Batalkan antrean' }).waitFor();
   });
 
   test('the officer checks the booking in and calls it; the board shows it', async () => {

@@ -32,6 +32,12 @@ describe('visitCalendar', () => {
     expect(event.uid).toBe(visit.uid);
   });
 
+  it('links to the booking page with the code alone, as the visit e-mails do', () => {
+    const url = 'https://layanan.example.go.id/antrean.html#kode=ANT-7K4M-Q2XP';
+    const { calendar } = parsed(visitCalendar({ ...visit, url }));
+    expect(calendar.getFirstSubcomponent('vevent')?.getFirstPropertyValue('url')).toBe(url);
+  });
+
   it('keeps commas, semicolons, backslashes, new lines and non-ASCII text through folding', () => {
     const ics = visitCalendar(visit);
     const { event } = parsed(ics);

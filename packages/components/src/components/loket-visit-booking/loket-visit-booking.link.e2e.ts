@@ -62,6 +62,15 @@ for (const [name, width, height, hour] of [
       expect(await violations(el)).toEqual([]);
       expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(width);
 
+      // The calendar file links back here with the code alone (never the secret), as the e-mails do.
+      const file = page.getByRole('link', { name: 'Tambahkan ke kalender' });
+      await expect.element(file).toBeVisible();
+      const ics = await (await fetch((file.element() as HTMLAnchorElement).href)).text();
+      expect(ics.replace(/\r\n /g, '')).toContain(
+        `URL:${location.origin}${location.pathname}#kode=${booking.code}`,
+      );
+      expect(ics).not.toContain(booking.secret);
+
       // Kept on this device now: its link opens the ticket without asking again.
       expect(kept()).toContain(booking.code);
       el.remove();

@@ -23,7 +23,6 @@ import {
 } from './state';
 import { advance, checkStep, previousStep } from './step-rules';
 import type { StepProps } from './steps';
-import { ticketExtras } from './ticket-extras';
 
 export interface LoketVisitBookedDetail {
   /** The booking code (`ANT-XXXX-XXXX`). */
@@ -173,7 +172,7 @@ export class LoketVisitBooking implements BookingState {
     if (this.extrasFor === key) return;
     this.extrasFor = key;
     this.revokeExtras();
-    this.set({ extras: await ticketExtras(b, this.t) });
+    this.set({ extras: await (await import('./ticket-extras')).ticketExtras(b, this.t) });
   }
 
   go(step: Step) {

@@ -4,8 +4,11 @@ import type { VisitMessages } from './messages';
 import type { HeldBooking } from './state';
 
 /**
- * What the ticket shows once it is on screen, from modules loaded then (not in the first load):
- * the QR code (uqr) and the calendar file.
+ * What the ticket shows once it is on screen, from modules loaded then (this one too: none of it
+ * is in the first load): the QR code (uqr) and the calendar file, whose event links to this page
+ * with the booking's code (`#kode=…`, as the visit e-mails do: never the secret, since calendars
+ * are synced to other services), which opens the ticket on this device and asks for the secret
+ * elsewhere.
  */
 export async function ticketExtras(b: HeldBooking, t: VisitMessages) {
   const [{ qrPath }, { calendarHref }] = await Promise.all([import('./qr'), import('./ics')]);
@@ -24,6 +27,7 @@ export async function ticketExtras(b: HeldBooking, t: VisitMessages) {
             code: b.code,
           }),
           sequence: Math.floor(Date.now() / 1000),
+          url: `${location.origin}${location.pathname}#kode=${encodeURIComponent(b.code)}`,
         })
       : null;
   return { qrHref: b.status === 'booked' ? qrImage(qrPath(b.ticket.qr)) : null, calendarHref: calendar };
