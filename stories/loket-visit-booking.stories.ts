@@ -206,8 +206,8 @@ export const EnterSecret: Story = {
     await expect(
       await view.findByRole('link', { name: 'Kode pemesanan atau kode rahasia tidak cocok' }, patience),
     ).toBeVisible();
-    await userEvent.clear(secret);
-    await userEvent.type(secret, seedBooking().secret);
+    // The wrong one replaced (userEvent.clear cannot see focus inside a shadow root).
+    await userEvent.type(secret, seedBooking().secret, { initialSelectionStart: 0, initialSelectionEnd: 19 });
     await userEvent.click(view.getByRole('button', { name: 'Lihat antrean' }));
     await expect(await view.findByText('Selasa, 12 Januari 2027, 09.30 WIB', {}, patience)).toBeVisible();
   },
