@@ -212,9 +212,8 @@ export namespace Components {
      * coordinates are known and the citizen shares a location), the service, a day in a calendar
      * that knows holidays and closed days, a time with its places left, name and phone or e-mail;
      * then a ticket with the queue number, what to bring, a QR code for check-in, a calendar file,
-     * and changing or cancelling. The ticket is kept on the device and shown again on return. A
-     * booking's manage link (`#kode=…`, the visit e-mails') opens its ticket: with the secret this
-     * device keeps, else after asking for it.
+     * and changing or cancelling, kept on the device and shown again on return. A manage link
+     * (`#kode=…`, the visit e-mails') opens a ticket with the secret kept here, or asks for it.
      */
     interface LoketVisitBooking {
         /**
@@ -403,9 +402,8 @@ declare global {
      * coordinates are known and the citizen shares a location), the service, a day in a calendar
      * that knows holidays and closed days, a time with its places left, name and phone or e-mail;
      * then a ticket with the queue number, what to bring, a QR code for check-in, a calendar file,
-     * and changing or cancelling. The ticket is kept on the device and shown again on return. A
-     * booking's manage link (`#kode=…`, the visit e-mails') opens its ticket: with the secret this
-     * device keeps, else after asking for it.
+     * and changing or cancelling, kept on the device and shown again on return. A manage link
+     * (`#kode=…`, the visit e-mails') opens a ticket with the secret kept here, or asks for it.
      */
     interface HTMLLoketVisitBookingElement extends Components.LoketVisitBooking, HTMLStencilElement {
         addEventListener<K extends keyof HTMLLoketVisitBookingElementEventMap>(type: K, listener: (this: HTMLLoketVisitBookingElement, ev: LoketVisitBookingCustomEvent<HTMLLoketVisitBookingElementEventMap[K]>) => any, options?: boolean | AddEventListenerOptions): void;
@@ -655,9 +653,8 @@ declare namespace LocalJSX {
      * coordinates are known and the citizen shares a location), the service, a day in a calendar
      * that knows holidays and closed days, a time with its places left, name and phone or e-mail;
      * then a ticket with the queue number, what to bring, a QR code for check-in, a calendar file,
-     * and changing or cancelling. The ticket is kept on the device and shown again on return. A
-     * booking's manage link (`#kode=…`, the visit e-mails') opens its ticket: with the secret this
-     * device keeps, else after asking for it.
+     * and changing or cancelling, kept on the device and shown again on return. A manage link
+     * (`#kode=…`, the visit e-mails') opens a ticket with the secret kept here, or asks for it.
      */
     interface LoketVisitBooking {
         /**
@@ -816,9 +813,8 @@ declare module "@stencil/core" {
              * coordinates are known and the citizen shares a location), the service, a day in a calendar
              * that knows holidays and closed days, a time with its places left, name and phone or e-mail;
              * then a ticket with the queue number, what to bring, a QR code for check-in, a calendar file,
-             * and changing or cancelling. The ticket is kept on the device and shown again on return. A
-             * booking's manage link (`#kode=…`, the visit e-mails') opens its ticket: with the secret this
-             * device keeps, else after asking for it.
+             * and changing or cancelling, kept on the device and shown again on return. A manage link
+             * (`#kode=…`, the visit e-mails') opens a ticket with the secret kept here, or asks for it.
              */
             "loket-visit-booking": LocalJSX.IntrinsicElements["loket-visit-booking"] & JSXBase.HTMLAttributes<HTMLLoketVisitBookingElement>;
         }

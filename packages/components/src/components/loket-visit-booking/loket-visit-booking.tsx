@@ -7,7 +7,6 @@ import { watchLocale } from '../../kit/locale';
 import { configValue } from '../../utils/config';
 import { SERVICE_PARAM } from '../../utils/service-param';
 import { BookingBody, type TicketActions } from './body';
-import type { StepErrors } from './fields';
 import { type BookingFlow, bookingFlow } from './flow';
 import type { BookingLinks } from './link';
 import { visitText } from './messages';
@@ -38,9 +37,8 @@ export interface LoketVisitBookedDetail {
  * coordinates are known and the citizen shares a location), the service, a day in a calendar
  * that knows holidays and closed days, a time with its places left, name and phone or e-mail;
  * then a ticket with the queue number, what to bring, a QR code for check-in, a calendar file,
- * and changing or cancelling. The ticket is kept on the device and shown again on return. A
- * booking's manage link (`#kode=…`, the visit e-mails') opens its ticket: with the secret this
- * device keeps, else after asking for it.
+ * and changing or cancelling, kept on the device and shown again on return. A manage link
+ * (`#kode=…`, the visit e-mails') opens a ticket with the secret kept here, or asks for it.
  *
  * @part base - Everything the booking shows. @part step - Each step's form. @part error-summary - A step's errors.
  * @part choices - A step's options. @part choice - One option. @part input - The text fields.
@@ -184,17 +182,13 @@ export class LoketVisitBooking implements BookingState {
     this.focusing.later(() => this.focusing.find(selector));
   }
 
-  private fail(errors: StepErrors) {
-    this.set({ errors });
-    this.focus('[part~="error-summary"]');
-  }
-
   private submit = () => {
     if (this.v.step === 'lookup') return this.links?.submit();
     const result = checkStep(this.v, this.t);
     if (result === 'confirm') return void this.confirm();
     if (result === 'ok') return void advance(this, this.flow);
-    this.fail(result);
+    this.set({ errors: result });
+    this.focus('[part~="error-summary"]');
   };
 
   private async confirm() {
