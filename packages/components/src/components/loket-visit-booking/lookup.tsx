@@ -92,28 +92,24 @@ export const LookupStep: FunctionalComponent<StepProps & LookupParts & { onAnoth
       </h2>
       <ErrorSummary t={p.t} errors={s.errors} general={s.general} onFocusField={p.onFocusField} />
       <p>{t.intro}</p>
-      <TextField
-        t={p.t}
-        id={CODE}
-        label={t.code}
-        hint={t.codeHint}
-        error={s.errors[CODE]}
-        value={s.lookupCode ?? ''}
-        type="text"
-        autocomplete="off"
-        onInput={(value) => p.onInput('lookupCode', value)}
-      />
-      <TextField
-        t={p.t}
-        id={SECRET}
-        label={t.secret}
-        hint={t.secretHint}
-        error={s.errors[SECRET]}
-        value={s.lookupSecret ?? ''}
-        type="text"
-        autocomplete="off"
-        onInput={(value) => p.onInput('lookupSecret', value)}
-      />
+      {(
+        [
+          [CODE, 'lookupCode', t.code, t.codeHint],
+          [SECRET, 'lookupSecret', t.secret, t.secretHint],
+        ] as const
+      ).map(([id, field, label, hint]) => (
+        <TextField
+          t={p.t}
+          id={id}
+          label={label}
+          hint={hint}
+          error={s.errors[id]}
+          value={s[field] ?? ''}
+          type="text"
+          autocomplete="off"
+          onInput={(value) => p.onInput(field, value)}
+        />
+      ))}
       <StepActions t={p.t} submit={t.submit} busy={s.busy} />
       <p class="small">{t.lost}</p>
       <p>
