@@ -78,35 +78,37 @@ export const Accounts: FunctionalComponent<{
           </td>
           <td>{a.totp ? t.admin.yes : t.admin.no}</td>
           <td>{a.disabled_at ? t.admin.disabled : t.admin.active}</td>
-          <td class="actions">
-            {a.username !== me && (
+          <td>
+            <div class="actions">
+              {a.username !== me && (
+                <button
+                  type="button"
+                  class="secondary"
+                  aria-label={`${a.disabled_at ? t.admin.enable : t.admin.disable} ${a.username}`}
+                  onClick={() => onSwitch(a)}
+                >
+                  {a.disabled_at ? t.admin.enable : t.admin.disable}
+                </button>
+              )}
               <button
                 type="button"
                 class="secondary"
-                aria-label={`${a.disabled_at ? t.admin.enable : t.admin.disable} ${a.username}`}
-                onClick={() => onSwitch(a)}
+                aria-label={`${t.admin.resetTotp} ${a.username}`}
+                onClick={() => onTotp(a)}
               >
-                {a.disabled_at ? t.admin.enable : t.admin.disable}
+                {t.admin.resetTotp}
               </button>
-            )}
-            <button
-              type="button"
-              class="secondary"
-              aria-label={`${t.admin.resetTotp} ${a.username}`}
-              onClick={() => onTotp(a)}
-            >
-              {t.admin.resetTotp}
-            </button>
-            {editing !== a.username && (
-              <button
-                type="button"
-                class="secondary"
-                aria-label={`${t.admin.editRoles} ${a.username}`}
-                onClick={() => onEdit(a.username)}
-              >
-                {t.admin.editRoles}
-              </button>
-            )}
+              {editing !== a.username && (
+                <button
+                  type="button"
+                  class="secondary"
+                  aria-label={`${t.admin.editRoles} ${a.username}`}
+                  onClick={() => onEdit(a.username)}
+                >
+                  {t.admin.editRoles}
+                </button>
+              )}
+            </div>
           </td>
         </tr>
       ))}
