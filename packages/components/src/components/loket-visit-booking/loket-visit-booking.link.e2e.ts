@@ -2,6 +2,7 @@ import '../../../dist/components/loket-visit-booking.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { violations } from '../../../test/a11y';
+import { addToPage } from '../../../test/finder';
 import { bookingToday, mountVisit, shadow } from '../../../test/visits';
 
 // A booking's manage link, as the visit e-mails write it (LOKET_BOOKING_URL,
@@ -136,5 +137,20 @@ describe('a #kode= link whose booking cannot be opened', () => {
     // "Ambil antrean lain": the booking's first step.
     await userEvent.click(page.getByRole('button', { name: 'Ambil antrean lain' }));
     await expect.element(page.getByRole('radio', { name: /Siola/ })).toBeVisible();
+  });
+});
+
+describe('in English', () => {
+  it('asks for the secret in English, and in Indonesian again when the page switches', async () => {
+    const booking = await bookingToday('14:00', 'Joko Widodo');
+    const wrapper = addToPage(document.createElement('div'));
+    wrapper.lang = 'en';
+    location.hash = `kode=${booking.code}`;
+    const el = mountVisit('loket-visit-booking', {}, wrapper);
+    await expect.element(page.getByRole('heading', { name: 'See your booking' })).toBeVisible();
+    await expect.element(page.getByRole('textbox', { name: 'Secret code' })).toBeVisible();
+    expect(await violations(el)).toEqual([]);
+    wrapper.lang = 'id';
+    await expect.element(lookupHeading()).toBeVisible();
   });
 });
