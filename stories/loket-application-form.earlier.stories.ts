@@ -12,6 +12,9 @@ import { answers, FILES, type FormArgs, formIn, formStories, onThisDevice, patie
 const meta = {
   ...formStories,
   title: 'Components/Application form: earlier answers',
+  // Its checks read Indonesian words: it stays in Indonesian (the Language toolbar is locked on it;
+  // see support/locale.ts for stories that follow the toolbar); its English stories set `locale: 'en'`.
+  globals: { locale: 'id' },
   component: 'loket-application-form',
 } satisfies Meta<FormArgs>;
 

@@ -32,6 +32,9 @@ const TITLE = { id: 'Penggantian KTP-el karena hilang', en: 'Replace a lost KTP-
 const meta = {
   ...formStories,
   title: 'Components/Application form',
+  // Its checks read Indonesian words: it stays in Indonesian (the Language toolbar is locked on it;
+  // see support/locale.ts for stories that follow the toolbar); its English stories set `locale: 'en'`.
+  globals: { locale: 'id' },
   component: 'loket-application-form',
   tags: ['autodocs'],
 } satisfies Meta<FormArgs>;

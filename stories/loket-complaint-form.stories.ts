@@ -20,6 +20,9 @@ interface ComplaintArgs {
 
 const meta = {
   title: 'Components/Complaint form',
+  // Its checks read Indonesian words: it stays in Indonesian (the Language toolbar is locked on it;
+  // see support/locale.ts for stories that follow the toolbar); its English stories set `locale: 'en'`.
+  globals: { locale: 'id' },
   component: 'loket-complaint-form',
   tags: ['autodocs'],
   args: { 'api-base': API_BASE, about: 'service', service: 'ktp-el-hilang', region: '35.78' },

@@ -1,11 +1,17 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
+import { en } from '../packages/components/src/components/loket-queue-board/messages/en';
+import { id } from '../packages/components/src/components/loket-queue-board/messages/id';
 import { API_BASE } from './msw/handlers';
 import { board, call } from './msw/visits';
 import { props } from './support/controls';
 import { patience } from './support/finder';
+import { fill, inLocale } from './support/locale';
 import { visitIn } from './support/visits';
+
+/** The board's words in the story's language (the toolbar's, or the story's own). */
+const words = (globals: Record<string, unknown>) => inLocale(globals, { id, en });
 
 // <loket-queue-board> on MSW's Server-Sent Events (msw/visits.ts `board`): the calls of a
 // morning at three counters, sent as the server sends them.
@@ -41,22 +47,26 @@ type Story = StoryObj<BoardArgs>;
 
 /** The numbers called so far today: the latest per counter, and the latest calls. */
 export const Calls: Story = {
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const { root, view } = await visitIn(canvasElement, 'loket-queue-board');
     await expect(await view.findByText('A-002', {}, patience)).toBeVisible();
     await expect(view.getByText('B-001', { selector: '.number' })).toBeVisible();
-    await waitFor(() => expect(root.querySelector('[part~="connection"]')?.textContent).toBe('Langsung'));
+    await waitFor(() =>
+      expect(root.querySelector('[part~="connection"]')?.textContent).toBe(words(globals).live),
+    );
   },
 };
 
 /** A new call arrives: it is shown at its counter and said in the live region. */
 export const NewCall: Story = {
   parameters: { msw: { handlers: { board: board([call(1, 1, 'A-001', 300), call(2, 3, 'C-007')], 400) } } },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const { root, view } = await visitIn(canvasElement, 'loket-queue-board');
     await expect(await view.findByText('C-007', { selector: '.number' }, patience)).toBeVisible();
     await waitFor(() =>
-      expect(root.querySelector('[role="status"]')?.textContent).toBe('Nomor C-007, silakan ke Loket 3.'),
+      expect(root.querySelector('[role="status"]')?.textContent).toBe(
+        fill(words(globals).called, { number: 'C-007', counter: 'Loket 3' }),
+      ),
     );
   },
 };
@@ -64,9 +74,9 @@ export const NewCall: Story = {
 /** Nobody called yet today. */
 export const Empty: Story = {
   parameters: { msw: { handlers: { board: board([]) } } },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const { view } = await visitIn(canvasElement, 'loket-queue-board');
-    await expect(view.getByText('Belum ada nomor yang dipanggil hari ini.')).toBeVisible();
+    await expect(await view.findByText(words(globals).empty, {}, patience)).toBeVisible();
   },
 };
 
@@ -76,7 +86,7 @@ export const English: Story = {
   args: { heading: undefined },
   play: async ({ canvasElement }) => {
     const { view } = await visitIn(canvasElement, 'loket-queue-board');
-    await expect(await view.findByRole('heading', { name: 'Queue numbers called' }, patience)).toBeVisible();
+    await expect(await view.findByRole('heading', { name: en.heading }, patience)).toBeVisible();
   },
 };
 

@@ -33,6 +33,9 @@ const completed = { code: applications.completed.code, secret: applications.comp
 
 const meta = {
   title: 'Components/Satisfaction survey',
+  // Its checks read Indonesian words: it stays in Indonesian (the Language toolbar is locked on it;
+  // see support/locale.ts for stories that follow the toolbar); its English stories set `locale: 'en'`.
+  globals: { locale: 'id' },
   component: 'loket-satisfaction-survey',
   tags: ['autodocs'],
   args: { 'api-base': API_BASE, ...completed, onLoketSurveyAnswered: fn() },

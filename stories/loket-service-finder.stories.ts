@@ -23,6 +23,9 @@ interface FinderArgs {
 
 const meta = {
   title: 'Components/Service finder',
+  // Its checks read Indonesian words: it stays in Indonesian (the Language toolbar is locked on it;
+  // see support/locale.ts for stories that follow the toolbar); its English stories set `locale: 'en'`.
+  globals: { locale: 'id' },
   component: 'loket-service-finder',
   tags: ['autodocs'],
   args: {

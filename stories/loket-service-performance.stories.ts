@@ -18,6 +18,9 @@ interface PerformanceArgs {
 
 const meta = {
   title: 'Components/Service performance',
+  // Its checks read Indonesian words: it stays in Indonesian (the Language toolbar is locked on it;
+  // see support/locale.ts for stories that follow the toolbar); its English stories set `locale: 'en'`.
+  globals: { locale: 'id' },
   component: 'loket-service-performance',
   tags: ['autodocs'],
   args: { 'api-base': API_BASE, region: '35.78', period: '2026' },

@@ -12,6 +12,9 @@ import { forgetDevice, trackerIn } from './support/tracker';
 
 const meta = {
   title: 'Components/Status tracker: device and recovery',
+  // Its checks read Indonesian words: it stays in Indonesian (the Language toolbar is locked on it;
+  // see support/locale.ts for stories that follow the toolbar); its English stories set `locale: 'en'`.
+  globals: { locale: 'id' },
   component: 'loket-status-tracker',
   render: () => html`<loket-status-tracker api-base=${API_BASE}></loket-status-tracker>`,
   parameters: { msw: { handlers: { tracker: tracker(), recovery: recovery() } } },

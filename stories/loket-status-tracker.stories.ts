@@ -23,6 +23,9 @@ interface TrackerArgs {
 
 const meta = {
   title: 'Components/Status tracker',
+  // Its checks read Indonesian words: it stays in Indonesian (the Language toolbar is locked on it;
+  // see support/locale.ts for stories that follow the toolbar); its English stories set `locale: 'en'`.
+  globals: { locale: 'id' },
   component: 'loket-status-tracker',
   tags: ['autodocs'],
   args: { 'api-base': API_BASE, 'form-href': '/ajukan.html?layanan={service}', onLoketStatusChange: fn() },

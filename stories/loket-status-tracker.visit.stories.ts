@@ -43,6 +43,9 @@ const withVisit = () => [
 
 const meta = {
   title: 'Components/Status tracker/With a visit',
+  // Its checks read Indonesian words: it stays in Indonesian (the Language toolbar is locked on it;
+  // see support/locale.ts for stories that follow the toolbar); its English stories set `locale: 'en'`.
+  globals: { locale: 'id' },
   component: 'loket-status-tracker',
   render: () => html`
     <loket-status-tracker

@@ -22,6 +22,9 @@ interface BookingArgs {
 
 const meta = {
   title: 'Components/Visit booking',
+  // Its checks read Indonesian words: it stays in Indonesian (the Language toolbar is locked on it;
+  // see support/locale.ts for stories that follow the toolbar); its English stories set `locale: 'en'`.
+  globals: { locale: 'id' },
   component: 'loket-visit-booking',
   tags: ['autodocs'],
   args: { 'api-base': API_BASE, region: '35.78', service: 'ktp-el-hilang', onLoketVisitBooked: fn() },
