@@ -1,10 +1,19 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor, within } from 'storybook/test';
+import { en } from '../packages/components/src/components/loket-service-performance/messages/en';
+import { id } from '../packages/components/src/components/loket-service-performance/messages/id';
 import { API_BASE } from './msw/handlers';
 import { type Example, performanceApi, performanceFailing, performanceSlow } from './msw/performance';
 import { props } from './support/controls';
 import { patience } from './support/finder';
+import { fill, inLocale } from './support/locale';
+
+/** The component's words in the story's language (the toolbar's, or the story's own). */
+const words = (globals: Record<string, unknown>) => inLocale(globals, { id, en });
+/** A band as the component says it: "Mutu B: Baik", or "Grade B: Baik (good)" (the regulation's label kept). */
+const bandText = (globals: Record<string, unknown>, mutu: 'A' | 'B' | 'C' | 'D', kinerja: string) =>
+  fill(words(globals).band, { mutu, kinerja: `${kinerja}${words(globals).bandEn[mutu]}` });
 
 // Every state of <loket-service-performance>: each band A–D, a region with too few responses,
 // nothing in the period, loading, an error. The figures are SYNTHETIC examples computed by the
@@ -18,9 +27,6 @@ interface PerformanceArgs {
 
 const meta = {
   title: 'Components/Service performance',
-  // Its checks read Indonesian words: it stays in Indonesian (the Language toolbar is locked on it;
-  // see support/locale.ts for stories that follow the toolbar); its English stories set `locale: 'en'`.
-  globals: { locale: 'id' },
   component: 'loket-service-performance',
   tags: ['autodocs'],
   args: { 'api-base': API_BASE, region: '35.78', period: '2026' },
@@ -45,9 +51,9 @@ async function performanceIn(canvasElement: HTMLElement) {
 /** A band's story: its mutu and the regulation's label, nine bars, the trend's months. */
 const band = (mutu: 'A' | 'B' | 'C' | 'D', kinerja: string): Story => ({
   parameters: { msw: { handlers: { performance: performanceApi(mutu as Example) } } },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const { root, view } = await performanceIn(canvasElement);
-    await expect(await view.findByText(`Mutu ${mutu}: ${kinerja}`, {}, patience)).toBeVisible();
+    await expect(await view.findByText(bandText(globals, mutu, kinerja), {}, patience)).toBeVisible();
     await expect(root.querySelectorAll('[part~="unsur"] rect.bar')).toHaveLength(9);
     const bars = [...root.querySelectorAll('[part~="trend"] rect')].length;
     await expect(root.querySelectorAll('[part~="trend"] tbody tr')).toHaveLength(bars);
@@ -66,14 +72,10 @@ export const BandD = band('D', 'Tidak Baik');
 /** Fewer than 10 responses in the region: no figure, only that and why (the respondents are protected). */
 export const Withheld: Story = {
   parameters: { msw: { handlers: { performance: performanceApi('withheld') } } },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const { root, view } = await performanceIn(canvasElement);
     await expect(
-      await view.findByText(
-        'Nilai diterbitkan mulai 10 tanggapan, untuk melindungi responden.',
-        {},
-        patience,
-      ),
+      await view.findByText(fill(words(globals).withheldWhy, { min: 10 }), {}, patience),
     ).toBeVisible();
     await expect(root.querySelector('[part~="score"]')).toBeNull();
     await expect(root.querySelectorAll('[part~="trend"] rect.bar')).toHaveLength(0);
@@ -83,11 +85,9 @@ export const Withheld: Story = {
 /** No response and no application in the period. */
 export const Empty: Story = {
   parameters: { msw: { handlers: { performance: performanceApi('empty') } } },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const { view } = await performanceIn(canvasElement);
-    await expect(
-      await view.findByText('Belum ada tanggapan survei atau permohonan pada periode ini.', {}, patience),
-    ).toBeVisible();
+    await expect(await view.findByText(words(globals).empty, {}, patience)).toBeVisible();
   },
 };
 
@@ -104,9 +104,9 @@ export const Loading: Story = {
 export const ErrorState: Story = {
   name: 'Error',
   parameters: { msw: { handlers: { performance: performanceFailing() } } },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const { view } = await performanceIn(canvasElement);
-    await expect(await view.findByRole('button', { name: 'Coba lagi' }, patience)).toBeVisible();
+    await expect(await view.findByRole('button', { name: words(globals).retry }, patience)).toBeVisible();
   },
 };
 
@@ -119,8 +119,8 @@ export const ErrorThenRetry: Story = {
     await ErrorState.play?.(context);
     const { view } = await performanceIn(context.canvasElement);
     context.msw.use(...performanceApi('B'));
-    await context.userEvent.click(view.getByRole('button', { name: 'Coba lagi' }));
-    await expect(await view.findByText('Mutu B: Baik', {}, patience)).toBeVisible();
+    await context.userEvent.click(view.getByRole('button', { name: words(context.globals).retry }));
+    await expect(await view.findByText(bandText(context.globals, 'B', 'Baik'), {}, patience)).toBeVisible();
   },
 };
 
@@ -137,9 +137,9 @@ export const English: Story = {
 /** A 320 px phone: the summary, charts and services stack; nothing scrolls sideways. */
 export const Narrow: Story = {
   globals: { viewport: { value: 'narrow', isRotated: false } },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const { view } = await performanceIn(canvasElement);
-    await view.findByText('Mutu B: Baik', {}, patience);
+    await view.findByText(bandText(globals, 'B', 'Baik'), {}, patience);
     await expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(window.innerWidth);
   },
 };
