@@ -80,6 +80,8 @@ export interface AppOptions {
   board?: Partial<BoardOptions>;
   /** Where the officer desk's build is (served at /petugas/); default: packages/components/dist-desk. */
   deskDir?: string | undefined;
+  /** The citizen components' loader (served at /katalog/loket/); default: packages/components/dist/loket. */
+  componentsDir?: string | undefined;
   /** The desk's session timeouts (docs/officers.md). */
   sessions?: Partial<SessionSettings>;
   /** Single sign-on with OpenID Connect for the desk (LOKET_OIDC_*); none by default. */
@@ -272,7 +274,7 @@ export async function buildApp(
   });
   await registerDocs(app, contract, options.publicUrl);
   registerDesk(app, options.deskDir ?? defaultDeskDir);
-  registerSite(app, ctx, options.publicUrl);
+  registerSite(app, ctx, options.publicUrl, options.componentsDir);
   return Object.assign(app, { loket: ctx, operations: Object.keys(handlers) }) as FastifyInstance & {
     loket: AppContext;
     /** The operationIds this app has handlers for. */

@@ -58,12 +58,13 @@ async function apiService(slug: string, lang: 'id' | 'en') {
 }
 
 describe('a service page', () => {
-  it('is the JSON API’s service as HTML, under a policy with no script, with canonical and hreflang links', async () => {
+  it('is the JSON API’s service as HTML, under a policy with scripts from this origin only, with canonical and hreflang links', async () => {
     const res = await get(`/katalog/id/${REGION}/ktp-el-hilang`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(res.headers['content-security-policy']).toBe(siteCsp);
-    expect(siteCsp).not.toMatch(/script-src|unsafe/);
+    expect(res.headers['content-security-policy']).toBe(siteCsp(origin));
+    expect(siteCsp(origin)).toContain(`script-src 'self'; connect-src 'self' ${origin};`);
+    expect(siteCsp(origin)).not.toContain('unsafe');
     expect(res.headers['cache-control']).toMatch(/^public/);
     // Not the API's no-referrer: with it a browser sends `Origin: null` with the tracker's form.
     expect(res.headers['referrer-policy']).toBe('same-origin');
@@ -78,11 +79,13 @@ describe('a service page', () => {
       `<link rel="alternate" hreflang="en" href="${origin}/katalog/en/${REGION}/ktp-el-hilang">`,
     );
     expect(res.body).toContain(`<link rel="alternate" hreflang="x-default" href="${page}">`);
-    // The one stylesheet, and nothing that runs.
+    // The one stylesheet, and the one script: the components' loader, from this origin.
     expect(res.body.match(/<link rel="stylesheet" href="([^"]+)">/g)).toEqual([
       '<link rel="stylesheet" href="/katalog/site.css">',
     ]);
-    expect(res.body.match(/<script(?! type="application\/ld\+json")/g)).toBeNull();
+    expect(res.body.match(/<script(?! type="application\/ld\+json")[^>]*>/g)).toEqual([
+      '<script type="module" src="/katalog/loket/loket.esm.js">',
+    ]);
     expect(res.body).not.toMatch(/\sstyle=|\son[a-z]+=/i);
     const css = await get('/katalog/site.css');
     expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
@@ -168,8 +171,8 @@ describe('a service page', () => {
       expect(res.body).not.toContain('<script>alert');
       expect(res.body).not.toContain('<img src=x');
       expect(res.body).toContain('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
-      // One JSON-LD element, closed where it should be, holding the text exactly.
-      expect(res.body.match(/<\/script>/g)).toHaveLength(1);
+      // One JSON-LD element (and the loader's), closed where it should be, holding the text exactly.
+      expect(res.body.match(/<\/script>/g)).toHaveLength(2);
       const [ld] = jsonLdOf(res.body);
       expect(ld?.name).toBe(hostile);
       const list = await get(`/katalog/id/${REGION}?q=ktp`);

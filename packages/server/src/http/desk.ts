@@ -61,6 +61,13 @@ const file = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.js$/;
 /** Chunks named by their content's hash never change: cached for a year. The entry is revalidated. */
 const hashed = /^p-[A-Za-z0-9_-]+(\.entry)?\.js$/;
 
+/** A file of a Stencil build's `build/` folder (the desk's, the citizen loader's), or null. */
+export const buildFile = (dir: string, name: string) =>
+  file.test(name) ? readFile(`${dir}/${name}`).catch(() => null) : Promise.resolve(null);
+/** Content-hashed chunks for a year; an entry (a stable name) revalidated each time. */
+export const buildCache = (name: string) =>
+  hashed.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache';
+
 const asPage = (reply: FastifyReply, type: string) =>
   reply.header('content-security-policy', deskCsp).header('cache-control', 'no-cache').type(type);
 
@@ -70,10 +77,10 @@ export function registerDesk(app: FastifyInstance, dir: string): void {
   app.get('/petugas/desk.css', (_request, reply) => asPage(reply, 'text/css; charset=utf-8').send(pageCss));
   app.get<{ Params: { name: string } }>('/petugas/build/:name', async (request, reply) => {
     const { name } = request.params;
-    const bytes = file.test(name) ? await readFile(`${dir}/build/${name}`).catch(() => null) : null;
+    const bytes = await buildFile(`${dir}/build`, name);
     if (!bytes) return reply.callNotFound();
     return asPage(reply, 'text/javascript; charset=utf-8')
-      .header('cache-control', hashed.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache')
+      .header('cache-control', buildCache(name))
       .send(bytes);
   });
 }

@@ -17,6 +17,8 @@ export const paths = {
   sitemapIndex: `${SITE}/sitemap.xml`,
   cpsv: (region: string) => `${SITE}/cpsv-ap/${region}.jsonld`,
   css: `${SITE}/site.css`,
+  /** The citizen components' lazy loader (packages/components/dist/loket), served by routes.ts. */
+  loader: `${SITE}/loket/loket.esm.js`,
 };
 
 /**
@@ -29,11 +31,26 @@ export function originOf(request: FastifyRequest, publicUrl: string | undefined)
 }
 
 /**
- * The pages' policy: no script at all (JSON-LD is data, not script), styles from this origin,
- * forms only to this origin, never framed.
+ * The pages' policy: scripts only from this origin (the components' loader and its chunks; the
+ * JSON-LD is data, not script), requests only to this origin and the API's (`origin`, the
+ * components' `api-base`), styles from this origin (the components' shadow roots use
+ * constructable stylesheets), `blob:` images (docs/embedding.md's strict recipe), forms only to
+ * this origin, never framed, no HTML written by script (Trusted Types with no policy).
  */
-export const siteCsp =
-  "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+export const siteCsp = (origin: string) =>
+  [
+    "default-src 'none'",
+    "script-src 'self'",
+    `connect-src 'self' ${origin}`,
+    "style-src 'self'",
+    "img-src 'self' blob:",
+    "form-action 'self'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+    "require-trusted-types-for 'script'",
+    "trusted-types 'none'",
+  ].join('; ');
 
 export interface PageParts {
   lang: Lang;
@@ -46,6 +63,26 @@ export interface PageParts {
   noindex?: boolean;
   jsonLd?: unknown;
   body: Html;
+  /** The page has a component to take over its content: load the components' loader. */
+  components?: boolean;
+}
+
+/**
+ * Server-rendered content inside a citizen component, as its light DOM: what people without
+ * JavaScript and crawlers read. When the loader runs, the component renders in its shadow root,
+ * which has no <slot>, so this fallback is no longer shown (docs/seo.md).
+ */
+export function takeOver(
+  tag: 'loket-service-finder' | 'loket-status-tracker',
+  attributes: Record<string, string | null>,
+  content: Html,
+): Html {
+  const attrs = Object.entries(attributes)
+    .filter((entry): entry is [string, string] => entry[1] !== null)
+    .map(([name, value]) => html` ${name}="${value}"`);
+  return html`<${new Html(tag)}${attrs}>
+${content}
+</${new Html(tag)}>`;
 }
 
 export function page(parts: PageParts): string {
@@ -67,7 +104,7 @@ ${parts.description ? html`<meta name="description" content="${parts.description
 `
     : ''
 }<link rel="stylesheet" href="${paths.css}">
-${parts.jsonLd ? html`<script type="application/ld+json">${jsonInScript(parts.jsonLd)}</script>\n` : ''}`;
+${parts.components ? html`<script type="module" src="${paths.loader}"></script>\n` : ''}${parts.jsonLd ? html`<script type="application/ld+json">${jsonInScript(parts.jsonLd)}</script>\n` : ''}`;
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -92,9 +129,15 @@ ${parts.body.value}
  * `Origin: null` with the tracker's form, which the same-origin check must refuse; other
  * sites still get no referrer, and no address here holds a secret.
  */
-export function sendPage(reply: FastifyReply, lang: Lang, body: string, cache: 'public' | 'no-store') {
+export function sendPage(
+  reply: FastifyReply,
+  lang: Lang,
+  body: string,
+  cache: 'public' | 'no-store',
+  origin: string,
+) {
   return reply
-    .header('content-security-policy', siteCsp)
+    .header('content-security-policy', siteCsp(origin))
     .header('referrer-policy', 'same-origin')
     .header('content-language', lang)
     .header(

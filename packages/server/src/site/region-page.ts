@@ -2,7 +2,7 @@ import type { components } from '@loket/sdk/contract';
 import type { RegionRow } from '../catalogue/regions.js';
 import type { Lang } from '../messages/index.js';
 import { html, safeUrl } from './html.js';
-import { page, paths } from './layout.js';
+import { page, paths, takeOver } from './layout.js';
 import { feeText } from './service-page.js';
 import { words } from './text.js';
 
@@ -42,9 +42,7 @@ export function regionPage(region: RegionRow, lang: Lang, results: Results, orig
   );
   const pages = Math.ceil(list.total / PAGE_SIZE);
   const complaint = list.no_match?.kind === 'complaint' ? list.no_match.complaint_channels : [];
-  const body = html`<h1>${t.catalogueOf(region.name)}</h1>
-<p>${t.catalogueIntro(region.name)}</p>
-<form method="get" action="${here}" role="search">
+  const fallback = html`<form method="get" action="${here}" role="search">
 <label for="q">${t.search}</label>
 <p class="hint" id="q-hint">${t.searchHint}</p>
 <input type="search" id="q" name="q" value="${q ?? ''}" aria-describedby="q-hint">
@@ -69,6 +67,10 @@ ${
     : ''
 }
 </section>`;
+  const finder = { region: region.code, lang, 'api-base': origin, query: q };
+  const body = html`<h1>${t.catalogueOf(region.name)}</h1>
+<p>${t.catalogueIntro(region.name)}</p>
+${takeOver('loket-service-finder', finder, fallback)}`;
   return page({
     lang,
     title: q ? `${q} — ${region.name}` : t.catalogueOf(region.name),
@@ -78,6 +80,7 @@ ${
     // A search's results are for people; the region's list (and its pages) is what an index gets.
     noindex: Boolean(q),
     body,
+    components: true,
   });
 }
 

@@ -1,9 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { cpsvCatalogue } from '../catalogue/cpsv-ap.js';
 import { locationsOffering } from '../catalogue/locations.js';
 import { presentService, presentServiceList } from '../catalogue/present.js';
 import { findRegion, listRegions, type RegionRow, scopeOf } from '../catalogue/regions.js';
 import { findService, listServices } from '../catalogue/services.js';
+import { buildCache, buildFile } from '../http/desk.js';
 import type { Lang } from '../messages/index.js';
 import { ProblemError } from '../problem.js';
 import type { AppContext } from '../routes/context.js';
@@ -14,7 +16,7 @@ import { regionSitemap, robots, sitemapIndex } from './sitemap.js';
 import { siteCss } from './style.js';
 import { trackerHandlers } from './tracker.js';
 
-type Params = { lang: string; region: string; slug: string; file: string };
+type Params = { lang: string; region: string; slug: string; file: string; name: string };
 type Request = FastifyRequest<{ Params: Params; Querystring: { q?: unknown; halaman?: unknown } }>;
 
 const regionFile = (file: string, ext: string) => {
@@ -29,6 +31,9 @@ const typed = (value: unknown) =>
     ? value.split('\u0000').join('').replace(loneSurrogate, '').trim().slice(0, 200) || null
     : null;
 
+/** Where `pnpm build` writes the citizen components' lazy loader, in the repository. */
+export const citizenDir = fileURLToPath(new URL('../../../components/dist/loket/', import.meta.url));
+
 const publicCache = 'public, max-age=300, stale-while-revalidate=86400';
 
 /**
@@ -38,11 +43,16 @@ const publicCache = 'public, max-age=300, stale-while-revalidate=86400';
  * API uses (catalogue/services.ts, present.ts, locations.ts): there is no second copy of the
  * catalogue's rules here, only markup.
  */
-export function registerSite(app: FastifyInstance, ctx: AppContext, publicUrl: string | undefined): void {
+export function registerSite(
+  app: FastifyInstance,
+  ctx: AppContext,
+  publicUrl: string | undefined,
+  componentsDir = citizenDir,
+): void {
   const origin = (request: FastifyRequest) => originOf(request, publicUrl);
   const tracker = trackerHandlers(ctx, origin);
   const missing = (request: FastifyRequest, reply: FastifyReply, lang: Lang) =>
-    sendPage(reply.code(404), lang, notFoundPage(lang, origin(request)), 'no-store');
+    sendPage(reply.code(404), lang, notFoundPage(lang, origin(request)), 'no-store', origin(request));
   const region = async (code: string): Promise<RegionRow | null> =>
     code.length <= 20 ? findRegion(ctx.db, code) : null;
 
@@ -53,7 +63,7 @@ export function registerSite(app: FastifyInstance, ctx: AppContext, publicUrl: s
       const lang: Lang = request.url.startsWith(`${SITE}/en/`) ? 'en' : 'id';
       const seconds = error.retryAfter ?? 60;
       reply.code(429).header('retry-after', String(seconds));
-      return sendPage(reply, lang, tooManyPage(lang, origin(request), seconds), 'no-store');
+      return sendPage(reply, lang, tooManyPage(lang, origin(request), seconds), 'no-store', origin(request));
     });
     site.get('/robots.txt', (request, reply) =>
       reply
@@ -64,6 +74,17 @@ export function registerSite(app: FastifyInstance, ctx: AppContext, publicUrl: s
     site.get(paths.css, (_request, reply) =>
       reply.header('cache-control', 'public, max-age=86400').type('text/css; charset=utf-8').send(siteCss),
     );
+    // The citizen components' build (`pnpm build`), for the pages' takeover: the loader revalidated,
+    // its content-hashed chunks kept for a year (http/desk.ts serves the desk's the same way).
+    site.get(`${SITE}/loket/:name`, async (request: Request, reply) => {
+      const bytes = await buildFile(componentsDir, request.params.name);
+      if (!bytes) return reply.callNotFound();
+      return reply
+        .header('cache-control', buildCache(request.params.name))
+        .header('x-content-type-options', 'nosniff')
+        .type('text/javascript; charset=utf-8')
+        .send(bytes);
+    });
     site.get(paths.sitemapIndex, async (request, reply) => {
       const { rows } = await listRegions(ctx.db, { limit: 100_000, offset: 0 });
       const xml = sitemapIndex(
@@ -132,7 +153,7 @@ export function registerSite(app: FastifyInstance, ctx: AppContext, publicUrl: s
         ctx.nationalComplaintChannels,
       );
       const body = regionPage(found, lang, { q, pageNumber, list }, origin(request));
-      return sendPage(reply, lang, body, 'public');
+      return sendPage(reply, lang, body, 'public', origin(request));
     });
 
     site.get(`${SITE}/:lang/:region/:slug`, async (request: Request, reply) => {
@@ -143,7 +164,8 @@ export function registerSite(app: FastifyInstance, ctx: AppContext, publicUrl: s
       if (!found || !row) return missing(request, reply, lang);
       const service = presentService(row, lang, ctx.nationalComplaintChannels);
       const locations = (await locationsOffering(ctx.db, found, row.id))?.data ?? [];
-      return sendPage(reply, lang, servicePage(service, found, locations, origin(request)), 'public');
+      const base = origin(request);
+      return sendPage(reply, lang, servicePage(service, found, locations, base), 'public', base);
     });
   });
 }

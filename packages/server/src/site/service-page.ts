@@ -3,7 +3,7 @@ import type { RegionRow } from '../catalogue/regions.js';
 import type { Lang } from '../messages/index.js';
 import { type Html, html, safeUrl } from './html.js';
 import { governmentService } from './json-ld.js';
-import { page, paths } from './layout.js';
+import { page, paths, takeOver } from './layout.js';
 import { rupiah, words } from './text.js';
 
 type Schemas = components['schemas'];
@@ -57,9 +57,7 @@ export function servicePage(
     en: paths.service('en', region.code, service.id),
   };
   const days = service.duration.days;
-  const body = html`<nav aria-label="${t.breadcrumb}"><a href="${paths.region(lang, region.code)}">${t.catalogueOf(region.name)}</a></nav>
-<article>
-<h1>${service.name}</h1>
+  const article = html`<article>
 <p class="agency">${t.agency}: ${service.agency.name}</p>
 ${service.aliases.length ? html`<p class="aliases">${service.aliases.join(', ')}</p>` : ''}
 <section><h2>${t.requirements}</h2>${service.requirements.length ? list(service.requirements) : html`<p>${t.unknown}</p>`}</section>
@@ -82,6 +80,10 @@ ${service.override ? html`<p>${t.localRule}${service.override.fields.join(', ')}
     (s) => html`<li>${link(s, s)}</li>`,
   )}</ul></section>
 </article>`;
+  const finder = { region: region.code, lang, 'api-base': origin, service: service.id };
+  const body = html`<nav aria-label="${t.breadcrumb}"><a href="${paths.region(lang, region.code)}">${t.catalogueOf(region.name)}</a></nav>
+<h1>${service.name}</h1>
+${takeOver('loket-service-finder', finder, article)}`;
   return page({
     lang,
     title: `${service.name} — ${region.name}`,
@@ -90,5 +92,6 @@ ${service.override ? html`<p>${t.localRule}${service.override.fields.join(', ')}
     paths: own,
     jsonLd: governmentService(service, region, locations, origin + own[lang]),
     body,
+    components: true,
   });
 }

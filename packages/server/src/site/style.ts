@@ -20,4 +20,5 @@ button { font: inherit; padding: 0.5rem 1rem; margin-top: 0.5rem; border: 2px so
 .error { border-left: 4px solid; padding-left: 0.75rem; font-weight: 600; }
 dt { font-weight: 600; }
 dd { margin: 0 0 0.75rem; }
+loket-service-finder, loket-status-tracker { display: block; }
 `;

@@ -10,7 +10,7 @@ import { cookieFrom } from '../officers/sessions.js';
 import { ProblemError } from '../problem.js';
 import type { AppContext } from '../routes/context.js';
 import { html } from './html.js';
-import { page, paths, sendPage } from './layout.js';
+import { page, paths, sendPage, takeOver } from './layout.js';
 import { longDate, words } from './text.js';
 
 /**
@@ -29,9 +29,7 @@ const tokenCookie = (token: string, secure: boolean) =>
 
 function trackForm(lang: Lang, token: string, code: string, message: string | null, origin: string): string {
   const t = words[lang];
-  const body = html`<h1>${t.track}</h1>
-<p>${t.trackIntro}</p>
-${message ? html`<p class="error" role="alert">${message}</p>` : ''}
+  const form = html`${message ? html`<p class="error" role="alert">${message}</p>` : ''}
 <form method="post" action="${paths.track(lang)}">
 <input type="hidden" name="token" value="${token}">
 <p><label for="code">${t.code}</label><br><span class="hint" id="code-hint">${t.codeHint}</span><br>
@@ -40,8 +38,11 @@ ${message ? html`<p class="error" role="alert">${message}</p>` : ''}
 <input id="secret" name="secret" type="password" autocomplete="off" required></p>
 <button type="submit">${t.trackButton}</button>
 </form>`;
+  const body = html`<h1>${t.track}</h1>
+<p>${t.trackIntro}</p>
+${takeOver('loket-status-tracker', { lang, 'api-base': origin }, form)}`;
   const own = { id: paths.track('id'), en: paths.track('en') };
-  return page({ lang, title: t.track, origin, paths: own, noindex: true, body });
+  return page({ lang, title: t.track, origin, paths: own, noindex: true, body, components: true });
 }
 
 function statusPage(lang: Lang, status: components['schemas']['ApplicationStatus'], origin: string): string {
@@ -74,7 +75,8 @@ export function trackerHandlers(ctx: AppContext, originOf: (request: FastifyRequ
     show(request: FastifyRequest, reply: FastifyReply, lang: Lang) {
       const token = cookieFrom(request.headers.cookie, COOKIE) ?? randomBytes(18).toString('base64url');
       reply.header('set-cookie', tokenCookie(token, isHttps(request)));
-      return sendPage(reply, lang, trackForm(lang, token, '', null, originOf(request)), 'no-store');
+      const origin = originOf(request);
+      return sendPage(reply, lang, trackForm(lang, token, '', null, origin), 'no-store', origin);
     },
 
     async lookUp(request: FastifyRequest, reply: FastifyReply, lang: Lang) {
@@ -87,7 +89,13 @@ export function trackerHandlers(ctx: AppContext, originOf: (request: FastifyRequ
       const again = (status: number, message: string) => {
         const token = cookie ?? randomBytes(18).toString('base64url');
         reply.header('set-cookie', tokenCookie(token, isHttps(request))).code(status);
-        return sendPage(reply, lang, trackForm(lang, token, text('code'), message, origin), 'no-store');
+        return sendPage(
+          reply,
+          lang,
+          trackForm(lang, token, text('code'), message, origin),
+          'no-store',
+          origin,
+        );
       };
       if (!cookie || !sameText(cookie, text('token')) || !fromOwnOrigin(request, ctx.desk.publicUrl)) {
         return again(403, t.trackExpired);
@@ -107,7 +115,7 @@ export function trackerHandlers(ctx: AppContext, originOf: (request: FastifyRequ
           lang,
           ctx.now(),
         );
-        return sendPage(reply, lang, statusPage(lang, status, origin), 'no-store');
+        return sendPage(reply, lang, statusPage(lang, status, origin), 'no-store', origin);
       } catch (error) {
         if (!(error instanceof ProblemError)) throw error;
         if (error.status === 429) {
