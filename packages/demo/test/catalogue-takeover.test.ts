@@ -28,7 +28,7 @@ const sizes = [
 
 declare global {
   interface Window {
-    __shifts: number[];
+    __takeoverShifts: number[];
   }
 }
 
@@ -45,13 +45,13 @@ async function open(size: (typeof sizes)[number]) {
     if (message.location().url.endsWith('/favicon.ico')) favicons.add(message.text());
   });
   await page.addInitScript(() => {
-    window.__shifts = [];
+    window.__takeoverShifts = [];
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as (PerformanceEntry & {
         value: number;
         hadRecentInput: boolean;
       })[]) {
-        if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+        if (!entry.hadRecentInput) window.__takeoverShifts.push(entry.value);
       }
     }).observe({ type: 'layout-shift', buffered: true });
   });
@@ -63,7 +63,7 @@ async function cls(page: Page): Promise<number> {
   await page.evaluate(
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
   );
-  return page.evaluate(() => window.__shifts.reduce((sum, value) => sum + value, 0));
+  return page.evaluate(() => window.__takeoverShifts.reduce((sum, value) => sum + value, 0));
 }
 
 async function axeViolations(page: Page): Promise<string[]> {
