@@ -660,14 +660,16 @@ describe('the citizen lifecycle', () => {
     expect(withdrawn.body.status_text).toMatch(/Dibatalkan/);
     expect((await events(server.db, other.code)).at(-1)).toMatchObject({ from_status: 'draft', note: null });
 
-    // A reason with characters a text column cannot hold is stored without them, never a 500.
+    // A reason with characters a text column cannot hold is a 400 that points at it (never a
+    // 500), and the draft stays a draft.
     const third = await draft();
     const odd = await call('POST', `/v1/applications/${third.code}/withdraw`, {
       headers: as(third.secret),
       body: { reason: 'salah\u0000 isi \ud800' },
     });
-    expect(odd.status).toBe(200);
-    expect((await events(server.db, third.code)).at(-1)?.note).toMatch(/^salah isi/);
+    expect(odd.status).toBe(400);
+    expect(odd.body.errors).toEqual([expect.objectContaining({ pointer: '/reason' })]);
+    expect((await events(server.db, third.code)).at(-1)?.to_status).not.toBe('withdrawn');
   });
 
   it('checks files at submission: unknown ids and files of another field are refused', async () => {
