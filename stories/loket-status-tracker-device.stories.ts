@@ -69,10 +69,10 @@ export const ForgotSecret: Story = {
   play: async ({ canvasElement, userEvent }) => {
     const { view } = await trackerIn(canvasElement);
     await userEvent.click(await view.findByRole('button', { name: 'Lupa kode rahasia?' }, patience));
-    await userEvent.type(
-      await view.findByRole('textbox', { name: 'Kode pelacakan' }, patience),
-      applications.in_review.code,
-    );
+    // The step's code arrives on demand: until its heading shows, the lookup's own "Kode
+    // pelacakan" box is still there and would take the typing.
+    await view.findByRole('heading', { level: 2, name: 'Lupa kode rahasia?' }, patience);
+    await userEvent.type(view.getByRole('textbox', { name: 'Kode pelacakan' }), applications.in_review.code);
     await userEvent.type(view.getByRole('textbox', { name: 'Email atau nomor HP' }), '0812 3456 7890');
     await userEvent.click(view.getByRole('button', { name: 'Kirim tautan' }));
     await expect(
