@@ -1,12 +1,11 @@
 import { validateAnswers } from '@loket/sdk/forms';
 import { type Lang, say } from '../messages/index.js';
 import { type FieldError, ProblemError } from '../problem.js';
+import { unstorable as unstorableText } from '../text.js';
 import { jakartaDate } from './calendar.js';
 import type { StoredForm } from './forms.js';
 
 const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
-
-const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * Strings the database cannot store in jsonb (NUL, lone UTF-16 surrogates): refused as invalid
@@ -14,11 +13,7 @@ const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\
  */
 function unstorable(answers: Readonly<Record<string, unknown>>, lang: Lang): FieldError[] {
   const bad = (value: unknown): boolean =>
-    typeof value === 'string'
-      ? value.includes('\u0000') || loneSurrogate.test(value)
-      : Array.isArray(value)
-        ? value.some(bad)
-        : false;
+    typeof value === 'string' ? unstorableText(value) : Array.isArray(value) ? value.some(bad) : false;
   return Object.entries(answers)
     .filter(([key, value]) => bad(key) || bad(value))
     .map(([key]) => ({ pointer: `/answers/${escapePointer(key)}`, detail: say('unstorableText')(lang) }));

@@ -1,8 +1,9 @@
+import { withoutLoneSurrogates } from '../text.js';
+
 // Controls (C0, DEL, C1: \p{Cc}); format characters (\p{Cf}: bidi embeddings, overrides and
 // isolates, zero-width characters, soft hyphen, byte order mark, interlinear annotations, tags);
 // line and paragraph separators.
 const invisible = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
-const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 // Characters Windows forbids in file names: an officer saves the download under this name.
 const reserved = /[<>:"|?*]/g;
 
@@ -16,7 +17,7 @@ export const MAX_FILENAME_LENGTH = 120;
  * ("file") when nothing is left. It is never used as a path.
  */
 export function cleanFilename(raw: string | undefined | null): string {
-  let name = (raw ?? '').replace(loneSurrogate, '').normalize('NFC');
+  let name = withoutLoneSurrogates(raw ?? '').normalize('NFC');
   name = name.split(/[/\\]/).pop() ?? '';
   name = name
     .replace(/[\t\n\v\f\r\u2028\u2029]/g, ' ')

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { say } from '../messages/index.js';
 import { type FieldError, ProblemError, problem } from '../problem.js';
+import { unstorable } from '../text.js';
 
 /** What an operation's contract says about its request body. */
 export interface BodyRule {
@@ -65,9 +66,6 @@ export function registerBodyRules(app: FastifyInstance): void {
   });
 }
 
-const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-/** True for text PostgreSQL cannot store or that is not Unicode: a NUL, or a lone surrogate. */
-const unstorable = (text: string) => text.includes('\u0000') || loneSurrogate.test(text);
 const escapeKey = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Pointers (RFC 6901) to every unstorable string, key or value, in parsed parameters. */

@@ -9,6 +9,7 @@ import { buildCache, buildFile } from '../http/desk.js';
 import type { Lang } from '../messages/index.js';
 import { ProblemError } from '../problem.js';
 import type { AppContext } from '../routes/context.js';
+import { storable } from '../text.js';
 import { isLang, originOf, paths, SITE, sendPage } from './layout.js';
 import { notFoundPage, PAGE_SIZE, regionPage, tooManyPage } from './region-page.js';
 import { servicePage } from './service-page.js';
@@ -25,11 +26,8 @@ const regionFile = (file: string, ext: string) => {
 };
 
 /** Text a person typed, as the search can take it: no NUL, no lone surrogate, bounded. */
-const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const typed = (value: unknown) =>
-  typeof value === 'string'
-    ? value.split('\u0000').join('').replace(loneSurrogate, '').trim().slice(0, 200) || null
-    : null;
+  typeof value === 'string' ? storable(value).trim().slice(0, 200) || null : null;
 
 /** Where `pnpm build` writes the citizen components' lazy loader, in the repository. */
 export const citizenDir = fileURLToPath(new URL('../../../components/dist/loket/', import.meta.url));
