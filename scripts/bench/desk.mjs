@@ -1,8 +1,7 @@
 // The officer desk's part of `pnpm bench` (packages/server/bench/desk-run.ts, one leg per
 // engine): its lines for bench/results/latest*.md.
-import { ENGINE_NAMES } from './format.mjs';
+import { ENGINE_NAMES, msUnit as ms } from './format.mjs';
 
-const ms = (x) => (x === undefined || Number.isNaN(x) ? '—' : `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms`);
 const lat = (s) => `p50 ${ms(s.p50)} / p95 ${ms(s.p95)} (n=${s.n})`;
 
 /** Markdown lines: the desk's queue page with 10 000 applications in scope, per engine and filter. */

@@ -1,8 +1,7 @@
 // The satisfaction index's part of `pnpm bench` (packages/server/bench/skm-run.ts, one leg per
 // engine): its lines for bench/results/latest*.md.
-import { ENGINE_NAMES } from './format.mjs';
+import { ENGINE_NAMES, msUnit as ms } from './format.mjs';
 
-const ms = (x) => (x === undefined || Number.isNaN(x) ? '—' : `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms`);
 const lat = (s) => `p50 ${ms(s.p50)} / p95 ${ms(s.p95)} / p99 ${ms(s.p99)} (n=${s.n})`;
 
 /** Markdown lines: the IKM of one region and period and survey submissions, per engine. */
