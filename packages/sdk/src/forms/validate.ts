@@ -1,5 +1,6 @@
 // The one validator of answers against a form definition, run by the browser components and by
 // the API server alike.
+import { answerPointer } from '../rules/pointer.js';
 import { answerOf, hasAnswer, isRecord } from './answers.js';
 import { isCalendarDate, resolveToday } from './date.js';
 import { isEmail } from './email.js';
@@ -201,9 +202,6 @@ function labelOf(field: FormField, lang: FormLang): string {
   return label.endsWith('?') ? `“${label}”` : label;
 }
 
-/** RFC 6901: `~` → `~0`, `/` → `~1`. */
-const pointerTo = (key: string) => `/answers/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
-
 /**
  * Checks answers against a form; returns the problems (none: the answers are fine), at most one
  * per field, in form order, then answers for fields the form does not have (`unknown_field`).
@@ -236,7 +234,7 @@ export function validateAnswers(
     const say = messages[found.code] as (params: MessageParams[typeof found.code]) => string;
     problems.push({
       field,
-      pointer: pointerTo(field),
+      pointer: answerPointer(field),
       code: found.code,
       message: custom ?? say(found.params),
     });

@@ -1,11 +1,10 @@
 import { validateAnswers } from '@loket/sdk/forms';
+import { answerPointer } from '@loket/sdk/rules';
 import { type Lang, say } from '../messages/index.js';
 import { type FieldError, ProblemError } from '../problem.js';
 import { unstorable as unstorableText } from '../text.js';
 import { jakartaDate } from './calendar.js';
 import type { StoredForm } from './forms.js';
-
-const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**
  * Strings the database cannot store in jsonb (NUL, lone UTF-16 surrogates): refused as invalid
@@ -16,7 +15,7 @@ function unstorable(answers: Readonly<Record<string, unknown>>, lang: Lang): Fie
     typeof value === 'string' ? unstorableText(value) : Array.isArray(value) ? value.some(bad) : false;
   return Object.entries(answers)
     .filter(([key, value]) => bad(key) || bad(value))
-    .map(([key]) => ({ pointer: `/answers/${escapePointer(key)}`, detail: say('unstorableText')(lang) }));
+    .map(([key]) => ({ pointer: answerPointer(key), detail: say('unstorableText')(lang) }));
 }
 
 export interface CheckOptions {

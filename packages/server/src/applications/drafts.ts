@@ -1,5 +1,5 @@
 import { normalizeAnswers } from '@loket/sdk/forms';
-import { editRefusal } from '@loket/sdk/rules';
+import { answerPointer, editRefusal } from '@loket/sdk/rules';
 import { findRegion, scopeOf } from '../catalogue/regions.js';
 import { findService, regionOfService } from '../catalogue/services.js';
 import type { Db, Queryable } from '../db/index.js';
@@ -12,8 +12,6 @@ import { newId, newSecret, newTrackingCode, secretHash } from './secrets.js';
 import { type ApplicationRow, applicationColumns } from './security.js';
 
 type Answers = Record<string, unknown>;
-
-export const pointerOf = (field: string) => `/answers/${field.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 
 /** The service's form, or 404 (no such service, or not applicable online). */
 export async function requireForm(db: Queryable, serviceId: string): Promise<StoredForm> {
@@ -161,7 +159,7 @@ export async function updateDraft(
   if (refusal?.reason === 'fields') {
     throw new ProblemError('not-editable', 409, say('onlyRevision'), (lang) =>
       refusal.fields.map((field) => ({
-        pointer: pointerOf(field),
+        pointer: answerPointer(field),
         detail: say('notRequested', field)(lang),
       })),
     );

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { pointerSegment } from '@loket/sdk/rules';
 import { Ajv, type ErrorObject } from 'ajv';
 
 /** A service as kept in the data files and accepted by `loket-server import`. */
@@ -99,8 +100,7 @@ export function nulProblems(value: unknown, row: number, id: string | null): Rec
     } else if (Array.isArray(node)) {
       for (const [i, item] of node.entries()) walk(item, `${pointer}/${i}`);
     } else if (isObject(node)) {
-      for (const [key, item] of Object.entries(node))
-        walk(item, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      for (const [key, item] of Object.entries(node)) walk(item, `${pointer}/${pointerSegment(key)}`);
     }
   };
   walk(value, '');

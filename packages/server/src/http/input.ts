@@ -1,3 +1,4 @@
+import { pointerSegment } from '@loket/sdk/rules';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { say } from '../messages/index.js';
 import { type FieldError, ProblemError, problem } from '../problem.js';
@@ -66,8 +67,6 @@ export function registerBodyRules(app: FastifyInstance): void {
   });
 }
 
-const escapeKey = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
-
 /** Pointers (RFC 6901) to every unstorable string, key or value, in parsed parameters. */
 function unstorableIn(value: unknown, root: string): string[] {
   const found: string[] = [];
@@ -78,7 +77,7 @@ function unstorableIn(value: unknown, root: string): string[] {
       if (unstorable(node)) found.push(pointer || '/');
     } else if (node !== null && typeof node === 'object') {
       for (const [key, child] of Object.entries(node)) {
-        const at = `${pointer}/${escapeKey(key)}`;
+        const at = `${pointer}/${pointerSegment(key)}`;
         if (unstorable(key)) found.push(at);
         else stack.push([child, at]);
       }

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { Busboy, type BusboyInstance } from '@fastify/busboy';
+import { pointerSegment } from '@loket/sdk/rules';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_UPLOAD_BYTES } from '../applications/attachments.js';
 import { cleanFilename } from '../applications/filenames.js';
@@ -65,7 +66,7 @@ export function registerUploads(
 }
 
 /** A JSON pointer to a multipart part by its name (RFC 6901 escaping, bounded length). */
-const partPointer = (name: string) => `/${name.slice(0, 64).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+const partPointer = (name: string) => `/${pointerSegment(name.slice(0, 64))}`;
 
 type PartProblem =
   | 'multipartMalformed'
