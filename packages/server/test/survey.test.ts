@@ -87,6 +87,13 @@ describe('the survey of an application', () => {
       (await call('POST', path, { headers: withSecret, body: { scores: [0, 4, 4, 4, 4, 4, 4, 4, 4] } }))
         .status,
     ).toBe(400);
+    // A suggestion PostgreSQL cannot store is refused with its pointer, not stored stripped.
+    const nul = await call('POST', path, {
+      headers: withSecret,
+      body: { ...answer, suggestion: 'kursi\u0000' },
+    });
+    expect(nul.status).toBe(400);
+    expect(nul.body.errors).toEqual([expect.objectContaining({ pointer: '/suggestion' })]);
     expect((await call('GET', path, { headers: withSecret })).body).toEqual({ state: 'open' });
   });
 

@@ -49,7 +49,7 @@ export async function recordEvent(
   const payload: EventPayload = {
     status: to,
     from: application.status,
-    public_note: event.public_note?.replaceAll('\u0000', '') ?? null,
+    public_note: event.public_note ?? null,
     fields: event.fields ?? [],
     ...(to === 'completed' && event.document ? { document: true as const } : {}),
   };

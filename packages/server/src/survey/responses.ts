@@ -102,7 +102,7 @@ export async function recordResponse(
       p.sex ?? null,
       p.education ?? null,
       p.occupation ?? null,
-      facts.suggestion?.replaceAll('\u0000', '').trim() || null,
+      facts.suggestion?.trim() || null,
       facts.synthetic ?? false,
     ],
   );
