@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { assertAgencyExists, OfficerInputError } from '../applications/officer-tokens.js';
 import type { CommandTools } from '../cli.js';
 import { defaultComplaintDays, setComplaintTarget } from '../complaints/target.js';
+import { fail, runCommand } from './command.js';
 
 const usage = `loket-server complaints <command>
 
@@ -15,27 +15,21 @@ Commands:
 
 Exit status: 0 on success, 1 on any error (the message is on stderr).`;
 
-const fail = (message: string) => {
-  console.error(message);
-  return 1;
-};
+const spec = {
+  name: 'complaints',
+  usage,
+  options: {
+    default: { type: 'boolean', default: false },
+    source: { type: 'string' },
+  },
+  inputErrors: [OfficerInputError],
+} as const;
 
 /** `loket-server complaints …` (dispatched by src/cli.ts). */
-export async function run(args: string[], tools: Pick<CommandTools, 'withDb'>): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(args);
-  } catch (err) {
-    return fail(`${err instanceof Error ? err.message : String(err)}\n\n${usage}`);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
-  const [command, agency, days, extra] = positionals;
-  try {
-    if (command === 'targets' && agency === undefined) {
+export const run = (args: string[], tools: Pick<CommandTools, 'withDb'>): Promise<number> =>
+  runCommand(args, spec, async (command, [agency, days, extra], values) => {
+    if (command === 'targets') {
+      if (agency !== undefined) return fail(usage);
       const rows = await tools.withDb((db) =>
         db.query<{ agency_id: string; working_days: number; source: string | null }>(
           'select agency_id, working_days, source from complaint_target order by agency_id',
@@ -46,7 +40,8 @@ export async function run(args: string[], tools: Pick<CommandTools, 'withDb'>): 
       for (const r of rows) console.log(`${r.agency_id}\t${r.working_days}\t${r.source ?? ''}`);
       return 0;
     }
-    if (command !== 'target' || !agency || extra !== undefined) return fail(usage);
+    if (command !== 'target') return undefined;
+    if (!agency || extra !== undefined) return fail(usage);
     if (values.default) {
       if (days !== undefined) return fail('complaints target AGENCY --default takes no DAYS');
       await tools.withDb(async (db) => {
@@ -65,21 +60,4 @@ export async function run(args: string[], tools: Pick<CommandTools, 'withDb'>): 
     });
     console.log(`${agency}: complaints answered within ${n} working days`);
     return 0;
-  } catch (err) {
-    if (err instanceof OfficerInputError) return fail(err.message);
-    throw err;
-  }
-}
-
-function parse(args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      help: { type: 'boolean', short: 'h', default: false },
-      default: { type: 'boolean', default: false },
-      source: { type: 'string' },
-    },
   });
-}

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import type { CommandTools } from '../cli.js';
 import { createKiosk, type KioskDevice, KioskInputError, listKiosks, revokeKiosk } from '../survey/kiosk.js';
+import { fail, runCommand } from './command.js';
 
 const usage = `loket-server kiosk <command>
 
@@ -29,26 +29,20 @@ const describe = (k: KioskDevice) => ({
   revoked_at: iso(k.revoked_at),
 });
 
-function fail(message: string): number {
-  console.error(message);
-  return 1;
-}
+const spec = {
+  name: 'kiosk',
+  usage,
+  options: {
+    location: { type: 'string' },
+    name: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+  inputErrors: [KioskInputError],
+} as const;
 
 /** `loket-server kiosk …` (dispatched by src/cli.ts). */
-export async function run(args: string[], tools: Pick<CommandTools, 'withDb'>): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(args);
-  } catch (err) {
-    return fail(`${err instanceof Error ? err.message : String(err)}\n\n${usage}`);
-  }
-  const { values, positionals } = parsed;
-  const [command, ...rest] = positionals;
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
-  try {
+export const run = (args: string[], tools: Pick<CommandTools, 'withDb'>): Promise<number> =>
+  runCommand(args, spec, async (command, rest, values) => {
     if (command === 'add') {
       if (!values.location || !values.name) return fail('kiosk add needs --location and --name');
       const { device, token } = await tools.withDb((db) =>
@@ -79,23 +73,5 @@ export async function run(args: string[], tools: Pick<CommandTools, 'withDb'>): 
       console.log(`revoked ${id}`);
       return 0;
     }
-    return fail(command === undefined ? usage : `unknown kiosk command "${command}"\n\n${usage}`);
-  } catch (err) {
-    if (err instanceof KioskInputError) return fail(err.message);
-    throw err;
-  }
-}
-
-function parse(args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      location: { type: 'string' },
-      name: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+    return undefined;
   });
-}

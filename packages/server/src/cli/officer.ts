@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import {
   createOfficerToken,
   listOfficerTokens,
@@ -7,6 +6,7 @@ import {
   revokeOfficerToken,
 } from '../applications/officer-tokens.js';
 import type { CommandTools } from '../cli.js';
+import { fail, runCommand } from './command.js';
 
 const usage = `loket-server officer <command>
 
@@ -39,22 +39,21 @@ function describe(token: OfficerTokenInfo) {
   };
 }
 
+const spec = {
+  name: 'officer',
+  usage,
+  options: {
+    name: { type: 'string' },
+    agency: { type: 'string' },
+    region: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+  inputErrors: [OfficerInputError],
+} as const;
+
 /** `loket-server officer …` (dispatched by src/cli.ts). */
-export async function run(args: string[], tools: Pick<CommandTools, 'withDb'>): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(args);
-  } catch (err) {
-    console.error(`${err instanceof Error ? err.message : String(err)}\n\n${usage}`);
-    return 1;
-  }
-  const { values, positionals } = parsed;
-  const [command, ...rest] = positionals;
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
-  try {
+export const run = (args: string[], tools: Pick<CommandTools, 'withDb'>): Promise<number> =>
+  runCommand(args, spec, async (command, rest, values) => {
     switch (command) {
       case 'create': {
         if (rest.length > 0) return fail(`officer create takes no positional arguments (got "${rest[0]}")`);
@@ -114,34 +113,5 @@ export async function run(args: string[], tools: Pick<CommandTools, 'withDb'>): 
         }
         return 0;
       }
-      case undefined:
-        console.error(usage);
-        return 1;
-      default:
-        return fail(`unknown officer command "${command}"\n\n${usage}`);
     }
-  } catch (err) {
-    if (err instanceof OfficerInputError) return fail(err.message);
-    throw err;
-  }
-}
-
-function parse(args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      name: { type: 'string' },
-      agency: { type: 'string' },
-      region: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
   });
-}
-
-function fail(message: string): number {
-  console.error(message);
-  return 1;
-}

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { OfficerInputError } from '../applications/officer-tokens.js';
 import type { CommandTools } from '../cli.js';
 import {
@@ -12,6 +11,7 @@ import {
   setRoles,
 } from '../officers/accounts.js';
 import { totpUri } from '../officers/totp.js';
+import { fail, runCommand, type Values } from './command.js';
 import { readSecretLine } from './read-secret.js';
 
 const usage = `loket-server officers <command>
@@ -74,9 +74,28 @@ function printTotp(username: string, secret: string, json: boolean): void {
   );
 }
 
-type Values = ReturnType<typeof parse>['values'];
+const spec = {
+  name: 'officers',
+  usage,
+  options: {
+    username: { type: 'string' },
+    name: { type: 'string' },
+    agency: { type: 'string' },
+    region: { type: 'string' },
+    role: { type: 'string' },
+    totp: { type: 'boolean', default: false },
+    'sso-only': { type: 'boolean', default: false },
+    'oidc-subject': { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+  inputErrors: [OfficerInputError],
+} as const;
 
-async function add(values: Values, rest: string[], tools: Pick<CommandTools, 'withDb'>): Promise<number> {
+async function add(
+  values: Values<typeof spec.options>,
+  rest: string[],
+  tools: Pick<CommandTools, 'withDb'>,
+): Promise<number> {
   if (rest.length > 0) return fail(`officers add takes no positional arguments (got "${rest[0]}")`);
   const missing = (['username', 'name', 'agency', 'region', 'role'] as const).filter((k) => !values[k]);
   if (missing.length > 0) return fail(`officers add needs ${missing.map((k) => `--${k}`).join(', ')}`);
@@ -109,26 +128,14 @@ async function add(values: Values, rest: string[], tools: Pick<CommandTools, 'wi
 }
 
 /** `loket-server officers …` (dispatched by src/cli.ts). */
-export async function run(args: string[], tools: Pick<CommandTools, 'withDb'>): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(args);
-  } catch (err) {
-    return fail(`${err instanceof Error ? err.message : String(err)}\n\n${usage}`);
-  }
-  const { values, positionals } = parsed;
-  const [command, ...rest] = positionals;
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
-  const one = (what: string) => {
-    const [username, extra] = rest;
-    if (!username || extra !== undefined)
-      throw new OfficerInputError(`officers ${what} needs exactly one USERNAME`);
-    return username;
-  };
-  try {
+export const run = (args: string[], tools: Pick<CommandTools, 'withDb'>): Promise<number> =>
+  runCommand(args, spec, async (command, rest, values) => {
+    const one = (what: string) => {
+      const [username, extra] = rest;
+      if (!username || extra !== undefined)
+        throw new OfficerInputError(`officers ${what} needs exactly one USERNAME`);
+      return username;
+    };
     switch (command) {
       case 'add':
         return await add(values, rest, tools);
@@ -199,39 +206,5 @@ export async function run(args: string[], tools: Pick<CommandTools, 'withDb'>): 
         );
         return 0;
       }
-      case undefined:
-        console.error(usage);
-        return 1;
-      default:
-        return fail(`unknown officers command "${command}"\n\n${usage}`);
     }
-  } catch (err) {
-    if (err instanceof OfficerInputError) return fail(err.message);
-    throw err;
-  }
-}
-
-function parse(args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      username: { type: 'string' },
-      name: { type: 'string' },
-      agency: { type: 'string' },
-      region: { type: 'string' },
-      role: { type: 'string' },
-      totp: { type: 'boolean', default: false },
-      'sso-only': { type: 'boolean', default: false },
-      'oidc-subject': { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
   });
-}
-
-function fail(message: string): number {
-  console.error(message);
-  return 1;
-}

@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { assertRegionExists, OfficerInputError } from '../applications/officer-tokens.js';
 import { addOrigin, listOrigins, parseOrigin, removeOrigin } from '../applications/origins.js';
 import type { CommandTools } from '../cli.js';
+import { fail, runCommand } from './command.js';
 
 export { parseOrigin } from '../applications/origins.js';
 
@@ -19,25 +19,16 @@ Exit status: 0 on success, 1 on any error (the message is on stderr).`;
 
 const localHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+const spec = {
+  name: 'origins',
+  usage,
+  options: {},
+  inputErrors: [OfficerInputError],
+} as const;
+
 /** `loket-server origins …` (dispatched by src/cli.ts). */
-export async function run(args: string[], tools: Pick<CommandTools, 'withDb'>): Promise<number> {
-  let parsed: { values: { help?: boolean | undefined }; positionals: string[] };
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: { help: { type: 'boolean', short: 'h', default: false } },
-    });
-  } catch (err) {
-    return fail(`${err instanceof Error ? err.message : String(err)}\n\n${usage}`);
-  }
-  if (parsed.values.help) {
-    console.log(usage);
-    return 0;
-  }
-  const [command, ...rest] = parsed.positionals;
-  try {
+export const run = (args: string[], tools: Pick<CommandTools, 'withDb'>): Promise<number> =>
+  runCommand(args, spec, async (command, rest) => {
     switch (command) {
       case 'add': {
         const [region, input, extra] = rest;
@@ -85,19 +76,5 @@ export async function run(args: string[], tools: Pick<CommandTools, 'withDb'>): 
         console.log(`removed ${checked.origin} from region ${region}`);
         return 0;
       }
-      case undefined:
-        console.error(usage);
-        return 1;
-      default:
-        return fail(`unknown origins command "${command}"\n\n${usage}`);
     }
-  } catch (err) {
-    if (err instanceof OfficerInputError) return fail(err.message);
-    throw err;
-  }
-}
-
-function fail(message: string): number {
-  console.error(message);
-  return 1;
-}
+  });

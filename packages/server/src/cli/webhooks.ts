@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { assertAgencyExists, assertRegionExists, OfficerInputError } from '../applications/officer-tokens.js';
 import type { CommandTools } from '../cli.js';
 import type { Db } from '../db/index.js';
@@ -13,6 +12,7 @@ import {
   WebhookInputError,
 } from '../notifications/webhook-endpoints.js';
 import { createOutbox } from '../notifications/worker.js';
+import { fail, runCommand } from './command.js';
 
 const usage = `loket-server webhooks <command>
 
@@ -40,21 +40,6 @@ Examples:
 
 Exit status: 0 on success, 1 on any error (the message is on stderr).`;
 
-function parse(args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      agency: { type: 'string' },
-      region: { type: 'string' },
-      events: { type: 'string' },
-      description: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-}
-
 /** One endpoint as a block of `key: value` lines. */
 function describe(endpoint: WebhookEndpoint): string {
   const at = (value: Date | string | null) => (value === null ? '—' : new Date(value).toISOString());
@@ -70,22 +55,22 @@ function describe(endpoint: WebhookEndpoint): string {
   ].join('\n');
 }
 
+const spec = {
+  name: 'webhooks',
+  usage,
+  options: {
+    agency: { type: 'string' },
+    region: { type: 'string' },
+    events: { type: 'string' },
+    description: { type: 'string' },
+  },
+  inputErrors: [OfficerInputError, WebhookInputError],
+} as const;
+
 /** `loket-server webhooks …` (dispatched by src/cli.ts). */
-export async function run(args: string[], tools: CommandTools): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(args);
-  } catch (err) {
-    return fail(`${err instanceof Error ? err.message : String(err)}\n\n${usage}`);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
-  const [command, ...rest] = positionals;
-  const config = tools.loadConfig();
-  try {
+export const run = (args: string[], tools: CommandTools): Promise<number> =>
+  runCommand(args, spec, async (command, rest, values) => {
+    const config = tools.loadConfig();
     switch (command) {
       case 'add': {
         const [url, extra] = rest;
@@ -148,17 +133,8 @@ export async function run(args: string[], tools: CommandTools): Promise<number> 
         console.log(`removed webhook endpoint ${id}`);
         return 0;
       }
-      case undefined:
-        console.error(usage);
-        return 1;
-      default:
-        return fail(`unknown webhooks command "${command}"\n\n${usage}`);
     }
-  } catch (err) {
-    if (err instanceof OfficerInputError || err instanceof WebhookInputError) return fail(err.message);
-    throw err;
-  }
-}
+  });
 
 /**
  * Queues a `webhook.test` on the outbox and sends it at once with the worker's own code (the
@@ -191,9 +167,4 @@ async function test(db: Db, rest: string[], config: ReturnType<CommandTools['loa
     return 0;
   }
   return fail(`webhook.test ${deliveryId} to ${endpoint.url} failed: ${row?.last_error ?? 'unknown'}`);
-}
-
-function fail(message: string): number {
-  console.error(message);
-  return 1;
 }
