@@ -146,6 +146,11 @@ export namespace Components {
          */
         "noHistory": boolean;
         /**
+          * The page is the service's own, with its name as the page's heading and its own way back (the `/katalog/` pages): the detail names neither again, nor offers "Kembali ke hasil".
+          * @default false
+         */
+        "ownPage": boolean;
+        /**
           * Search text to start with (the page URL wins).
          */
         "query"?: string;
@@ -583,6 +588,11 @@ declare namespace LocalJSX {
          */
         "onLoketApply"?: (event: LoketServiceFinderCustomEvent<LoketApplyDetail>) => void;
         /**
+          * The page is the service's own, with its name as the page's heading and its own way back (the `/katalog/` pages): the detail names neither again, nor offers "Kembali ke hasil".
+          * @default false
+         */
+        "ownPage"?: boolean;
+        /**
           * Search text to start with (the page URL wins).
          */
         "query"?: string;
@@ -722,6 +732,7 @@ declare namespace LocalJSX {
         "query": string;
         "service": string;
         "noHistory": boolean;
+        "ownPage": boolean;
     }
     interface LoketServicePerformanceAttributes {
         "apiBase": string;

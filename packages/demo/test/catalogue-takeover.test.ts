@@ -103,15 +103,48 @@ describe.each(sizes)('the catalogue taken over by the components ($name)', (size
     await context.close();
   });
 
-  test('a service page: the finder shows that service; the server’s article is not shown', async () => {
+  test('a service page: the finder shows that service once, under the page’s heading, with no way back to results it never showed', async () => {
     const { context, page, watcher } = await open(size);
     await page.goto(`${api.url}/katalog/en/33.74/ktp-el-hilang`);
     const name = (await page.getByRole('heading', { level: 1 }).textContent()) as string;
     const finder = page.locator('loket-service-finder');
-    await finder.getByRole('heading', { level: 2, name }).waitFor();
+    await finder.getByRole('link', { name: 'Apply online' }).waitFor();
     expect(await page.locator('loket-service-finder > article').isVisible()).toBe(false);
+    // The service's name shows once: the page's h1. The finder's detail heading is for screen
+    // readers only and says what follows; no "Back to results" (the breadcrumb leads back).
+    // (The finder's polite live region says it too, in a 1 px visually hidden box.)
+    const seen = await page
+      .getByText(name, { exact: true })
+      .evaluateAll((els) =>
+        els.filter((e) => e.getBoundingClientRect().width > 1).map((e) => e.tagName.toLowerCase()),
+      );
+    expect(seen).toEqual(['h1']);
+    expect(await finder.getByRole('heading', { level: 2, name: 'About this service' }).count()).toBe(1);
+    expect(await finder.getByRole('link', { name: /Back to results/ }).count()).toBe(0);
+    const shift = await cls(page);
+    console.info(`${size.name}: CLS of the service page's takeover ${shift.toFixed(4)}`);
+    expect(shift).toBe(0);
     // The JSON-LD is still there for crawlers that run script.
     expect(await page.locator('script[type="application/ld+json"]').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(watcher.violations).toEqual([]);
+    expect(own(watcher.problems)).toEqual([]);
+
+    // "Apply online" leads to the service's form on this server, which starts an application here
+    // (a request from the server's own origin needs no region's allowed origin).
+    await finder.getByRole('link', { name: 'Apply online' }).click();
+    await page.waitForURL(`${api.url}/katalog/en/33.74/ktp-el-hilang/ajukan`);
+    const form = page.locator('loket-application-form');
+    await page.getByRole('heading', { level: 1, name: 'Apply online' }).waitFor();
+    await form.getByRole('button', { name: /^Start/ }).click();
+    await form.getByRole('heading', { level: 2, name: /^Step 1 of 3/ }).waitFor();
+    // The first answer is saved as a draft on this server (POST /v1/applications with this origin).
+    const created = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/v1/applications' && r.request().method() === 'POST',
+    );
+    await form.getByRole('textbox', { name: 'Full name' }).fill('Siti Rahayu');
+    expect((await created).status()).toBe(201);
+    expect(await page.locator('loket-application-form > p').isVisible()).toBe(false);
     expect(await axeViolations(page)).toEqual([]);
     expect(watcher.violations).toEqual([]);
     expect(own(watcher.problems)).toEqual([]);

@@ -47,11 +47,63 @@ describe('the components take over the pages', () => {
     expect(res.body).toContain(loader);
     expect(res.body).toMatch(
       new RegExp(
-        `<loket-service-finder region="${REGION}" lang="en" api-base="${origin}" service="ktp-el-hilang">\\s*<article>[\\s\\S]*</article>\\s*</loket-service-finder>`,
+        `<loket-service-finder region="${REGION}" lang="en" api-base="${origin}" service="ktp-el-hilang" own-page="" apply-href="/katalog/en/${REGION}/ktp-el-hilang/ajukan">\\s*<article>[\\s\\S]*</article>\\s*</loket-service-finder>`,
       ),
     );
     // The page's heading stays outside, for the page with or without the component.
     expect(res.body.indexOf('<h1>')).toBeLessThan(res.body.indexOf('<loket-service-finder'));
+  });
+
+  it('a service without an online form: no apply-href, and no form page', async () => {
+    const list = (await app.inject(`/v1/services?region=${REGION}&limit=100`)).json() as {
+      data: { id: string; form_available: boolean }[];
+    };
+    const offline = list.data.find((s) => !s.form_available);
+    if (!offline) throw new Error(`every service of ${REGION} has a form: pick another region`);
+    const res = await app.inject(`/katalog/id/${REGION}/${offline.id}`);
+    expect(res.body).toMatch(/<loket-service-finder [^>]*own-page=""/);
+    expect(res.body).not.toContain('apply-href');
+    expect((await app.inject(`/katalog/id/${REGION}/${offline.id}/ajukan`)).statusCode).toBe(404);
+  });
+
+  it('the form page that "Ajukan secara daring" leads to: <loket-application-form> for the service and region, the tracker for the receipt', async () => {
+    const res = await app.inject(`/katalog/id/${REGION}/ktp-el-hilang/ajukan`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(loader);
+    expect(res.body).toContain('<meta name="robots" content="noindex, follow">');
+    expect(res.body).toMatch(
+      new RegExp(
+        `<loket-application-form region="${REGION}" lang="id" api-base="${origin}" service="ktp-el-hilang" tracker-href="/katalog/id/lacak">\\s*<p>[^<]*<a href="/katalog/id/${REGION}/ktp-el-hilang">[\\s\\S]*</loket-application-form>`,
+      ),
+    );
+    expect(res.body).toContain('<h1>Ajukan secara daring</h1>');
+    expect(res.body).toContain(`hreflang="en" href="${origin}/katalog/en/${REGION}/ktp-el-hilang/ajukan"`);
+    for (const path of [
+      `/katalog/id/${REGION}/no-such-service/ajukan`,
+      `/katalog/id/99.99/ktp-el-hilang/ajukan`,
+    ]) {
+      expect((await app.inject(path)).statusCode, path).toBe(404);
+    }
+  });
+
+  it('the form on this server may start an application: its own origin needs no region’s allowance, another still does', async () => {
+    const body = { service: 'ktp-el-hilang', region: REGION };
+    const from = (o: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/v1/applications',
+        headers: { origin: o, host: 'loket.test', 'sec-fetch-site': 'same-origin' },
+        payload: body,
+      });
+    expect((await from(origin)).statusCode).toBe(201);
+    const other = await app.inject({
+      method: 'POST',
+      url: '/v1/applications',
+      headers: { origin: 'https://elsewhere.example', 'sec-fetch-site': 'cross-site' },
+      payload: body,
+    });
+    expect(other.statusCode).toBe(403);
+    expect(other.json().type).toContain('origin-not-allowed');
   });
 
   it('the list and a search: the form and the results inside the finder, with the query', async () => {

@@ -8,7 +8,7 @@ import {
 import { openComplaint } from '../complaints/open.js';
 import type { Db } from '../db/index.js';
 import type { Limit } from '../limits.js';
-import { authenticateSession, type DeskSettings } from '../officers/session-auth.js';
+import { authenticateSession, type DeskSettings, fromOwnOrigin } from '../officers/session-auth.js';
 import { ProblemError } from '../problem.js';
 import { authenticateKiosk, type KioskDevice } from '../survey/kiosk.js';
 import { openBooking } from '../visits/manage.js';
@@ -30,6 +30,15 @@ const header = (request: FastifyRequest, name: string) => {
 };
 
 /**
+ * The `Origin` a region must have allowed for a citizen's request: the browser's, or none for a
+ * request from this server's own origin (its /katalog/ pages, which take the citizen from a
+ * service's page to its application form here), as for a request without `Origin`.
+ */
+export function citizenOrigin(request: FastifyRequest, publicUrl: string | undefined): string | undefined {
+  return fromOwnOrigin(request, publicUrl) ? undefined : request.headers.origin;
+}
+
+/**
  * The security handlers named in the contract (`applicationSecret`, `bookingSecret`, `complaintSecret`,
  * `officerToken`, `officerSession`, `kioskToken`); glue runs them before the handler, after request
  * validation, and for the officer API accepts either officer scheme. The rules are in
@@ -41,7 +50,7 @@ export function securityHandlers(db: Db, lockout: Limit, desk: DeskSettings) {
       const given = {
         code: (request.params as { code?: string }).code ?? '',
         secret: header(request, 'loket-secret'),
-        origin: request.headers.origin,
+        origin: citizenOrigin(request, desk.publicUrl),
       };
       request.application = await openApplication(db, given, lockout).catch((error: unknown) => {
         // The code itself stays out of the log (docs/privacy.md): only that a lockout held.
@@ -55,7 +64,7 @@ export function securityHandlers(db: Db, lockout: Limit, desk: DeskSettings) {
     async kioskToken(request: FastifyRequest) {
       request.kiosk = await authenticateKiosk(db, {
         token: header(request, 'loket-kiosk'),
-        origin: request.headers.origin,
+        origin: citizenOrigin(request, desk.publicUrl),
       });
     },
 
@@ -63,7 +72,7 @@ export function securityHandlers(db: Db, lockout: Limit, desk: DeskSettings) {
       const given = {
         code: (request.params as { code?: string }).code ?? '',
         secret: header(request, 'loket-secret'),
-        origin: request.headers.origin,
+        origin: citizenOrigin(request, desk.publicUrl),
       };
       request.booking = await openBooking(db, given, lockout);
     },
@@ -72,7 +81,7 @@ export function securityHandlers(db: Db, lockout: Limit, desk: DeskSettings) {
       const given = {
         code: (request.params as { code?: string }).code ?? '',
         secret: header(request, 'loket-secret'),
-        origin: request.headers.origin,
+        origin: citizenOrigin(request, desk.publicUrl),
       };
       request.complaint = await openComplaint(db, given, lockout);
     },

@@ -8,6 +8,7 @@ import type { ApplicationRow } from '../applications/security.js';
 import { submitApplication } from '../applications/submit.js';
 import { withdrawApplication } from '../applications/withdraw.js';
 import { pickLang } from '../http/lang.js';
+import { citizenOrigin } from '../http/security.js';
 import type { AppContext, OperationRequest } from './context.js';
 
 /** Set by the applicationSecret security handler before any of these handlers run. */
@@ -43,7 +44,7 @@ export function applicationHandlers(ctx: AppContext) {
       const { application, secret } = await createDraft(ctx.db, request.body, {
         lang,
         now: ctx.now(),
-        checkOrigin: (region) => checkOrigin(ctx.db, request.headers.origin, region),
+        checkOrigin: (region) => checkOrigin(ctx.db, citizenOrigin(request, ctx.desk.publicUrl), region),
       });
       noStore(reply)
         .code(201)

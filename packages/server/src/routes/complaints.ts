@@ -7,6 +7,7 @@ import { type ComplaintRow, presentComplaint } from '../complaints/present.js';
 import { nationalChannelsWithWays } from '../complaints.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { pickLang } from '../http/lang.js';
+import { citizenOrigin } from '../http/security.js';
 import { type Lang, say } from '../messages/index.js';
 import type { AppContext, OperationRequest } from './context.js';
 
@@ -63,7 +64,7 @@ export function complaintHandlers(ctx: AppContext) {
         key: header(request, 'idempotency-key'),
         lang,
         now: ctx.now(),
-        origin: request.headers.origin,
+        origin: citizenOrigin(request, ctx.desk.publicUrl),
         lockout: ctx.limits.lockout,
         channels: await nationalChannelsWithWays(lang),
       });

@@ -4,6 +4,7 @@ import { checkOrigin, originAllowedAnywhere } from '../applications/origins.js';
 import { checkRecovery, redeemRecovery } from '../applications/recovery.js';
 import { formatCode, normalizeCode } from '../applications/secrets.js';
 import { pickLang } from '../http/lang.js';
+import { citizenOrigin } from '../http/security.js';
 import { say } from '../messages/index.js';
 import { problem } from '../problem.js';
 import type { AppContext, OperationRequest } from './context.js';
@@ -36,7 +37,7 @@ async function anyOrigin(ctx: AppContext, origin: string | undefined): Promise<v
 export function recoveryHandlers(ctx: AppContext) {
   return {
     async requestSecretRecovery(request: OperationRequest<'requestSecretRecovery'>, reply: FastifyReply) {
-      await anyOrigin(ctx, request.headers.origin);
+      await anyOrigin(ctx, citizenOrigin(request, ctx.desk.publicUrl));
       const { limits } = ctx;
       const allowed = limits.allow.some((a) => normalizeIP(a) === normalizeIP(request.ip));
       const work = await checkRecovery(
@@ -47,7 +48,7 @@ export function recoveryHandlers(ctx: AppContext) {
           address: normalizeIP(request.ip),
           now: ctx.now(),
           originAllowed: (region) =>
-            checkOrigin(ctx.db, request.headers.origin, region).then(
+            checkOrigin(ctx.db, citizenOrigin(request, ctx.desk.publicUrl), region).then(
               () => true,
               () => false,
             ),
@@ -60,7 +61,7 @@ export function recoveryHandlers(ctx: AppContext) {
     },
 
     async recoverSecret(request: OperationRequest<'recoverSecret'>, reply: FastifyReply) {
-      await anyOrigin(ctx, request.headers.origin);
+      await anyOrigin(ctx, citizenOrigin(request, ctx.desk.publicUrl));
       const secret = await redeemRecovery(ctx.db, request.params.code, request.body.token, ctx.now());
       reply.header('cache-control', 'no-store');
       return { code: formatCode(normalizeCode(request.params.code) ?? ''), secret };

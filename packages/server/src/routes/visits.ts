@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { findRegion } from '../catalogue/regions.js';
 import { pickLang } from '../http/lang.js';
+import { citizenOrigin } from '../http/security.js';
 import { say } from '../messages/index.js';
 import { problem } from '../problem.js';
 import { createBooking } from '../visits/book.js';
@@ -145,7 +146,7 @@ export function visitHandlers(ctx: AppContext, boards: Boards) {
         key: header(request, 'idempotency-key'),
         lang: pickLang(request),
         now: ctx.now(),
-        origin: request.headers.origin,
+        origin: citizenOrigin(request, ctx.desk.publicUrl),
       });
       noStore(reply).code(result.status).header('location', `/v1/bookings/${result.body.code}`);
       if (result.replayed) reply.header('idempotent-replayed', 'true');

@@ -12,6 +12,9 @@ export const paths = {
   region: (lang: Lang, region: string) => `${SITE}/${lang}/${region}`,
   service: (lang: Lang, region: string, slug: string) =>
     `${SITE}/${lang}/${region}/${encodeURIComponent(slug)}`,
+  /** A service's application form (the finder's "Ajukan secara daring" on the service's page). */
+  apply: (lang: Lang, region: string, slug: string) =>
+    `${SITE}/${lang}/${region}/${encodeURIComponent(slug)}/ajukan`,
   track: (lang: Lang) => `${SITE}/${lang}/lacak`,
   sitemap: (region: string) => `${SITE}/sitemap/${region}.xml`,
   sitemapIndex: `${SITE}/sitemap.xml`,
@@ -73,7 +76,7 @@ export interface PageParts {
  * which has no <slot>, so this fallback is no longer shown (docs/seo.md).
  */
 export function takeOver(
-  tag: 'loket-service-finder' | 'loket-status-tracker',
+  tag: 'loket-service-finder' | 'loket-status-tracker' | 'loket-application-form',
   attributes: Record<string, string | null>,
   content: Html,
 ): Html {

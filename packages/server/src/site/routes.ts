@@ -10,6 +10,7 @@ import type { Lang } from '../messages/index.js';
 import { ProblemError } from '../problem.js';
 import type { AppContext } from '../routes/context.js';
 import { storable } from '../text.js';
+import { applyPage } from './apply-page.js';
 import { isLang, originOf, paths, SITE, sendPage } from './layout.js';
 import { notFoundPage, PAGE_SIZE, regionPage, tooManyPage } from './region-page.js';
 import { servicePage } from './service-page.js';
@@ -164,6 +165,18 @@ export function registerSite(
       const locations = (await locationsOffering(ctx.db, found, row.id))?.data ?? [];
       const base = origin(request);
       return sendPage(reply, lang, servicePage(service, found, locations, base), 'public', base);
+    });
+
+    // The finder's "Ajukan secara daring" on a service's page: the form, here, for services that have one.
+    site.get(`${SITE}/:lang/:region/:slug/ajukan`, async (request: Request, reply) => {
+      const { lang, slug } = request.params;
+      if (!isLang(lang)) return reply.callNotFound();
+      const found = await region(request.params.region);
+      const row = found ? await findService(ctx.db, slug, scopeOf(found)) : null;
+      const service = row ? presentService(row, lang, ctx.nationalComplaintChannels) : null;
+      if (!found || !service?.form_available) return missing(request, reply, lang);
+      const base = origin(request);
+      return sendPage(reply, lang, applyPage(service, found, base), 'public', base);
     });
   });
 }

@@ -80,7 +80,16 @@ ${service.override ? html`<p>${t.localRule}${service.override.fields.join(', ')}
     (s) => html`<li>${link(s, s)}</li>`,
   )}</ul></section>
 </article>`;
-  const finder = { region: region.code, lang, 'api-base': origin, service: service.id };
+  // The page is the service's own: its h1 and breadcrumb stand for the finder's heading and way
+  // back (`own-page`); "Ajukan secara daring" leads to the form on this server (apply-page.ts).
+  const finder = {
+    region: region.code,
+    lang,
+    'api-base': origin,
+    service: service.id,
+    'own-page': '',
+    'apply-href': service.form_available ? paths.apply(lang, region.code, service.id) : null,
+  };
   const body = html`<nav aria-label="${t.breadcrumb}"><a href="${paths.region(lang, region.code)}">${t.catalogueOf(region.name)}</a></nav>
 <h1>${service.name}</h1>
 ${takeOver('loket-service-finder', finder, article)}`;

@@ -54,6 +54,11 @@ const id = {
   notFound: 'Halaman tidak ditemukan',
   tooMany: 'Terlalu banyak permintaan',
   notFoundText: 'Wilayah atau layanan ini tidak ada di katalog.',
+  apply: 'Ajukan secara daring',
+  applyFor: (service: string) => `Ajukan secara daring: ${service}`,
+  applyNeedsScript:
+    'Formulir daring ini memerlukan JavaScript. Tanpa JavaScript, Anda tetap dapat mengurus layanan ini di tempat layanan:',
+  applyWhere: 'persyaratan dan tempatnya',
   lang: 'id-ID',
 };
 
@@ -112,6 +117,11 @@ const en: Words = {
   notFound: 'Page not found',
   tooMany: 'Too many requests',
   notFoundText: 'This region or service is not in the catalogue.',
+  apply: 'Apply online',
+  applyFor: (service) => `Apply online: ${service}`,
+  applyNeedsScript:
+    'This online form needs JavaScript. Without it, you can still apply in person at a service counter:',
+  applyWhere: 'requirements and places',
   lang: 'en-GB',
 };
 

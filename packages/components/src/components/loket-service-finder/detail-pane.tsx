@@ -22,6 +22,8 @@ export interface DetailPaneHost {
   readonly DetailView?: typeof import('./service-detail')['ServiceDetail'];
   /** The `apply-href` template. */
   readonly applyHref?: string;
+  /** The `own-page` attribute: the page names the service and leads back itself. */
+  readonly ownPage: boolean;
   readonly loketApply: EventEmitter<LoketApplyDetail>;
   readonly state: FinderState;
   readonly loading: Loading;
@@ -63,7 +65,7 @@ export const DetailPane: FunctionalComponent<{ host: DetailPaneHost }> = ({ host
           : null
       }
       visitHref={host.visitLink}
-      backHref={host.hrefOf({ service: null })}
+      backHref={host.ownPage ? null : host.hrefOf({ service: null })}
       onBack={host.onBack}
       onApply={onApply}
       onRetry={() => void host.retry(() => host.loading.detail(host.state.service ?? ''))}

@@ -78,6 +78,8 @@ export class LoketServiceFinder {
   @Prop() service?: string;
   /** Keep the page URL untouched (no deep links), e.g. when a page has two finders. */
   @Prop() noHistory = false;
+  /** The page is the service's own, with its name as the page's heading and its own way back (the `/katalog/` pages): the detail names neither again, nor offers "Kembali ke hasil". */
+  @Prop() ownPage = false;
 
   @State() locale: Locale = 'id';
   @State() input = '';

@@ -37,7 +37,8 @@ export interface DetailProps {
   /** The visit booking page for this service, when a counter of the region takes bookings for it. */
   visitHref?: string | null;
   onBack: (event: MouseEvent) => void;
-  backHref: string;
+  /** "Kembali ke hasil", or `null` on the service's own page (`own-page`): there the page's heading names the service, and the detail's heading only says what follows. */
+  backHref: string | null;
   onApply: (event: MouseEvent) => void;
 }
 
@@ -47,13 +48,21 @@ export const ServiceDetail: FunctionalComponent<DetailProps> = (p) => {
   const d = detailText.get(locale);
   return (
     <article class="detail" part="detail" aria-labelledby="loket-detail-heading">
-      <a class="back" part="back" href={p.backHref} onClick={p.onBack}>
-        <span aria-hidden="true">← </span>
-        {t.detail.back}
-      </a>
-      <h2 id="loket-detail-heading" class="detail-heading" tabIndex={-1}>
-        {s.name}
-      </h2>
+      {p.backHref === null ? (
+        <h2 id="loket-detail-heading" class="visually-hidden" tabIndex={-1}>
+          {d.about}
+        </h2>
+      ) : (
+        [
+          <a class="back" part="back" href={p.backHref} onClick={p.onBack}>
+            <span aria-hidden="true">← </span>
+            {t.detail.back}
+          </a>,
+          <h2 id="loket-detail-heading" class="detail-heading" tabIndex={-1}>
+            {s.name}
+          </h2>,
+        ]
+      )}
       <p class="agency">{s.agency.name}</p>
       {s.form_available && <Apply {...p} />}
       <section aria-labelledby="loket-req">

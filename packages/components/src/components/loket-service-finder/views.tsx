@@ -51,10 +51,12 @@ export const DetailArea: FunctionalComponent<DetailProps> = (p) => {
   if (p.status === 'ready' && service && View) return <View {...p} service={service} />;
   return (
     <div class="detail">
-      <a class="back" part="back" href={p.backHref} onClick={p.onBack}>
-        <span aria-hidden="true">← </span>
-        {t.detail.back}
-      </a>
+      {p.backHref !== null && (
+        <a class="back" part="back" href={p.backHref} onClick={p.onBack}>
+          <span aria-hidden="true">← </span>
+          {t.detail.back}
+        </a>
+      )}
       {p.status === 'loading' && <Skeleton />}
       {p.status === 'missing' && (
         <p class="notice" part="empty">

@@ -99,6 +99,8 @@ export interface DetailMessages {
   /** The heading of the region's own sources. */
   localSources: string;
   apply: string;
+  /** The detail's heading on the service's own page (`own-page`), for screen readers: the page names the service. */
+  about: string;
   applyHint: string;
   /** The link to book a time at the MPP counter (<loket-visit-booking>). */
   visit: string;

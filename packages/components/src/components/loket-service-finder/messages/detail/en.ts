@@ -62,6 +62,7 @@ export const en: DetailMessages = {
   },
   localSources: "The region's sources",
   apply: 'Apply online',
+  about: 'About this service',
   applyHint: 'Fill in the form and upload documents without queueing.',
   visit: 'Book a queue number at the MPP',
   visitHint: 'Choose a day and time to come to the counter, and get a queue number.',

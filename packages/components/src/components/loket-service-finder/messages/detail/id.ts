@@ -62,6 +62,7 @@ export const id: DetailMessages = {
   },
   localSources: 'Sumber data daerah',
   apply: 'Ajukan secara daring',
+  about: 'Tentang layanan ini',
   applyHint: 'Isi formulir dan unggah dokumen tanpa antre.',
   visit: 'Ambil antrean di MPP',
   visitHint: 'Pilih hari dan jam datang ke loket, lalu dapatkan nomor antrean.',
