@@ -4,7 +4,8 @@ import { expect, fn, waitFor, within } from 'storybook/test';
 import { demo } from './msw/demo';
 import { API_BASE, catalogue, empty, failing, slow } from './msw/handlers';
 import { props } from './support/controls';
-import { finderIn, patience } from './support/finder';
+import { finderIn, finderWords, patience } from './support/finder';
+import { escapeRegExp, fill, shown } from './support/locale';
 
 // Every state of <loket-service-finder>, on the real catalogue (recorded, served by MSW) for Kota
 // Surabaya. The play functions do what a citizen does and check what they would notice. The docs
@@ -18,14 +19,14 @@ interface FinderArgs {
   service?: string;
   'apply-href'?: string;
   'no-history': boolean;
+  'own-page'?: boolean;
   onLoketApply: (event: CustomEvent<{ service: string; region: string | null }>) => void;
 }
 
 const meta = {
   title: 'Components/Service finder',
-  // Its checks read Indonesian words: it stays in Indonesian (the Language toolbar is locked on it;
-  // see support/locale.ts for stories that follow the toolbar); its English stories set `locale: 'en'`.
-  globals: { locale: 'id' },
+  // The play functions take the finder's words and the catalogue's names in the story's language
+  // (support/finder.ts finderWords): every story follows the Language toolbar.
   component: 'loket-service-finder',
   tags: ['autodocs'],
   args: {
@@ -57,65 +58,71 @@ type Story = StoryObj<FinderArgs>;
 const ownFrameInDocs = { docs: { story: { inline: false, iframeHeight: 420 } } };
 
 const lostIdCard = { id: 'Penggantian KTP-el karena Hilang', en: 'Replacement of Lost KTP-el' };
+/** "12 layanan untuk “ktp”": the results' heading for the stories' search. */
+const resultsFor = (w: ReturnType<typeof finderWords>) =>
+  shown(w.t.results.countFor.other, { q: demo.search });
 
 /** Search results for “ktp” in Bahasa Indonesia, the default language. */
 export const Results: Story = {
   args: { query: demo.search },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const w = finderWords(globals);
     const { view } = await finderIn(canvasElement);
-    await expect(
-      await view.findByRole('heading', { level: 2, name: /^\d+ layanan untuk “ktp”$/ }, patience),
-    ).toBeVisible();
-    const card = (await view.findByRole('link', { name: lostIdCard.id })).closest('article') as HTMLElement;
-    await expect(within(card).getByText('Gratis')).toBeVisible();
-    await expect(view.getByRole('combobox', { name: 'Cari layanan' })).toHaveValue('ktp');
+    await expect(await view.findByRole('heading', { level: 2, name: resultsFor(w) }, patience)).toBeVisible();
+    const card = (await view.findByRole('link', { name: lostIdCard[w.lang] })).closest(
+      'article',
+    ) as HTMLElement;
+    await expect(within(card).getByText(w.t.fee.free)).toBeVisible();
+    await expect(view.getByRole('combobox', { name: w.t.search.label })).toHaveValue('ktp');
   },
 };
 
 /** Typing shows suggestions (APG combobox); the arrow keys choose one and Enter opens it. */
 export const SearchWithKeyboard: Story = {
-  play: async ({ canvasElement, userEvent }) => {
+  play: async ({ canvasElement, globals, userEvent }) => {
+    const w = finderWords(globals);
     const { root, view } = await finderIn(canvasElement);
-    const combobox = view.getByRole('combobox', { name: 'Cari layanan' });
+    const combobox = view.getByRole('combobox', { name: w.t.search.label });
     await userEvent.type(combobox, demo.search);
 
-    const listbox = await view.findByRole('listbox', { name: 'Saran layanan' }, patience);
+    const listbox = await view.findByRole('listbox', { name: w.t.search.suggestions }, patience);
     await expect(combobox).toHaveAttribute('aria-expanded', 'true');
     const names = within(listbox)
       .getAllByRole('option')
       .map((option) => option.querySelector('.option-name')?.textContent);
-    const wanted = names.indexOf(lostIdCard.id);
+    const wanted = names.indexOf(lostIdCard[w.lang]);
     await expect(wanted).toBeGreaterThanOrEqual(0);
     for (let i = 0; i <= wanted; i++) await userEvent.keyboard('{ArrowDown}');
     const active = await within(listbox).findByRole('option', {
       selected: true,
-      name: /^Penggantian KTP-el karena Hilang/,
+      name: new RegExp(`^${escapeRegExp(lostIdCard[w.lang])}`),
     });
     await expect(combobox).toHaveAttribute('aria-activedescendant', active.id);
     await expect(root.activeElement).toBe(combobox); // focus stays in the box
 
     await userEvent.keyboard('{Enter}');
-    const heading = await view.findByRole('heading', { level: 2, name: lostIdCard.id }, patience);
+    const heading = await view.findByRole('heading', { level: 2, name: lostIdCard[w.lang] }, patience);
     // Opened by the citizen: focus moves to the service's name, so a screen reader reads it next.
     await waitFor(() => expect(root.activeElement).toBe(heading));
-    await expect(view.getByRole('button', { name: 'Ajukan secara daring' })).toBeVisible();
+    await expect(view.getByRole('button', { name: w.detail.apply })).toBeVisible();
 
-    await userEvent.click(view.getByRole('link', { name: /Kembali ke hasil/ }));
-    await expect(await view.findByRole('combobox', { name: 'Cari layanan' }, patience)).toBeVisible();
+    await userEvent.click(view.getByRole('link', { name: shown(w.t.detail.back, {}, true) }));
+    await expect(await view.findByRole('combobox', { name: w.t.search.label }, patience)).toBeVisible();
   },
 };
 
 /** Suggestions open, the second one active (axe checks this state too). */
 export const Suggestions: Story = {
-  play: async ({ canvasElement, userEvent }) => {
+  play: async ({ canvasElement, globals, userEvent }) => {
+    const w = finderWords(globals);
     const { view } = await finderIn(canvasElement);
-    const combobox = view.getByRole('combobox', { name: 'Cari layanan' });
+    const combobox = view.getByRole('combobox', { name: w.t.search.label });
     await userEvent.type(combobox, demo.search);
-    const listbox = await view.findByRole('listbox', { name: 'Saran layanan' }, patience);
+    const listbox = await view.findByRole('listbox', { name: w.t.search.suggestions }, patience);
     await userEvent.keyboard('{ArrowDown}{ArrowDown}');
     const active = await within(listbox).findByRole('option', { selected: true });
     await expect(combobox).toHaveAttribute('aria-activedescendant', active.id);
-    await expect(view.getByRole('status')).toHaveTextContent(/saran tersedia/);
+    await expect(view.getByRole('status')).toHaveTextContent(shown(w.t.search.suggestionCount.other));
   },
 };
 
@@ -123,11 +130,11 @@ export const Suggestions: Story = {
 export const Loading: Story = {
   args: { query: demo.search },
   parameters: { msw: { handlers: { catalogue: slow() } }, ...ownFrameInDocs },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const { root, view } = await finderIn(canvasElement);
     await expect(root.querySelector('[part~="skeleton"]')).toBeVisible();
     await expect(view.queryByRole('heading', { level: 2 })).toBeNull();
-    await expect(view.getByRole('combobox', { name: 'Cari layanan' })).toBeEnabled();
+    await expect(view.getByRole('combobox', { name: finderWords(globals).t.search.label })).toBeEnabled();
   },
 };
 
@@ -135,17 +142,14 @@ export const Loading: Story = {
 export const Empty: Story = {
   args: { query: demo.noMatch },
   parameters: { msw: { handlers: { catalogue: [...empty(), ...catalogue()] } } },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const w = finderWords(globals);
     const { view } = await finderIn(canvasElement);
-    await expect(
-      await view.findByRole('heading', { name: 'Layanan tidak ditemukan' }, patience),
-    ).toBeVisible();
-    await expect(view.getByText('Tidak ada layanan yang cocok dengan “kolam renang”.')).toBeVisible();
-    await expect(view.getByRole('button', { name: 'akta kelahiran' })).toBeVisible();
+    await expect(await view.findByRole('heading', { name: w.t.results.emptyTitle }, patience)).toBeVisible();
+    await expect(view.getByText(fill(w.t.results.emptyFor, { q: demo.noMatch }))).toBeVisible();
+    await expect(view.getByRole('button', { name: w.t.results.emptyExamples[1] })).toBeVisible();
     // Then the complaint route, in case what was looked for is a complaint.
-    await expect(
-      await view.findByRole('heading', { name: 'Ingin menyampaikan pengaduan?' }, patience),
-    ).toBeVisible();
+    await expect(await view.findByRole('heading', { name: w.noMatch.unknownTitle }, patience)).toBeVisible();
     await expect(view.getByRole('link', { name: 'SP4N-LAPOR!' })).toBeVisible();
   },
 };
@@ -153,17 +157,20 @@ export const Empty: Story = {
 /** A complaint, not a service ("lampu jalan mati", a broken street light): no list of the wrong kind, the complaint route. */
 export const Complaint: Story = {
   args: { query: demo.complaint },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const w = finderWords(globals);
     const { view } = await finderIn(canvasElement);
     await expect(
-      await view.findByRole('heading', { name: 'Ini pengaduan, bukan layanan' }, patience),
+      await view.findByRole('heading', { name: w.noMatch.complaintTitle }, patience),
     ).toBeVisible();
     await expect(view.getByRole('link', { name: 'SP4N-LAPOR!' })).toHaveAttribute(
       'href',
       'https://www.lapor.go.id',
     );
-    await expect(view.queryByRole('heading', { name: 'Layanan tidak ditemukan' })).toBeNull();
-    await expect(view.queryByRole('link', { name: /Akta Kematian/ })).toBeNull();
+    await expect(view.queryByRole('heading', { name: w.t.results.emptyTitle })).toBeNull();
+    // No list of the wrong kind: not the death certificate that "mati" (dead) would find.
+    const deathCertificate = { id: /Akta Kematian/, en: /Death Certificate/ }[w.lang];
+    await expect(view.queryByRole('link', { name: deathCertificate })).toBeNull();
   },
 };
 
@@ -172,11 +179,12 @@ export const ErrorState: Story = {
   name: 'Error',
   args: { query: demo.search },
   parameters: { msw: { handlers: { catalogue: failing() } }, ...ownFrameInDocs },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { t } = finderWords(globals);
     const { view } = await finderIn(canvasElement);
     const alert = await view.findByRole('alert', {}, patience);
-    await expect(within(alert).getByRole('heading', { name: 'Layanan tidak dapat dimuat' })).toBeVisible();
-    await expect(within(alert).getByRole('button', { name: 'Coba lagi' })).toBeEnabled();
+    await expect(within(alert).getByRole('heading', { name: t.results.errorTitle })).toBeVisible();
+    await expect(within(alert).getByRole('button', { name: t.results.retry })).toBeEnabled();
   },
 };
 
@@ -187,12 +195,11 @@ export const ErrorThenRetry: Story = {
   tags: ['!autodocs'], // on the docs page it would only show the results
   play: async (context) => {
     await ErrorState.play?.(context);
+    const w = finderWords(context.globals);
     const { view } = await finderIn(context.canvasElement);
     context.msw.use(...catalogue()); // the API is back
-    await context.userEvent.click(view.getByRole('button', { name: 'Coba lagi' }));
-    await expect(
-      await view.findByRole('heading', { level: 2, name: /^\d+ layanan untuk “ktp”$/ }, patience),
-    ).toBeVisible();
+    await context.userEvent.click(view.getByRole('button', { name: w.t.results.retry }));
+    await expect(await view.findByRole('heading', { level: 2, name: resultsFor(w) }, patience)).toBeVisible();
     await expect(view.queryByRole('alert')).toBeNull();
   },
 };
@@ -203,46 +210,76 @@ export const ErrorThenRetry: Story = {
  */
 export const Detail: Story = {
   args: { service: demo.service },
-  play: async ({ args, canvasElement, userEvent }) => {
+  play: async ({ args, canvasElement, globals, userEvent }) => {
+    const w = finderWords(globals);
+    const service = w.service(demo.service);
     const { root, view } = await finderIn(canvasElement);
-    await expect(await view.findByRole('heading', { level: 2, name: lostIdCard.id }, patience)).toBeVisible();
+    await expect(await view.findByRole('heading', { level: 2, name: service.name }, patience)).toBeVisible();
     await expect(root.activeElement).toBeNull(); // opened on page load: focus is left alone
 
-    const requirements = view.getByRole('region', { name: 'Persyaratan' });
-    const policeLetter = within(requirements).getByRole('checkbox', {
-      name: 'Surat keterangan kehilangan dari kepolisian',
-    });
+    const requirements = view.getByRole('region', { name: w.detail.requirements });
+    // "Surat keterangan kehilangan dari kepolisian", the police's loss report.
+    const policeLetter = within(requirements).getByRole('checkbox', { name: service.requirements[0] });
     await userEvent.click(policeLetter);
     await expect(policeLetter).toBeChecked();
 
-    await expect(view.getByText('Gratis')).toBeVisible();
-    await expect(view.getByText(/^Dasar hukum biaya: UU 24\/2013/)).toBeVisible();
-    await expect(view.getByText('Mal Pelayanan Publik Siola Kota Surabaya')).toBeVisible();
-    await expect(view.getByText('Jam buka belum tercatat')).toBeVisible(); // no source gives Siola's hours
+    await expect(view.getByText(w.t.fee.free)).toBeVisible();
+    await expect(
+      view.getByText(`${w.detail.feeBasis}: ${service.fee.legal_basis}`, { exact: false }),
+    ).toBeVisible();
+    await expect(view.getByText(w.locations(demo.service)[0]?.name ?? '')).toBeVisible();
+    await expect(view.getByText(w.detail.hoursUnknown)).toBeVisible(); // no source gives Siola's hours
 
-    await userEvent.click(view.getByRole('button', { name: 'Ajukan secara daring' }));
+    await userEvent.click(view.getByRole('button', { name: w.detail.apply }));
     await expect(args.onLoketApply).toHaveBeenCalledWith(
       expect.objectContaining({ detail: { service: demo.service, region: demo.region } }),
     );
   },
 };
 
+/**
+ * `own-page`: the page is the service's own (the server's `/katalog/` pages), with the name as its
+ * `h1` and a breadcrumb back: the detail names the service only for screen readers ("Tentang layanan
+ * ini") and has no "Kembali ke hasil"; `apply-href` leads to the form.
+ */
+export const OwnPage: Story = {
+  args: { service: demo.service, 'own-page': true, 'apply-href': '/katalog/id/35.78/{service}/ajukan' },
+  render: (args, context) => html`
+    <h1>${lostIdCard[finderWords(context.globals).lang]}</h1>
+    ${meta.render(args, context)}
+  `,
+  play: async ({ canvasElement, globals }) => {
+    const w = finderWords(globals);
+    const { root, view } = await finderIn(canvasElement);
+    await expect(await view.findByRole('link', { name: w.detail.apply }, patience)).toHaveAttribute(
+      'href',
+      `/katalog/id/35.78/${demo.service}/ajukan`,
+    );
+    await expect(view.getByRole('heading', { level: 2, name: w.detail.about })).toBeInTheDocument();
+    await expect(view.queryByRole('heading', { name: lostIdCard[w.lang] })).toBeNull();
+    await expect(view.queryByRole('link', { name: shown(w.t.detail.back, {}, true) })).toBeNull();
+    await expect(root.querySelector('[part~="back"]')).toBeNull();
+  },
+};
+
 /** Which MPP offers the service: today's hours (as recorded, with their date), the phone as a link, no map without coordinates. */
 export const MppHours: Story = {
   args: demo.mppHours,
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const w = finderWords(globals);
+    const { region, service } = demo.mppHours;
     const { view } = await finderIn(canvasElement);
     await expect(
-      await view.findByRole('heading', { level: 2, name: 'Penerbitan SKCK' }, patience),
+      await view.findByRole('heading', { level: 2, name: w.service(service, region).name }, patience),
     ).toBeVisible();
-    await expect(view.getByText('Mal Pelayanan Publik Provinsi DKI Jakarta')).toBeVisible();
-    await expect(
-      view.getByText(
-        /^Hari ini \((Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\): (\d\d\.\d\d–\d\d\.\d\d WIB|tutup)$/,
-      ),
-    ).toBeVisible();
+    await expect(view.getByText(w.locations(service, region)[0]?.name ?? '')).toBeVisible();
+    // "Hari ini (Senin): 08.00–15.00 WIB", or "tutup"; English writes 08:00.
+    const day = `(${Object.values(w.detail.days).map(escapeRegExp).join('|')})`;
+    const hours = `(\\d\\d[.:]\\d\\d–\\d\\d[.:]\\d\\d WIB|${escapeRegExp(w.detail.closed)})`;
+    const today = escapeRegExp(w.detail.today).replace(escapeRegExp('{day}'), day);
+    await expect(view.getByText(new RegExp(`^${today}: ${hours}$`))).toBeVisible();
     await expect(view.getByRole('link', { name: '1500164' })).toHaveAttribute('href', 'tel:1500164');
-    await expect(view.queryByRole('link', { name: 'Lihat di peta' })).toBeNull();
+    await expect(view.queryByRole('link', { name: w.detail.map })).toBeNull();
   },
 };
 
@@ -276,9 +313,9 @@ export const EnglishDetail: Story = {
 export const Dark: Story = {
   args: { query: demo.search },
   globals: { theme: 'dark' },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const { root, view } = await finderIn(canvasElement);
-    await view.findByRole('link', { name: lostIdCard.id }, patience);
+    await view.findByRole('link', { name: lostIdCard[finderWords(globals).lang] }, patience);
     await expect(getComputedStyle(root.querySelector('.finder') as Element).backgroundColor).toBe(
       'rgb(21, 24, 28)',
     );
@@ -289,9 +326,9 @@ export const Dark: Story = {
 export const HighContrast: Story = {
   args: { query: demo.search },
   globals: { theme: 'high-contrast' },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const { root, view } = await finderIn(canvasElement);
-    await view.findByRole('link', { name: lostIdCard.id }, patience);
+    await view.findByRole('link', { name: lostIdCard[finderWords(globals).lang] }, patience);
     await expect(getComputedStyle(root.querySelector('.finder') as Element).backgroundColor).toBe(
       'rgb(0, 0, 0)',
     );
@@ -307,15 +344,16 @@ export const Narrow: Story = {
     (story, { viewMode }) =>
       viewMode === 'docs' ? html`<div style="max-width: 320px">${story()}</div>` : story(),
   ],
-  play: async ({ canvasElement, userEvent }) => {
+  play: async ({ canvasElement, globals, userEvent }) => {
+    const w = finderWords(globals);
     const { view } = await finderIn(canvasElement);
     const fits = () => expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(window.innerWidth);
     await expect(window.innerWidth).toBe(320);
-    await userEvent.click(await view.findByRole('link', { name: lostIdCard.id }, patience));
+    await userEvent.click(await view.findByRole('link', { name: lostIdCard[w.lang] }, patience));
     await fits();
-    await view.findByRole('heading', { level: 2, name: lostIdCard.id }, patience);
-    await userEvent.click(view.getByText(/^Dasar hukum · Sumber data/));
-    await expect(view.getByRole('heading', { level: 4, name: 'Sumber data' })).toBeVisible();
+    await view.findByRole('heading', { level: 2, name: lostIdCard[w.lang] }, patience);
+    await userEvent.click(view.getByText(`${w.detail.legalBasis} · ${w.detail.sources}`, { exact: false }));
+    await expect(view.getByRole('heading', { level: 4, name: w.detail.sources })).toBeVisible();
     await fits();
   },
 };
@@ -324,40 +362,50 @@ export const Narrow: Story = {
  * Before a search: life events and categories to browse (GET /v1/life-events, /v1/categories)
  * instead of the whole catalogue, two tiles a row on a phone.
  */
+/** A life event's link, e.g. "Kelahiran Anak, 5 langkah": its name first. */
+const eventLink = (w: ReturnType<typeof finderWords>, event: string) => ({
+  name: new RegExp(`^${escapeRegExp(w.lifeEvent(event).name)}`),
+});
+
 export const Browse: Story = {
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const w = finderWords(globals);
     const { root, view } = await finderIn(canvasElement);
     await expect(
-      await view.findByRole('heading', { level: 2, name: 'Urusan menurut peristiwa hidup' }, patience),
+      await view.findByRole('heading', { level: 2, name: w.browse.events }, patience),
     ).toBeVisible();
-    await expect(view.getByRole('heading', { level: 2, name: 'Layanan menurut kategori' })).toBeVisible();
+    await expect(view.getByRole('heading', { level: 2, name: w.browse.categories })).toBeVisible();
     await expect(root.querySelectorAll('a[data-event]')).toHaveLength(10);
-    await expect(view.getByRole('link', { name: /^Kelahiran Anak/ })).toBeVisible();
+    await expect(view.getByRole('link', eventLink(w, 'kelahiran'))).toBeVisible();
   },
 };
 
 /** A life event opened: its services in order, why each is needed and what it produces, then those only needed sometimes. */
 export const BrowseLifeEvent: Story = {
-  play: async ({ canvasElement, userEvent }) => {
+  play: async ({ canvasElement, globals, userEvent }) => {
+    const w = finderWords(globals);
+    const birth = w.lifeEvent('kelahiran');
     const { root, view } = await finderIn(canvasElement);
-    await userEvent.click(await view.findByRole('link', { name: /^Kelahiran Anak/ }, patience));
-    const heading = await view.findByRole('heading', { level: 2, name: 'Kelahiran Anak' }, patience);
+    await userEvent.click(await view.findByRole('link', eventLink(w, 'kelahiran'), patience));
+    const heading = await view.findByRole('heading', { level: 2, name: birth.name }, patience);
     await waitFor(() => expect(root.activeElement).toBe(heading));
     const steps = [...root.querySelectorAll('ol.path h4 a')].map((a) => a.textContent);
-    await expect(steps[0]).toBe('Penerbitan Akta Kelahiran');
-    await expect(view.getByText(/pelaporan ini menghasilkan akta kelahiran/)).toBeVisible();
-    await expect(view.getByRole('heading', { level: 3, name: 'Bila diperlukan' })).toBeVisible();
+    await expect(steps[0]).toBe(birth.steps[0]?.service.name); // Penerbitan Akta Kelahiran
+    await expect(view.getByText(birth.steps[0]?.why ?? '')).toBeVisible();
+    await expect(view.getByRole('heading', { level: 3, name: w.browse.conditional })).toBeVisible();
   },
 };
 
 /** A category opened from browsing: its services, with the way back. */
 export const BrowseCategory: Story = {
-  play: async ({ canvasElement, userEvent }) => {
+  play: async ({ canvasElement, globals, userEvent }) => {
+    const w = finderWords(globals);
     const { view } = await finderIn(canvasElement);
-    await userEvent.click(await view.findByRole('link', { name: /^Administrasi kependudukan/ }, patience));
+    const category = new RegExp(`^${escapeRegExp(w.category('civil-registration')?.name ?? '')}`);
+    await userEvent.click(await view.findByRole('link', { name: category }, patience));
     await expect(
-      await view.findByRole('heading', { level: 2, name: /^\d+ layanan$/ }, patience),
+      await view.findByRole('heading', { level: 2, name: shown(w.t.results.count.other) }, patience),
     ).toBeVisible();
-    await expect(view.getByRole('link', { name: /Jelajahi peristiwa hidup dan kategori/ })).toBeVisible();
+    await expect(view.getByRole('link', { name: shown(w.browse.home, {}, true) })).toBeVisible();
   },
 };

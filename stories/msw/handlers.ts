@@ -22,6 +22,13 @@ function langOf(request: Request): Lang {
   return request.headers.get('accept-language')?.toLowerCase().startsWith('en') ? 'en' : 'id';
 }
 
+/** The real server's recorded answer to `key` ("GET /v1/…") in `lang`: what a story shows, in its language. */
+export function recorded<T = Record<string, unknown>>(lang: Lang, key: string): T {
+  const found = recordings[lang][key];
+  if (!found) throw new Error(`Nothing recorded for "${key}" (${lang})`);
+  return found.body as T;
+}
+
 function keyOf(request: Request): string {
   const url = new URL(request.url);
   return requestKey(request.method, url.pathname, url.searchParams);

@@ -16,3 +16,22 @@ export function storyLocale(globals: Record<string, unknown>): 'id' | 'en' {
 export function inLocale<T>(globals: Record<string, unknown>, words: { id: T; en: T }): T {
   return words[storyLocale(globals)];
 }
+
+/** `text` with the characters a RegExp reads as syntax escaped. */
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A dictionary's template as a pattern of the text shown: `{n}` any whole number, the placeholders
+ * in `values` as given, the rest as written; the whole text unless `partial`.
+ */
+export function shown(template: string, values: Record<string, string> = {}, partial = false): RegExp {
+  const body = template
+    .split(/(\{\w+\})/)
+    .map((part) => {
+      const name = /^\{(\w+)\}$/.exec(part)?.[1];
+      if (name === undefined) return escapeRegExp(part);
+      return name in values ? escapeRegExp(values[name] as string) : '\\d+';
+    })
+    .join('');
+  return new RegExp(partial ? body : `^${body}$`);
+}

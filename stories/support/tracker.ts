@@ -1,4 +1,9 @@
 import { expect, waitFor, within } from 'storybook/test';
+import { en as trackerEn } from '../../packages/components/src/components/loket-status-tracker/messages/en';
+import { id as trackerId } from '../../packages/components/src/components/loket-status-tracker/messages/id';
+import { en as withdrawEn } from '../../packages/components/src/components/loket-status-tracker/messages/withdraw/en';
+import { id as withdrawId } from '../../packages/components/src/components/loket-status-tracker/messages/withdraw/id';
+import { storyLocale } from './locale';
 
 /**
  * What the story's device knows of applications (the tracker's list, the one shown in this tab,
@@ -22,4 +27,18 @@ export async function trackerIn(canvasElement: HTMLElement) {
   await waitFor(() => expect(el.shadowRoot?.querySelector('.tracker')).toBeTruthy());
   const root = el.shadowRoot as ShadowRoot;
   return { el, root, view: within(root as unknown as HTMLElement) };
+}
+
+/**
+ * What the tracker says in the story's language (the Language toolbar's, or the story's own): its
+ * dictionaries, and `say` for the words it builds itself (dates in Jakarta time), given in both.
+ */
+export function trackerWords(globals: Record<string, unknown>) {
+  const lang = storyLocale(globals);
+  return {
+    lang,
+    t: { id: trackerId, en: trackerEn }[lang],
+    withdraw: { id: withdrawId, en: withdrawEn }[lang],
+    say: <T>(words: { id: T; en: T }) => words[lang],
+  };
 }
