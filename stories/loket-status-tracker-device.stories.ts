@@ -5,16 +5,19 @@ import { API_BASE } from './msw/handlers';
 import { RECOVERY_TOKEN, recovery } from './msw/recovery';
 import { applications, tracker } from './msw/tracker';
 import { patience } from './support/finder';
-import { forgetDevice, trackerIn } from './support/tracker';
+import { escapeRegExp, fill } from './support/locale';
+import { forgetDevice, recoveryWords, trackerIn, trackerWords } from './support/tracker';
+
+/** "Status: Sedang diperiksa", as the tracker says it. */
+const inReview = (t: ReturnType<typeof trackerWords>['t']) =>
+  fill(t.status.current, { status: t.status.words.in_review });
 
 // <loket-status-tracker>'s memory of the device ("Permohonan di perangkat ini") and "Lupa kode
 // rahasia?", on the recorded applications (msw/tracker.ts) and the recovery endpoints (msw/recovery.ts).
 
 const meta = {
   title: 'Components/Status tracker: device and recovery',
-  // Its checks read Indonesian words: it stays in Indonesian (the Language toolbar is locked on it;
-  // see support/locale.ts for stories that follow the toolbar); its English stories set `locale: 'en'`.
-  globals: { locale: 'id' },
+  // The play functions take the tracker's words in the story's language: it follows the Language toolbar.
   component: 'loket-status-tracker',
   render: () => html`<loket-status-tracker api-base=${API_BASE}></loket-status-tracker>`,
   parameters: { msw: { handlers: { tracker: tracker(), recovery: recovery() } } },
@@ -48,36 +51,37 @@ export const OnThisDevice: Story = {
       ]),
     );
   },
-  play: async ({ canvasElement, userEvent }) => {
+  play: async ({ canvasElement, globals, userEvent }) => {
+    const { t } = trackerWords(globals);
     const { view } = await trackerIn(canvasElement);
     await expect(
-      await view.findByRole('heading', { level: 2, name: 'Permohonan di perangkat ini' }, patience),
+      await view.findByRole('heading', { level: 2, name: t.device.heading }, patience),
     ).toBeVisible();
     const items = view.getAllByRole('listitem');
     await expect(items).toHaveLength(2);
     await expect(items[0]).toHaveTextContent(applications.completed.code);
-    await expect(view.getByRole('heading', { level: 2, name: 'Lacak permohonan' })).toBeVisible();
-    await userEvent.click(view.getByRole('button', { name: `Lihat ${applications.in_review.code}` }));
-    await expect(
-      await view.findByRole('heading', { level: 3, name: 'Status: Sedang diperiksa' }, patience),
-    ).toBeVisible();
+    await expect(view.getByRole('heading', { level: 2, name: t.lookup.heading })).toBeVisible();
+    await userEvent.click(
+      view.getByRole('button', { name: `${t.device.open} ${applications.in_review.code}` }),
+    );
+    await expect(await view.findByRole('heading', { level: 3, name: inReview(t) }, patience)).toBeVisible();
   },
 };
 
 /** "Lupa kode rahasia?": the code and a contact, then the same answer whatever matched. */
 export const ForgotSecret: Story = {
-  play: async ({ canvasElement, userEvent }) => {
+  play: async ({ canvasElement, globals, userEvent }) => {
+    const { t, lang } = trackerWords(globals);
+    const words = recoveryWords(lang);
     const { view } = await trackerIn(canvasElement);
-    await userEvent.click(await view.findByRole('button', { name: 'Lupa kode rahasia?' }, patience));
+    await userEvent.click(await view.findByRole('button', { name: t.device.lost }, patience));
     // The step's code arrives on demand: until its heading shows, the lookup's own "Kode
     // pelacakan" box is still there and would take the typing.
-    await view.findByRole('heading', { level: 2, name: 'Lupa kode rahasia?' }, patience);
-    await userEvent.type(view.getByRole('textbox', { name: 'Kode pelacakan' }), applications.in_review.code);
-    await userEvent.type(view.getByRole('textbox', { name: 'Email atau nomor HP' }), '0812 3456 7890');
-    await userEvent.click(view.getByRole('button', { name: 'Kirim tautan' }));
-    await expect(
-      await view.findByText(/Bila kode pelacakan dan kontak itu cocok/, {}, patience),
-    ).toBeVisible();
+    await view.findByRole('heading', { level: 2, name: words.heading }, patience);
+    await userEvent.type(view.getByRole('textbox', { name: words.code }), applications.in_review.code);
+    await userEvent.type(view.getByRole('textbox', { name: words.contact }), '0812 3456 7890');
+    await userEvent.click(view.getByRole('button', { name: words.submit }));
+    await expect(await view.findByText(words.sent, {}, patience)).toBeVisible();
   },
 };
 
@@ -90,12 +94,13 @@ export const RecoveryLink: Story = {
     }).toString();
   },
   parameters: { msw: { handlers: { tracker: tracker(), recovery: recovery() } } },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { t, lang } = trackerWords(globals);
     const { view } = await trackerIn(canvasElement);
-    await expect(
-      await view.findByRole('heading', { level: 3, name: 'Status: Sedang diperiksa' }, patience),
-    ).toBeVisible();
-    await expect(view.getByText(/Kode rahasia baru Anda:/)).toBeVisible();
+    await expect(await view.findByRole('heading', { level: 3, name: inReview(t) }, patience)).toBeVisible();
+    // "Kode rahasia baru Anda: …" with the secret the link gave.
+    const before = recoveryWords(lang).newSecret.split('{secret}')[0] ?? '';
+    await expect(view.getByText(new RegExp(escapeRegExp(before.trim())))).toBeVisible();
     await expect(location.hash).toBe('');
   },
 };
@@ -108,9 +113,10 @@ export const RecoveryLinkUsed: Story = {
       pulih: 'sudah-dipakai-0000',
     }).toString();
   },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const words = recoveryWords(trackerWords(globals).lang);
     const { view } = await trackerIn(canvasElement);
-    await expect(await view.findByText(/Tautan ini sudah dipakai/, {}, patience)).toBeVisible();
-    await expect(view.getByRole('heading', { level: 2, name: 'Lupa kode rahasia?' })).toBeVisible();
+    await expect(await view.findByText(words.linkInvalid, {}, patience)).toBeVisible();
+    await expect(view.getByRole('heading', { level: 2, name: words.heading })).toBeVisible();
   },
 };

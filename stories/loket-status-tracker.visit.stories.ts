@@ -9,7 +9,8 @@ import { API_BASE } from './msw/handlers';
 import { applications } from './msw/tracker';
 import { SIOLA } from './msw/visits';
 import { patience } from './support/finder';
-import { trackerIn } from './support/tracker';
+import { escapeRegExp } from './support/locale';
+import { trackerIn, trackerWords } from './support/tracker';
 
 // <loket-status-tracker> on an application whose in-person step is booked (`visit` in its status):
 // the recorded in-review application, with the visit the API adds when a booking links to it.
@@ -43,9 +44,7 @@ const withVisit = () => [
 
 const meta = {
   title: 'Components/Status tracker/With a visit',
-  // Its checks read Indonesian words: it stays in Indonesian (the Language toolbar is locked on it;
-  // see support/locale.ts for stories that follow the toolbar); its English stories set `locale: 'en'`.
-  globals: { locale: 'id' },
+  // Its play functions take the line in the story's language: it follows the Language toolbar.
   component: 'loket-status-tracker',
   render: () => html`
     <loket-status-tracker
@@ -61,11 +60,22 @@ export default meta;
 
 /** "Datang ke loket": when, where, which counter, the queue number. */
 export const VisitBooked: StoryObj = {
-  play: async ({ canvasElement }) => {
-    const { root } = await trackerIn(canvasElement);
-    const line = await (await trackerIn(canvasElement)).view.findByText(/Nomor antrean A-014/, {}, patience);
-    await expect(line.textContent).toBe(
-      'Datang ke loket: Selasa, 12 Januari, 09.30 WIB, Mal Pelayanan Publik Siola Kota Surabaya, Loket 1 (Dispendukcapil Kota Surabaya). Nomor antrean A-014.',
+  play: async ({ canvasElement, globals }) => {
+    const { say } = trackerWords(globals);
+    const { root, view } = await trackerIn(canvasElement);
+    const line = await view.findByText(
+      say({ id: /Nomor antrean A-014/, en: /Queue number A-014/ }),
+      {},
+      patience,
+    );
+    const place = 'Mal Pelayanan Publik Siola Kota Surabaya, Loket 1 (Dispendukcapil Kota Surabaya).';
+    await expect(line.textContent).toMatch(
+      new RegExp(
+        say({
+          id: `^Datang ke loket: Selasa, 12 Januari, 09\\.30 WIB, ${escapeRegExp(place)} Nomor antrean A-014\\.$`,
+          en: `^Come to the counter: Tuesday,? 12 January, 09:30 WIB, ${escapeRegExp(place)} Queue number A-014\\.$`,
+        }),
+      ),
     );
     await expect(root.querySelector('[part~="visit"]')).toBe(line);
   },

@@ -1,6 +1,8 @@
 import { expect, waitFor, within } from 'storybook/test';
 import { en as trackerEn } from '../../packages/components/src/components/loket-status-tracker/messages/en';
 import { id as trackerId } from '../../packages/components/src/components/loket-status-tracker/messages/id';
+import { en as recoveryEn } from '../../packages/components/src/components/loket-status-tracker/messages/recovery/en';
+import { id as recoveryId } from '../../packages/components/src/components/loket-status-tracker/messages/recovery/id';
 import { en as withdrawEn } from '../../packages/components/src/components/loket-status-tracker/messages/withdraw/en';
 import { id as withdrawId } from '../../packages/components/src/components/loket-status-tracker/messages/withdraw/id';
 import { storyLocale } from './locale';
@@ -42,3 +44,6 @@ export function trackerWords(globals: Record<string, unknown>) {
     say: <T>(words: { id: T; en: T }) => words[lang],
   };
 }
+
+/** The words of "Lupa kode rahasia?" (its own chunk and dictionary). */
+export const recoveryWords = (lang: 'id' | 'en') => ({ id: recoveryId, en: recoveryEn })[lang];
