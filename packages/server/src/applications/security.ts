@@ -3,10 +3,9 @@ import type { Limit } from '../limits.js';
 import { say } from '../messages/index.js';
 import type { Role } from '../officers/accounts.js';
 import { nothingPresented } from '../officers/session-auth.js';
-import { problem, tooManyRequests } from '../problem.js';
-import { countAttempt, uncountAttempt } from './lockout.js';
-import { checkOrigin } from './origins.js';
-import { normalizeCode, secretMatches, sha256Hex } from './secrets.js';
+import { problem } from '../problem.js';
+import { type Held, proveHolder } from './proof.js';
+import { normalizeCode, sha256Hex } from './secrets.js';
 
 /** An application as stored (every column but the secret's hash). */
 export interface ApplicationRow {
@@ -42,9 +41,6 @@ export interface Officer {
 export const applicationColumns = `id, code, service_id, region_code, agency_id, form_version, status, answers,
   revision_fields, version, created_at, updated_at, submitted_at, due_date::text as due_date, due_working_days, due_calendar, notify`;
 
-// Compared against when the code is unknown, so a wrong code costs the same time as a wrong secret.
-const decoyHash = sha256Hex('loket-decoy-secret');
-
 /**
  * The application a citizen proved to hold the secret of (`Loket-Secret`), when the page's origin
  * (if any) is allowed by its region. One answer (404) for a wrong code and a wrong secret:
@@ -56,29 +52,26 @@ export async function openApplication(
   lockout: Limit,
 ): Promise<ApplicationRow> {
   const code = normalizeCode(given.code);
-  // A wrong code and a wrong secret take the same steps, in the same time: the attempt counted
-  // (before comparing, in one statement, so concurrent attempts cannot all slip under the
-  // lockout), one small row (or none), a comparison (with a decoy hash when there is no row).
-  const locked = code ? await countAttempt(db, code, lockout) : 0;
-  if (locked) throw tooManyRequests(locked);
-  const rows = code
-    ? await db.query<{ id: string; secret_hash: string }>(
-        'select id, secret_hash from application where code = $1',
-        [code],
-      )
-    : [];
-  const found = rows[0];
-  const ok = secretMatches(given.secret ?? '', found?.secret_hash ?? decoyHash);
   const notFound = () => problem('not-found', 404, say('applicationNotFound', given.code));
-  if (!found || !ok) throw notFound();
-  // The right secret: only wrong secrets count towards the lockout.
-  if (code) await uncountAttempt(db, code, lockout);
+  const id = await proveHolder(
+    db,
+    {
+      attempt: code,
+      find: async () =>
+        (
+          await db.query<Held>('select id, secret_hash, region_code from application where code = $1', [code])
+        )[0],
+      secret: given.secret,
+      origin: given.origin,
+      notFound,
+    },
+    lockout,
+  );
   const [row] = await db.query<ApplicationRow>(
     `select ${applicationColumns} from application where id = $1`,
-    [found.id],
+    [id],
   );
   if (!row) throw notFound();
-  await checkOrigin(db, given.origin, row.region_code);
   return row;
 }
 

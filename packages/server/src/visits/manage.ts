@@ -1,10 +1,8 @@
-import { countAttempt, uncountAttempt } from '../applications/lockout.js';
-import { checkOrigin } from '../applications/origins.js';
-import { secretMatches, sha256Hex } from '../applications/secrets.js';
+import { type Held, proveHolder } from '../applications/proof.js';
 import type { Db } from '../db/index.js';
 import type { Limit } from '../limits.js';
 import { type Lang, say } from '../messages/index.js';
-import { problem, tooManyRequests } from '../problem.js';
+import { problem } from '../problem.js';
 import { recordVisitEvent } from './events.js';
 import {
   bookableCounters,
@@ -20,11 +18,10 @@ import { instantOf } from './time.js';
 
 // What the holder of a booking's secret may do: look it up, cancel it, move it.
 
-const decoyHash = sha256Hex('loket-decoy-booking-secret');
-
 /**
  * The booking a citizen proved to hold the secret of; one answer (404) for a wrong code and a
- * wrong secret, and the same lockout of a code after too many wrong secrets as applications have.
+ * wrong secret, and the same lockout of a code after too many wrong secrets as applications have
+ * (counted under `ANT<code>`, apart from theirs).
  */
 export async function openBooking(
   db: Db,
@@ -32,21 +29,25 @@ export async function openBooking(
   lockout: Limit,
 ): Promise<TicketRow> {
   const code = normalizeBookingCode(given.code);
-  const attempt = code ? `ANT${code}` : null;
-  const locked = attempt ? await countAttempt(db, attempt, lockout) : 0;
-  if (locked) throw tooManyRequests(locked);
-  const [found] = code
-    ? await db.query<{ id: string; secret_hash: string; region_code: string }>(
-        `select t.id, t.secret_hash, l.region_code from visit_ticket t join location l on l.id = t.location_id
-         where t.code = $1`,
-        [code],
-      )
-    : [];
-  const ok = secretMatches(given.secret ?? '', found?.secret_hash ?? decoyHash);
-  if (!found || !ok) throw problem('not-found', 404, say('bookingNotFound', given.code));
-  if (attempt) await uncountAttempt(db, attempt, lockout);
-  await checkOrigin(db, given.origin, found.region_code);
-  return ticketById(db, found.id);
+  const id = await proveHolder(
+    db,
+    {
+      attempt: code ? `ANT${code}` : null,
+      find: async () =>
+        (
+          await db.query<Held>(
+            `select t.id, t.secret_hash, l.region_code from visit_ticket t join location l on l.id = t.location_id
+             where t.code = $1`,
+            [code],
+          )
+        )[0],
+      secret: given.secret,
+      origin: given.origin,
+      notFound: () => problem('not-found', 404, say('bookingNotFound', given.code)),
+    },
+    lockout,
+  );
+  return ticketById(db, id);
 }
 
 /** Cancels a booking not yet checked in (DELETE /v1/bookings/{code}); twice is harmless. */
