@@ -1,8 +1,20 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor, within } from 'storybook/test';
+import { formMessagesEn } from '../packages/sdk/src/forms/messages.en';
+import { formMessagesId } from '../packages/sdk/src/forms/messages.id';
 import { SAMPLE_PDF, seedApplication } from './msw/applications';
 import { demo } from './msw/demo';
-import { answers, FILES, type FormArgs, formIn, formStories, onThisDevice, patience } from './support/form';
+import {
+  answers,
+  FILES,
+  type FormArgs,
+  formIn,
+  formStories,
+  formWords,
+  onThisDevice,
+  patience,
+} from './support/form';
+import { escapeRegExp, fill } from './support/locale';
 
 // <loket-application-form> where an earlier answer decides what is asked: a revision whose file the
 // officer rejected (the mock refuses it back unchanged, as the server does: msw/applications.ts),
@@ -12,9 +24,8 @@ import { answers, FILES, type FormArgs, formIn, formStories, onThisDevice, patie
 const meta = {
   ...formStories,
   title: 'Components/Application form: earlier answers',
-  // Its checks read Indonesian words: it stays in Indonesian (the Language toolbar is locked on it;
-  // see support/locale.ts for stories that follow the toolbar); its English stories set `locale: 'en'`.
-  globals: { locale: 'id' },
+  // The play functions take the form's words in the story's language (support/form.ts formWords):
+  // every story follows the Language toolbar.
   component: 'loket-application-form',
 } satisfies Meta<FormArgs>;
 
@@ -22,8 +33,6 @@ export default meta;
 type Story = StoryObj<FormArgs>;
 
 const NOTE = 'Foto KK buram. Unggah ulang yang jelas.';
-/** The server's words for a rejected file sent back unchanged (recorded). */
-const REFUSED = 'Berkas ini sama dengan yang diminta petugas untuk diganti. Unggah berkas yang baru.';
 
 /** Sent back for a clearer KK: the officer's KK (`SAMPLE_PDF`) is the rejected file. */
 async function kkSentBack() {
@@ -36,20 +45,29 @@ async function kkSentBack() {
   onThisDevice({ key });
 }
 
+/** "Mulai memperbaiki" / "Start correcting". */
+const startCorrecting = (w: ReturnType<typeof formWords>) =>
+  new RegExp(`^${escapeRegExp(w.t.revision.start)}`);
+
 /** The rejected KK removed and sent back unchanged: refused by its question, in the page's language. */
 export const RejectedFileSentBack: Story = {
   beforeEach: kkSentBack,
-  play: async ({ canvasElement, userEvent }) => {
+  play: async ({ canvasElement, globals, userEvent }) => {
+    const w = formWords(globals);
+    const kk = w.label('kartu_keluarga');
     const { view } = await formIn(canvasElement);
-    await userEvent.click(await view.findByRole('button', { name: /^Mulai memperbaiki/ }, patience));
-    await userEvent.click(await view.findByRole('button', { name: 'Hapus kartu_keluarga.pdf' }, patience));
-    const input = await view.findByLabelText('Kartu Keluarga (KK)', { selector: 'input' }, patience);
+    await userEvent.click(await view.findByRole('button', { name: startCorrecting(w) }, patience));
+    await userEvent.click(
+      await view.findByRole('button', { name: `${w.t.file.remove} kartu_keluarga.pdf` }, patience),
+    );
+    const input = await view.findByLabelText(kk, { selector: 'input' }, patience);
     await userEvent.upload(input, new File([SAMPLE_PDF], 'kk.pdf', { type: 'application/pdf' }));
-    const message = await view.findByText(REFUSED, {}, patience);
+    // The server's words for a rejected file sent back unchanged (recorded), in the page's language.
+    const message = await view.findByText(w.details['file-rejected'] ?? '', {}, patience);
     await expect(message).toBeVisible();
     // said by the question, tied to its control
     await waitFor(() => {
-      const control = view.getByLabelText('Kartu Keluarga (KK)', { selector: 'input' });
+      const control = view.getByLabelText(kk, { selector: 'input' });
       expect(control.getAttribute('aria-describedby')?.split(' ')).toContain(message.id);
     }, patience);
   },
@@ -73,15 +91,18 @@ export const RejectedFileSentBackEnglish: Story = {
 /** The rejected KK left as it was and the application sent again: the shared validator refuses it. */
 export const RejectedFileLeftInPlace: Story = {
   beforeEach: kkSentBack,
-  play: async ({ canvasElement, userEvent }) => {
+  play: async ({ canvasElement, globals, userEvent }) => {
+    const w = formWords(globals);
     const { view } = await formIn(canvasElement);
-    await userEvent.click(await view.findByRole('button', { name: /^Mulai memperbaiki/ }, patience));
-    await userEvent.click(await view.findByRole('button', { name: 'Lanjut' }, patience));
-    await userEvent.click(await view.findByRole('checkbox', { name: /Saya menyatakan/ }, patience));
-    await userEvent.click(view.getByRole('button', { name: 'Kirim ulang permohonan' }));
+    await userEvent.click(await view.findByRole('button', { name: startCorrecting(w) }, patience));
+    await userEvent.click(await view.findByRole('button', { name: w.t.step.continue }, patience));
+    await userEvent.click(await view.findByRole('checkbox', { name: w.later.check.declaration }, patience));
+    await userEvent.click(view.getByRole('button', { name: w.later.check.resubmit }));
     const summary = await view.findByRole('alert', {}, patience);
-    const problem =
-      'Ganti Kartu Keluarga (KK): petugas meminta berkas yang baru, bukan berkas yang sama dikirim lagi.';
+    // The shared validator's words (@loket/sdk/forms) for the rejected file left in place.
+    const problem = { id: formMessagesId, en: formMessagesEn }[w.lang].file_rejected({
+      label: w.label('kartu_keluarga'),
+    });
     await expect(within(summary).getByRole('link', { name: problem })).toBeVisible();
   },
 };
@@ -104,13 +125,15 @@ export const SameAsNotAskedAgain: Story = {
   args: { service: demo.prefill },
   beforeEach: () =>
     onThisDevice({ answers: mother, dirty: Object.keys(mother), place: 'orang_tua' }, demo.prefill),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const w = formWords(globals, demo.prefill);
     const { view } = await formIn(canvasElement);
-    const heading = /^Langkah 3 dari 4\s*:\s*Orang tua$/;
+    const heading = new RegExp(`${w.step(3, 4).source}\\s*:\\s*${escapeRegExp(w.stepTitle('orang_tua'))}$`);
     await expect(await view.findByRole('heading', { level: 2, name: heading }, patience)).toBeVisible();
-    await expect(view.getByRole('textbox', { name: /^Nama lengkap ayah/ })).toBeVisible();
-    await expect(view.queryByRole('textbox', { name: /^Nama lengkap ibu/ })).toBeNull();
-    await expect(view.queryByRole('textbox', { name: /^NIK ibu/ })).toBeNull();
+    const named = (field: string) => ({ name: new RegExp(`^${escapeRegExp(w.label(field))}`) });
+    await expect(view.getByRole('textbox', named('nama_ayah'))).toBeVisible();
+    await expect(view.queryByRole('textbox', named('nama_ibu'))).toBeNull();
+    await expect(view.queryByRole('textbox', named('nik_ibu'))).toBeNull();
   },
 };
 
@@ -121,15 +144,20 @@ export const SameAsOnCheckAnswers: Story = {
     const key = await seedApplication({ service: demo.prefill, answers: mother });
     onThisDevice({ key, place: 'check' }, demo.prefill);
   },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const w = formWords(globals, demo.prefill);
     const { view } = await formIn(canvasElement);
     await expect(
-      await view.findByRole('heading', { level: 2, name: 'Periksa jawaban Anda' }, patience),
+      await view.findByRole('heading', { level: 2, name: w.later.check.title }, patience),
     ).toBeVisible();
-    const question = await view.findByText('Nama lengkap ibu', { selector: 'dt' }, patience);
+    const mothersName = w.label('nama_ibu');
+    const question = await view.findByText(mothersName, { selector: 'dt' }, patience);
     const row = question.closest('div') as HTMLElement;
     await expect(within(row).getByText(mother.nama_lengkap)).toBeVisible();
-    await expect(within(row).getByText('Sama dengan jawaban “Nama lengkap”')).toBeVisible();
-    await expect(within(row).getByRole('button', { name: /^Ubah\s*Nama lengkap ibu$/ })).toBeVisible();
+    await expect(
+      within(row).getByText(fill(w.later.check.copied, { label: w.label('nama_lengkap') })),
+    ).toBeVisible();
+    const change = new RegExp(`^${escapeRegExp(w.later.check.change)}\\s*${escapeRegExp(mothersName)}$`);
+    await expect(within(row).getByRole('button', { name: change })).toBeVisible();
   },
 };

@@ -16,9 +16,11 @@ import {
   type FormArgs,
   formIn,
   formStories,
+  formWords,
   onThisDevice,
   patience,
 } from './support/form';
+import { escapeRegExp, fill, shown } from './support/locale';
 
 // Every state of <loket-application-form> for ktp-el-hilang in Kota Surabaya: the service and the
 // form are the real API's (recorded), the application endpoints a small stateful mock with the
@@ -32,9 +34,8 @@ const TITLE = { id: 'Penggantian KTP-el karena hilang', en: 'Replace a lost KTP-
 const meta = {
   ...formStories,
   title: 'Components/Application form',
-  // Its checks read Indonesian words: it stays in Indonesian (the Language toolbar is locked on it;
-  // see support/locale.ts for stories that follow the toolbar); its English stories set `locale: 'en'`.
-  globals: { locale: 'id' },
+  // The play functions take the form's words in the story's language (support/form.ts formWords:
+  // its dictionaries and the recorded form's labels): every story follows the Language toolbar.
   component: 'loket-application-form',
   tags: ['autodocs'],
 } satisfies Meta<FormArgs>;
@@ -43,23 +44,28 @@ export default meta;
 type Story = StoryObj<FormArgs>;
 
 /** The first page: what to prepare, the fee and the time, one button to start. */
+/** "Mulai" / "Start", the button that opens the first step. */
+const start = (w: ReturnType<typeof formWords>) => new RegExp(`^${escapeRegExp(w.t.prepare.start)}`);
+
 export const Prepare: Story = {
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const w = formWords(globals);
     const { view } = await formIn(canvasElement);
-    await expect(await view.findByRole('heading', { level: 2, name: TITLE.id }, patience)).toBeVisible();
-    await expect(view.getByRole('heading', { level: 3, name: 'Yang perlu disiapkan' })).toBeVisible();
-    await expect(view.getByRole('button', { name: /^Mulai/ })).toBeVisible();
+    await expect(await view.findByRole('heading', { level: 2, name: TITLE[w.lang] }, patience)).toBeVisible();
+    await expect(view.getByRole('heading', { level: 3, name: w.t.prepare.requirements })).toBeVisible();
+    await expect(view.getByRole('button', { name: start(w) })).toBeVisible();
   },
 };
 
 /** The first step, empty, one question per field with its hint; the heading has focus. */
 export const EmptyStep: Story = {
-  play: async ({ canvasElement, userEvent }) => {
+  play: async ({ canvasElement, globals, userEvent }) => {
+    const w = formWords(globals);
     const { view } = await formIn(canvasElement);
-    await userEvent.click(await view.findByRole('button', { name: /^Mulai/ }, patience));
-    const heading = await view.findByRole('heading', { level: 2, name: /^Langkah 1 dari 3/ }, patience);
+    await userEvent.click(await view.findByRole('button', { name: start(w) }, patience));
+    const heading = await view.findByRole('heading', { level: 2, name: w.step(1, 3) }, patience);
     await expect(heading).toBeVisible();
-    await expect(view.getByRole('textbox', { name: 'Nama lengkap' })).toHaveValue('');
+    await expect(view.getByRole('textbox', { name: w.label('nama_lengkap') })).toHaveValue('');
   },
 };
 
@@ -71,13 +77,14 @@ export const FilledStep: Story = {
       dirty: ['nama_lengkap', 'nik', 'telepon'],
       place: 'pemohon',
     }),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const w = formWords(globals);
     const { view } = await formIn(canvasElement);
-    await expect(await view.findByRole('textbox', { name: 'Nama lengkap' }, patience)).toHaveValue(
+    await expect(await view.findByRole('textbox', { name: w.label('nama_lengkap') }, patience)).toHaveValue(
       answers.nama_lengkap,
     );
-    await expect(view.getByRole('textbox', { name: 'NIK' })).toHaveValue(answers.nik);
-    await waitFor(() => expect(view.getByText('Tersimpan')).toBeVisible(), patience);
+    await expect(view.getByRole('textbox', { name: w.label('nik') })).toHaveValue(answers.nik);
+    await waitFor(() => expect(view.getByText(w.t.save.saved)).toBeVisible(), patience);
   },
 };
 
@@ -89,14 +96,18 @@ export const Errors: Story = {
       dirty: ['nama_lengkap'],
       place: 'pemohon',
     }),
-  play: async ({ canvasElement, userEvent }) => {
+  play: async ({ canvasElement, globals, userEvent }) => {
+    const w = formWords(globals);
+    const phone = w.label('telepon');
     const { view } = await formIn(canvasElement);
-    await userEvent.type(await view.findByRole('textbox', { name: 'Nomor HP' }, patience), '0812');
-    await userEvent.click(view.getByRole('button', { name: 'Lanjut' }));
+    await userEvent.type(await view.findByRole('textbox', { name: phone }, patience), '0812');
+    await userEvent.click(view.getByRole('button', { name: w.t.step.continue }));
     const summary = await view.findByRole('alert', {}, patience);
-    await expect(within(summary).getByText('Ada masalah')).toBeVisible();
-    await expect(within(summary).getByRole('link', { name: /^NIK/ })).toBeVisible();
-    await expect(within(summary).getByRole('link', { name: /^Nomor HP/ })).toBeVisible();
+    await expect(within(summary).getByText(w.t.errors.title)).toBeVisible();
+    // Each problem starts with its field's label.
+    const about = (label: string) => ({ name: new RegExp(`^${escapeRegExp(label)}`) });
+    await expect(within(summary).getByRole('link', about(w.label('nik')))).toBeVisible();
+    await expect(within(summary).getByRole('link', about(phone))).toBeVisible();
   },
 };
 
@@ -107,12 +118,15 @@ export const Uploading: Story = {
     const key = await seedApplication({ answers });
     onThisDevice({ key, place: 'dokumen' });
   },
-  play: async ({ canvasElement, userEvent }) => {
+  play: async ({ canvasElement, globals, userEvent }) => {
+    const w = formWords(globals);
     const { view } = await formIn(canvasElement);
-    const input = await view.findByLabelText('Kartu Keluarga (KK)', {}, patience);
+    const input = await view.findByLabelText(w.label('kartu_keluarga'), {}, patience);
     await userEvent.upload(input, new File([SAMPLE_PDF], 'kk.pdf', { type: 'application/pdf' }));
-    await expect(await view.findByRole('progressbar', { name: 'Mengunggah kk.pdf' }, patience)).toBeVisible();
-    await expect(view.getByRole('button', { name: 'Batalkan unggahan' })).toBeVisible();
+    await expect(
+      await view.findByRole('progressbar', { name: fill(w.t.file.uploading, { name: 'kk.pdf' }) }, patience),
+    ).toBeVisible();
+    await expect(view.getByRole('button', { name: w.t.file.cancel })).toBeVisible();
   },
 };
 
@@ -124,15 +138,14 @@ export const GroupedNumbers: Story = {
       dirty: ['nama_lengkap', 'telepon'],
       place: 'pemohon',
     }),
-  play: async ({ canvasElement, userEvent }) => {
+  play: async ({ canvasElement, globals, userEvent }) => {
+    const w = formWords(globals);
     const { view } = await formIn(canvasElement);
-    const nik = await view.findByRole('textbox', { name: 'NIK' }, patience);
+    const nik = await view.findByRole('textbox', { name: w.label('nik') }, patience);
     await expect(nik).toHaveAttribute('inputmode', 'numeric');
     await userEvent.type(nik, '3578 0155 0590 0001');
-    await userEvent.click(view.getByRole('button', { name: 'Lanjut' }));
-    await expect(
-      await view.findByRole('heading', { level: 2, name: /^Langkah 2 dari 3/ }, patience),
-    ).toBeVisible();
+    await userEvent.click(view.getByRole('button', { name: w.t.step.continue }));
+    await expect(await view.findByRole('heading', { level: 2, name: w.step(2, 3) }, patience)).toBeVisible();
   },
 };
 
@@ -148,10 +161,11 @@ export const Documents: Story = {
     const key = await seedApplication({ answers });
     onThisDevice({ key, place: 'dokumen' });
   },
-  play: async ({ canvasElement, userEvent }) => {
+  play: async ({ canvasElement, globals, userEvent }) => {
+    const w = formWords(globals);
     const { view } = await formIn(canvasElement);
-    const input = await view.findByLabelText('Surat keterangan kehilangan dari kepolisian', {}, patience);
-    await expect(view.getAllByText('Pilih berkas')[0]).toBeVisible();
+    const input = await view.findByLabelText(w.label('surat_keterangan_kehilangan'), {}, patience);
+    await expect(view.getAllByText(w.t.file.choose)[0]).toBeVisible();
     await userEvent.upload(input, new File([PNG], 'surat.png', { type: 'image/png' }));
     await waitFor(
       () =>
@@ -160,7 +174,7 @@ export const Documents: Story = {
         ).toBeTruthy(),
       patience,
     );
-    await expect(view.getByRole('button', { name: 'Hapus surat.png' })).toBeVisible();
+    await expect(view.getByRole('button', { name: `${w.t.file.remove} surat.png` })).toBeVisible();
   },
 };
 
@@ -168,32 +182,37 @@ export const Documents: Story = {
 export const Offline: Story = {
   parameters: { msw: { handlers: { applications: offlineApplications() } } },
   beforeEach: () => onThisDevice({ place: 'pemohon' }),
-  play: async ({ canvasElement, userEvent }) => {
+  play: async ({ canvasElement, globals, userEvent }) => {
+    const w = formWords(globals);
     const { view } = await formIn(canvasElement);
-    await userEvent.type(await view.findByRole('textbox', { name: 'Nama lengkap' }, patience), 'Siti');
-    await expect(await view.findByText(/Anda sedang offline/, {}, { timeout: 8000 })).toBeVisible();
-    await expect(view.getByText('Tersimpan di perangkat ini')).toBeVisible();
+    await userEvent.type(
+      await view.findByRole('textbox', { name: w.label('nama_lengkap') }, patience),
+      'Siti',
+    );
+    await expect(await view.findByText(w.t.save.offline, {}, { timeout: 8000 })).toBeVisible();
+    await expect(view.getByText(w.t.save.local)).toBeVisible();
   },
 };
 
 /** Check your answers: every answer by step, with a change link, the declaration and the submit button. */
 export const CheckAnswers: Story = {
   beforeEach: () => completeDraft('check'),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { later } = formWords(globals);
     const { view } = await formIn(canvasElement);
     await expect(
-      await view.findByRole('heading', { level: 2, name: 'Periksa jawaban Anda' }, patience),
+      await view.findByRole('heading', { level: 2, name: later.check.title }, patience),
     ).toBeVisible();
     await expect(view.getByText(answers.nama_lengkap)).toBeVisible();
     // News only if the citizen ticks it (issue 15): e-mail and phone (the region's gateway takes it), each unticked.
-    await expect(view.getByRole('group', { name: 'Kabar tentang permohonan ini' })).toBeVisible();
+    await expect(view.getByRole('group', { name: later.check.newsTitle })).toBeVisible();
     await expect(
-      view.getByRole('checkbox', { name: `Kirim kabar ke email ${answers.email}` }),
+      view.getByRole('checkbox', { name: fill(later.check.newsEmail, { email: answers.email }) }),
     ).not.toBeChecked();
     await expect(
-      view.getByRole('checkbox', { name: 'Kirim kabar ke nomor HP 0812 3456 7890' }),
+      view.getByRole('checkbox', { name: fill(later.check.newsPhone, { phone: '0812 3456 7890' }) }),
     ).not.toBeChecked();
-    await expect(view.getByRole('button', { name: 'Kirim permohonan' })).toBeVisible();
+    await expect(view.getByRole('button', { name: later.check.submit })).toBeVisible();
   },
 };
 
@@ -201,30 +220,32 @@ export const CheckAnswers: Story = {
 export const NoPhoneGateway: Story = {
   parameters: { msw: { handlers: { news: newsChannels(false) } } },
   beforeEach: () => completeDraft('check'),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { later } = formWords(globals);
     const { view } = await formIn(canvasElement);
     await expect(
-      await view.findByRole('heading', { level: 2, name: 'Periksa jawaban Anda' }, patience),
+      await view.findByRole('heading', { level: 2, name: later.check.title }, patience),
     ).toBeVisible();
-    const news = view.getByRole('group', { name: 'Kabar tentang permohonan ini' });
+    const news = view.getByRole('group', { name: later.check.newsTitle });
     await expect(
-      within(news).getByRole('checkbox', { name: `Kirim kabar ke email ${answers.email}` }),
+      within(news).getByRole('checkbox', { name: fill(later.check.newsEmail, { email: answers.email }) }),
     ).toBeVisible();
     await expect(within(news).getAllByRole('checkbox')).toHaveLength(1);
-    await expect(view.queryByRole('checkbox', { name: /Kirim kabar ke nomor HP/ })).toBeNull();
+    await expect(
+      view.queryByRole('checkbox', { name: shown(later.check.newsPhone, { phone: '' }, true) }),
+    ).toBeNull();
   },
 };
 
 /** Sent: the confirmation with the tracking code and the secret, and what happens next. */
 export const Submitted: Story = {
   beforeEach: () => completeDraft('check'),
-  play: async ({ canvasElement, userEvent }) => {
+  play: async ({ canvasElement, globals, userEvent }) => {
+    const { later, t } = formWords(globals);
     const { view } = await formIn(canvasElement);
-    await userEvent.click(await view.findByRole('checkbox', { name: /Saya menyatakan/ }, patience));
-    await userEvent.click(view.getByRole('button', { name: 'Kirim permohonan' }));
-    await expect(
-      await view.findByRole('heading', { level: 2, name: 'Permohonan terkirim' }, patience),
-    ).toBeVisible();
+    await userEvent.click(await view.findByRole('checkbox', { name: later.check.declaration }, patience));
+    await userEvent.click(view.getByRole('button', { name: later.check.submit }));
+    await expect(await view.findByRole('heading', { level: 2, name: t.done.title }, patience)).toBeVisible();
     const { key } = recordStore(demo.service, demo.region, localStorage).read();
     const [code] = await view.findAllByText(key?.code as string);
     await expect(code).toBeVisible();
@@ -242,11 +263,13 @@ export const NeedsRevision: Story = {
     });
     onThisDevice({ key });
   },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { t } = formWords(globals);
     const { view } = await formIn(canvasElement);
     await expect(
-      await view.findByRole('heading', { level: 2, name: 'Permohonan Anda perlu diperbaiki' }, patience),
+      await view.findByRole('heading', { level: 2, name: t.revision.title }, patience),
     ).toBeVisible();
+    // The officer's note as written.
     await expect(view.getByText('Nomor HP tidak dapat dihubungi. Periksa lagi nomornya.')).toBeVisible();
   },
 };

@@ -14,7 +14,8 @@ import {
 import { applications } from './msw/tracker';
 import { props } from './support/controls';
 import { patience } from './support/finder';
-import { ALL_GOOD, answerAndSend, startSurvey, surveyIn } from './support/survey';
+import { escapeRegExp, storyLocale } from './support/locale';
+import { ALL_GOOD, answerAndSend, startSurvey, surveyIn, surveyWords } from './support/survey';
 
 // Every state of <loket-satisfaction-survey> (SKM, PermenPANRB 14/2017), on the recorded
 // applications of the tracker's stories and a mock of the survey endpoints that follows the
@@ -33,9 +34,8 @@ const completed = { code: applications.completed.code, secret: applications.comp
 
 const meta = {
   title: 'Components/Satisfaction survey',
-  // Its checks read Indonesian words: it stays in Indonesian (the Language toolbar is locked on it;
-  // see support/locale.ts for stories that follow the toolbar); its English stories set `locale: 'en'`.
-  globals: { locale: 'id' },
+  // The play functions take the survey's words in the story's language (support/survey.ts
+  // surveyWords, the unsur from @loket/sdk/rules): every story follows the Language toolbar.
   component: 'loket-satisfaction-survey',
   tags: ['autodocs'],
   args: { 'api-base': API_BASE, ...completed, onLoketSurveyAnswered: fn() },
@@ -52,47 +52,58 @@ const meta = {
 export default meta;
 type Story = StoryObj<SurveyArgs>;
 
+/** The story's language, and the survey's words in it. */
+const wordsOf = (globals: Record<string, unknown>) => {
+  const lang = storyLocale(globals);
+  return { lang, t: surveyWords(lang) };
+};
+
 const ownFrameInDocs = { docs: { story: { inline: false, iframeHeight: 640 } } };
 const kiosk = { code: undefined, secret: undefined, 'kiosk-token': KIOSK_TOKEN, service: 'ktp-el-hilang' };
 
 /** A completed application: what the survey is, and "Mulai survei". */
 export const Start: Story = {
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { t } = wordsOf(globals);
     const { view } = await surveyIn(canvasElement);
-    await expect(await view.findByRole('button', { name: 'Mulai survei' }, patience)).toBeVisible();
-    await expect(view.getByRole('heading', { level: 2, name: 'Survei Kepuasan Masyarakat' })).toBeVisible();
+    await expect(await view.findByRole('button', { name: t.start }, patience)).toBeVisible();
+    await expect(view.getByRole('heading', { level: 2, name: t.heading })).toBeVisible();
   },
 };
 
 /** The nine unsur, each a radio group with the regulation's own answers (worst first). */
 export const Questions: Story = {
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { lang, t } = wordsOf(globals);
     const { root, view } = await surveyIn(canvasElement);
-    await startSurvey(view);
+    await startSurvey(view, lang);
     const legends = [...root.querySelectorAll('fieldset.question legend')].map((l) => l.textContent);
-    await expect(legends).toEqual(SKM_UNSUR.map((u) => `${u.no}. ${u.name.id}`));
-    await expect(view.getByRole('combobox', { name: 'Pendidikan terakhir' })).toBeVisible();
+    await expect(legends).toEqual(SKM_UNSUR.map((u) => `${u.no}. ${u.name[lang]}`));
+    await expect(view.getByRole('combobox', { name: t.profile.education.label })).toBeVisible();
   },
 };
 
 /** Sent with questions unanswered: the error summary takes focus and links to each. */
 export const Unanswered: Story = {
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { lang, t } = wordsOf(globals);
     const { root, view } = await surveyIn(canvasElement);
-    await startSurvey(view);
-    await userEvent.click(view.getByRole('button', { name: 'Kirim jawaban' }));
+    await startSurvey(view, lang);
+    await userEvent.click(view.getByRole('button', { name: t.send }));
     await waitFor(() => expect(root.activeElement?.getAttribute('part')).toBe('error-summary'));
-    await expect(view.getAllByRole('link', { name: /^Pilih jawaban untuk/ })).toHaveLength(9);
+    const missing = new RegExp(`^${escapeRegExp(t.missing.split('{name}')[0] ?? '')}`);
+    await expect(view.getAllByRole('link', { name: missing })).toHaveLength(9);
   },
 };
 
 /** Answered and sent: thanks, and `loketSurveyAnswered`. */
 export const Sent: Story = {
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, args, globals }) => {
+    const { lang, t } = wordsOf(globals);
     const { view } = await surveyIn(canvasElement);
-    await startSurvey(view);
-    await answerAndSend(view, [4, 3, 3, 4, 3, 4, 4, 3, 2]);
-    await expect(await view.findByRole('heading', { name: 'Terima kasih' }, patience)).toBeVisible();
+    await startSurvey(view, lang);
+    await answerAndSend(view, [4, 3, 3, 4, 3, 4, 4, 3, 2], lang);
+    await expect(await view.findByRole('heading', { name: t.done }, patience)).toBeVisible();
     await expect(args.onLoketSurveyAnswered).toHaveBeenCalledOnce();
   },
 };
@@ -100,32 +111,28 @@ export const Sent: Story = {
 /** Answered before (one response per application). */
 export const AlreadyAnswered: Story = {
   beforeEach: () => void markAnswered(completed.code),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const { view } = await surveyIn(canvasElement);
-    await expect(
-      await view.findByText('Survei untuk permohonan ini sudah diisi. Terima kasih.', {}, patience),
-    ).toBeVisible();
+    await expect(await view.findByText(wordsOf(globals).t.answered, {}, patience)).toBeVisible();
   },
 };
 
 /** An application still in review: the survey opens after the decision. */
 export const NotOpenYet: Story = {
   args: { code: applications.in_review.code, secret: applications.in_review.secret },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const { view } = await surveyIn(canvasElement);
-    await expect(
-      await view.findByText('Survei kepuasan dibuka setelah permohonan selesai atau ditolak.', {}, patience),
-    ).toBeVisible();
+    await expect(await view.findByText(wordsOf(globals).t.notYet, {}, patience)).toBeVisible();
   },
 };
 
 /** A link whose secret no longer matches (a new secret was taken since). */
 export const LinkNoLongerWorks: Story = {
   args: { secret: 'AAAA-BBBB-CCCC-DDDD' },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const { view } = await surveyIn(canvasElement);
     await expect(await view.findByRole('alert', {}, patience)).toHaveTextContent(
-      /Tautan ini tidak berlaku lagi/,
+      wordsOf(globals).t.problems.link,
     );
   },
 };
@@ -133,18 +140,19 @@ export const LinkNoLongerWorks: Story = {
 /** No code, no link, no kiosk: where the survey opens. */
 export const NoKey: Story = {
   args: { code: undefined, secret: undefined },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const { view } = await surveyIn(canvasElement);
-    await expect(view.getByText(/dibuka dari halaman status permohonan/)).toBeVisible();
+    await expect(view.getByText(wordsOf(globals).t.noKey)).toBeVisible();
   },
 };
 
 /** Offline when it opens: says so, with "Coba lagi". */
 export const Offline: Story = {
   parameters: { msw: { handlers: { survey: surveyOffline() } }, ...ownFrameInDocs },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const { view } = await surveyIn(canvasElement);
-    await expect(await view.findByRole('button', { name: 'Coba lagi' }, { timeout: 15_000 })).toBeVisible();
+    const retry = wordsOf(globals).t.retry;
+    await expect(await view.findByRole('button', { name: retry }, { timeout: 15_000 })).toBeVisible();
   },
 };
 
@@ -154,11 +162,12 @@ export const SendFailed: Story = {
     msw: { handlers: { survey: [...surveyOffline('answers'), ...survey()] } },
     ...ownFrameInDocs,
   },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { lang, t } = wordsOf(globals);
     const { root, view } = await surveyIn(canvasElement);
-    await startSurvey(view);
-    await answerAndSend(view, ALL_GOOD);
-    await expect(await view.findByRole('alert', {}, patience)).toHaveTextContent(/Jawaban belum terkirim/);
+    await startSurvey(view, lang);
+    await answerAndSend(view, ALL_GOOD, lang);
+    await expect(await view.findByRole('alert', {}, patience)).toHaveTextContent(t.problems.network);
     await expect(root.querySelectorAll('input:checked')).toHaveLength(9);
   },
 };
@@ -166,32 +175,39 @@ export const SendFailed: Story = {
 /** Kiosk mode (a tablet at MPP Siola's exit): its own heading, the same questions. */
 export const Kiosk: Story = {
   args: kiosk,
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const { view } = await surveyIn(canvasElement);
-    await expect(view.getByRole('heading', { name: 'Bagaimana pelayanan kami hari ini?' })).toBeVisible();
+    await expect(view.getByRole('heading', { name: wordsOf(globals).t.kioskHeading })).toBeVisible();
   },
 };
 
 /** Kiosk: thanks, then "Responden berikutnya" (or by itself after a while). */
 export const KioskThanks: Story = {
   args: kiosk,
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { lang, t } = wordsOf(globals);
     const { view } = await surveyIn(canvasElement);
-    await startSurvey(view);
-    await answerAndSend(view, ALL_GOOD);
-    await expect(await view.findByRole('button', { name: 'Responden berikutnya' }, patience)).toBeVisible();
+    await startSurvey(view, lang);
+    await answerAndSend(view, ALL_GOOD, lang);
+    await expect(await view.findByRole('button', { name: t.next }, patience)).toBeVisible();
   },
 };
 
 /** Kiosk over its per-device limit: the server's wait, the answers kept. */
 export const KioskLimited: Story = {
   args: { ...kiosk, 'kiosk-token': BUSY_KIOSK_TOKEN },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { lang, t } = wordsOf(globals);
     const { view } = await surveyIn(canvasElement);
-    await startSurvey(view);
-    await answerAndSend(view, ALL_GOOD);
+    await startSurvey(view, lang);
+    await answerAndSend(view, ALL_GOOD, lang);
+    // The survey's words, then the server's (msw/survey.ts answers in the request's language).
+    const server = {
+      id: 'Terlalu banyak permintaan. Coba lagi dalam 42 detik.',
+      en: 'Too many requests. Try again in 42 seconds.',
+    };
     await expect(await view.findByRole('alert', {}, patience)).toHaveTextContent(
-      'Terlalu banyak jawaban dari perangkat ini dalam waktu singkat. Terlalu banyak permintaan. Coba lagi dalam 42 detik.',
+      `${t.problems.limited} ${server[lang]}`,
     );
   },
 };
@@ -199,11 +215,12 @@ export const KioskLimited: Story = {
 /** Kiosk with a token that is not (or no longer) a kiosk's. */
 export const KioskUnknown: Story = {
   args: { ...kiosk, 'kiosk-token': 'kiosk_BukanTokenYangTerdaftar0000' },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { lang, t } = wordsOf(globals);
     const { view } = await surveyIn(canvasElement);
-    await startSurvey(view);
-    await answerAndSend(view, ALL_GOOD);
-    await expect(await view.findByRole('alert', {}, patience)).toHaveTextContent(/tidak lagi terdaftar/);
+    await startSurvey(view, lang);
+    await answerAndSend(view, ALL_GOOD, lang);
+    await expect(await view.findByRole('alert', {}, patience)).toHaveTextContent(t.problems.kiosk);
   },
 };
 
@@ -220,9 +237,9 @@ export const English: Story = {
 /** A 320 px phone: the answers stack, nothing scrolls sideways. */
 export const Narrow: Story = {
   globals: { viewport: { value: 'narrow', isRotated: false } },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const { view } = await surveyIn(canvasElement);
-    await startSurvey(view);
+    await startSurvey(view, wordsOf(globals).lang);
     await expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(window.innerWidth);
   },
 };
@@ -230,17 +247,17 @@ export const Narrow: Story = {
 /** `themes/dark.css`. */
 export const Dark: Story = {
   globals: { theme: 'dark' },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const { view } = await surveyIn(canvasElement);
-    await startSurvey(view);
+    await startSurvey(view, wordsOf(globals).lang);
   },
 };
 
 /** `themes/high-contrast.css`. */
 export const HighContrast: Story = {
   globals: { theme: 'high-contrast' },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const { view } = await surveyIn(canvasElement);
-    await startSurvey(view);
+    await startSurvey(view, wordsOf(globals).lang);
   },
 };

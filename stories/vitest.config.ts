@@ -8,7 +8,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 
 /**
  * The stories files whose play functions follow the Language toolbar: every one whose meta does not
- * keep it in Indonesian (`globals: { locale: 'id' }`, for checks that read Indonesian words).
+ * keep it in Indonesian (`globals: { locale: 'id' }`, for checks that read Indonesian words; no file
+ * does today, see README.md "Languages").
  */
 const followTheToolbar = readdirSync(here)
   .filter((f) => f.endsWith('.stories.ts'))

@@ -1,6 +1,12 @@
 import { emptyRecord, recordStore } from '@loket/sdk/session';
 import { html } from 'lit';
 import { expect, waitFor, within } from 'storybook/test';
+import { en as formEn } from '../../packages/components/src/components/loket-application-form/messages/en';
+import { id as formId } from '../../packages/components/src/components/loket-application-form/messages/id';
+import { en as laterEn } from '../../packages/components/src/components/loket-application-form/messages/later/en';
+import { id as laterId } from '../../packages/components/src/components/loket-application-form/messages/later/id';
+import formFixtureEn from '../fixtures/application-form.en.json';
+import formFixtureId from '../fixtures/application-form.id.json';
 import {
   applicationApi,
   applicationForm,
@@ -11,6 +17,7 @@ import {
 import { demo } from '../msw/demo';
 import { API_BASE } from '../msw/handlers';
 import { props } from './controls';
+import { escapeRegExp, fill, storyLocale } from './locale';
 
 /** The form's attributes a story sets. */
 export interface FormArgs {
@@ -84,4 +91,39 @@ export async function formIn(canvasElement: HTMLElement) {
   await customElements.whenDefined('loket-application-form');
   await waitFor(() => expect(el.shadowRoot?.querySelector('h2')).toBeTruthy(), patience);
   return { el, view: within(el.shadowRoot as unknown as HTMLElement) };
+}
+
+interface RecordedForm {
+  steps: {
+    id: string;
+    title: { id: string; en: string };
+    fields: { id: string; label: { id: string; en: string } }[];
+  }[];
+}
+const recordedForms = { id: formFixtureId, en: formFixtureEn };
+
+/**
+ * What the form says in the story's language (the Language toolbar's, or the story's own): its
+ * dictionaries (`t`, and `later` for the end views), a field's label from the recorded form
+ * definition, a step's heading, and the server's recorded words (`details`).
+ */
+export function formWords(globals: Record<string, unknown>, service: string = demo.service) {
+  const lang = storyLocale(globals);
+  const recorded = recordedForms[lang];
+  const form = recorded.responses[`GET /v1/services/${service}/form` as keyof typeof recorded.responses]
+    .body as unknown as RecordedForm;
+  const t = { id: formId, en: formEn }[lang];
+  const fields = form.steps.flatMap((s) => s.fields);
+  return {
+    lang,
+    t,
+    later: { id: laterId, en: laterEn }[lang],
+    details: recorded.details as Record<string, string>,
+    /** A field's label, e.g. "Nama lengkap" / "Full name". */
+    label: (field: string) => fields.find((f) => f.id === field)?.label[lang] ?? `(no field ${field})`,
+    /** A step's heading, "Langkah 1 dari 3" and its title after it. */
+    step: (n: number, total: number) => new RegExp(`^${escapeRegExp(fill(t.step.progress, { n, total }))}`),
+    /** A step's title. */
+    stepTitle: (step: string) => form.steps.find((s) => s.id === step)?.title[lang] ?? '',
+  };
 }
