@@ -19,7 +19,8 @@
 //      LOKET_SMTP_URL at it; the demo site lists what it caught at /surat.html. LOKET_TRACKER_URL
 //      defaults to the demo's tracker (/lacak.html#kode={code}), so the e-mails link back to it,
 //      LOKET_BOOKING_URL to the demo's booking page (/antrean.html#kode={code}), and
-//      LOKET_COMPLAINT_URL to the demo's complaint lookup (/pengaduan.html#kode={code});
+//      LOKET_COMPLAINT_URL to the demo's complaint lookup (/pengaduan.html#kode={code}), and
+//      LOKET_SURVEY_URL to the demo's survey page with the invitation's token (/survei.html#survei={token});
 //   7. waits for GET /health/ready and prints where everything is (where mail goes too), with the
 //      desk's address and the demo officer's sign-in, and the officer's curl examples.
 //
@@ -82,6 +83,7 @@ async function main() {
   apiEnv.LOKET_TRACKER_URL ||= `${site}lacak.html#kode={code}`;
   apiEnv.LOKET_BOOKING_URL ||= `${site}antrean.html#kode={code}`;
   apiEnv.LOKET_COMPLAINT_URL ||= `${site}pengaduan.html#kode={code}`;
+  apiEnv.LOKET_SURVEY_URL ||= `${site}survei.html#survei={token}`;
   apiEnv.LOKET_MAIL_FROM ||= 'Portal Layanan Publik Kota Surabaya (contoh) <loket@surabaya.example>';
 
   api = spawn(process.execPath, [cli, 'serve', '--seed-if-empty'], {

@@ -170,6 +170,7 @@ export type {
   Slug,
   SubmitApplicationRequest,
   SurveyAnswer,
+  SurveyLinkState,
   SurveyProfile,
   SurveyReceipt,
   SurveyScores,

@@ -1081,6 +1081,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/bookings/{code}/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether the satisfaction survey is open for this visit
+         * @description The Survei Kepuasan Masyarakat after a booked visit: `open` once the visit was served
+         *     (`done` at the counter), `answered` once it was, `not_yet` before. For the holder of the
+         *     booking's secret; a wrong code and a wrong secret get the same `404`.
+         */
+        get: operations["getBookingSurvey"];
+        put?: never;
+        /**
+         * Rate the service of a visit (once)
+         * @description The same answers as an application's survey. Stored with the visit's service, the agency
+         *     of its counter, its location and region and the month, never with the booking or the
+         *     person; a second response for the visit is `409 survey-answered`, one before it was served
+         *     `409 survey-not-open`.
+         */
+        post: operations["answerBookingSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/survey/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a survey invitation's one-time link opens
+         * @description The link of a `survey.invitation` e-mail or webhook carries a one-time token (in
+         *     `Loket-Survey-Link`), instead of the tracking secret: it opens the survey of its
+         *     application or visit, `open` until that survey is answered (by this link or with the
+         *     secret), then `answered`. Unknown or expired (after 30 days): `404`.
+         */
+        get: operations["getSurveyLink"];
+        put?: never;
+        /**
+         * Answer the survey of a one-time link (once)
+         * @description The same answers as with the secret. The first response for the link's application or
+         *     visit uses the link up: a second use is `409 survey-answered`, with a sentence that says
+         *     so in the request's language.
+         */
+        post: operations["answerSurveyLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/kiosk/survey": {
         parameters: {
             query?: never;
@@ -2859,6 +2917,19 @@ export interface components {
         SurveyState: {
             /** @enum {string} */
             state: "not_yet" | "open" | "answered";
+        };
+        SurveyLinkState: {
+            /** @enum {string} */
+            state: "open" | "answered";
+            /**
+             * @description What the survey rates: a decided application, or a served visit.
+             * @enum {string}
+             */
+            about: "application" | "visit";
+            service: {
+                id: components["schemas"]["Slug"];
+                name: string;
+            };
         };
         SurveyReceipt: {
             /** @constant */
@@ -6493,6 +6564,227 @@ export interface operations {
                  *         "sex": "female"
                  *       },
                  *       "suggestion": "Ruang tunggu perlu lebih banyak kursi."
+                 *     }
+                 */
+                "application/json": components["schemas"]["SurveyAnswer"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "received": true,
+                     *       "channel": "application"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SurveyReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getBookingSurvey: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The booking code (`ANT-XXXX-XXXX`; case-insensitive, dashes optional).
+                 * @example ANT-7K4M-Q2XP
+                 */
+                code: components["parameters"]["bookingCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The survey's state for this visit. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "state": "open"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SurveyState"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    answerBookingSurvey: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The booking code (`ANT-XXXX-XXXX`; case-insensitive, dashes optional).
+                 * @example ANT-7K4M-Q2XP
+                 */
+                code: components["parameters"]["bookingCode"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "scores": [
+                 *         4,
+                 *         4,
+                 *         3,
+                 *         4,
+                 *         3,
+                 *         4,
+                 *         4,
+                 *         3,
+                 *         3
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["SurveyAnswer"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "received": true,
+                     *       "channel": "visit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SurveyReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getSurveyLink: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The survey the link opens and its state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "state": "open",
+                     *       "about": "visit",
+                     *       "service": {
+                     *         "id": "ktp-el-hilang",
+                     *         "name": "Penggantian KTP-el karena Hilang"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SurveyLinkState"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    answerSurveyLink: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "scores": [
+                 *         4,
+                 *         3,
+                 *         3,
+                 *         4,
+                 *         3,
+                 *         4,
+                 *         4,
+                 *         3,
+                 *         3
+                 *       ]
                  *     }
                  */
                 "application/json": components["schemas"]["SurveyAnswer"];

@@ -114,6 +114,7 @@ export type SurveyProfile = Schemas['SurveyProfile'];
 export type SurveyAnswer = Schemas['SurveyAnswer'];
 export type KioskSurveyAnswer = Schemas['KioskSurveyAnswer'];
 export type SurveyState = Schemas['SurveyState'];
+export type SurveyLinkState = Schemas['SurveyLinkState'];
 export type SurveyReceipt = Schemas['SurveyReceipt'];
 export type SkmBand = Schemas['SkmBand'];
 export type UnsurResult = Schemas['UnsurResult'];

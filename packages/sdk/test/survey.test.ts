@@ -50,4 +50,37 @@ describe('the survey and performance operations', () => {
     expect(await loket.exportPerformance({ region: '33.74', period: '2026' })).toContain('region');
     expect(fake.requests[3]?.headers.get('accept')).toBe('text/csv');
   });
+
+  it('rates a visit with the booking secret, and answers through a one-time link with its token only', async () => {
+    const booking = 'ANT-7K4M-Q2XP';
+    const token = 'tUgfo3hT0pB9T3yq0uK1mNvW';
+    const fake = fakeFetch((request) => {
+      const path = new URL(request.url).pathname;
+      if (request.method === 'GET' && path === '/v1/survey/link')
+        return json({ state: 'open', about: 'visit', service: { id: 'ktp-el-hilang', name: 'KTP-el' } });
+      if (request.method === 'GET') return json({ state: 'open' });
+      if (path === '/v1/survey/link')
+        return problem({ type: 'urn:loket:problem:survey-answered', title: 'x', status: 409 });
+      return json({ received: true, channel: 'visit' }, { status: 201 });
+    });
+    const loket = createLoketClient({ baseUrl: 'http://api.test', fetch: fake.fetch });
+    expect(await loket.getBookingSurvey(booking, secret)).toEqual({ state: 'open' });
+    expect(await loket.answerBookingSurvey(booking, secret, { scores })).toEqual({
+      received: true,
+      channel: 'visit',
+    });
+    expect(fake.urls()[1]?.pathname).toBe(`/v1/bookings/${booking}/survey`);
+    expect(fake.requests[1]?.headers.get('loket-secret')).toBe(secret);
+    expect((await loket.getSurveyLink(token)).about).toBe('visit');
+    const error = (await loket.answerSurveyLink(token, { scores }).catch((e) => e)) as LoketApiError;
+    expect(error.type).toBe('urn:loket:problem:survey-answered');
+    // The token goes in its header only, never in the address; the answer is not retried.
+    const linked = fake.requests.slice(2);
+    expect(linked).toHaveLength(2);
+    for (const request of linked) {
+      expect(request.url).toBe('http://api.test/v1/survey/link');
+      expect(request.headers.get('loket-survey-link')).toBe(token);
+      expect(request.headers.get('loket-secret')).toBeNull();
+    }
+  });
 });

@@ -251,7 +251,7 @@ export async function buildApp(
   });
   await app.register(openapiGlue, {
     specification: contractForRoutes(contract),
-    securityHandlers: securityHandlers(options.db, limits.lockout, ctx.desk),
+    securityHandlers: securityHandlers(options.db, limits.lockout, ctx.desk, ctx.now),
     // Route options returned here are spread over glue's own (method, url, schema from the contract).
     // A missing handler becomes glue's "not implemented" error; test/operations.test.ts fails the
     // build while any operation of the contract has no handler.

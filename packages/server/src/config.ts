@@ -95,6 +95,7 @@ export function loadConfig(env: Env = process.env): Config {
       trackerUrl: env.LOKET_TRACKER_URL || undefined,
       bookingUrl: env.LOKET_BOOKING_URL || undefined,
       complaintUrl: env.LOKET_COMPLAINT_URL || undefined,
+      surveyUrl: env.LOKET_SURVEY_URL || undefined,
       apiUrl: env.LOKET_PUBLIC_URL || undefined,
       pollMs: integer(env, 'LOKET_OUTBOX_POLL_MS', 1000),
       leaseMs: integer(env, 'LOKET_OUTBOX_LEASE_MS', 60_000),

@@ -2,7 +2,13 @@ import type { FastifyServerOptions } from 'fastify';
 import pino from 'pino';
 
 /** Redacted from every log line: credentials never reach the logs. */
-export const redactPaths = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["loket-secret"]'];
+export const redactPaths = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["loket-secret"]',
+  'req.headers["loket-kiosk"]',
+  'req.headers["loket-survey-link"]',
+];
 
 /**
  * Errors keep their type, message, code and stack, but not what a database error carries about

@@ -9,10 +9,12 @@ import {
 } from '../core.js';
 import { secretHeader } from '../secret.js';
 import type {
+  BookingCode,
   GetPerformanceQuery,
   KioskSurveyAnswer,
   Performance,
   SurveyAnswer,
+  SurveyLinkState,
   SurveyReceipt,
   SurveyState,
   TrackingCode,
@@ -23,6 +25,10 @@ import type {
 
 type SignalOnly = Pick<RequestOptions, 'signal'>;
 
+/** How an answer is sent: POSTed once, never retried (a repeat of one that arrived is a `409`). */
+const once = { method: 'post' as const, retry: 0 };
+const linkHeader = (token: string) => ({ 'loket-survey-link': token });
+
 /** `GET /v1/applications/{code}/survey`: `open`, `answered`, or `not_yet` (not decided). */
 export async function getApplicationSurvey(
   core: Core,
@@ -30,9 +36,8 @@ export async function getApplicationSurvey(
   secret: string,
   options: SignalOnly = {},
 ): Promise<SurveyState> {
-  const route = '/v1/applications/{code}/survey';
-  const response = await send(core, route, { path: { code }, headers: secretHeader(secret), ...options });
-  return readJson(response, options.signal);
+  const request = { path: { code }, headers: secretHeader(secret), ...options };
+  return readJson(await send(core, '/v1/applications/{code}/survey', request), options.signal);
 }
 
 /** `POST /v1/applications/{code}/survey`: the nine scores (1–4), optional profile and suggestion; once. */
@@ -43,15 +48,52 @@ export async function answerApplicationSurvey(
   answer: SurveyAnswer,
   options: SignalOnly = {},
 ): Promise<SurveyReceipt> {
-  const route = '/v1/applications/{code}/survey';
-  const request = {
-    method: 'post' as const,
-    path: { code },
-    json: answer,
-    headers: secretHeader(secret),
-    retry: 0,
-  };
-  return readJson(await send(core, route, { ...request, ...options }), options.signal);
+  const request = { ...once, path: { code }, json: answer, headers: secretHeader(secret), ...options };
+  return readJson(await send(core, '/v1/applications/{code}/survey', request), options.signal);
+}
+
+/** `GET /v1/bookings/{code}/survey`: `open` once the visit was served, `answered`, or `not_yet`. */
+export async function getBookingSurvey(
+  core: Core,
+  code: BookingCode,
+  secret: string,
+  options: SignalOnly = {},
+): Promise<SurveyState> {
+  const request = { path: { code }, headers: secretHeader(secret), ...options };
+  return readJson(await send(core, '/v1/bookings/{code}/survey', request), options.signal);
+}
+
+/** `POST /v1/bookings/{code}/survey`: the survey of a served visit, with the booking's secret; once. */
+export async function answerBookingSurvey(
+  core: Core,
+  code: BookingCode,
+  secret: string,
+  answer: SurveyAnswer,
+  options: SignalOnly = {},
+): Promise<SurveyReceipt> {
+  const request = { ...once, path: { code }, json: answer, headers: secretHeader(secret), ...options };
+  return readJson(await send(core, '/v1/bookings/{code}/survey', request), options.signal);
+}
+
+/** `GET /v1/survey/link`: what an invitation's one-time link (its token) opens, and whether it was answered. */
+export async function getSurveyLink(
+  core: Core,
+  token: string,
+  options: SignalOnly = {},
+): Promise<SurveyLinkState> {
+  const request = { headers: linkHeader(token), ...options };
+  return readJson(await send(core, '/v1/survey/link', request), options.signal);
+}
+
+/** `POST /v1/survey/link`: the answers through an invitation's one-time link, without the secret; once. */
+export async function answerSurveyLink(
+  core: Core,
+  token: string,
+  answer: SurveyAnswer,
+  options: SignalOnly = {},
+): Promise<SurveyReceipt> {
+  const request = { ...once, json: answer, headers: linkHeader(token), ...options };
+  return readJson(await send(core, '/v1/survey/link', request), options.signal);
 }
 
 /** `POST /v1/kiosk/survey`: one response on a kiosk, with its token (`Loket-Kiosk`). */
@@ -61,7 +103,7 @@ export async function answerKioskSurvey(
   answer: KioskSurveyAnswer,
   options: SignalOnly = {},
 ): Promise<SurveyReceipt> {
-  const request = { method: 'post' as const, json: answer, headers: { 'loket-kiosk': kioskToken }, retry: 0 };
+  const request = { ...once, json: answer, headers: { 'loket-kiosk': kioskToken } };
   return readJson(await send(core, '/v1/kiosk/survey', { ...request, ...options }), options.signal);
 }
 

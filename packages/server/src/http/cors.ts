@@ -20,6 +20,7 @@ const citizen = (origin: boolean): FastifyCorsOptions => ({
     'Content-Type',
     'Loket-Secret',
     'Loket-Kiosk',
+    'Loket-Survey-Link',
     'If-Match',
     'Idempotency-Key',
     'X-Request-Id',
@@ -39,7 +40,7 @@ const citizen = (origin: boolean): FastifyCorsOptions => ({
 /**
  * Three CORS policies. The catalogue (with the published performance, visit slots and the queue
  * board, and the complaint channels) is public: any origin. The citizen application, booking,
- * complaint and survey kiosk endpoints
+ * complaint, survey kiosk and survey link endpoints
  * answer only origins some region has allowed (the preflight carries no region; each request is
  * then checked against its own application's region). The officer API never answers CORS.
  */
@@ -50,9 +51,13 @@ export async function registerCors(app: FastifyInstance, db: Queryable): Promise
       const origin = request.headers.origin;
       if (path.startsWith('/v1/officer')) return callback(null, { origin: false });
       // Survey kiosks are pages of a region's site, allowed like the citizen endpoints.
-      const citizenPath = ['/v1/applications', '/v1/bookings', '/v1/complaints', '/v1/kiosk/'].some((p) =>
-        path.startsWith(p),
-      );
+      const citizenPath = [
+        '/v1/applications',
+        '/v1/bookings',
+        '/v1/complaints',
+        '/v1/kiosk/',
+        '/v1/survey/',
+      ].some((p) => path.startsWith(p));
       if (!citizenPath) return callback(null, catalogue);
       if (!origin) return callback(null, citizen(false));
       originAllowedAnywhere(db, origin).then(

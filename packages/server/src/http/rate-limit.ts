@@ -17,6 +17,8 @@ const lookupRoutes = new Set([
   '/v1/applications/:code/result',
   '/v1/applications/:code/survey',
   '/v1/bookings/:code',
+  '/v1/bookings/:code/survey',
+  '/v1/survey/link',
   '/v1/complaints/:code',
 ]);
 // The tracker's plain HTML form (site/tracker.ts) POSTs a code and a secret: a lookup too.

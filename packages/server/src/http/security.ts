@@ -11,6 +11,8 @@ import type { Limit } from '../limits.js';
 import { authenticateSession, type DeskSettings, fromOwnOrigin } from '../officers/session-auth.js';
 import { ProblemError } from '../problem.js';
 import { authenticateKiosk, type KioskDevice } from '../survey/kiosk.js';
+import { openSurveyLink } from '../survey/links.js';
+import type { SurveySubject } from '../survey/subject.js';
 import { openBooking } from '../visits/manage.js';
 
 declare module 'fastify' {
@@ -21,6 +23,8 @@ declare module 'fastify' {
     officer?: Officer;
     /** Set by the kioskToken security handler. */
     kiosk?: KioskDevice;
+    /** Set by the surveyLink security handler: the application or visit its link invites to rate. */
+    surveyLink?: SurveySubject;
   }
 }
 
@@ -40,11 +44,11 @@ export function citizenOrigin(request: FastifyRequest, publicUrl: string | undef
 
 /**
  * The security handlers named in the contract (`applicationSecret`, `bookingSecret`, `complaintSecret`,
- * `officerToken`, `officerSession`, `kioskToken`); glue runs them before the handler, after request
+ * `officerToken`, `officerSession`, `kioskToken`, `surveyLink`); glue runs them before the handler, after request
  * validation, and for the officer API accepts either officer scheme. The rules are in
  * applications/security.ts and officers/session-auth.ts.
  */
-export function securityHandlers(db: Db, lockout: Limit, desk: DeskSettings) {
+export function securityHandlers(db: Db, lockout: Limit, desk: DeskSettings, now: () => Date) {
   return {
     async applicationSecret(request: FastifyRequest) {
       const given = {
@@ -65,6 +69,14 @@ export function securityHandlers(db: Db, lockout: Limit, desk: DeskSettings) {
       request.kiosk = await authenticateKiosk(db, {
         token: header(request, 'loket-kiosk'),
         origin: citizenOrigin(request, desk.publicUrl),
+      });
+    },
+
+    async surveyLink(request: FastifyRequest) {
+      request.surveyLink = await openSurveyLink(db, {
+        token: header(request, 'loket-survey-link'),
+        origin: request.headers.origin,
+        now: now(),
       });
     },
 

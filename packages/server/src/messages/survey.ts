@@ -12,6 +12,18 @@ export const surveyMessages = {
     id: () => 'Survei untuk permohonan ini sudah diisi. Terima kasih.',
     en: () => 'The survey for this application has already been answered. Thank you.',
   },
+  visitSurveyNotOpen: {
+    id: () => 'Survei kepuasan dibuka setelah kunjungan Anda selesai dilayani di loket.',
+    en: () => 'The satisfaction survey opens once your visit has been served at the counter.',
+  },
+  visitSurveyAnswered: {
+    id: () => 'Survei untuk kunjungan ini sudah diisi. Terima kasih.',
+    en: () => 'The survey for this visit has already been answered. Thank you.',
+  },
+  surveyLinkUnknown: {
+    id: () => 'Tautan survei ini tidak dikenal atau sudah kedaluwarsa.',
+    en: () => 'This survey link is unknown or has expired.',
+  },
   kioskUnknown: {
     id: () => 'Perangkat kios tidak dikenal atau sudah dicabut.',
     en: () => 'Unknown or revoked kiosk device.',
@@ -59,5 +71,25 @@ export const surveyMessages = {
   'mail.survey.link': {
     id: () => 'Isi survei di halaman pelacakan (masukkan kode rahasia Anda di sana):',
     en: () => 'Answer it on the tracking page (enter your secret there):',
+  },
+  'mail.survey.once': {
+    id: (days: number) =>
+      `Isi survei lewat tautan ini, tanpa kode rahasia. Tautan hanya dapat dipakai sekali dan berlaku ${days} hari:`,
+    en: (days: number) =>
+      `Answer it through this link, without your secret. The link works once and for ${days} days:`,
+  },
+  'mail.survey.visitSubject': {
+    id: (code: string) => `Kunjungan ${code}: bagaimana pelayanan kami?`,
+    en: (code: string) => `Visit ${code}: how did we do?`,
+  },
+  'mail.survey.visitAsk': {
+    id: (service: string) =>
+      `Anda sudah dilayani di loket untuk ${service}. Mohon nilai pelayanan kami dalam Survei Kepuasan Masyarakat: sembilan pertanyaan singkat, tanpa nama. Jawaban Anda tidak dikaitkan dengan pemesanan Anda.`,
+    en: (service: string) =>
+      `You were served at the counter for ${service}. Please rate our service in the public satisfaction survey: nine short questions, anonymous. Your answers are not linked to your booking.`,
+  },
+  'mail.survey.visitLink': {
+    id: () => 'Isi survei di halaman antrean (masukkan kode rahasia pemesanan Anda di sana):',
+    en: () => 'Answer it on the booking page (enter your booking secret there):',
   },
 } satisfies Templates;

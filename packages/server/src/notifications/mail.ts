@@ -2,6 +2,8 @@ import { loadForm } from '../applications/forms.js';
 import { newRecoveryToken } from '../applications/recovery.js';
 import { formatCode } from '../applications/secrets.js';
 import type { Queryable } from '../db/index.js';
+import { say } from '../messages/index.js';
+import { newSurveyLinkUrl } from '../survey/links.js';
 import type { Claimed } from './deliveries.js';
 import { type Composed, composeEmail, stopHeaders, trackerLink } from './email-message.js';
 import { SURVEY_INVITATION } from './outbox.js';
@@ -40,7 +42,13 @@ export async function eventNames(
 export async function buildMail(
   db: Queryable,
   delivery: Claimed,
-  options: { apiUrl: string; trackerUrl: string | undefined; domain: string; now: Date },
+  options: {
+    apiUrl: string;
+    trackerUrl: string | undefined;
+    surveyUrl?: string | undefined;
+    domain: string;
+    now: Date;
+  },
 ): Promise<Mail> {
   const { lang, payload } = delivery;
   const { service, fields } = await eventNames(db, delivery);
@@ -54,9 +62,18 @@ export async function buildMail(
     const recovery = await newRecoveryToken(db, delivery.application_id, options.now);
     const link = recoveryLink(tracker, recovery);
     composed = composeRecoveryEmail({ lang, code, service, link, stopUrl });
+  } else if (delivery.topic === SURVEY_INVITATION) {
+    const about = { application: delivery.application_id };
+    composed = composeSurveyInvitation({
+      lang,
+      subject: say('mail.survey.subject', code)(lang),
+      ask: say('mail.survey.ask', service)(lang),
+      surveyLink: await newSurveyLinkUrl(db, options.surveyUrl, about, delivery.region_code, options.now),
+      page: { link: tracker, label: say('mail.survey.link')(lang) },
+      stopUrl,
+    });
   } else {
-    const compose = delivery.topic === SURVEY_INVITATION ? composeSurveyInvitation : composeEmail;
-    composed = compose({
+    composed = composeEmail({
       lang,
       code,
       service,

@@ -4,12 +4,14 @@ import { formatCode } from '../applications/secrets.js';
 import { findRegion, scopeOf } from '../catalogue/regions.js';
 import { findService } from '../catalogue/services.js';
 import type { Queryable } from '../db/index.js';
+import { newSurveyLinkUrl } from '../survey/links.js';
 import type { VisitPayload, VisitTopic } from '../visits/events.js';
 import { ticketById } from '../visits/places.js';
 import { contextOf, presentVisit } from '../visits/present.js';
 import { instantOf, type Zone } from '../visits/time.js';
 import type { ClaimedVisit } from './deliveries.js';
 import { trackerLink } from './email-message.js';
+import { SURVEY_INVITATION } from './outbox.js';
 
 // What a message about a booked visit says, for every channel (the e-mail of visit-message.ts and
 // the webhook payload): the booking as the event left it, never its secret.
@@ -30,6 +32,8 @@ export interface VisitEventData extends Omit<components['schemas']['Visit'], 'ti
   application: string | null;
   /** The contacts given when booking; null once the citizen stopped e-mails about it. */
   contact: { email: string | null; phone: string | null } | null;
+  /** `survey.invitation` only: the survey page with a one-time token (null without LOKET_SURVEY_URL). */
+  survey_url?: string | null;
 }
 
 export interface VisitFacts {
@@ -51,7 +55,7 @@ const zoneNames: Record<Zone, string> = {
 export async function visitFacts(
   db: Queryable,
   delivery: Pick<ClaimedVisit, 'ticket_id' | 'topic' | 'payload' | 'lang' | 'stopped'>,
-  options: { bookingUrl: string | undefined },
+  options: { bookingUrl: string | undefined; surveyUrl?: string | undefined; now?: Date },
 ): Promise<VisitFacts> {
   const { lang, payload } = delivery;
   const ticket = await ticketById(db, delivery.ticket_id);
@@ -89,6 +93,15 @@ export async function visitFacts(
       manage_url: trackerLink(options.bookingUrl, visit.code, region),
       application: app ? formatCode(app.code) : null,
       contact: delivery.stopped ? null : { email: place?.email ?? null, phone: place?.phone ?? null },
+      ...(delivery.topic === SURVEY_INVITATION && {
+        survey_url: await newSurveyLinkUrl(
+          db,
+          options.surveyUrl,
+          { ticket: ticket.id },
+          region,
+          options.now ?? new Date(),
+        ),
+      }),
     },
   };
 }

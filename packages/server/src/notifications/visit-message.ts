@@ -1,9 +1,12 @@
 import type { Queryable } from '../db/index.js';
 import { say } from '../messages/index.js';
+import type { BookingTopic } from '../visits/events.js';
 import type { ClaimedVisit } from './deliveries.js';
 import { type Block, type Composed, composed, stopHeaders } from './email-message.js';
+import { SURVEY_INVITATION } from './outbox.js';
 import type { Mail } from './smtp.js';
 import { newStopUrl } from './stop.js';
+import { composeSurveyInvitation } from './survey-invitation.js';
 import { type VisitFacts, visitFacts } from './visit-facts.js';
 
 /**
@@ -12,7 +15,7 @@ import { type VisitFacts, visitFacts } from './visit-facts.js';
  * bring when the catalogue knows it, the office's reason for a cancellation, the booking's page on
  * the region's site, and a stop link for this booking. Never the secret.
  */
-export function composeVisitEmail(facts: VisitFacts, stopUrl: string): Composed {
+export function composeVisitEmail(facts: VisitFacts & { topic: BookingTopic }, stopUrl: string): Composed {
   const { lang, topic, data } = facts;
   const when = say('visitMail.when', data.date, data.time, facts.zone)(lang);
   const place = [data.location.name, data.location.address].filter(Boolean).join(', ');
@@ -49,13 +52,31 @@ export function composeVisitEmail(facts: VisitFacts, stopUrl: string): Composed 
 export async function buildVisitMail(
   db: Queryable,
   delivery: ClaimedVisit,
-  options: { apiUrl: string; bookingUrl: string | undefined; domain: string; now: Date },
+  options: {
+    apiUrl: string;
+    bookingUrl: string | undefined;
+    surveyUrl?: string | undefined;
+    domain: string;
+    now: Date;
+  },
 ): Promise<Mail> {
   const facts = await visitFacts(db, delivery, options);
   const stopUrl = await newStopUrl(db, { ticket: delivery.ticket_id }, options.apiUrl, options.now);
+  const { lang, data } = facts;
+  const composed =
+    facts.topic === SURVEY_INVITATION
+      ? composeSurveyInvitation({
+          lang,
+          subject: say('mail.survey.visitSubject', data.code)(lang),
+          ask: say('mail.survey.visitAsk', data.service.name)(lang),
+          surveyLink: data.survey_url ?? null,
+          page: { link: data.manage_url, label: say('mail.survey.visitLink')(lang) },
+          stopUrl,
+        })
+      : composeVisitEmail({ ...facts, topic: facts.topic }, stopUrl);
   return {
     to: delivery.target,
-    ...composeVisitEmail(facts, stopUrl),
+    ...composed,
     messageId: `<${delivery.id}@${options.domain}>`,
     headers: stopHeaders(stopUrl),
   };

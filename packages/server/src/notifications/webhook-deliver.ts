@@ -33,6 +33,7 @@ export async function attemptWebhook(
     trackerUrl: string | undefined;
     bookingUrl: string | undefined;
     complaintUrl?: string | undefined;
+    surveyUrl?: string | undefined;
     now: Date;
     retryAt: Date | undefined;
   },

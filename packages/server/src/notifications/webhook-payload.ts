@@ -1,11 +1,12 @@
 import { iso } from '../applications/present.js';
 import { formatCode } from '../applications/secrets.js';
 import type { Queryable } from '../db/index.js';
+import { newSurveyLinkUrl } from '../survey/links.js';
 import { type ComplaintEventData, complaintFacts } from './complaint-facts.js';
 import type { AnyClaimed, Claimed } from './deliveries.js';
 import { trackerLink } from './email-message.js';
 import { eventNames } from './mail.js';
-import type { EventPayload } from './outbox.js';
+import { type EventPayload, SURVEY_INVITATION } from './outbox.js';
 import { targetsOf } from './targets.js';
 import { type VisitEventData, visitFacts } from './visit-facts.js';
 
@@ -32,6 +33,8 @@ export interface ApplicationEventData {
   tracker_url: string | null;
   /** Where the citizen asked to hear back; null once they stopped messages. */
   contact: { email: string | null; phone: string | null } | null;
+  /** `survey.invitation` only: the survey page with a one-time token (null without LOKET_SURVEY_URL). */
+  survey_url?: string | null;
 }
 
 export interface WebhookBody {
@@ -60,6 +63,8 @@ export async function webhookBody(
     trackerUrl: string | undefined;
     bookingUrl: string | undefined;
     complaintUrl?: string | undefined;
+    surveyUrl?: string | undefined;
+    now?: Date;
   },
 ): Promise<WebhookBody> {
   const timestamp = iso(delivery.event_at);
@@ -94,6 +99,15 @@ export async function webhookBody(
       lang,
       tracker_url: trackerLink(options.trackerUrl, code, delivery.region_code),
       contact: contactOf(delivery),
+      ...(delivery.topic === SURVEY_INVITATION && {
+        survey_url: await newSurveyLinkUrl(
+          db,
+          options.surveyUrl,
+          { application: delivery.application_id },
+          delivery.region_code,
+          options.now ?? new Date(),
+        ),
+      }),
     },
   };
 }

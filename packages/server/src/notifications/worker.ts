@@ -27,6 +27,11 @@ export interface OutboxSettings {
   bookingUrl: string | undefined;
   /** A complaint's page with `{code}` (and `{region}`), e.g. `https://…/pengaduan.html#kode={code}`. */
   complaintUrl?: string | undefined;
+  /**
+   * The survey page with `{token}` (and `{region}`), e.g. `https://…/survei.html#survei={token}`:
+   * survey invitations link there with a one-time token; without it, to the tracker or booking page.
+   */
+  surveyUrl?: string | undefined;
   /** This API's public base URL, for the stop links. */
   apiUrl: string;
   pollMs: number;
@@ -96,12 +101,13 @@ export function createOutbox(db: Db, settings: OutboxSettings, log: Log, clock =
 
   async function attempt(delivery: AnyClaimed): Promise<Outcome & { disabled?: string }> {
     if (delivery.channel === 'webhook') {
-      const { trackerUrl, bookingUrl, complaintUrl } = settings;
+      const { trackerUrl, bookingUrl, complaintUrl, surveyUrl } = settings;
       return attemptWebhook(db, delivery, {
         ...webhooks,
         trackerUrl,
         bookingUrl,
         complaintUrl,
+        surveyUrl,
         now: clock(),
         retryAt: retryAt(delivery.attempts),
       });

@@ -6,8 +6,8 @@ import type { Db, Queryable } from '../db/index.js';
 import type { Limit } from '../limits.js';
 import { say } from '../messages/index.js';
 import { problem, tooManyRequests } from '../problem.js';
-import type { SurveyAnswer } from './application-survey.js';
 import { recordResponse } from './responses.js';
+import type { SurveyAnswer } from './subject.js';
 
 /** A survey tablet at a location (its token is shown once and stored only as a hash). */
 export interface KioskDevice {

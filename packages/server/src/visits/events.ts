@@ -6,9 +6,18 @@ import { instantOf, localDate, plusDays, type Zone } from './time.js';
 // Visit events go through the notifications outbox (migration 019; delivered since 023):
 // `visit.booked` when a visit is booked, `visit.rescheduled` when the citizen moves it,
 // `visit.reminder` the day before it, `visit.cancelled` when the citizen cancels it or its counter
-// closes for the day (then with the office's reason).
+// closes for the day (then with the office's reason); and `survey.invitation` when a booked visit
+// was served (done at the counter), as after an application's decision (docs/assessment.md).
 
-export type VisitTopic = 'visit.booked' | 'visit.rescheduled' | 'visit.reminder' | 'visit.cancelled';
+export type VisitTopic =
+  | 'visit.booked'
+  | 'visit.rescheduled'
+  | 'visit.reminder'
+  | 'visit.cancelled'
+  | 'survey.invitation';
+
+/** The events about the booking itself (each its own e-mail in visit-message.ts). */
+export type BookingTopic = Exclude<VisitTopic, 'survey.invitation'>;
 
 /** What a visit event says (the day and time as they were then): never the secret. */
 export interface VisitPayload {

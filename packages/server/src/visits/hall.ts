@@ -240,7 +240,11 @@ export async function recordOutcome(
       outcome,
       now,
     ]);
-    return ticketById(tx, t.id);
+    const finished = await ticketById(tx, t.id);
+    // A booking served: its survey invitation (a walk-in left no contact to invite).
+    if (outcome === 'done' && t.kind === 'booked')
+      await recordVisitEvent(tx, finished, 'survey.invitation', { at: now });
+    return finished;
   });
   return present(db, ticket, lang);
 }
