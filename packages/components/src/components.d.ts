@@ -100,7 +100,8 @@ export namespace Components {
     /**
      * The Survei Kepuasan Masyarakat (PermenPANRB 14/2017): the nine unsur with the regulation's own
      * answers, the optional profile the SKM form asks, and a suggestion. Answered once per decided
-     * application (its `code` and `secret`, or the `#kode=…&rahasia=…` link), or one person after
+     * application or served visit (its `code` and `secret`, an `LKT-…` or an `ANT-…` code, or the
+     * `#kode=…&rahasia=…` link), or through an invitation's one-time link (`#survei=…`: no secret), or one person after
      * another on a kiosk at an MPP's exit (`kiosk-token`, or a `#kios=…` link), which starts again by
      * itself for the next person. Nothing that names the person or the application is stored with the
      * answers (docs/assessment.md).
@@ -111,7 +112,7 @@ export namespace Components {
          */
         "apiBase"?: string;
         /**
-          * The decided application's tracking code; without it (and `secret`) the page URL's `#kode=…&rahasia=…` is read.
+          * The decided application's tracking code, or a served visit's booking code; without it (and `secret`) the page URL's `#kode=…&rahasia=…` or `#survei=…` is read.
          */
         "code"?: string;
         /**
@@ -119,7 +120,7 @@ export namespace Components {
          */
         "kioskToken"?: string;
         /**
-          * The application's secret, with `code`.
+          * The application's (or booking's) secret, with `code`.
          */
         "secret"?: string;
         /**
@@ -323,7 +324,8 @@ declare global {
     /**
      * The Survei Kepuasan Masyarakat (PermenPANRB 14/2017): the nine unsur with the regulation's own
      * answers, the optional profile the SKM form asks, and a suggestion. Answered once per decided
-     * application (its `code` and `secret`, or the `#kode=…&rahasia=…` link), or one person after
+     * application or served visit (its `code` and `secret`, an `LKT-…` or an `ANT-…` code, or the
+     * `#kode=…&rahasia=…` link), or through an invitation's one-time link (`#survei=…`: no secret), or one person after
      * another on a kiosk at an MPP's exit (`kiosk-token`, or a `#kios=…` link), which starts again by
      * itself for the next person. Nothing that names the person or the application is stored with the
      * answers (docs/assessment.md).
@@ -534,7 +536,8 @@ declare namespace LocalJSX {
     /**
      * The Survei Kepuasan Masyarakat (PermenPANRB 14/2017): the nine unsur with the regulation's own
      * answers, the optional profile the SKM form asks, and a suggestion. Answered once per decided
-     * application (its `code` and `secret`, or the `#kode=…&rahasia=…` link), or one person after
+     * application or served visit (its `code` and `secret`, an `LKT-…` or an `ANT-…` code, or the
+     * `#kode=…&rahasia=…` link), or through an invitation's one-time link (`#survei=…`: no secret), or one person after
      * another on a kiosk at an MPP's exit (`kiosk-token`, or a `#kios=…` link), which starts again by
      * itself for the next person. Nothing that names the person or the application is stored with the
      * answers (docs/assessment.md).
@@ -545,7 +548,7 @@ declare namespace LocalJSX {
          */
         "apiBase"?: string;
         /**
-          * The decided application's tracking code; without it (and `secret`) the page URL's `#kode=…&rahasia=…` is read.
+          * The decided application's tracking code, or a served visit's booking code; without it (and `secret`) the page URL's `#kode=…&rahasia=…` or `#survei=…` is read.
          */
         "code"?: string;
         /**
@@ -557,7 +560,7 @@ declare namespace LocalJSX {
          */
         "onLoketSurveyAnswered"?: (event: LoketSatisfactionSurveyCustomEvent<LoketSurveyAnsweredDetail>) => void;
         /**
-          * The application's secret, with `code`.
+          * The application's (or booking's) secret, with `code`.
          */
         "secret"?: string;
         /**
@@ -793,7 +796,8 @@ declare module "@stencil/core" {
             /**
              * The Survei Kepuasan Masyarakat (PermenPANRB 14/2017): the nine unsur with the regulation's own
              * answers, the optional profile the SKM form asks, and a suggestion. Answered once per decided
-             * application (its `code` and `secret`, or the `#kode=…&rahasia=…` link), or one person after
+             * application or served visit (its `code` and `secret`, an `LKT-…` or an `ANT-…` code, or the
+             * `#kode=…&rahasia=…` link), or through an invitation's one-time link (`#survei=…`: no secret), or one person after
              * another on a kiosk at an MPP's exit (`kiosk-token`, or a `#kios=…` link), which starts again by
              * itself for the next person. Nothing that names the person or the application is stored with the
              * answers (docs/assessment.md).

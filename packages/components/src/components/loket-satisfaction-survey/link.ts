@@ -1,4 +1,4 @@
-import type { ApplicationKey } from '@loket/sdk/session';
+import type { SurveyKey } from './api';
 
 // What the page URL's fragment tells the survey, read once and then taken out of the address bar:
 //
@@ -6,6 +6,8 @@ import type { ApplicationKey } from '@loket/sdk/session';
 //   (utils/application-link.ts says why in the fragment). Read here rather than through that
 //   module: one more component sharing it would split it into a chunk of its own, one more file in
 //   the tracker's and the form's first loads (scripts/bench-size.mjs).
+// - `#survei=…`: the one-time token of a survey invitation's link (LOKET_SURVEY_URL): it opens the
+//   survey of its application or visit without the secret.
 // - `#kios=…`: a kiosk's token, instead of the `kiosk-token` attribute: a tablet is set up by
 //   opening `https://portal.example.go.id/survei.html#kios=kiosk_…` once. It is kept in this tab
 //   (sessionStorage), so a reload of the kiosk's page stays a kiosk.
@@ -13,7 +15,7 @@ import type { ApplicationKey } from '@loket/sdk/session';
 const KEPT = 'loket:survey:kiosk';
 
 export interface SurveyLink {
-  key: ApplicationKey | null;
+  key: SurveyKey | null;
   kiosk: string | null;
 }
 
@@ -21,10 +23,11 @@ export interface SurveyLink {
 export function readSurveyLink(): SurveyLink {
   const url = new URL(location.href);
   const params = new URLSearchParams(url.hash.slice(1));
-  const [code, secret, kiosk] = ['kode', 'rahasia', 'kios'].map((name) => params.get(name)?.trim());
-  const key = code && secret ? { code, secret } : null;
+  const names = ['kode', 'rahasia', 'survei', 'kios'];
+  const [code, secret, token, kiosk] = names.map((name) => params.get(name)?.trim());
+  const key = code && secret ? { code, secret } : token ? { token } : null;
   if (key || kiosk) {
-    for (const name of ['kode', 'rahasia', 'kios']) params.delete(name);
+    for (const name of names) params.delete(name);
     url.hash = params.toString();
     history.replaceState(history.state, '', url.href.replace(/#$/, ''));
   }

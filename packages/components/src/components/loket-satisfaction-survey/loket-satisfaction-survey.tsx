@@ -1,12 +1,11 @@
-import { answerApplicationSurvey, answerKioskSurvey, getApplicationSurvey } from '@loket/sdk';
 import type { SkmScore } from '@loket/sdk/rules';
-import type { ApplicationKey } from '@loket/sdk/session';
 import { Component, Element, Event, type EventEmitter, Host, h, Prop, State, Watch } from '@stencil/core';
 import { localeOf } from '../../i18n';
 import { coreOf, Latest } from '../../kit/api';
 import { Focus } from '../../kit/focus';
 import { announcer, LiveRegion } from '../../kit/live-region';
 import { watchLocale } from '../../kit/locale';
+import type { SurveyKey } from './api';
 import { readSurveyLink } from './link';
 import { type SurveyMessages, surveyText } from './messages';
 import { questionId } from './questions';
@@ -24,14 +23,15 @@ import {
 import { SurveyBody } from './views';
 
 export interface LoketSurveyAnsweredDetail {
-  /** `application`: the answer of a decided application; `kiosk`: one person's on a kiosk. */
-  channel: 'application' | 'kiosk';
+  /** `application`: the answer of a decided application; `visit`: of a served visit; `kiosk`: one person's on a kiosk. */
+  channel: 'application' | 'visit' | 'kiosk';
 }
 
 /**
  * The Survei Kepuasan Masyarakat (PermenPANRB 14/2017): the nine unsur with the regulation's own
  * answers, the optional profile the SKM form asks, and a suggestion. Answered once per decided
- * application (its `code` and `secret`, or the `#kode=…&rahasia=…` link), or one person after
+ * application or served visit (its `code` and `secret`, an `LKT-…` or an `ANT-…` code, or the
+ * `#kode=…&rahasia=…` link), or through an invitation's one-time link (`#survei=…`: no secret), or one person after
  * another on a kiosk at an MPP's exit (`kiosk-token`, or a `#kios=…` link), which starts again by
  * itself for the next person. Nothing that names the person or the application is stored with the
  * answers (docs/assessment.md).
@@ -53,9 +53,9 @@ export class LoketSatisfactionSurvey {
 
   /** Base URL of the Loket API; falls back to `data-loket-api-base` on an ancestor or `<meta name="loket-api-base">`. */
   @Prop() apiBase?: string;
-  /** The decided application's tracking code; without it (and `secret`) the page URL's `#kode=…&rahasia=…` is read. */
+  /** The decided application's tracking code, or a served visit's booking code; without it (and `secret`) the page URL's `#kode=…&rahasia=…` or `#survei=…` is read. */
   @Prop() code?: string;
-  /** The application's secret, with `code`. */
+  /** The application's (or booking's) secret, with `code`. */
   @Prop() secret?: string;
   /** Kiosk mode: the token of a kiosk registered for its location (`loket-server kiosk add`); or `#kios=…` in the page URL. */
   @Prop() kioskToken?: string;
@@ -71,7 +71,7 @@ export class LoketSatisfactionSurvey {
   /** Kiosk mode: back to the start after so long on the thanks, or without a touch in the middle of the questions. */
   resetAfter = { done: 15_000, form: 180_000 };
 
-  private key: ApplicationKey | null = null;
+  private key: SurveyKey | null = null;
   private kiosk: string | null = null;
   private latest = new Latest();
   private focusing = new Focus(() => this.el.shadowRoot);
@@ -133,28 +133,37 @@ export class LoketSatisfactionSurvey {
     clearTimeout(this.idle);
     const own = this.code && this.secret ? { code: this.code, secret: this.secret } : null;
     const linked = own || this.kioskToken ? null : readSurveyLink();
-    this.key = this.kioskToken ? null : (own ?? linked?.key ?? null);
+    const key = this.kioskToken ? null : (own ?? linked?.key ?? null);
+    this.key = key;
     this.kiosk = this.kioskToken || linked?.kiosk || null;
     const locale = this.view.locale;
+    const of = { about: 'application' as const, service: null, linked: Boolean(key && 'token' in key) };
     if (this.kiosk) this.view = blank(locale, 'intro');
-    else if (!this.key) this.view = blank(locale, 'no_key');
+    else if (!key) this.view = blank(locale, 'no_key');
     else {
-      this.view = blank(locale, 'loading');
-      void this.load(this.key);
+      this.view = blank(locale, 'loading', of);
+      void this.load(key);
     }
   }
 
-  private async load(key: ApplicationKey) {
+  private async load(key: SurveyKey) {
     const signal = this.latest.start();
     try {
-      const { state } = await getApplicationSurvey(this.core, key.code, key.secret, { signal });
+      const { surveyStateOf } = await import('./api');
+      const { state, about, service } = await surveyStateOf(this.core, key, signal);
       const phase: Phase = state === 'open' ? 'intro' : state === 'answered' ? 'answered' : 'not_yet';
-      if (this.latest.isLatest(signal)) this.set({ phase, problem: null });
+      if (this.latest.isLatest(signal)) this.set({ phase, about, service, problem: null });
     } catch (error) {
       if (signal.aborted) return;
-      const outcome = outcomeOf(error);
+      const outcome = outcomeOf(error, this.view.linked);
       this.set('phase' in outcome ? outcome : { phase: 'failed', ...outcome });
     }
+  }
+
+  /** The code a draft is kept under in this tab (an invitation's token for a link). */
+  private get draftKey(): string | null {
+    const key = this.key;
+    return key && ('code' in key ? key.code : key.token);
   }
 
   /** "Coba lagi": the state again, with the key it had (a link's is gone from the address bar by now). */
@@ -165,7 +174,7 @@ export class LoketSatisfactionSurvey {
   };
 
   private begin = () => {
-    const draft = this.key && readDraft(this.key.code);
+    const draft = this.draftKey && readDraft(this.draftKey);
     this.set({ ...draft, phase: 'form' });
     this.focus('#loket-survey-heading');
     this.touched();
@@ -173,7 +182,7 @@ export class LoketSatisfactionSurvey {
 
   private change(patch: Partial<SurveyView>) {
     this.set(patch);
-    if (this.key) saveDraft(this.key.code, this.view);
+    if (this.draftKey) saveDraft(this.draftKey, this.view);
     this.touched();
   }
 
@@ -196,20 +205,15 @@ export class LoketSatisfactionSurvey {
     this.set({ phase: 'sending', problem: null });
     const signal = this.latest.start();
     try {
-      if (kiosk)
-        await answerKioskSurvey(
-          this.core,
-          kiosk,
-          { ...answer, service: this.service || undefined },
-          { signal },
-        );
-      else if (key) await answerApplicationSurvey(this.core, key.code, key.secret, answer, { signal });
+      const { sendSurvey } = await import('./api');
+      const by = kiosk ? { kiosk, service: this.service || undefined } : key;
+      if (by) await sendSurvey(this.core, by, answer, signal);
       this.finish('done');
       this.say(`${this.t.done}. ${this.t.doneBody}`);
-      this.loketSurveyAnswered.emit({ channel: kiosk ? 'kiosk' : 'application' });
+      this.loketSurveyAnswered.emit({ channel: kiosk ? 'kiosk' : this.view.about });
     } catch (error) {
       if (signal.aborted) return;
-      const outcome = outcomeOf(error);
+      const outcome = outcomeOf(error, this.view.linked);
       if ('phase' in outcome) this.finish(outcome.phase);
       else {
         this.set({ phase: 'form', ...outcome });
@@ -220,8 +224,9 @@ export class LoketSatisfactionSurvey {
 
   /** The survey is over for these answers: they leave the page (and this tab's draft). */
   private finish(phase: Phase) {
-    if (this.key) dropDraft(this.key.code);
-    this.view = blank(this.view.locale, phase);
+    if (this.draftKey) dropDraft(this.draftKey);
+    const { about, service, linked } = this.view;
+    this.view = blank(this.view.locale, phase, { about, service, linked });
     this.focus(phase === 'done' ? '#loket-survey-done' : '[part~="status"]');
     this.touched();
   }

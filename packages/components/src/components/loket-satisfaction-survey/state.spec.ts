@@ -37,6 +37,9 @@ describe('the survey state', () => {
     expect(outcomeOf(problem(409, 'survey-answered'))).toEqual({ phase: 'answered' });
     expect(outcomeOf(problem(409, 'survey-not-open'))).toEqual({ phase: 'not_yet' });
     expect(outcomeOf(problem(404, 'not-found'))).toEqual({ problem: { kind: 'link' } });
+    // Through an invitation's one-time link, a 404 is the link unknown or past its 30 days.
+    expect(outcomeOf(problem(404, 'not-found'), true)).toEqual({ problem: { kind: 'expired' } });
+    expect(outcomeOf(problem(409, 'survey-answered'), true)).toEqual({ phase: 'answered' });
     expect(outcomeOf(problem(401, 'unauthorized'))).toEqual({ problem: { kind: 'kiosk' } });
     expect(outcomeOf(problem(403, 'origin-not-allowed'))).toEqual({ problem: { kind: 'origin' } });
     expect(outcomeOf(problem(429, 'too-many-requests', 'Coba lagi dalam 42 detik.'))).toEqual({

@@ -2,6 +2,7 @@ import type { SurveyAnswer, SurveyProfile } from '@loket/sdk';
 import { isLoketApiError } from '@loket/sdk';
 import { SKM_UNSUR, type SkmScore } from '@loket/sdk/rules';
 import type { Locale } from '../../i18n';
+import type { About } from './api';
 import type { SurveyMessages } from './messages';
 
 // What <loket-satisfaction-survey> shows, as one object (the component's one @State), and the
@@ -33,12 +34,27 @@ export interface SurveyView {
   problem: { kind: ProblemKind; detail?: string | undefined } | null;
   /** Said in the polite live region. */
   announcement: string;
+  /** What the survey rates (an application or a visit), once known. */
+  about: About;
+  /** The service an invitation's link rates (its name), or null. */
+  service: string | null;
+  /** Opened by an invitation's one-time link (no secret). */
+  linked: boolean;
 }
 
 export const PROFILE_KEYS = ['age_band', 'sex', 'education', 'occupation'] as const;
 
-/** An empty survey: nothing answered. */
-export const blank = (locale: Locale, phase: Phase): SurveyView => ({
+/** An empty survey: nothing answered (what it rates, `of`, stays). */
+export const blank = (
+  locale: Locale,
+  phase: Phase,
+  of: Pick<SurveyView, 'about' | 'service' | 'linked'> = {
+    about: 'application',
+    service: null,
+    linked: false,
+  },
+): SurveyView => ({
+  ...of,
   locale,
   phase,
   scores: SKM_UNSUR.map(() => 0),
@@ -68,9 +84,13 @@ export function answerOf(view: SurveyView): SurveyAnswer {
 
 /**
  * What a failed request means for the survey: answered already or not open yet (the server's
- * 409s, a state of their own), or a problem to show. Whatever it is, what was typed stays.
+ * 409s, a state of their own), or a problem to show (an invitation's `linked` link that no longer
+ * opens: expired). Whatever it is, what was typed stays.
  */
-export function outcomeOf(error: unknown): Pick<SurveyView, 'phase'> | { problem: SurveyView['problem'] } {
+export function outcomeOf(
+  error: unknown,
+  linked = false,
+): Pick<SurveyView, 'phase'> | { problem: SurveyView['problem'] } {
   if (!isLoketApiError(error)) return { problem: { kind: 'network' } };
   if (error.type.endsWith(':survey-answered')) return { phase: 'answered' };
   if (error.type.endsWith(':survey-not-open')) return { phase: 'not_yet' };
@@ -78,7 +98,9 @@ export function outcomeOf(error: unknown): Pick<SurveyView, 'phase'> | { problem
     error.status === 0 || error.status === 408 || error.status >= 500
       ? 'network'
       : error.status === 404
-        ? 'link'
+        ? linked
+          ? 'expired'
+          : 'link'
         : error.status === 401
           ? 'kiosk'
           : error.status === 429

@@ -1,6 +1,7 @@
 import type { SurveyProfile } from '@loket/sdk';
 import type { SkmScore } from '@loket/sdk/rules';
 import { type FunctionalComponent, h } from '@stencil/core';
+import { fill } from '../../i18n';
 import type { SurveyMessages } from './messages';
 import { Questions } from './questions';
 import type { SurveyView } from './state';
@@ -40,7 +41,13 @@ export const SurveyBody: FunctionalComponent<{ t: SurveyMessages; view: SurveyVi
     case 'not_yet':
       return (
         <p class="status" part="status" tabIndex={-1}>
-          {view.phase === 'answered' ? t.answered : t.notYet}
+          {view.phase === 'not_yet'
+            ? t.notYet
+            : view.linked
+              ? t.linkUsed
+              : view.about === 'visit'
+                ? t.answeredVisit
+                : t.answered}
         </p>
       );
     case 'failed':
@@ -54,6 +61,7 @@ export const SurveyBody: FunctionalComponent<{ t: SurveyMessages; view: SurveyVi
       ];
     case 'intro':
       return [
+        view.service && <p class="about">{fill(t.about[view.about], { service: view.service })}</p>,
         <p>{t.intro}</p>,
         <button type="button" class="button primary" part="button start" onClick={act.onStart}>
           {t.start}

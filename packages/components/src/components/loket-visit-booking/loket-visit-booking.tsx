@@ -48,6 +48,7 @@ export interface LoketVisitBookedDetail {
  * @part answers - The answers to check. @part ticket - The ticket. @part ticket-card - The ticket's card.
  * @part number - The queue number. @part status - The booking's status. @part qr - The QR code.
  * @part checklist - What to bring. @part actions - The ticket's buttons. @part calendar-file - unused.
+ * @part survey - The satisfaction survey (`<loket-satisfaction-survey>`) of a served visit.
  * @part cancel - The cancel confirmation. @part empty - No place takes bookings. @part error - Loading failed.
  * @part retry - "Coba lagi" after loading failed. @part lookup - "Lihat antrean Anda": the secret asked for.
  * @part confirm - The step that confirms the booking. @part month-previous - The previous month. @part month-next - The next month.
@@ -275,6 +276,7 @@ export class LoketVisitBooking implements BookingState {
 
   private ticketActions(): TicketActions {
     return {
+      apiBase: configValue(this.el, 'api-base', this.apiBase),
       onReschedule: () => {
         this.set({ rescheduling: true, day: null, time: null });
         this.go('day');

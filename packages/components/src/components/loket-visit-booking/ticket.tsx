@@ -19,12 +19,15 @@ export interface TicketProps {
   onCancelKeep: () => void;
   onAnother: () => void;
   onFocusField: (id: string) => void;
+  /** The API's base URL, for the satisfaction survey of a served visit. */
+  apiBase: string | undefined;
 }
 
 /**
  * The ticket: the number (large), when, where, which counter, the codes, what to bring (the
  * service's requirements as a checklist), the QR code the officer scans at check-in, a calendar
- * file, and changing or cancelling while it is still only booked.
+ * file, and changing or cancelling while it is still only booked; once the visit was served, the
+ * satisfaction survey (<loket-satisfaction-survey>, answered with the booking's code and secret).
  */
 export const TicketView: FunctionalComponent<TicketProps> = (p) => {
   const { s, t, booking: b } = p;
@@ -87,6 +90,15 @@ export const TicketView: FunctionalComponent<TicketProps> = (p) => {
           </figure>
         )}
       </div>
+      {b.status === 'done' && (
+        <loket-satisfaction-survey
+          part="survey"
+          lang={s.locale}
+          apiBase={p.apiBase}
+          code={b.code}
+          secret={b.secret}
+        />
+      )}
       {active && (
         <div class="actions" part="actions">
           {p.calendarHref && (

@@ -62,12 +62,20 @@ export const en: SurveyMessages = {
   next: 'Next respondent',
   nextSoon: 'The survey goes back to the start shortly for the next respondent.',
   answered: 'The survey for this application has already been answered. Thank you.',
+  answeredVisit: 'The survey for this visit has already been answered. Thank you.',
+  linkUsed: 'This survey link has already been used: the survey has been answered. Thank you.',
+  about: {
+    application: 'About your application for {service}.',
+    visit: 'About your visit to the counter for {service}.',
+  },
   notYet: 'The satisfaction survey opens once the application is completed or rejected.',
   noKey: 'This survey opens from your application’s status page once it is completed or rejected.',
   problems: {
     network:
       'Your answers were not sent. Check your internet connection, then send again: your answers are still here.',
     link: 'This link no longer works (the secret may have been replaced). Open the survey from your application’s status page.',
+    expired:
+      'This survey link is unknown or has expired (it works for 30 days). You can still answer the survey from the status page with your secret.',
     kiosk: 'This device is no longer registered as a survey kiosk. Please tell the staff.',
     limited: 'Too many answers from this device in a short time.',
     origin: 'This site is not yet allowed to take survey answers for this region.',

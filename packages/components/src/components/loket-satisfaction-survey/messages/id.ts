@@ -62,12 +62,20 @@ export const id: SurveyMessages = {
   next: 'Responden berikutnya',
   nextSoon: 'Survei kembali ke awal sebentar lagi untuk responden berikutnya.',
   answered: 'Survei untuk permohonan ini sudah diisi. Terima kasih.',
+  answeredVisit: 'Survei untuk kunjungan ini sudah diisi. Terima kasih.',
+  linkUsed: 'Tautan survei ini sudah dipakai: survei ini sudah diisi. Terima kasih.',
+  about: {
+    application: 'Untuk permohonan {service} Anda.',
+    visit: 'Untuk kunjungan Anda ke loket {service}.',
+  },
   notYet: 'Survei kepuasan dibuka setelah permohonan selesai atau ditolak.',
   noKey: 'Survei ini dibuka dari halaman status permohonan Anda setelah permohonan selesai atau ditolak.',
   problems: {
     network:
       'Jawaban belum terkirim. Periksa sambungan internet Anda, lalu kirim lagi: jawaban Anda tetap di sini.',
     link: 'Tautan ini tidak berlaku lagi (mungkin kode rahasia sudah diganti). Buka survei dari halaman status permohonan Anda.',
+    expired:
+      'Tautan survei ini tidak dikenal atau sudah kedaluwarsa (berlaku 30 hari). Anda masih dapat mengisi survei dari halaman status dengan kode rahasia.',
     kiosk: 'Perangkat ini tidak lagi terdaftar sebagai kios survei. Mohon beri tahu petugas.',
     limited: 'Terlalu banyak jawaban dari perangkat ini dalam waktu singkat.',
     origin: 'Situs ini belum diizinkan menerima jawaban survei untuk daerah ini.',

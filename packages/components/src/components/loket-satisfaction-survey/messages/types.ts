@@ -48,6 +48,12 @@ export interface SurveyMessages {
   next: string;
   nextSoon: string;
   answered: string;
+  /** A visit's survey was answered. */
+  answeredVisit: string;
+  /** A one-time link used a second time: its survey was answered. */
+  linkUsed: string;
+  /** What an invitation's link rates: `{service}`. */
+  about: { application: string; visit: string };
   notYet: string;
   /** Neither a code and secret, nor a link, nor a kiosk. */
   noKey: string;
@@ -57,6 +63,8 @@ export interface SurveyMessages {
     network: string;
     /** The code or secret does not match (a link from before a new secret). */
     link: string;
+    /** An invitation's one-time link is unknown or expired. */
+    expired: string;
     /** The kiosk's token is unknown or revoked. */
     kiosk: string;
     /** Too many answers from this device or address; the server's detail follows. */
