@@ -6,15 +6,17 @@ import { API_BASE } from './msw/handlers';
 import {
   BUSY_KIOSK_TOKEN,
   KIOSK_TOKEN,
+  LINK_TOKEN,
   markAnswered,
   resetSurveys,
   survey,
   surveyOffline,
+  USED_LINK_TOKEN,
 } from './msw/survey';
 import { applications } from './msw/tracker';
 import { props } from './support/controls';
 import { patience } from './support/finder';
-import { escapeRegExp, storyLocale } from './support/locale';
+import { escapeRegExp, fill, storyLocale } from './support/locale';
 import { ALL_GOOD, answerAndSend, startSurvey, surveyIn, surveyWords } from './support/survey';
 
 // Every state of <loket-satisfaction-survey> (SKM, PermenPANRB 14/2017), on the recorded
@@ -134,6 +136,68 @@ export const LinkNoLongerWorks: Story = {
     await expect(await view.findByRole('alert', {}, patience)).toHaveTextContent(
       wordsOf(globals).t.problems.link,
     );
+  },
+};
+
+/** An invitation's one-time link (`#survei=…` in the page's address) on the page that opened it. */
+const opened = (token: string) => () => {
+  history.replaceState(history.state, '', `#survei=${token}`);
+  return () => history.replaceState(history.state, '', location.pathname + location.search);
+};
+const byLink = { code: undefined, secret: undefined };
+
+/**
+ * The invitation e-mail's one-time link (`#survei=…`): no secret asked; it names the visit's
+ * service, and the token leaves the address bar at once.
+ */
+export const ByLink: Story = {
+  args: byLink,
+  beforeEach: opened(LINK_TOKEN),
+  play: async ({ canvasElement, globals }) => {
+    const { lang, t } = wordsOf(globals);
+    const { view } = await surveyIn(canvasElement);
+    const service = { id: 'Penggantian KTP-el karena Hilang', en: 'Replace a lost KTP-el' }[lang];
+    await expect(await view.findByText(fill(t.about.visit, { service }), {}, patience)).toBeVisible();
+    await expect(view.getByRole('button', { name: t.start })).toBeVisible();
+    await expect(location.hash).toBe('');
+  },
+};
+
+/** Answered through the link: thanks, and `loketSurveyAnswered` says it rated a visit. */
+export const ByLinkSent: Story = {
+  args: byLink,
+  beforeEach: opened(LINK_TOKEN),
+  play: async ({ canvasElement, args, globals }) => {
+    const { lang, t } = wordsOf(globals);
+    const { view } = await surveyIn(canvasElement);
+    await startSurvey(view, lang);
+    await answerAndSend(view, ALL_GOOD, lang);
+    await expect(await view.findByRole('heading', { name: t.done }, patience)).toBeVisible();
+    await expect(args.onLoketSurveyAnswered).toHaveBeenCalledWith(
+      expect.objectContaining({ detail: { channel: 'visit' } }),
+    );
+  },
+};
+
+/** The same link opened again after its survey was answered: it says so. */
+export const ByLinkUsed: Story = {
+  args: byLink,
+  beforeEach: opened(USED_LINK_TOKEN),
+  play: async ({ canvasElement, globals }) => {
+    const { t } = wordsOf(globals);
+    const { view } = await surveyIn(canvasElement);
+    await expect(await view.findByText(t.linkUsed, {}, patience)).toBeVisible();
+  },
+};
+
+/** A link that is unknown or past its 30 days: said, with where the survey still opens. */
+export const ByLinkExpired: Story = {
+  args: byLink,
+  beforeEach: opened('BukanTautanSurveiYangPernahDikirim'),
+  play: async ({ canvasElement, globals }) => {
+    const { t } = wordsOf(globals);
+    const { view } = await surveyIn(canvasElement);
+    await expect(await view.findByRole('alert', {}, patience)).toHaveTextContent(t.problems.expired);
   },
 };
 

@@ -6,6 +6,7 @@ import { seedBooking, slotFull, visits, visitsFailing, visitsSlow } from './msw/
 import { props } from './support/controls';
 import { patience } from './support/finder';
 import { fill, shown } from './support/locale';
+import { ALL_GOOD, answerAndSend, startSurvey, surveyIn, surveyWords } from './support/survey';
 import { bookingWords, visitIn } from './support/visits';
 
 // Every state of <loket-visit-booking> on MSW's visit mock (msw/visits.ts: MPP Siola as the
@@ -251,6 +252,22 @@ export const EnterSecret: Story = {
     await userEvent.type(secret, seedBooking().secret, { initialSelectionStart: 0, initialSelectionEnd: 19 });
     await userEvent.click(view.getByRole('button', { name: lookup.submit }));
     await expect(await view.findByText(say(keptWhen), {}, patience)).toBeVisible();
+  },
+};
+
+/** A visit served at the counter: the ticket says so and offers the satisfaction survey, answered once. */
+export const Served: Story = {
+  args: seedBooking('2027-01-05', '10:00', 'done'),
+  play: async ({ canvasElement, globals }) => {
+    const w = bookingWords(globals);
+    const { root, view } = await visitIn(canvasElement, 'loket-visit-booking');
+    await expect(await view.findByText(w.t.ticket.status.done, {}, patience)).toBeVisible();
+    const survey = await surveyIn(root);
+    await startSurvey(survey.view, w.lang);
+    await answerAndSend(survey.view, ALL_GOOD, w.lang);
+    await expect(
+      await survey.view.findByRole('heading', { name: surveyWords(w.lang).done }, patience),
+    ).toBeVisible();
   },
 };
 

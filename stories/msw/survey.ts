@@ -18,12 +18,17 @@ export const KIOSK_TOKEN = 'kiosk_TabletContohMppSiola000000';
 /** A kiosk whose minute is used up: its next response is the seventh. */
 export const BUSY_KIOSK_TOKEN = 'kiosk_TabletContohYangSibuk00000';
 
+/** The one-time link of a visit's survey invitation (`#survei=…`), and one already used. */
+export const LINK_TOKEN = 'tUgfo3hT0pB9T3yq0uK1mNvW';
+export const USED_LINK_TOKEN = 'Qm9rZ0dBbmFsaXNpczAwMDAx';
+
 const answered = new Set<string>();
 const kioskHits = new Map<string, number>([[BUSY_KIOSK_TOKEN, 6]]);
 
 /** Every story starts with no survey answered (the mock's state lives in the page). */
 export const resetSurveys = () => {
   answered.clear();
+  answered.add(USED_LINK_TOKEN);
   kioskHits.clear();
   kioskHits.set(BUSY_KIOSK_TOKEN, 6);
 };
@@ -79,13 +84,65 @@ const validScores = (scores: unknown) =>
 
 const invalid = (request: Request) =>
   problem(request, 400, 'invalid-request', ['Permintaan tidak valid', 'Invalid request']);
-const received = (channel: 'application' | 'kiosk') =>
+const received = (channel: 'application' | 'visit' | 'kiosk') =>
   HttpResponse.json({ received: true, channel }, { status: 201, headers: { 'cache-control': 'no-store' } });
 
 const applicationSurvey = `${API_BASE}/v1/applications/:code/survey`;
 const kioskSurvey = `${API_BASE}/v1/kiosk/survey`;
+const linkSurvey = `${API_BASE}/v1/survey/link`;
+
+/** An invitation's link (src/survey/links.ts): a visit's, by its token alone; unknown or expired: 404. */
+function link(request: Request) {
+  const token = request.headers.get('loket-survey-link') ?? '';
+  return token === LINK_TOKEN || token === USED_LINK_TOKEN ? token : null;
+}
+const linkUnknown = (request: Request) =>
+  problem(
+    request,
+    404,
+    'not-found',
+    ['Tidak ditemukan', 'Not found'],
+    [
+      'Tautan survei ini tidak dikenal atau sudah kedaluwarsa.',
+      'This survey link is unknown or has expired.',
+    ],
+  );
 
 export const survey = () => [
+  http.get(linkSurvey, ({ request }) => {
+    const token = link(request);
+    if (!token) return linkUnknown(request);
+    return HttpResponse.json(
+      {
+        state: answered.has(token) ? 'answered' : 'open',
+        about: 'visit',
+        service: {
+          id: 'ktp-el-hilang',
+          name: en(request) ? 'Replace a lost KTP-el' : 'Penggantian KTP-el karena Hilang',
+        },
+      },
+      { headers: { 'cache-control': 'no-store' } },
+    );
+  }),
+  http.post(linkSurvey, async ({ request }) => {
+    const token = link(request);
+    if (!token) return linkUnknown(request);
+    const body = (await request.json()) as SurveyAnswer;
+    if (!validScores(body?.scores)) return invalid(request);
+    if (answered.has(token))
+      return problem(
+        request,
+        409,
+        'survey-answered',
+        ['Survei sudah diisi', 'Survey already answered'],
+        [
+          'Survei untuk kunjungan ini sudah diisi. Terima kasih.',
+          'The survey for this visit has already been answered. Thank you.',
+        ],
+      );
+    answered.add(token);
+    return received('visit');
+  }),
   http.get(applicationSurvey, ({ request, params }) => {
     const app = application(request, String(params.code));
     if (!app) return notFound(request, String(params.code));

@@ -98,8 +98,9 @@ function slots(date: string): VisitSlot[] {
   }));
 }
 
-/** The bookings "on the server", in the page. */
+/** The bookings "on the server", in the page, and those whose survey was answered. */
 const bookings = new Map<string, CreatedBooking>();
+const surveyed = new Set<string>();
 const replies = new Map<string, CreatedBooking>();
 
 /** A booking of `body`; its code and number follow from its day and time (the same in every story). */
@@ -208,10 +209,29 @@ export const visits = () => [
     bookings.set(found.code, moved);
     return HttpResponse.json(strip(moved));
   }),
+  // The survey of a served visit (src/survey/subject.ts): open once `done`, answered once.
+  http.get(`${API_BASE}/v1/bookings/:code/survey`, ({ request, params }) => {
+    const found = held(request, params.code);
+    if (!found) return notFound();
+    const state = found.status !== 'done' ? 'not_yet' : surveyed.has(found.code) ? 'answered' : 'open';
+    return HttpResponse.json({ state });
+  }),
+  http.post(`${API_BASE}/v1/bookings/:code/survey`, ({ request, params }) => {
+    const found = held(request, params.code);
+    if (!found) return notFound();
+    if (found.status !== 'done') return problem(409, 'survey-not-open', 'Survei belum dibuka');
+    if (surveyed.has(found.code)) return problem(409, 'survey-answered', 'Survei sudah diisi');
+    surveyed.add(found.code);
+    return HttpResponse.json({ received: true, channel: 'visit' }, { status: 201 });
+  }),
 ];
 
 /** A booking on the mock's server, for stories that start at the ticket. */
-export function seedBooking(date = '2027-01-12', time = '09:30'): { code: string; secret: string } {
+export function seedBooking(
+  date = '2027-01-12',
+  time = '09:30',
+  status: CreatedBooking['status'] = 'booked',
+): { code: string; secret: string } {
   const created = booked({
     service: 'ktp-el-hilang',
     location: SIOLA.id,
@@ -220,7 +240,8 @@ export function seedBooking(date = '2027-01-12', time = '09:30'): { code: string
     name: 'Siti Aminah',
     phone: '081234567890',
   });
-  bookings.set(created.code, created);
+  bookings.set(created.code, { ...created, status });
+  surveyed.delete(created.code);
   return { code: created.code, secret: created.secret };
 }
 

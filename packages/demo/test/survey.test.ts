@@ -22,8 +22,9 @@ import { solidPng } from './png.js';
 import { launchChromium, watch } from './support.js';
 
 // Issue 17 items 1 and 6 on the demo site: the officer completes an application; the survey
-// invitation e-mail arrives (a real SMTP server, the demo's mail catcher); its link opens the
-// tracker, which offers the satisfaction survey; the citizen answers it on a phone; the published
+// invitation e-mail arrives (a real SMTP server, the demo's mail catcher); its one-time link opens
+// /survei.html, which offers the survey without the secret; the citizen answers it once on a phone
+// (followed again, the link says it was used; the tracker, with the secret, that it was answered); the published
 // index (/v1/performance) withholds the region's month while it has fewer than 10 respondents
 // (the raw count is read from the server's store), and publishes it, by the regulation's formula,
 // once a kiosk at MPP Siola (/survei.html in kiosk mode) has brought it to 10.
@@ -60,6 +61,7 @@ beforeAll(async () => {
       smtpUrl: mail.url,
       mailFrom: 'Portal Layanan Publik Kota Surabaya (contoh) <loket@surabaya.example>',
       trackerUrl: `${site}/lacak.html#kode={code}`,
+      surveyUrl: `${site}/survei.html#survei={token}`,
       apiUrl: api.url,
       pollMs: 50,
       leaseMs: 10_000,
@@ -160,10 +162,10 @@ async function stored() {
 }
 
 describe('the survey after a decision, and the published index', () => {
-  const application = { code: '', secret: '' };
+  const application = { code: '', secret: '', link: '' };
   const citizenScores = [4, 3, 3, 4, 3, 4, 4, 3, 2];
 
-  test('the officer completes the application; the survey invitation e-mail arrives with the tracker link', async () => {
+  test('the officer completes the application; the survey invitation e-mail arrives with a one-time link', async () => {
     Object.assign(application, await sentApplication());
     await officer(application.code, { to: 'in_review' });
     await officer(application.code, { to: 'completed', public_note: 'KTP-el dapat diambil di MPP Siola.' });
@@ -172,11 +174,31 @@ describe('the survey after a decision, and the published index', () => {
     while (!mail.messages().some((m) => m.subject === subject) && Date.now() < until)
       await new Promise((resolve) => setTimeout(resolve, 50));
     const invitation = mail.messages().find((m) => m.subject === subject);
-    expect(invitation?.links).toContain(`${site}/lacak.html#kode=${encodeURIComponent(application.code)}`);
+    application.link = invitation?.links.find((l) => l.startsWith(`${site}/survei.html#survei=`)) ?? '';
+    expect(application.link).toMatch(/#survei=[\w-]{24}$/);
     expect(invitation?.text).not.toContain(application.secret);
   });
 
-  test('its link opens the tracker; with the secret typed, the tracker offers the survey, answered on a phone', async () => {
+  test('its link opens /survei.html on a phone: the survey without the secret, answered once; opened again, used', async () => {
+    const phone = { width: 412, height: 915 };
+    const page = await open(application.link, phone);
+    const survey = page.locator('loket-satisfaction-survey');
+    await survey.getByText('Untuk permohonan Penggantian KTP-el karena Hilang Anda.').waitFor();
+    expect(new URL(page.url()).hash).toBe('');
+    expect(await axeViolations(page)).toEqual([]);
+    await answer(page, citizenScores);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(412);
+    // The e-mail's link followed a second time (on a desktop): said plainly, nothing sent.
+    const again = await open(application.link, { width: 1280, height: 900 });
+    await again
+      .locator('loket-satisfaction-survey')
+      .getByText('Tautan survei ini sudah dipakai: survei ini sudah diisi. Terima kasih.')
+      .waitFor();
+    expect(await axeViolations(again)).toEqual([]);
+  });
+
+  test('the tracker, with the secret typed, says the survey was answered', async () => {
     const page = await open(`${site}/lacak.html#kode=${encodeURIComponent(application.code)}`, {
       width: 412,
       height: 915,
@@ -190,10 +212,8 @@ describe('the survey after a decision, and the published index', () => {
     await tracker.getByRole('button', { name: 'Lacak' }).click();
     await tracker.getByRole('heading', { level: 3, name: 'Status: Selesai' }).waitFor();
     await tracker.getByRole('heading', { name: 'Survei Kepuasan Masyarakat' }).waitFor();
+    await tracker.getByText('Survei untuk permohonan ini sudah diisi. Terima kasih.').waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    await answer(page, citizenScores);
-    expect(await axeViolations(page)).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(412);
   });
 
   test('one respondent: /v1/performance withholds the month, the store has counted it', async () => {
