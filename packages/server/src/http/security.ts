@@ -43,9 +43,9 @@ export function citizenOrigin(request: FastifyRequest, publicUrl: string | undef
 }
 
 /**
- * The security handlers named in the contract (`applicationSecret`, `bookingSecret`, `complaintSecret`,
- * `officerToken`, `officerSession`, `kioskToken`, `surveyLink`); glue runs them before the handler, after request
- * validation, and for the officer API accepts either officer scheme. The rules are in
+ * The security handlers named in the contract (`applicationSecret`, `bookingSecret`,
+ * `complaintSecret`, `officerToken`, `officerSession`, `kioskToken`, `surveyLink`); glue runs them
+ * before the handler, after request validation, and for the officer API accepts either officer scheme. The rules are in
  * applications/security.ts and officers/session-auth.ts.
  */
 export function securityHandlers(db: Db, lockout: Limit, desk: DeskSettings, now: () => Date) {
@@ -75,7 +75,7 @@ export function securityHandlers(db: Db, lockout: Limit, desk: DeskSettings, now
     async surveyLink(request: FastifyRequest) {
       request.surveyLink = await openSurveyLink(db, {
         token: header(request, 'loket-survey-link'),
-        origin: request.headers.origin,
+        origin: citizenOrigin(request, desk.publicUrl),
         now: now(),
       });
     },
