@@ -2,10 +2,13 @@ import { createLoketOfficerClient, isLoketApiError, type LoketOfficerClient } fr
 import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOfficerToken } from '../src/applications/officer-tokens.js';
+import { readAudit } from '../src/officers/audit.js';
+import { totpCode } from '../src/officers/totp.js';
 import { createOutbox } from '../src/notifications/worker.js';
 import type { AppContext } from '../src/routes/context.js';
 import { startTestServer, type TestServer } from './helpers/app.js';
 import { contractCheckingFetch } from './helpers/contract.js';
+import { account, desk } from './helpers/desk.js';
 import { memoryLog, settings } from './helpers/notify.js';
 import { startReceiver, type TestReceiver } from './helpers/webhook-receiver.js';
 
@@ -132,5 +135,54 @@ describe('officer webhooks API', () => {
     expect(await refusal('https://user:pw@sms.example.go.id/')).toMatchObject({ status: 422 });
     expect(await status(officer.createWebhook({ url: 'https://sms.example.go.id/loket' }))).toBe(200);
     policy().allowPrivate = true;
+  });
+
+  it('audits adding, testing, enabling and removing as named events, by token or desk admin, never the secret', async () => {
+    const actions = async () => {
+      const rows = await readAudit(server.db, { limit: 200 });
+      return rows.filter((e) => e.event.startsWith('webhook-')).reverse();
+    };
+    const before = (await actions()).length;
+    const officer = await officerOf(server, 'dukcapil', '33.74');
+    const created = await officer.createWebhook({
+      url: `${receiver.url}/audited`,
+      event_types: ['visit.called'],
+    });
+    await officer.testWebhook(created.id);
+    await officer.enableWebhook(created.id);
+    await officer.removeWebhook(created.id);
+    const described = { id: created.id, region: '33.74', url: created.url, eventTypes: ['visit.called'] };
+    const byToken = (await actions()).slice(before);
+    expect(byToken.map((e) => [e.event, e.actor, e.token_id !== null, e.account_id])).toEqual(
+      ['webhook-added', 'webhook-tested', 'webhook-enabled', 'webhook-removed'].map((event) => [
+        event,
+        'token:Uji dukcapil 33.74',
+        true,
+        null,
+      ]),
+    );
+    expect(byToken.map((e) => e.detail)).toEqual([
+      described,
+      { ...described, delivery: expect.any(String) },
+      described,
+      described,
+    ]);
+    expect(JSON.stringify(byToken)).not.toContain(created.secret.slice(6));
+
+    // The same actions from the desk (an admin's session) name the account.
+    const admin = await account(server.db, { username: 'admin.webhook', roles: ['admin'] });
+    const d = desk(() => server.url);
+    const signIn = await d.signIn('admin.webhook', undefined, totpCode(admin.totpSecret ?? '', new Date()));
+    const csrf = (signIn.body as { csrf: string }).csrf;
+    const add = await d.call('POST', '/v1/officer/webhooks', { csrf, body: { url: `${receiver.url}/desk` } });
+    expect(add.status).toBe(201);
+    const id = (add.body as { id: string }).id;
+    expect((await d.call('DELETE', `/v1/officer/webhooks/${id}`, { csrf })).status).toBe(204);
+    expect((await d.call('DELETE', `/v1/officer/webhooks/${id}`, { csrf })).status).toBe(404);
+    const byDesk = (await actions()).slice(before + 4);
+    expect(byDesk.map((e) => [e.event, e.actor, e.username, e.detail.id])).toEqual([
+      ['webhook-added', 'officer:admin.webhook', 'admin.webhook', id],
+      ['webhook-removed', 'officer:admin.webhook', 'admin.webhook', id],
+    ]);
   });
 });

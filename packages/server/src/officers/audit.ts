@@ -1,3 +1,4 @@
+import type { Officer } from '../applications/security.js';
 import type { Queryable } from '../db/index.js';
 
 /** What the audit log records (officer_audit.event). */
@@ -15,7 +16,11 @@ export type AuditEvent =
   | 'account-enabled'
   | 'roles-set'
   | 'origin-added'
-  | 'origin-removed';
+  | 'origin-removed'
+  | 'webhook-added'
+  | 'webhook-enabled'
+  | 'webhook-tested'
+  | 'webhook-removed';
 
 export interface AuditEntry {
   event: AuditEvent;
@@ -49,6 +54,29 @@ export async function audit(db: Queryable, entry: AuditEntry): Promise<void> {
       JSON.stringify(entry.detail ?? {}),
     ],
   );
+}
+
+/**
+ * An action an officer took through the officer API (an origin or webhook changed…), by a desk
+ * session (`officer:<username>`) or a bearer token (`token:<name>`): who, and what in `detail`.
+ */
+export function auditAction(
+  db: Queryable,
+  officer: Officer,
+  event: AuditEvent,
+  detail: Record<string, unknown>,
+  ip?: string,
+): Promise<void> {
+  const account = officer.account;
+  return audit(db, {
+    event,
+    actor: account ? `officer:${account.username}` : `token:${officer.name}`,
+    accountId: account ? officer.id : null,
+    tokenId: account ? null : officer.id,
+    username: account?.username ?? null,
+    ip: ip ?? null,
+    detail,
+  });
 }
 
 export interface AuditRow {

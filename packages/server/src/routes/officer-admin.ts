@@ -16,7 +16,7 @@ import {
   resetTotp,
   setRoles,
 } from '../officers/accounts.js';
-import { audit } from '../officers/audit.js';
+import { auditAction } from '../officers/audit.js';
 import { totpUri } from '../officers/totp.js';
 import { problem } from '../problem.js';
 import type { AppContext, OperationRequest } from './context.js';
@@ -161,13 +161,7 @@ export function officerAdminHandlers(ctx: AppContext) {
       if (!inRegion(admin, region)) throw outside(region);
       await refusedAs('invalid-origin', () => assertRegionExists(ctx.db, region));
       await addOrigin(ctx.db, region, checked.origin);
-      await audit(ctx.db, {
-        event: 'origin-added',
-        actor: `officer:${admin.account.username}`,
-        accountId: admin.id,
-        username: admin.account.username,
-        detail: { region, origin: checked.origin },
-      });
+      await auditAction(ctx.db, admin, 'origin-added', { region, origin: checked.origin }, request.ip);
       noStore(reply).code(201);
       return { region, origin: checked.origin };
     },
@@ -180,13 +174,7 @@ export function officerAdminHandlers(ctx: AppContext) {
       if (!inRegion(admin, region) || !(await removeOrigin(ctx.db, region, checked.origin))) {
         throw problem('not-found', 404, say('originNotListed', checked.origin, region));
       }
-      await audit(ctx.db, {
-        event: 'origin-removed',
-        actor: `officer:${admin.account.username}`,
-        accountId: admin.id,
-        username: admin.account.username,
-        detail: { region, origin: checked.origin },
-      });
+      await auditAction(ctx.db, admin, 'origin-removed', { region, origin: checked.origin }, request.ip);
       return reply.code(204).send();
     },
   } satisfies Record<string, (request: FastifyRequest<never>, reply: FastifyReply) => Promise<unknown>>;

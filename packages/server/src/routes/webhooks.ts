@@ -14,6 +14,7 @@ import {
   type WebhookEndpoint,
   WebhookInputError,
 } from '../notifications/webhook-endpoints.js';
+import { auditAction } from '../officers/audit.js';
 import { problem } from '../problem.js';
 import type { AppContext, OperationRequest } from './context.js';
 
@@ -40,6 +41,14 @@ export function presentEndpoint(row: WebhookEndpoint): Endpoint {
     created_at: iso(row.created_at),
   };
 }
+
+/** What the audit log keeps of an endpoint (never its secret). */
+const described = (e: WebhookEndpoint) => ({
+  id: e.id,
+  region: e.region_code,
+  url: e.url,
+  eventTypes: e.event_types,
+});
 
 function officerOf(request: FastifyRequest): Officer {
   if (!request.officer) throw new Error('officer handler reached without the officerToken security handler');
@@ -78,6 +87,7 @@ export function webhookHandlers(ctx: AppContext) {
           },
           { allowPrivate: ctx.webhooks.allowPrivate, now: ctx.now() },
         );
+        await auditAction(ctx.db, officer, 'webhook-added', described(created), request.ip);
         noStore(reply).code(201);
         return { ...presentEndpoint(created), secret: created.secret };
       } catch (error) {
@@ -88,23 +98,31 @@ export function webhookHandlers(ctx: AppContext) {
 
     async deleteWebhookEndpoint(request: OperationRequest<'deleteWebhookEndpoint'>, reply: FastifyReply) {
       const { webhookId } = request.params;
-      if (!(await removeEndpoint(ctx.db, webhookId, officerOf(request)))) throw notFound(webhookId);
+      const officer = officerOf(request);
+      const endpoint = await findEndpoint(ctx.db, webhookId, officer);
+      if (!endpoint || !(await removeEndpoint(ctx.db, webhookId, officer))) throw notFound(webhookId);
+      await auditAction(ctx.db, officer, 'webhook-removed', described(endpoint), request.ip);
       return reply.code(204).send();
     },
 
     async testWebhookEndpoint(request: OperationRequest<'testWebhookEndpoint'>, reply: FastifyReply) {
       const { webhookId } = request.params;
-      const endpoint = await findEndpoint(ctx.db, webhookId, officerOf(request));
+      const officer = officerOf(request);
+      const endpoint = await findEndpoint(ctx.db, webhookId, officer);
       if (!endpoint) throw notFound(webhookId);
       const deliveryId = await queueTest(ctx.db, endpoint, ctx.now());
+      const detail = { ...described(endpoint), delivery: deliveryId };
+      await auditAction(ctx.db, officer, 'webhook-tested', detail, request.ip);
       noStore(reply).code(202);
       return { delivery_id: deliveryId };
     },
 
     async enableWebhookEndpoint(request: OperationRequest<'enableWebhookEndpoint'>, reply: FastifyReply) {
       const { webhookId } = request.params;
-      const endpoint = await enableEndpoint(ctx.db, webhookId, officerOf(request));
+      const officer = officerOf(request);
+      const endpoint = await enableEndpoint(ctx.db, webhookId, officer);
       if (!endpoint) throw notFound(webhookId);
+      await auditAction(ctx.db, officer, 'webhook-enabled', described(endpoint), request.ip);
       noStore(reply);
       return presentEndpoint(endpoint);
     },
