@@ -2,9 +2,9 @@ import { createLoketOfficerClient, isLoketApiError, type LoketOfficerClient } fr
 import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOfficerToken } from '../src/applications/officer-tokens.js';
+import { createOutbox } from '../src/notifications/worker.js';
 import { readAudit } from '../src/officers/audit.js';
 import { totpCode } from '../src/officers/totp.js';
-import { createOutbox } from '../src/notifications/worker.js';
 import type { AppContext } from '../src/routes/context.js';
 import { startTestServer, type TestServer } from './helpers/app.js';
 import { contractCheckingFetch } from './helpers/contract.js';
