@@ -554,6 +554,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/officer/session/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change the signed-in officer's own password
+         * @description The officer gives the current password and a new one (the CLI's rules: at least 12
+         *     characters, at most 256, not containing the username). A wrong current password is `422`
+         *     (`invalid-password`, pointer `/current_password`) and counts towards the sign-in lockout
+         *     of the username (`429` once locked). The change is audited as `password-set` (the actor is
+         *     the officer) and ends every session of the account, this one included: the answer is a
+         *     new session (a new cookie and `csrf`), so the desk goes on working while any other session
+         *     (another browser, a stolen cookie) has to sign in again. Desk session only.
+         */
+        put: operations["changeOwnOfficerPassword"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/officer/session/methods": {
         parameters: {
             query?: never;
@@ -885,6 +911,29 @@ export interface paths {
          *     cannot take its own admin role away (`422`).
          */
         put: operations["setOfficerRoles"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/officer/accounts/{username}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a new password for another officer account
+         * @description An admin sets a new password for an account it manages (`officers set-password`, the same
+         *     function and rules; audited as `password-set` with the admin as actor). Every session of
+         *     that account ends at once. Not for the admin's own account (`422`: change it with the
+         *     current password, `PUT /v1/officer/session/password`).
+         */
+        put: operations["setOfficerPassword"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3333,6 +3382,15 @@ export interface components {
                 uri: string;
             } | null;
         };
+        OfficerPasswordChange: {
+            current_password: string;
+            /** @description At least 12 characters, not containing the username (checked by the server). */
+            new_password: string;
+        };
+        OfficerPasswordReset: {
+            /** @description At least 12 characters, not containing the username (checked by the server). */
+            password: string;
+        };
         OfficerRolesRequest: {
             roles: components["schemas"]["OfficerRole"][];
         };
@@ -5296,6 +5354,56 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    changeOwnOfficerPassword: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "current_password": "correct horse battery",
+                 *       "new_password": "kuda benar baterai staples"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OfficerPasswordChange"];
+            };
+        };
+        responses: {
+            /** @description Changed; a new session replaces this one (the cookie is set again). */
+            200: {
+                headers: {
+                    /** @description `loket_officer=…; Path=/; HttpOnly; SameSite=Strict` (and `Secure` over HTTPS). */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficerSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     getOfficerSignInMethods: {
         parameters: {
             query?: {
@@ -6058,6 +6166,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedOfficerAccount"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    setOfficerPassword: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /** @description The officer account's username. */
+                username: components["parameters"]["officerUsername"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "password": "kuda benar baterai staples"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OfficerPasswordReset"];
+            };
+        };
+        responses: {
+            /** @description The account; its sessions have ended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficerAccount"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -6,7 +6,9 @@ import type {
   NewOfficerAccount,
   OfficerAccount,
   OfficerAccountList,
+  OfficerPasswordChange,
   OfficerRole,
+  OfficerSession,
 } from '../types.js';
 
 // What an admin does from the desk (docs/officers.md): accounts and allowed origins of the
@@ -69,6 +71,37 @@ export async function setAccountRoles(
     json: { roles },
     ...options,
   });
+  return readJson(response, options.signal);
+}
+
+/** `PUT /v1/officer/accounts/{username}/password`: a new password (the CLI's rules); its sessions end. */
+export async function setAccountPassword(
+  core: Core,
+  username: string,
+  password: string,
+  options: SignalOnly = {},
+): Promise<OfficerAccount> {
+  const route = '/v1/officer/accounts/{username}/password';
+  const response = await send(core, route, {
+    method: 'put',
+    path: { username },
+    json: { password },
+    ...options,
+  });
+  return readJson(response, options.signal);
+}
+
+/**
+ * `PUT /v1/officer/session/password`: the signed-in officer's own new password, with the current
+ * one. Every session of the account ends; the answer is the new session (its `csrf` replaces the old).
+ */
+export async function changeOwnPassword(
+  core: Core,
+  request: OfficerPasswordChange,
+  options: SignalOnly = {},
+): Promise<OfficerSession> {
+  const route = '/v1/officer/session/password';
+  const response = await send(core, route, { method: 'put', json: request, ...options });
   return readJson(response, options.signal);
 }
 

@@ -56,6 +56,28 @@ export const officerMessages = {
     id: () => 'Anda tidak dapat menonaktifkan akun sendiri atau mencabut peran admin Anda sendiri.',
     en: () => 'You cannot disable your own account or take away your own admin role.',
   },
+  passwordWeak: {
+    id: (rule: 'short' | 'long' | 'username') =>
+      rule === 'short'
+        ? 'Kata sandi baru minimal 12 karakter.'
+        : rule === 'long'
+          ? 'Kata sandi baru paling banyak 256 karakter.'
+          : 'Kata sandi baru tidak boleh memuat nama pengguna.',
+    en: (rule: 'short' | 'long' | 'username') =>
+      rule === 'short'
+        ? 'The new password must be at least 12 characters.'
+        : rule === 'long'
+          ? 'The new password must be at most 256 characters.'
+          : 'The new password must not contain the username.',
+  },
+  currentPasswordWrong: {
+    id: () => 'Kata sandi saat ini salah.',
+    en: () => 'The current password is wrong.',
+  },
+  notOwnPassword: {
+    id: () => 'Ubah kata sandi Anda sendiri di "Kata sandi saya", dengan kata sandi saat ini.',
+    en: () => 'Change your own password under "My password", with your current password.',
+  },
   outsideRegion: {
     id: (region: string) => `Wilayah ${region} di luar wilayah akun Anda.`,
     en: (region: string) => `Region ${region} is outside your account's region.`,

@@ -19,6 +19,7 @@ export const problemTitles = {
   'invalid-transition': { id: 'Perubahan status tidak diizinkan', en: 'Status change not allowed' },
   'invalid-webhook': { id: 'Webhook tidak dapat dipakai', en: 'Webhook cannot be used' },
   'invalid-account': { id: 'Akun tidak dapat disimpan', en: 'Account cannot be saved' },
+  'invalid-password': { id: 'Kata sandi tidak dapat dipakai', en: 'Password cannot be used' },
   'invalid-origin': { id: 'Situs asal tidak dapat dipakai', en: 'Origin cannot be used' },
   'not-editable': { id: 'Permohonan tidak dapat diubah', en: 'Application cannot be changed' },
   'precondition-failed': { id: 'Permohonan sudah berubah', en: 'Application has changed' },

@@ -11,6 +11,7 @@ export type AuditEvent =
   | 'request'
   | 'account-added'
   | 'password-set'
+  | 'password-change-failed'
   | 'totp-reset'
   | 'account-disabled'
   | 'account-enabled'

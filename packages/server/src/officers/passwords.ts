@@ -58,12 +58,19 @@ export function dummyHash(): Promise<string> {
   return dummy;
 }
 
-/** Why a new password is refused, or null when it is good enough. */
+/** Which of the rules a new password breaks, or null when it is good enough. */
+export function passwordRule(password: string, username: string): 'short' | 'long' | 'username' | null {
+  if (password.length < minPasswordLength) return 'short';
+  if (password.length > 256) return 'long';
+  if (password.toLowerCase().includes(username.toLowerCase())) return 'username';
+  return null;
+}
+
+/** Why a new password is refused (in English, as the CLI says it), or null when it is good enough. */
 export function passwordProblem(password: string, username: string): string | null {
-  if (password.length < minPasswordLength)
-    return `the password must be at least ${minPasswordLength} characters`;
-  if (password.length > 256) return 'the password must be at most 256 characters';
-  if (password.toLowerCase().includes(username.toLowerCase()))
-    return 'the password must not contain the username';
+  const rule = passwordRule(password, username);
+  if (rule === 'short') return `the password must be at least ${minPasswordLength} characters`;
+  if (rule === 'long') return 'the password must be at most 256 characters';
+  if (rule === 'username') return 'the password must not contain the username';
   return null;
 }

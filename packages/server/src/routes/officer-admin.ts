@@ -14,9 +14,11 @@ import {
   listAccounts,
   type OfficerAccount,
   resetTotp,
+  setPassword,
   setRoles,
 } from '../officers/accounts.js';
 import { auditAction } from '../officers/audit.js';
+import { checkNewPassword } from '../officers/own-password.js';
 import { totpUri } from '../officers/totp.js';
 import { problem } from '../problem.js';
 import type { AppContext, OperationRequest } from './context.js';
@@ -140,6 +142,14 @@ export function officerAdminHandlers(ctx: AppContext) {
       );
       noStore(reply);
       return created(changed.account, changed.totpSecret);
+    },
+
+    async setOfficerPassword(request: OperationRequest<'setOfficerPassword'>, reply: FastifyReply) {
+      const { admin, account, actor } = await managed(request);
+      if (account.id === admin.id) throw problem('invalid-password', 422, say('notOwnPassword'));
+      checkNewPassword(request.body.password, account.username, '/password');
+      noStore(reply);
+      return presentAccount(await setPassword(ctx.db, account.username, request.body.password, actor));
     },
 
     async listAllowedOrigins(request: OperationRequest<'listAllowedOrigins'>, reply: FastifyReply) {

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { say } from '../messages/index.js';
 import { audit } from '../officers/audit.js';
+import { changeOwnPassword } from '../officers/own-password.js';
 import { fromOwnOrigin, isHttps } from '../officers/session-auth.js';
 import { endSession, type OpenSession, sessionClearCookie, sessionSetCookie } from '../officers/sessions.js';
 import { signInWithPassword } from '../officers/sign-in.js';
@@ -47,6 +48,22 @@ export function officerSessionHandlers(ctx: AppContext) {
     async getOfficerSession(request: FastifyRequest, reply: FastifyReply) {
       noStore(reply);
       return sessionBody(currentSession(request));
+    },
+
+    async changeOwnOfficerPassword(
+      request: OperationRequest<'changeOwnOfficerPassword'>,
+      reply: FastifyReply,
+    ) {
+      const current = currentSession(request);
+      const { body } = request;
+      const { id, session } = await changeOwnPassword(
+        ctx.db,
+        current.account,
+        { current: body.current_password, next: body.new_password, ip: request.ip },
+        { now: ctx.now(), lockout: ctx.limits.signInLockout, sessions: ctx.desk.sessions },
+      );
+      noStore(reply).header('set-cookie', sessionSetCookie(id, isHttps(request)));
+      return sessionBody(session);
     },
 
     async deleteOfficerSession(request: FastifyRequest, reply: FastifyReply) {
