@@ -10,7 +10,8 @@ export namespace Components {
      * The officer desk at /petugas/ (docs/desk.md): signing in, the menu, and the screen the URL's
      * fragment names — the queue (`<loket-desk-queue>`), one application (`<loket-desk-application>`),
      * today's visits (`<loket-desk-visits>`), complaints, for supervisors the workload
-     * (`<loket-desk-workload>`) and for admins accounts, origins and webhooks (`<loket-desk-admin>`). A session that ends mid-work shows the sign-in form over
+     * (`<loket-desk-workload>`), for admins accounts, origins and webhooks (`<loket-desk-admin>`), and the
+     * officer's own password (`<loket-desk-password>`). A session that ends mid-work shows the sign-in form over
      * the screen, which stays as it was (its unsent notes too) and carries on once signed in again.
      */
     interface LoketDesk {
@@ -25,7 +26,7 @@ export namespace Components {
     }
     /**
      * What an admin manages from the desk (docs/officers.md): the accounts of its agency and region
-     * (add, disable/enable, a new TOTP key, roles), the region's allowed origins and the agency's
+     * (add, disable/enable, a new TOTP key, roles, a new password), the region's allowed origins and the agency's
      * webhooks — what the `officers`, `origins` and `webhooks` commands do, through the officer API.
      * A secret the server gives once is shown once, until the next action.
      */
@@ -49,6 +50,13 @@ export namespace Components {
      * answered, to close.
      */
     interface LoketDeskComplaints {
+    }
+    /**
+     * "Kata sandi saya" (`#/kata-sandi`): the signed-in officer changes its own password with the
+     * current one (docs/desk.md). The server checks the CLI's rules and ends every session of the
+     * account; this browser carries on with the new session it answers with.
+     */
+    interface LoketDeskPassword {
     }
     /**
      * The officer's queue: every application of the officer's scope, oldest due first, with the counts
@@ -85,7 +93,8 @@ declare global {
      * The officer desk at /petugas/ (docs/desk.md): signing in, the menu, and the screen the URL's
      * fragment names — the queue (`<loket-desk-queue>`), one application (`<loket-desk-application>`),
      * today's visits (`<loket-desk-visits>`), complaints, for supervisors the workload
-     * (`<loket-desk-workload>`) and for admins accounts, origins and webhooks (`<loket-desk-admin>`). A session that ends mid-work shows the sign-in form over
+     * (`<loket-desk-workload>`), for admins accounts, origins and webhooks (`<loket-desk-admin>`), and the
+     * officer's own password (`<loket-desk-password>`). A session that ends mid-work shows the sign-in form over
      * the screen, which stays as it was (its unsent notes too) and carries on once signed in again.
      */
     interface HTMLLoketDeskElement extends Components.LoketDesk, HTMLStencilElement {
@@ -96,7 +105,7 @@ declare global {
     };
     /**
      * What an admin manages from the desk (docs/officers.md): the accounts of its agency and region
-     * (add, disable/enable, a new TOTP key, roles), the region's allowed origins and the agency's
+     * (add, disable/enable, a new TOTP key, roles, a new password), the region's allowed origins and the agency's
      * webhooks — what the `officers`, `origins` and `webhooks` commands do, through the officer API.
      * A secret the server gives once is shown once, until the next action.
      */
@@ -128,6 +137,17 @@ declare global {
     var HTMLLoketDeskComplaintsElement: {
         prototype: HTMLLoketDeskComplaintsElement;
         new (): HTMLLoketDeskComplaintsElement;
+    };
+    /**
+     * "Kata sandi saya" (`#/kata-sandi`): the signed-in officer changes its own password with the
+     * current one (docs/desk.md). The server checks the CLI's rules and ends every session of the
+     * account; this browser carries on with the new session it answers with.
+     */
+    interface HTMLLoketDeskPasswordElement extends Components.LoketDeskPassword, HTMLStencilElement {
+    }
+    var HTMLLoketDeskPasswordElement: {
+        prototype: HTMLLoketDeskPasswordElement;
+        new (): HTMLLoketDeskPasswordElement;
     };
     /**
      * The officer's queue: every application of the officer's scope, oldest due first, with the counts
@@ -166,6 +186,7 @@ declare global {
         "loket-desk-admin": HTMLLoketDeskAdminElement;
         "loket-desk-application": HTMLLoketDeskApplicationElement;
         "loket-desk-complaints": HTMLLoketDeskComplaintsElement;
+        "loket-desk-password": HTMLLoketDeskPasswordElement;
         "loket-desk-queue": HTMLLoketDeskQueueElement;
         "loket-desk-visits": HTMLLoketDeskVisitsElement;
         "loket-desk-workload": HTMLLoketDeskWorkloadElement;
@@ -178,7 +199,8 @@ declare namespace LocalJSX {
      * The officer desk at /petugas/ (docs/desk.md): signing in, the menu, and the screen the URL's
      * fragment names — the queue (`<loket-desk-queue>`), one application (`<loket-desk-application>`),
      * today's visits (`<loket-desk-visits>`), complaints, for supervisors the workload
-     * (`<loket-desk-workload>`) and for admins accounts, origins and webhooks (`<loket-desk-admin>`). A session that ends mid-work shows the sign-in form over
+     * (`<loket-desk-workload>`), for admins accounts, origins and webhooks (`<loket-desk-admin>`), and the
+     * officer's own password (`<loket-desk-password>`). A session that ends mid-work shows the sign-in form over
      * the screen, which stays as it was (its unsent notes too) and carries on once signed in again.
      */
     interface LoketDesk {
@@ -193,7 +215,7 @@ declare namespace LocalJSX {
     }
     /**
      * What an admin manages from the desk (docs/officers.md): the accounts of its agency and region
-     * (add, disable/enable, a new TOTP key, roles), the region's allowed origins and the agency's
+     * (add, disable/enable, a new TOTP key, roles, a new password), the region's allowed origins and the agency's
      * webhooks — what the `officers`, `origins` and `webhooks` commands do, through the officer API.
      * A secret the server gives once is shown once, until the next action.
      */
@@ -217,6 +239,13 @@ declare namespace LocalJSX {
      * answered, to close.
      */
     interface LoketDeskComplaints {
+    }
+    /**
+     * "Kata sandi saya" (`#/kata-sandi`): the signed-in officer changes its own password with the
+     * current one (docs/desk.md). The server checks the CLI's rules and ends every session of the
+     * account; this browser carries on with the new session it answers with.
+     */
+    interface LoketDeskPassword {
     }
     /**
      * The officer's queue: every application of the officer's scope, oldest due first, with the counts
@@ -267,6 +296,7 @@ declare namespace LocalJSX {
         "loket-desk-admin": LoketDeskAdmin;
         "loket-desk-application": Omit<LoketDeskApplication, keyof LoketDeskApplicationAttributes> & { [K in keyof LoketDeskApplication & keyof LoketDeskApplicationAttributes]?: LoketDeskApplication[K] } & { [K in keyof LoketDeskApplication & keyof LoketDeskApplicationAttributes as `attr:${K}`]?: LoketDeskApplicationAttributes[K] } & { [K in keyof LoketDeskApplication & keyof LoketDeskApplicationAttributes as `prop:${K}`]?: LoketDeskApplication[K] } & OneOf<"code", LoketDeskApplication["code"], LoketDeskApplicationAttributes["code"]>;
         "loket-desk-complaints": LoketDeskComplaints;
+        "loket-desk-password": LoketDeskPassword;
         "loket-desk-queue": Omit<LoketDeskQueue, keyof LoketDeskQueueAttributes> & { [K in keyof LoketDeskQueue & keyof LoketDeskQueueAttributes]?: LoketDeskQueue[K] } & { [K in keyof LoketDeskQueue & keyof LoketDeskQueueAttributes as `attr:${K}`]?: LoketDeskQueueAttributes[K] } & { [K in keyof LoketDeskQueue & keyof LoketDeskQueueAttributes as `prop:${K}`]?: LoketDeskQueue[K] };
         "loket-desk-visits": Omit<LoketDeskVisits, keyof LoketDeskVisitsAttributes> & { [K in keyof LoketDeskVisits & keyof LoketDeskVisitsAttributes]?: LoketDeskVisits[K] } & { [K in keyof LoketDeskVisits & keyof LoketDeskVisitsAttributes as `attr:${K}`]?: LoketDeskVisitsAttributes[K] } & { [K in keyof LoketDeskVisits & keyof LoketDeskVisitsAttributes as `prop:${K}`]?: LoketDeskVisits[K] };
         "loket-desk-workload": LoketDeskWorkload;
@@ -280,13 +310,14 @@ declare module "@stencil/core" {
              * The officer desk at /petugas/ (docs/desk.md): signing in, the menu, and the screen the URL's
              * fragment names — the queue (`<loket-desk-queue>`), one application (`<loket-desk-application>`),
              * today's visits (`<loket-desk-visits>`), complaints, for supervisors the workload
-             * (`<loket-desk-workload>`) and for admins accounts, origins and webhooks (`<loket-desk-admin>`). A session that ends mid-work shows the sign-in form over
+             * (`<loket-desk-workload>`), for admins accounts, origins and webhooks (`<loket-desk-admin>`), and the
+             * officer's own password (`<loket-desk-password>`). A session that ends mid-work shows the sign-in form over
              * the screen, which stays as it was (its unsent notes too) and carries on once signed in again.
              */
             "loket-desk": LocalJSX.IntrinsicElements["loket-desk"] & JSXBase.HTMLAttributes<HTMLLoketDeskElement>;
             /**
              * What an admin manages from the desk (docs/officers.md): the accounts of its agency and region
-             * (add, disable/enable, a new TOTP key, roles), the region's allowed origins and the agency's
+             * (add, disable/enable, a new TOTP key, roles, a new password), the region's allowed origins and the agency's
              * webhooks — what the `officers`, `origins` and `webhooks` commands do, through the officer API.
              * A secret the server gives once is shown once, until the next action.
              */
@@ -304,6 +335,12 @@ declare module "@stencil/core" {
              * answered, to close.
              */
             "loket-desk-complaints": LocalJSX.IntrinsicElements["loket-desk-complaints"] & JSXBase.HTMLAttributes<HTMLLoketDeskComplaintsElement>;
+            /**
+             * "Kata sandi saya" (`#/kata-sandi`): the signed-in officer changes its own password with the
+             * current one (docs/desk.md). The server checks the CLI's rules and ends every session of the
+             * account; this browser carries on with the new session it answers with.
+             */
+            "loket-desk-password": LocalJSX.IntrinsicElements["loket-desk-password"] & JSXBase.HTMLAttributes<HTMLLoketDeskPasswordElement>;
             /**
              * The officer's queue: every application of the officer's scope, oldest due first, with the counts
              * of each filter; keyboard-first: j / ↓ and k / ↑ move between rows, Enter opens one.

@@ -226,6 +226,7 @@ describe('the admin screen', () => {
       'roles-set',
       'account-disabled',
       'origin-added',
+      'webhook-added',
     ]);
   });
 

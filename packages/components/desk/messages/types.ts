@@ -5,7 +5,15 @@ export interface DeskMessages {
   title: string;
   loading: string;
   retry: string;
-  nav: { label: string; queue: string; visits: string; complaints: string; workload: string; admin: string };
+  nav: {
+    label: string;
+    queue: string;
+    visits: string;
+    complaints: string;
+    workload: string;
+    admin: string;
+    password: string;
+  };
   language: string;
   signIn: {
     heading: string;
@@ -162,6 +170,20 @@ export interface DeskMessages {
     due: string;
     none: string;
   };
+  password: {
+    heading: string;
+    intro: string;
+    current: string;
+    next: string;
+    nextHint: string;
+    repeat: string;
+    submit: string;
+    done: string;
+    problem: string;
+    missingCurrent: string;
+    missingNext: string;
+    mismatch: string;
+  };
   admin: {
     heading: string;
     accounts: string;
@@ -180,6 +202,9 @@ export interface DeskMessages {
     resetTotp: string;
     editRoles: string;
     saveRoles: string;
+    setPassword: string;
+    newPassword: string;
+    savePassword: string;
     cancel: string;
     addAccount: string;
     password: string;

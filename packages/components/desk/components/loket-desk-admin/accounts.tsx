@@ -1,5 +1,6 @@
 import type { OfficerAccount, OfficerRole } from '@loket/sdk';
 import { type FunctionalComponent, h } from '@stencil/core';
+import { fill } from '../../../src/i18n';
 import type { DeskMessages } from '../../messages';
 
 export const allRoles: OfficerRole[] = ['officer', 'supervisor', 'admin'];
@@ -34,7 +35,7 @@ const submitted = (run: Form) => (event: Event) => {
   run(event.target as HTMLFormElement);
 };
 
-/** The accounts the admin manages, each with its actions; one row's roles open for editing. */
+/** The accounts the admin manages, each with its actions; one row's roles or password open for editing. */
 export const Accounts: FunctionalComponent<{
   t: DeskMessages;
   list: OfficerAccount[];
@@ -44,7 +45,8 @@ export const Accounts: FunctionalComponent<{
   onTotp: (a: OfficerAccount) => void;
   onEdit: (username: string | null) => void;
   onRoles: (a: OfficerAccount, form: HTMLFormElement) => void;
-}> = ({ t, list, me, editing, onSwitch, onTotp, onEdit, onRoles }) => (
+  onPassword: (a: OfficerAccount, form: HTMLFormElement) => void;
+}> = ({ t, list, me, editing, onSwitch, onTotp, onEdit, onRoles, onPassword }) => (
   <table part="table" aria-labelledby="desk-admin-accounts">
     <thead>
       <tr>
@@ -64,7 +66,7 @@ export const Accounts: FunctionalComponent<{
           <td>{a.name}</td>
           <td>{a.region}</td>
           <td>
-            {editing === a.username ? (
+            {editing === `roles:${a.username}` ? (
               <form noValidate onSubmit={submitted((form) => onRoles(a, form))}>
                 <RoleBoxes t={t} id={`desk-roles-${a.username}`} ticked={a.roles} />
                 <button type="submit">{t.admin.saveRoles}</button>{' '}
@@ -98,23 +100,66 @@ export const Accounts: FunctionalComponent<{
               >
                 {t.admin.resetTotp}
               </button>
-              {editing !== a.username && (
+              {editing !== `roles:${a.username}` && (
                 <button
                   type="button"
                   class="secondary"
                   aria-label={`${t.admin.editRoles} ${a.username}`}
-                  onClick={() => onEdit(a.username)}
+                  onClick={() => onEdit(`roles:${a.username}`)}
                 >
                   {t.admin.editRoles}
                 </button>
               )}
+              {a.username !== me && editing !== `password:${a.username}` && (
+                <button
+                  type="button"
+                  class="secondary"
+                  aria-label={`${t.admin.setPassword} ${a.username}`}
+                  onClick={() => onEdit(`password:${a.username}`)}
+                >
+                  {t.admin.setPassword}
+                </button>
+              )}
             </div>
+            {editing === `password:${a.username}` && (
+              <NewPassword t={t} account={a} onCancel={() => onEdit(null)} onSubmit={onPassword} />
+            )}
           </td>
         </tr>
       ))}
     </tbody>
   </table>
 );
+
+/** A new password for another account (`officers set-password`): its sessions end. */
+const NewPassword: FunctionalComponent<{
+  t: DeskMessages;
+  account: OfficerAccount;
+  onCancel: () => void;
+  onSubmit: (a: OfficerAccount, form: HTMLFormElement) => void;
+}> = ({ t, account, onCancel, onSubmit }) => {
+  const id = `desk-password-${account.username}`;
+  return (
+    <form class="inline" noValidate onSubmit={submitted((form) => onSubmit(account, form))}>
+      <label htmlFor={id}>{fill(t.admin.newPassword, { username: account.username })}</label>
+      <p class="hint" id={`${id}-hint`}>
+        {t.password.nextHint}
+      </p>
+      <input
+        id={id}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        aria-describedby={`${id}-hint`}
+        required
+      />
+      <button type="submit">{t.admin.savePassword}</button>{' '}
+      <button type="button" class="secondary" onClick={onCancel}>
+        {t.admin.cancel}
+      </button>
+    </form>
+  );
+};
 
 /** Adding an account: what `officers add` asks for, the agency being the admin's. */
 export const NewAccount: FunctionalComponent<{ t: DeskMessages; region: string; onSubmit: Form }> = ({

@@ -11,6 +11,7 @@ import {
   removeOrigin,
   removeWebhook,
   resetAccountTotp,
+  setAccountPassword,
   setAccountRoles,
   switchAccount,
   testWebhook,
@@ -46,7 +47,7 @@ interface AdminState {
 
 /**
  * What an admin manages from the desk (docs/officers.md): the accounts of its agency and region
- * (add, disable/enable, a new TOTP key, roles), the region's allowed origins and the agency's
+ * (add, disable/enable, a new TOTP key, roles, a new password), the region's allowed origins and the agency's
  * webhooks — what the `officers`, `origins` and `webhooks` commands do, through the officer API.
  * A secret the server gives once is shown once, until the next action.
  *
@@ -171,6 +172,11 @@ export class LoketDeskAdmin {
     );
   };
 
+  private password = (a: OfficerAccount, form: HTMLFormElement) => {
+    const password = String(new FormData(form).get('password') ?? '');
+    void this.act(async () => void (await setAccountPassword(this.core, a.username, password)));
+  };
+
   private addOrigin = (form: HTMLFormElement) => {
     const data = new FormData(form);
     const request = {
@@ -253,6 +259,7 @@ export class LoketDeskAdmin {
               }
               onEdit={(editing) => this.set({ editing })}
               onRoles={this.roles}
+              onPassword={this.password}
             />,
             <NewAccount t={t} region={region} onSubmit={this.addAccount} />,
             <h2>{t.admin.origins}</h2>,

@@ -33,7 +33,8 @@ const idle: SignInState = {
  * The officer desk at /petugas/ (docs/desk.md): signing in, the menu, and the screen the URL's
  * fragment names — the queue (`<loket-desk-queue>`), one application (`<loket-desk-application>`),
  * today's visits (`<loket-desk-visits>`), complaints, for supervisors the workload
- * (`<loket-desk-workload>`) and for admins accounts, origins and webhooks (`<loket-desk-admin>`). A session that ends mid-work shows the sign-in form over
+ * (`<loket-desk-workload>`), for admins accounts, origins and webhooks (`<loket-desk-admin>`), and the
+ * officer's own password (`<loket-desk-password>`). A session that ends mid-work shows the sign-in form over
  * the screen, which stays as it was (its unsent notes too) and carries on once signed in again.
  *
  * @part base - The whole desk. @part header - The top bar. @part nav - The menu. @part main - The screen.
@@ -163,6 +164,7 @@ export class LoketDesk {
       route.view === 'complaints' && <loket-desk-complaints />,
       route.view === 'workload' && <loket-desk-workload />,
       route.view === 'admin' && <loket-desk-admin />,
+      route.view === 'password' && <loket-desk-password />,
     ];
   }
 
@@ -207,6 +209,14 @@ export class LoketDesk {
                 <span class="who">
                   {fill(t.signedInAs, { name: session.officer.name, agency: session.officer.agency })}
                 </span>
+              )}
+              {session && (
+                <a
+                  href={hrefOf({ view: 'password' })}
+                  aria-current={route.view === 'password' ? 'page' : undefined}
+                >
+                  {t.nav.password}
+                </a>
               )}
               {session && (
                 <button type="button" class="secondary" onClick={this.signOut}>

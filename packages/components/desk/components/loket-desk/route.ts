@@ -1,6 +1,7 @@
 // The desk's screens live in the URL's fragment, so the back button and a reload keep the place:
 // #/ the queue, #/permohonan/<code> one application, #/kunjungan visits, #/pengaduan complaints,
-// #/beban-kerja the workload (supervisors), #/admin accounts, origins and webhooks (admins).
+// #/beban-kerja the workload (supervisors), #/admin accounts, origins and webhooks (admins),
+// #/kata-sandi the officer's own password.
 
 export type Route =
   | { view: 'queue' }
@@ -8,13 +9,15 @@ export type Route =
   | { view: 'visits' }
   | { view: 'complaints' }
   | { view: 'workload' }
-  | { view: 'admin' };
+  | { view: 'admin' }
+  | { view: 'password' };
 
 const paths = {
   visits: 'kunjungan',
   complaints: 'pengaduan',
   workload: 'beban-kerja',
   admin: 'admin',
+  password: 'kata-sandi',
 } as const;
 
 export function routeOf(hash: string): Route {
