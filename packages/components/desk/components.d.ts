@@ -59,6 +59,23 @@ export namespace Components {
     interface LoketDeskPassword {
     }
     /**
+     * A PDF attachment drawn inline by pdf.js (docs/desk.md): each page on a canvas with its text
+     * layer (selectable, read by screen readers), inside the desk's shadow root. The bytes are the
+     * hardened download's; nothing in the PDF runs (no script, no links, no forms), and pdf.js is
+     * loaded only when the first PDF is opened.
+     */
+    interface LoketDeskPdf {
+        /**
+          * The PDF's bytes.
+         */
+        "file": Blob;
+        /**
+          * Its file name, said with each page.
+          * @default ''
+         */
+        "filename": string;
+    }
+    /**
      * The officer's queue: every application of the officer's scope, oldest due first, with the counts
      * of each filter; keyboard-first: j / ↓ and k / ↑ move between rows, Enter opens one.
      */
@@ -150,6 +167,18 @@ declare global {
         new (): HTMLLoketDeskPasswordElement;
     };
     /**
+     * A PDF attachment drawn inline by pdf.js (docs/desk.md): each page on a canvas with its text
+     * layer (selectable, read by screen readers), inside the desk's shadow root. The bytes are the
+     * hardened download's; nothing in the PDF runs (no script, no links, no forms), and pdf.js is
+     * loaded only when the first PDF is opened.
+     */
+    interface HTMLLoketDeskPdfElement extends Components.LoketDeskPdf, HTMLStencilElement {
+    }
+    var HTMLLoketDeskPdfElement: {
+        prototype: HTMLLoketDeskPdfElement;
+        new (): HTMLLoketDeskPdfElement;
+    };
+    /**
      * The officer's queue: every application of the officer's scope, oldest due first, with the counts
      * of each filter; keyboard-first: j / ↓ and k / ↑ move between rows, Enter opens one.
      */
@@ -187,6 +216,7 @@ declare global {
         "loket-desk-application": HTMLLoketDeskApplicationElement;
         "loket-desk-complaints": HTMLLoketDeskComplaintsElement;
         "loket-desk-password": HTMLLoketDeskPasswordElement;
+        "loket-desk-pdf": HTMLLoketDeskPdfElement;
         "loket-desk-queue": HTMLLoketDeskQueueElement;
         "loket-desk-visits": HTMLLoketDeskVisitsElement;
         "loket-desk-workload": HTMLLoketDeskWorkloadElement;
@@ -248,6 +278,23 @@ declare namespace LocalJSX {
     interface LoketDeskPassword {
     }
     /**
+     * A PDF attachment drawn inline by pdf.js (docs/desk.md): each page on a canvas with its text
+     * layer (selectable, read by screen readers), inside the desk's shadow root. The bytes are the
+     * hardened download's; nothing in the PDF runs (no script, no links, no forms), and pdf.js is
+     * loaded only when the first PDF is opened.
+     */
+    interface LoketDeskPdf {
+        /**
+          * The PDF's bytes.
+         */
+        "file": Blob;
+        /**
+          * Its file name, said with each page.
+          * @default ''
+         */
+        "filename"?: string;
+    }
+    /**
      * The officer's queue: every application of the officer's scope, oldest due first, with the counts
      * of each filter; keyboard-first: j / ↓ and k / ↑ move between rows, Enter opens one.
      */
@@ -284,6 +331,9 @@ declare namespace LocalJSX {
     interface LoketDeskApplicationAttributes {
         "code": string;
     }
+    interface LoketDeskPdfAttributes {
+        "filename": string;
+    }
     interface LoketDeskQueueAttributes {
         "active": boolean;
     }
@@ -297,6 +347,7 @@ declare namespace LocalJSX {
         "loket-desk-application": Omit<LoketDeskApplication, keyof LoketDeskApplicationAttributes> & { [K in keyof LoketDeskApplication & keyof LoketDeskApplicationAttributes]?: LoketDeskApplication[K] } & { [K in keyof LoketDeskApplication & keyof LoketDeskApplicationAttributes as `attr:${K}`]?: LoketDeskApplicationAttributes[K] } & { [K in keyof LoketDeskApplication & keyof LoketDeskApplicationAttributes as `prop:${K}`]?: LoketDeskApplication[K] } & OneOf<"code", LoketDeskApplication["code"], LoketDeskApplicationAttributes["code"]>;
         "loket-desk-complaints": LoketDeskComplaints;
         "loket-desk-password": LoketDeskPassword;
+        "loket-desk-pdf": Omit<LoketDeskPdf, keyof LoketDeskPdfAttributes> & { [K in keyof LoketDeskPdf & keyof LoketDeskPdfAttributes]?: LoketDeskPdf[K] } & { [K in keyof LoketDeskPdf & keyof LoketDeskPdfAttributes as `attr:${K}`]?: LoketDeskPdfAttributes[K] } & { [K in keyof LoketDeskPdf & keyof LoketDeskPdfAttributes as `prop:${K}`]?: LoketDeskPdf[K] };
         "loket-desk-queue": Omit<LoketDeskQueue, keyof LoketDeskQueueAttributes> & { [K in keyof LoketDeskQueue & keyof LoketDeskQueueAttributes]?: LoketDeskQueue[K] } & { [K in keyof LoketDeskQueue & keyof LoketDeskQueueAttributes as `attr:${K}`]?: LoketDeskQueueAttributes[K] } & { [K in keyof LoketDeskQueue & keyof LoketDeskQueueAttributes as `prop:${K}`]?: LoketDeskQueue[K] };
         "loket-desk-visits": Omit<LoketDeskVisits, keyof LoketDeskVisitsAttributes> & { [K in keyof LoketDeskVisits & keyof LoketDeskVisitsAttributes]?: LoketDeskVisits[K] } & { [K in keyof LoketDeskVisits & keyof LoketDeskVisitsAttributes as `attr:${K}`]?: LoketDeskVisitsAttributes[K] } & { [K in keyof LoketDeskVisits & keyof LoketDeskVisitsAttributes as `prop:${K}`]?: LoketDeskVisits[K] };
         "loket-desk-workload": LoketDeskWorkload;
@@ -341,6 +392,13 @@ declare module "@stencil/core" {
              * account; this browser carries on with the new session it answers with.
              */
             "loket-desk-password": LocalJSX.IntrinsicElements["loket-desk-password"] & JSXBase.HTMLAttributes<HTMLLoketDeskPasswordElement>;
+            /**
+             * A PDF attachment drawn inline by pdf.js (docs/desk.md): each page on a canvas with its text
+             * layer (selectable, read by screen readers), inside the desk's shadow root. The bytes are the
+             * hardened download's; nothing in the PDF runs (no script, no links, no forms), and pdf.js is
+             * loaded only when the first PDF is opened.
+             */
+            "loket-desk-pdf": LocalJSX.IntrinsicElements["loket-desk-pdf"] & JSXBase.HTMLAttributes<HTMLLoketDeskPdfElement>;
             /**
              * The officer's queue: every application of the officer's scope, oldest due first, with the counts
              * of each filter; keyboard-first: j / ↓ and k / ↑ move between rows, Enter opens one.

@@ -15,6 +15,7 @@ beforeAll(async () => {
   await mkdir(join(dir, 'build'));
   await writeFile(join(dir, 'build', 'loket-desk.esm.js'), 'export {};\n');
   await writeFile(join(dir, 'build', 'p-Btkj09Q5.js'), 'export const x = 1;\n');
+  await writeFile(join(dir, 'build', 'pdfjs-worker-6.5.438.js'), 'export {};\n');
   await writeFile(join(dir, 'secret.txt'), 'not served');
   app = Fastify();
   registerSecurityHeaders(app);
@@ -33,6 +34,11 @@ describe('the desk’s page', () => {
     expect(deskCsp).toContain("script-src 'self'");
     expect(deskCsp).toContain("style-src 'self'");
     expect(deskCsp).not.toContain('unsafe');
+    // Workers from this origin only (pdf.js's), started under the one named Trusted Types policy;
+    // no frames at all (a PDF is drawn on canvases, not framed).
+    expect(deskCsp).toContain("worker-src 'self'");
+    expect(deskCsp).toContain("require-trusted-types-for 'script'; trusted-types loket-desk-pdf");
+    expect(deskCsp).not.toContain('frame-src');
     expect(response.headers['x-frame-options']).toBe('DENY');
     expect(response.body).toContain('<script type="module" src="/petugas/build/loket-desk.esm.js"></script>');
     expect(response.body).toContain('<loket-desk></loket-desk>');
@@ -55,6 +61,10 @@ describe('the desk’s page', () => {
     const chunk = await app.inject('/petugas/build/p-Btkj09Q5.js');
     expect(chunk.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(chunk.body).toBe('export const x = 1;\n');
+    // pdf.js, named by its version, never changes under its name either.
+    const pdfjs = await app.inject('/petugas/build/pdfjs-worker-6.5.438.js');
+    expect(pdfjs.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(pdfjs.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 
   it.each(['/petugas/build/..%2Fsecret.txt', '/petugas/build/secret.txt', '/petugas/build/none.js'])(

@@ -70,6 +70,10 @@ export interface DeskMessages {
     view: string;
     hide: string;
     download: string;
+    pdfLoading: string;
+    pdfFailed: string;
+    pdfMore: string;
+    pdfPage: string;
     history: string;
     actor: { citizen: string; officer: string };
     internal: string;

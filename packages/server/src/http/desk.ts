@@ -9,23 +9,24 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
  * involved. Its policy allows nothing inline and nothing from elsewhere:
  * - scripts and styles from this origin only (components style their shadow roots with
  *   constructable stylesheets, which CSP does not restrict);
- * - `blob:` images and frames: the attachment viewer shows the bytes of the hardened download as
- *   an object URL, a PDF in a sandboxed frame;
- * - Trusted Types required with no policy: the desk never writes HTML.
+ * - `blob:` images: the attachment viewer shows an image's bytes (the hardened download's) as an
+ *   object URL; a PDF is drawn on canvases by pdf.js, loaded from /petugas/build/ when one is opened;
+ * - workers from this origin only: pdf.js's, started under the one Trusted Types policy,
+ *   `loket-desk-pdf`, which allows that script URL and nothing else; the desk never writes HTML.
  */
 export const deskPolicy: Record<string, string[]> = {
   'default-src': ["'none'"],
   'script-src': ["'self'"],
   'style-src': ["'self'"],
   'img-src': ["'self'", 'blob:'],
-  'frame-src': ['blob:'],
+  'worker-src': ["'self'"],
   'connect-src': ["'self'"],
   'base-uri': ["'none'"],
   'form-action': ["'self'"],
   'frame-ancestors': ["'none'"],
   'object-src': ["'none'"],
   'require-trusted-types-for': ["'script'"],
-  'trusted-types': ["'none'"],
+  'trusted-types': ['loket-desk-pdf'],
 };
 
 export const deskCsp = Object.entries(deskPolicy)
@@ -58,8 +59,11 @@ loket-desk { display: block; min-height: 100vh; }
 `;
 
 const file = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.js$/;
-/** Chunks named by their content's hash never change: cached for a year. The entry is revalidated. */
-const hashed = /^p-[A-Za-z0-9_-]+(\.entry)?\.js$/;
+/**
+ * Chunks named by their content's hash, and pdf.js named by its version, never change: cached for
+ * a year. The entry is revalidated.
+ */
+const hashed = /^(p-[A-Za-z0-9_-]+(\.entry)?|pdfjs(-worker)?-\d+\.\d+\.\d+)\.js$/;
 
 /** A file of a Stencil build's `build/` folder (the desk's, the citizen loader's), or null. */
 export const buildFile = (dir: string, name: string) =>

@@ -6,24 +6,22 @@ import type { EndMessages } from '../../../src/components/loket-application-form
 import { date, type Locale } from '../../../src/i18n';
 import type { DeskMessages } from '../../messages';
 
-/** A file opened in the viewer: an object URL of the bytes the hardened download gave. */
+/** A file opened in the viewer: the bytes the hardened download gave, and their object URL. */
 export interface Opened {
+  blob: Blob;
   url: string;
   type: string;
   filename: string;
 }
 
 /**
- * A file inline: an image as an image, a PDF in a sandboxed frame (no script, no same-origin
- * access: the bytes come from a citizen), and always the download.
+ * A file inline: an image as an image, a PDF drawn by pdf.js (`<loket-desk-pdf>`: nothing in it
+ * runs; the bytes come from a citizen), and always the download.
  */
 const Viewer: FunctionalComponent<{ t: DeskMessages; file: Opened }> = ({ t, file }) => (
   <div class="viewer">
-    {file.type.startsWith('image/') ? (
-      <img src={file.url} alt={file.filename} />
-    ) : (
-      <iframe src={file.url} title={file.filename} sandbox="" />
-    )}
+    {file.type.startsWith('image/') && <img src={file.url} alt={file.filename} />}
+    {file.type === 'application/pdf' && <loket-desk-pdf file={file.blob} filename={file.filename} />}
     <a href={file.url} download={file.filename}>
       {t.application.download} {file.filename}
     </a>

@@ -139,6 +139,7 @@ export class LoketDeskApplication {
     }
     const got = await downloadAttachment(deskCore(this.state.locale), this.code, file.id);
     const opened = {
+      blob: got.blob,
       url: URL.createObjectURL(got.blob),
       type: got.contentType,
       filename: got.filename ?? file.filename,
