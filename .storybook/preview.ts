@@ -12,6 +12,8 @@ import { extractArgTypes } from '../stories/support/controls';
 
 // The tree-shakable build registers each tag on import (`stencil build` writes it).
 import.meta.glob('../packages/components/dist/components/loket-*.js', { eager: true });
+// The officer desk's own build (stencil.desk.config.ts), for the Desk stories.
+import.meta.glob('../packages/components/dist-desk/components/loket-desk*.js', { eager: true });
 // Props, events, parts and CSS properties in the docs and controls come from the components' JSDoc;
 // the argTypes from stories/support/controls.ts (a control per public property).
 setCustomElementsManifest(manifest);

@@ -1,0 +1,210 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { id } from '../packages/components/desk/messages/id';
+import { deskApi, deskCode, deskPassword, officer, queued } from './msw/desk';
+import { API_BASE } from './msw/handlers';
+import { patience } from './support/finder';
+
+// The officer desk (<loket-desk>, served at /petugas/: docs/desk.md) on MSW's officer API
+// (msw/desk.ts, which follows the server's sign-in, TOTP, CSRF and session rules): signing in with
+// a password, the TOTP step, the SSO button, the queue full and empty, a session that ends under
+// the officer's hands, and the officer's own password.
+
+const t = id;
+
+/** Where a story opens the desk (the screen is in the address's fragment). */
+const at = (hash: string) => () => {
+  history.replaceState(null, '', hash);
+  return () => history.replaceState(null, '', '#');
+};
+
+const meta = {
+  title: 'Desk/Officer desk',
+  // The desk follows the page's language; its checks read Indonesian words.
+  globals: { locale: 'id' },
+  component: 'loket-desk',
+  render: () => html`<loket-desk api-base=${API_BASE}></loket-desk>`,
+  parameters: { layout: 'fullscreen' },
+} satisfies Meta;
+
+export default meta;
+type Story = StoryObj;
+
+/** The desk's shadow root, and a screen's inside it, for queries (testing-library stops at a shadow root). */
+async function deskIn(canvasElement: HTMLElement) {
+  await customElements.whenDefined('loket-desk');
+  const desk = canvasElement.querySelector('loket-desk');
+  await waitFor(() => expect(desk?.shadowRoot?.querySelector('[part~="base"]')).toBeTruthy(), patience);
+  const root = desk?.shadowRoot as ShadowRoot;
+  const screen = async (tag: string) => {
+    await waitFor(
+      () => expect(root.querySelector(tag)?.shadowRoot?.querySelector('[part~="base"]')).toBeTruthy(),
+      patience,
+    );
+    return within(root.querySelector(tag)?.shadowRoot as unknown as HTMLElement);
+  };
+  return { view: within(root as unknown as HTMLElement), screen };
+}
+
+async function typeCredentials(view: ReturnType<typeof within>, password = deskPassword) {
+  await userEvent.type(
+    await view.findByRole('textbox', { name: t.signIn.username }, patience),
+    officer.username,
+  );
+  await userEvent.type(view.getByLabelText(t.signIn.password), password);
+  await userEvent.click(view.getByRole('button', { name: t.signIn.submit }));
+}
+
+const signedOut = deskApi({ signedIn: false, sso: false, applications: [] });
+
+/** Signed out: the password form. */
+export const SignIn: Story = {
+  beforeEach: () => {
+    signedOut.reset();
+    return at('#/')();
+  },
+  parameters: { msw: { handlers: { desk: signedOut.handlers } } },
+  play: async ({ canvasElement }) => {
+    const { view } = await deskIn(canvasElement);
+    await view.findByRole('heading', { name: t.signIn.heading }, patience);
+    await expect(view.getByLabelText(t.signIn.password)).toHaveAttribute('autocomplete', 'current-password');
+    await expect(view.queryByRole('link', { name: t.signIn.sso })).toBeNull();
+  },
+};
+
+/** A wrong password: one message that does not tell which part was wrong. */
+export const WrongPassword: Story = {
+  ...SignIn,
+  play: async ({ canvasElement }) => {
+    const { view } = await deskIn(canvasElement);
+    await typeCredentials(view, 'bukan kata sandinya');
+    await expect(await view.findByRole('alert', {}, patience)).toHaveTextContent(t.signIn.wrong);
+  },
+};
+
+/** The right password of an account with TOTP: the code is asked for, then the queue. */
+export const TotpStep: Story = {
+  ...SignIn,
+  play: async ({ canvasElement }) => {
+    const { view, screen } = await deskIn(canvasElement);
+    await typeCredentials(view);
+    const code = await view.findByRole('textbox', { name: t.signIn.totp }, patience);
+    await waitFor(() => expect(code).toHaveFocus());
+    await userEvent.type(code, deskCode);
+    await userEvent.click(view.getByRole('button', { name: t.signIn.submit }));
+    const queue = await screen('loket-desk-queue');
+    await queue.findByRole('heading', { name: t.queue.heading }, patience);
+    await view.findByRole('button', { name: t.signOut });
+  },
+};
+
+const withSso = deskApi({ signedIn: false, sso: true, applications: [] });
+
+/** A server with single sign-on: "Masuk dengan SSO" above the password form. */
+export const SsoButton: Story = {
+  beforeEach: () => {
+    withSso.reset();
+    return at('#/')();
+  },
+  parameters: { msw: { handlers: { desk: withSso.handlers } } },
+  play: async ({ canvasElement }) => {
+    const { view } = await deskIn(canvasElement);
+    const sso = await view.findByRole('link', { name: t.signIn.sso }, patience);
+    await expect(sso).toHaveAttribute('href', `${API_BASE}/v1/officer/session/oidc`);
+    await expect(view.getByText(t.signIn.or)).toBeVisible();
+  },
+};
+
+const busy = deskApi({
+  signedIn: true,
+  sso: false,
+  applications: [
+    queued('LKT-7Q4M-2K9P', 'submitted', '2026-03-13', true),
+    queued('LKT-3H8N-5T2W', 'in_review', '2026-03-20'),
+    queued('LKT-9C6V-4X7R', 'needs_revision', '2026-03-27'),
+  ],
+});
+
+/** The queue of the officer's scope: oldest due first, the counts per filter, one overdue. */
+export const Queue: Story = {
+  beforeEach: () => {
+    busy.reset();
+    return at('#/')();
+  },
+  parameters: { msw: { handlers: { desk: busy.handlers } } },
+  play: async ({ canvasElement }) => {
+    const { screen } = await deskIn(canvasElement);
+    const queue = await screen('loket-desk-queue');
+    await queue.findByRole('link', { name: 'LKT-7Q4M-2K9P' }, patience);
+    await expect(queue.getByRole('link', { name: 'LKT-9C6V-4X7R' })).toBeVisible();
+  },
+};
+
+/** A status filter: only the applications in review. */
+export const QueueFiltered: Story = {
+  ...Queue,
+  play: async ({ canvasElement }) => {
+    const { screen } = await deskIn(canvasElement);
+    const queue = await screen('loket-desk-queue');
+    await queue.findByRole('link', { name: 'LKT-7Q4M-2K9P' }, patience);
+    await userEvent.click(queue.getByRole('button', { name: new RegExp(`^${t.status.in_review}`) }));
+    await waitFor(() => expect(queue.queryByRole('link', { name: 'LKT-7Q4M-2K9P' })).toBeNull(), patience);
+    await expect(queue.getByRole('link', { name: 'LKT-3H8N-5T2W' })).toBeVisible();
+  },
+};
+
+const quiet = deskApi({ signedIn: true, sso: false, applications: [] });
+
+/** Nothing in the queue. */
+export const QueueEmpty: Story = {
+  beforeEach: () => {
+    quiet.reset();
+    return at('#/')();
+  },
+  parameters: { msw: { handlers: { desk: quiet.handlers } } },
+  play: async ({ canvasElement }) => {
+    const { screen } = await deskIn(canvasElement);
+    const queue = await screen('loket-desk-queue');
+    await queue.findByText(t.queue.empty, {}, patience);
+  },
+};
+
+/** The session ends mid-work (an idle timeout): the sign-in form over the screen, which stays. */
+export const SessionExpired: Story = {
+  ...Queue,
+  play: async ({ canvasElement }) => {
+    const { view, screen } = await deskIn(canvasElement);
+    const queue = await screen('loket-desk-queue');
+    await queue.findByRole('link', { name: 'LKT-7Q4M-2K9P' }, patience);
+    busy.endSession();
+    await userEvent.click(queue.getByRole('button', { name: new RegExp(`^${t.status.in_review}`) }));
+    await view.findByText(t.signIn.expired, {}, patience);
+    await expect(view.getByRole('heading', { name: t.signIn.heading })).toBeVisible();
+    // What was on the screen is still there, out of reach until the officer signs in again.
+    await expect(
+      canvasElement.querySelector('loket-desk')?.shadowRoot?.querySelector('.screen'),
+    ).toHaveAttribute('inert');
+  },
+};
+
+const mine = deskApi({ signedIn: true, sso: false, applications: [] });
+
+/** "Kata sandi saya": the new password twice, the errors listed and linked to their fields. */
+export const MyPassword: Story = {
+  beforeEach: () => {
+    mine.reset();
+    return at('#/kata-sandi')();
+  },
+  parameters: { msw: { handlers: { desk: mine.handlers } } },
+  play: async ({ canvasElement }) => {
+    const { screen } = await deskIn(canvasElement);
+    const page = await screen('loket-desk-password');
+    await userEvent.type(await page.findByLabelText(t.password.current, {}, patience), 'bukan kata sandinya');
+    await userEvent.type(page.getByLabelText(t.password.next), 'kata sandi baru yang panjang');
+    await userEvent.type(page.getByLabelText(t.password.repeat), 'kata sandi baru yang panjang');
+    await userEvent.click(page.getByRole('button', { name: t.password.submit }));
+    await page.findByRole('link', { name: 'Kata sandi saat ini salah.' }, patience);
+    await expect(page.getByLabelText(t.password.current)).toHaveAttribute('aria-invalid', 'true');
+  },
+};
