@@ -44,7 +44,7 @@ async function deskIn(canvasElement: HTMLElement) {
     );
     return within(root.querySelector(tag)?.shadowRoot as unknown as HTMLElement);
   };
-  return { view: within(root as unknown as HTMLElement), screen };
+  return { root, view: within(root as unknown as HTMLElement), screen };
 }
 
 async function typeCredentials(view: ReturnType<typeof within>, password = deskPassword) {
@@ -87,10 +87,11 @@ export const WrongPassword: Story = {
 export const TotpStep: Story = {
   ...SignIn,
   play: async ({ canvasElement }) => {
-    const { view, screen } = await deskIn(canvasElement);
+    const { root, view, screen } = await deskIn(canvasElement);
     await typeCredentials(view);
     const code = await view.findByRole('textbox', { name: t.signIn.totp }, patience);
-    await waitFor(() => expect(code).toHaveFocus());
+    // Focus moves to the code's field (inside the desk's shadow root).
+    await waitFor(() => expect(root.activeElement).toBe(code));
     await userEvent.type(code, deskCode);
     await userEvent.click(view.getByRole('button', { name: t.signIn.submit }));
     const queue = await screen('loket-desk-queue');
