@@ -3,13 +3,14 @@ import { html } from 'lit';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { id } from '../packages/components/desk/messages/id';
 import { deskApi, deskCode, deskPassword, officer, queued } from './msw/desk';
+import { adminHandlers } from './msw/desk-admin';
 import { API_BASE } from './msw/handlers';
 import { patience } from './support/finder';
 
 // The officer desk (<loket-desk>, served at /petugas/: docs/desk.md) on MSW's officer API
 // (msw/desk.ts, which follows the server's sign-in, TOTP, CSRF and session rules): signing in with
 // a password, the TOTP step, the SSO button, the queue full and empty, a session that ends under
-// the officer's hands, and the officer's own password.
+// the officer's hands, the officer's own password, a supervisor's workload and the admin screen.
 
 const t = id;
 
@@ -207,5 +208,49 @@ export const MyPassword: Story = {
     await userEvent.click(page.getByRole('button', { name: t.password.submit }));
     await page.findByRole('link', { name: 'Kata sandi saat ini salah.' }, patience);
     await expect(page.getByLabelText(t.password.current)).toHaveAttribute('aria-invalid', 'true');
+  },
+};
+
+/** A supervisor's workload: per officer, per service, and the overdue list. */
+export const Workload: Story = {
+  beforeEach: () => {
+    busy.reset();
+    return at('#/beban-kerja')();
+  },
+  parameters: { msw: { handlers: { desk: busy.handlers, admin: adminHandlers } } },
+  play: async ({ canvasElement }) => {
+    const { screen } = await deskIn(canvasElement);
+    const workload = await screen('loket-desk-workload');
+    await workload.findByRole('table', { name: t.workload.officers }, patience);
+    await expect(workload.getByRole('table', { name: t.workload.services })).toBeVisible();
+    await expect(workload.getByRole('link', { name: 'LKT-7Q4M-2K9P' })).toHaveAttribute(
+      'href',
+      '#/permohonan/LKT-7Q4M-2K9P',
+    );
+  },
+};
+
+/** The admin screen: accounts, origins, webhooks; a new password refused by the server's rule. */
+export const Admin: Story = {
+  beforeEach: () => {
+    busy.reset();
+    return at('#/admin')();
+  },
+  parameters: { msw: { handlers: { desk: busy.handlers, admin: adminHandlers } } },
+  play: async ({ canvasElement }) => {
+    const { screen } = await deskIn(canvasElement);
+    const admin = await screen('loket-desk-admin');
+    await admin.findByRole('table', { name: t.admin.accounts }, patience);
+    await expect(admin.getByText('https://layanan.surabaya.go.id')).toBeVisible();
+    await expect(admin.queryByRole('button', { name: `${t.admin.setPassword} siti.dukcapil` })).toBeNull();
+    await userEvent.click(admin.getByRole('button', { name: `${t.admin.setPassword} budi.loket` }));
+    await userEvent.type(
+      await admin.findByLabelText('Kata sandi baru untuk budi.loket', {}, patience),
+      'pendek',
+    );
+    await userEvent.click(admin.getByRole('button', { name: t.admin.savePassword }));
+    await expect(await admin.findByRole('alert', {}, patience)).toHaveTextContent(
+      'Kata sandi baru minimal 12 karakter.',
+    );
   },
 };
