@@ -4,13 +4,15 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { id } from '../packages/components/desk/messages/id';
 import { deskApi, deskCode, deskPassword, officer, queued } from './msw/desk';
 import { adminHandlers } from './msw/desk-admin';
+import { applicationApi, CODE } from './msw/desk-application';
 import { API_BASE } from './msw/handlers';
 import { patience } from './support/finder';
 
 // The officer desk (<loket-desk>, served at /petugas/: docs/desk.md) on MSW's officer API
 // (msw/desk.ts, which follows the server's sign-in, TOTP, CSRF and session rules): signing in with
 // a password, the TOTP step, the SSO button, the queue full and empty, a session that ends under
-// the officer's hands, the officer's own password, a supervisor's workload and the admin screen.
+// the officer's hands, the officer's own password, a supervisor's workload, the admin screen, and
+// an application with its PDF drawn inline and a transition refused as a conflict.
 
 const t = id;
 
@@ -252,5 +254,53 @@ export const Admin: Story = {
     await expect(await admin.findByRole('alert', {}, patience)).toHaveTextContent(
       'Kata sandi baru minimal 12 karakter.',
     );
+  },
+};
+
+/** An application: the answers by the form's steps and its PDF drawn inline by pdf.js. */
+export const Application: Story = {
+  beforeEach: () => {
+    busy.reset();
+    return at(`#/permohonan/${CODE}`)();
+  },
+  parameters: {
+    msw: { handlers: { desk: busy.handlers, application: applicationApi({ changedElsewhere: false }) } },
+  },
+  play: async ({ canvasElement }) => {
+    const { screen } = await deskIn(canvasElement);
+    const app = await screen('loket-desk-application');
+    await app.findByText('Siti Aminah', {}, patience);
+    await userEvent.click(app.getByRole('button', { name: /surat-polisi\.pdf/ }));
+    const pdf = await waitFor(() => {
+      const root = canvasElement
+        .querySelector('loket-desk')
+        ?.shadowRoot?.querySelector('loket-desk-application')
+        ?.shadowRoot?.querySelector('loket-desk-pdf')?.shadowRoot;
+      expect(root?.querySelector('[part~="base"]')).toBeTruthy();
+      return within(root as unknown as HTMLElement);
+    }, patience);
+    await pdf.findByRole('img', { name: 'Halaman 1 dari 1, surat-polisi.pdf' }, { timeout: 15_000 });
+    await pdf.findByText('Surat keterangan kehilangan', {}, { timeout: 15_000 });
+  },
+};
+
+/** Someone else changed it since it was opened: 412, nothing moves, the notes stay. */
+export const Conflict: Story = {
+  ...Application,
+  parameters: {
+    msw: { handlers: { desk: busy.handlers, application: applicationApi({ changedElsewhere: true }) } },
+  },
+  play: async ({ canvasElement }) => {
+    const { screen } = await deskIn(canvasElement);
+    const app = await screen('loket-desk-application');
+    await app.findByText('Siti Aminah', {}, patience);
+    await userEvent.click(app.getByRole('button', { name: new RegExp(t.action.to.in_review) }));
+    await userEvent.type(
+      await app.findByRole('textbox', { name: t.action.publicNote }, patience),
+      'Berkas kami periksa.',
+    );
+    await userEvent.click(app.getByRole('button', { name: t.action.confirm }));
+    await expect(await app.findByRole('alert', {}, patience)).toHaveTextContent(t.action.conflict);
+    await expect(app.getByRole('textbox', { name: t.action.publicNote })).toHaveValue('Berkas kami periksa.');
   },
 };
