@@ -1,12 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { en } from '../packages/components/desk/messages/en';
 import { id } from '../packages/components/desk/messages/id';
-import { deskApi, deskCode, deskPassword, officer, queued } from './msw/desk';
+import type { DeskMessages } from '../packages/components/desk/messages/types';
+import { deskApi, deskCode, deskPassword, officer, queued, serverSays } from './msw/desk';
 import { adminHandlers } from './msw/desk-admin';
 import { applicationApi, CODE } from './msw/desk-application';
 import { API_BASE } from './msw/handlers';
 import { patience } from './support/finder';
+import { fill, inLocale, storyLocale } from './support/locale';
 
 // The officer desk (<loket-desk>, served at /petugas/: docs/desk.md) on MSW's officer API
 // (msw/desk.ts, which follows the server's sign-in, TOTP, CSRF and session rules): signing in with
@@ -14,7 +17,8 @@ import { patience } from './support/finder';
 // the officer's hands, the officer's own password, a supervisor's workload, the admin screen, and
 // an application with its PDF drawn inline and a transition refused as a conflict.
 
-const t = id;
+/** The desk's words in the story's language (the Language toolbar's). */
+const wordsOf = (globals: Record<string, unknown>): DeskMessages => inLocale(globals, { id, en });
 
 /** Where a story opens the desk (the screen is in the address's fragment). */
 const at = (hash: string) => () => {
@@ -24,8 +28,8 @@ const at = (hash: string) => () => {
 
 const meta = {
   title: 'Desk/Officer desk',
-  // The desk follows the page's language; its checks read Indonesian words.
-  globals: { locale: 'id' },
+  // The desk follows the page's language (the Language toolbar): its checks take the desk's words
+  // and the server's (msw/desk.ts serverSays) in the story's language.
   component: 'loket-desk',
   render: () => html`<loket-desk api-base=${API_BASE}></loket-desk>`,
   parameters: { layout: 'fullscreen' },
@@ -50,7 +54,7 @@ async function deskIn(canvasElement: HTMLElement) {
   return { root, view: within(root as unknown as HTMLElement), screen };
 }
 
-async function typeCredentials(view: ReturnType<typeof within>, password = deskPassword) {
+async function typeCredentials(t: DeskMessages, view: ReturnType<typeof within>, password = deskPassword) {
   await userEvent.type(
     await view.findByRole('textbox', { name: t.signIn.username }, patience),
     officer.username,
@@ -68,7 +72,8 @@ export const SignIn: Story = {
     return at('#/')();
   },
   parameters: { msw: { handlers: { desk: signedOut.handlers } } },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = wordsOf(globals);
     const { view } = await deskIn(canvasElement);
     await view.findByRole('heading', { name: t.signIn.heading }, patience);
     await expect(view.getByLabelText(t.signIn.password)).toHaveAttribute('autocomplete', 'current-password');
@@ -79,9 +84,10 @@ export const SignIn: Story = {
 /** A wrong password: one message that does not tell which part was wrong. */
 export const WrongPassword: Story = {
   ...SignIn,
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = wordsOf(globals);
     const { view } = await deskIn(canvasElement);
-    await typeCredentials(view, 'bukan kata sandinya');
+    await typeCredentials(t, view, 'bukan kata sandinya');
     await expect(await view.findByRole('alert', {}, patience)).toHaveTextContent(t.signIn.wrong);
   },
 };
@@ -89,9 +95,10 @@ export const WrongPassword: Story = {
 /** The right password of an account with TOTP: the code is asked for, then the queue. */
 export const TotpStep: Story = {
   ...SignIn,
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = wordsOf(globals);
     const { root, view, screen } = await deskIn(canvasElement);
-    await typeCredentials(view);
+    await typeCredentials(t, view);
     const code = await view.findByRole('textbox', { name: t.signIn.totp }, patience);
     // Focus moves to the code's field (inside the desk's shadow root).
     await waitFor(() => expect(root.activeElement).toBe(code));
@@ -112,7 +119,8 @@ export const SsoButton: Story = {
     return at('#/')();
   },
   parameters: { msw: { handlers: { desk: withSso.handlers } } },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = wordsOf(globals);
     const { view } = await deskIn(canvasElement);
     const sso = await view.findByRole('link', { name: t.signIn.sso }, patience);
     await expect(sso).toHaveAttribute('href', `${API_BASE}/v1/officer/session/oidc`);
@@ -148,7 +156,8 @@ export const Queue: Story = {
 /** A status filter: only the applications in review. */
 export const QueueFiltered: Story = {
   ...Queue,
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = wordsOf(globals);
     const { screen } = await deskIn(canvasElement);
     const queue = await screen('loket-desk-queue');
     await queue.findByRole('link', { name: 'LKT-7Q4M-2K9P' }, patience);
@@ -167,7 +176,8 @@ export const QueueEmpty: Story = {
     return at('#/')();
   },
   parameters: { msw: { handlers: { desk: quiet.handlers } } },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = wordsOf(globals);
     const { screen } = await deskIn(canvasElement);
     const queue = await screen('loket-desk-queue');
     await queue.findByText(t.queue.empty, {}, patience);
@@ -177,7 +187,8 @@ export const QueueEmpty: Story = {
 /** The session ends mid-work (an idle timeout): the sign-in form over the screen, which stays. */
 export const SessionExpired: Story = {
   ...Queue,
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = wordsOf(globals);
     const { view, screen } = await deskIn(canvasElement);
     const queue = await screen('loket-desk-queue');
     await queue.findByRole('link', { name: 'LKT-7Q4M-2K9P' }, patience);
@@ -201,14 +212,15 @@ export const MyPassword: Story = {
     return at('#/kata-sandi')();
   },
   parameters: { msw: { handlers: { desk: mine.handlers } } },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = wordsOf(globals);
     const { screen } = await deskIn(canvasElement);
     const page = await screen('loket-desk-password');
     await userEvent.type(await page.findByLabelText(t.password.current, {}, patience), 'bukan kata sandinya');
     await userEvent.type(page.getByLabelText(t.password.next), 'kata sandi baru yang panjang');
     await userEvent.type(page.getByLabelText(t.password.repeat), 'kata sandi baru yang panjang');
     await userEvent.click(page.getByRole('button', { name: t.password.submit }));
-    await page.findByRole('link', { name: 'Kata sandi saat ini salah.' }, patience);
+    await page.findByRole('link', { name: serverSays[storyLocale(globals)].currentWrong }, patience);
     await expect(page.getByLabelText(t.password.current)).toHaveAttribute('aria-invalid', 'true');
   },
 };
@@ -220,7 +232,8 @@ export const Workload: Story = {
     return at('#/beban-kerja')();
   },
   parameters: { msw: { handlers: { desk: busy.handlers, admin: adminHandlers } } },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = wordsOf(globals);
     const { screen } = await deskIn(canvasElement);
     const workload = await screen('loket-desk-workload');
     await workload.findByRole('table', { name: t.workload.officers }, patience);
@@ -239,7 +252,8 @@ export const Admin: Story = {
     return at('#/admin')();
   },
   parameters: { msw: { handlers: { desk: busy.handlers, admin: adminHandlers } } },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = wordsOf(globals);
     const { screen } = await deskIn(canvasElement);
     const admin = await screen('loket-desk-admin');
     await admin.findByRole('table', { name: t.admin.accounts }, patience);
@@ -247,12 +261,12 @@ export const Admin: Story = {
     await expect(admin.queryByRole('button', { name: `${t.admin.setPassword} siti.dukcapil` })).toBeNull();
     await userEvent.click(admin.getByRole('button', { name: `${t.admin.setPassword} budi.loket` }));
     await userEvent.type(
-      await admin.findByLabelText('Kata sandi baru untuk budi.loket', {}, patience),
+      await admin.findByLabelText(fill(t.admin.newPassword, { username: 'budi.loket' }), {}, patience),
       'pendek',
     );
     await userEvent.click(admin.getByRole('button', { name: t.admin.savePassword }));
     await expect(await admin.findByRole('alert', {}, patience)).toHaveTextContent(
-      'Kata sandi baru minimal 12 karakter.',
+      serverSays[storyLocale(globals)].short,
     );
   },
 };
@@ -266,7 +280,8 @@ export const Application: Story = {
   parameters: {
     msw: { handlers: { desk: busy.handlers, application: applicationApi({ changedElsewhere: false }) } },
   },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = wordsOf(globals);
     const { screen } = await deskIn(canvasElement);
     const app = await screen('loket-desk-application');
     await app.findByText('Siti Aminah', {}, patience);
@@ -279,7 +294,11 @@ export const Application: Story = {
       expect(root?.querySelector('[part~="base"]')).toBeTruthy();
       return within(root as unknown as HTMLElement);
     }, patience);
-    await pdf.findByRole('img', { name: 'Halaman 1 dari 1, surat-polisi.pdf' }, { timeout: 15_000 });
+    await pdf.findByRole(
+      'img',
+      { name: fill(t.application.pdfPage, { page: '1', pages: '1', file: 'surat-polisi.pdf' }) },
+      { timeout: 15_000 },
+    );
     await pdf.findByText('Surat keterangan kehilangan', {}, { timeout: 15_000 });
   },
 };
@@ -290,7 +309,8 @@ export const Conflict: Story = {
   parameters: {
     msw: { handlers: { desk: busy.handlers, application: applicationApi({ changedElsewhere: true }) } },
   },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = wordsOf(globals);
     const { screen } = await deskIn(canvasElement);
     const app = await screen('loket-desk-application');
     await app.findByText('Siti Aminah', {}, patience);

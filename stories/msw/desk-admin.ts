@@ -1,4 +1,5 @@
 import { HttpResponse, http } from 'msw';
+import { saysTo } from './desk';
 import { API_BASE } from './handlers';
 
 // The supervisor's and the admin's part of the officer API for the desk's stories, shaped as the
@@ -64,13 +65,8 @@ const webhook = {
   created_at: '2026-03-02T01:00:00.000Z',
 };
 
-function refused(detail: string, pointer?: string) {
-  const body = {
-    type: 'urn:loket:problem:invalid-password',
-    title: 'Kata sandi tidak dapat dipakai',
-    status: 422,
-    detail,
-  };
+function refused(title: string, detail: string, pointer?: string) {
+  const body = { type: 'urn:loket:problem:invalid-password', title, status: 422, detail };
   return HttpResponse.json(pointer ? { ...body, errors: [{ pointer, detail }] } : body, {
     status: 422,
     headers: { 'content-type': 'application/problem+json' },
@@ -89,11 +85,11 @@ export const adminHandlers = [
     async ({ params, request }) => {
       const { password } = (await request.json()) as { password: string };
       const found = accounts.find((a) => a.username === params.username);
-      if (params.username === 'siti.dukcapil')
-        return refused('Ubah kata sandi Anda sendiri di "Kata sandi saya", dengan kata sandi saat ini.');
-      if (password.length < 12) return refused('Kata sandi baru minimal 12 karakter.', '/password');
+      const says = saysTo(request);
+      if (params.username === 'siti.dukcapil') return refused(says.title, says.own);
+      if (password.length < 12) return refused(says.title, says.short, '/password');
       if (password.toLowerCase().includes(String(params.username)))
-        return refused('Kata sandi baru tidak boleh memuat nama pengguna.', '/password');
+        return refused(says.title, says.username, '/password');
       return HttpResponse.json({ ...found, password: true });
     },
   ),

@@ -20,6 +20,28 @@ export const deskPassword = 'kata sandi yang panjang';
 export const deskCode = '492039';
 const csrf = 'Zm9yLXN0b3JpZXMtb25seS1ub3QtYS1yZWFsLXRva2Vu';
 
+/** What the server says in problems the desk shows as they are, in the request's language. */
+export const serverSays = {
+  id: {
+    title: 'Kata sandi tidak dapat dipakai',
+    currentWrong: 'Kata sandi saat ini salah.',
+    short: 'Kata sandi baru minimal 12 karakter.',
+    username: 'Kata sandi baru tidak boleh memuat nama pengguna.',
+    own: 'Ubah kata sandi Anda sendiri di "Kata sandi saya", dengan kata sandi saat ini.',
+  },
+  en: {
+    title: 'Password cannot be used',
+    currentWrong: 'The current password is wrong.',
+    short: 'The new password must be at least 12 characters.',
+    username: 'The new password must not contain the username.',
+    own: 'Change your own password under "My password", with your current password.',
+  },
+};
+
+/** The language the server answers in (Accept-Language, as the SDK sends it; Indonesian by default). */
+export const saysTo = (request: Request) =>
+  serverSays[request.headers.get('accept-language')?.toLowerCase().startsWith('en') ? 'en' : 'id'];
+
 function problem(status: number, kind: string, title: string, detail: string, pointer?: string) {
   const body = { type: `urn:loket:problem:${kind}`, title, status, detail };
   return HttpResponse.json(pointer ? { ...body, errors: [{ pointer, detail }] } : body, {
