@@ -127,22 +127,11 @@ export function deskApi(mock: DeskMock) {
       const refused = mutating(request);
       if (refused) return refused;
       const body = (await request.json()) as { current_password: string; new_password: string };
+      const says = saysTo(request);
       if (body.current_password !== deskPassword)
-        return problem(
-          422,
-          'invalid-password',
-          'Kata sandi tidak dapat dipakai',
-          'Kata sandi saat ini salah.',
-          '/current_password',
-        );
+        return problem(422, 'invalid-password', says.title, says.currentWrong, '/current_password');
       if (body.new_password.length < 12)
-        return problem(
-          422,
-          'invalid-password',
-          'Kata sandi tidak dapat dipakai',
-          'Kata sandi baru minimal 12 karakter.',
-          '/new_password',
-        );
+        return problem(422, 'invalid-password', says.title, says.short, '/new_password');
       return HttpResponse.json(session());
     }),
     http.get(`${API_BASE}/v1/officer/applications`, ({ request }) =>
