@@ -9,6 +9,12 @@ const postgresUrl = process.env.LOKET_TEST_DATABASE_URL;
 // faster there but made browser tests with 20 s budgets time out: LOKET_TEST_WORKERS=2 to try it.
 const workers = Number(process.env.LOKET_TEST_WORKERS) || undefined;
 
+// The server files run one after another in one process that keeps its imported modules (Fastify,
+// PGlite, the app): a fresh process per file spent about 2 s importing them again, for each of the
+// ~160 server files. Each file still builds its own app on its own database.
+// LOKET_TEST_ISOLATE=1 gives each file its own process again (to tell a leak between files).
+const isolate = process.env.LOKET_TEST_ISOLATE === '1';
+
 export default defineConfig({
   test: {
     ...(workers ? { maxWorkers: workers } : {}),
@@ -34,6 +40,7 @@ export default defineConfig({
         test: {
           name: 'server-pglite',
           include: ['packages/server/test/**/*.test.ts'],
+          isolate,
           env: { LOKET_TEST_ENGINE: 'pglite' },
           globalSetup: ['packages/server/test/pglite-template.ts'],
           testTimeout: 30_000,
@@ -46,6 +53,7 @@ export default defineConfig({
               test: {
                 name: 'server-postgres',
                 include: ['packages/server/test/**/*.test.ts'],
+                isolate,
                 exclude: ['packages/server/test/**/*.pglite-only.test.ts'],
                 env: { LOKET_TEST_ENGINE: 'postgres', LOKET_TEST_DATABASE_URL: postgresUrl },
                 globalSetup: ['packages/server/test/global-setup.ts'],
