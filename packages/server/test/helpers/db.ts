@@ -6,7 +6,7 @@ import type { Db } from '../../src/db/index.js';
 import { openPGliteFromDump } from '../../src/db/pglite.js';
 import { openPostgres } from '../../src/db/postgres.js';
 import { TEMPLATE, withDatabase } from '../global-setup.js';
-import { PGLITE_TEMPLATE, seededPGliteDump } from './pglite-provided.js';
+import { PGLITE_TEMPLATE, sharedSeededPGliteDump } from './pglite-provided.js';
 
 export const engine = process.env.LOKET_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
 
@@ -19,7 +19,7 @@ let template: Promise<Blob> | undefined;
 function pgliteTemplate(): Promise<Blob> {
   template ??= (async () => {
     const file = templateFile();
-    return file ? new Blob([await readFile(file)]) : seededPGliteDump();
+    return file ? new Blob([await readFile(file)]) : sharedSeededPGliteDump();
   })();
   return template;
 }

@@ -21,3 +21,17 @@ export async function seededPGliteDump(): Promise<Blob> {
   await db.close();
   return dump;
 }
+
+const SHARED = Symbol.for('loket.test.seededPGliteDump');
+
+/**
+ * seededPGliteDump(), made once per process: vitest's own process runs the global setup of every
+ * project that asks for the template (sdk, server-pglite, e2e, packages) and the components'
+ * API servers, each through its own module graph, so the one copy is kept on globalThis
+ * (about 7 s of CPU each time it was made again).
+ */
+export function sharedSeededPGliteDump(): Promise<Blob> {
+  const holder = globalThis as { [SHARED]?: Promise<Blob> };
+  holder[SHARED] ??= seededPGliteDump();
+  return holder[SHARED];
+}
