@@ -49,14 +49,15 @@ export function citizenOrigin(request: FastifyRequest, publicUrl: string | undef
  * applications/security.ts and officers/session-auth.ts.
  */
 export function securityHandlers(db: Db, lockout: Limit, desk: DeskSettings, now: () => Date) {
+  /** What a citizen presents for a code: the code in the path, the `Loket-Secret` header, the origin. */
+  const proof = (request: FastifyRequest) => ({
+    code: (request.params as { code?: string }).code ?? '',
+    secret: header(request, 'loket-secret'),
+    origin: citizenOrigin(request, desk.publicUrl),
+  });
   return {
     async applicationSecret(request: FastifyRequest) {
-      const given = {
-        code: (request.params as { code?: string }).code ?? '',
-        secret: header(request, 'loket-secret'),
-        origin: citizenOrigin(request, desk.publicUrl),
-      };
-      request.application = await openApplication(db, given, lockout).catch((error: unknown) => {
+      request.application = await openApplication(db, proof(request), lockout).catch((error: unknown) => {
         // The code itself stays out of the log (docs/privacy.md): only that a lockout held.
         if (error instanceof ProblemError && error.status === 429) {
           request.log.info({ retryAfter: error.retryAfter }, 'tracking code locked out after wrong secrets');
@@ -81,21 +82,11 @@ export function securityHandlers(db: Db, lockout: Limit, desk: DeskSettings, now
     },
 
     async bookingSecret(request: FastifyRequest) {
-      const given = {
-        code: (request.params as { code?: string }).code ?? '',
-        secret: header(request, 'loket-secret'),
-        origin: citizenOrigin(request, desk.publicUrl),
-      };
-      request.booking = await openBooking(db, given, lockout);
+      request.booking = await openBooking(db, proof(request), lockout);
     },
 
     async complaintSecret(request: FastifyRequest) {
-      const given = {
-        code: (request.params as { code?: string }).code ?? '',
-        secret: header(request, 'loket-secret'),
-        origin: citizenOrigin(request, desk.publicUrl),
-      };
-      request.complaint = await openComplaint(db, given, lockout);
+      request.complaint = await openComplaint(db, proof(request), lockout);
     },
 
     async officerToken(request: FastifyRequest) {
