@@ -111,13 +111,16 @@ export const Errors: Story = {
   },
 };
 
+/** A draft on the server with every answer, left on the documents step on this device. */
+async function onTheDocumentsStep() {
+  const key = await seedApplication({ answers });
+  onThisDevice({ key, place: 'dokumen' });
+}
+
 /** A file on its way: its name, how much is sent, and a way to cancel. */
 export const Uploading: Story = {
   parameters: { msw: { handlers: { uploads: slowUploads() } } },
-  beforeEach: async () => {
-    const key = await seedApplication({ answers });
-    onThisDevice({ key, place: 'dokumen' });
-  },
+  beforeEach: onTheDocumentsStep,
   play: async ({ canvasElement, globals, userEvent }) => {
     const w = formWords(globals);
     const { view } = await formIn(canvasElement);
@@ -157,10 +160,7 @@ const PNG = Uint8Array.from(
 
 /** The documents: the page's own picker button, an uploaded photo as a thumbnail, with Hapus. */
 export const Documents: Story = {
-  beforeEach: async () => {
-    const key = await seedApplication({ answers });
-    onThisDevice({ key, place: 'dokumen' });
-  },
+  beforeEach: onTheDocumentsStep,
   play: async ({ canvasElement, globals, userEvent }) => {
     const w = formWords(globals);
     const { view } = await formIn(canvasElement);
@@ -194,15 +194,21 @@ export const Offline: Story = {
   },
 };
 
+/** Check your answers once its heading shows, and the form's words. */
+async function checkAnswersShown(canvasElement: HTMLElement, globals: Record<string, unknown>) {
+  const { later } = formWords(globals);
+  const { view } = await formIn(canvasElement);
+  await expect(
+    await view.findByRole('heading', { level: 2, name: later.check.title }, patience),
+  ).toBeVisible();
+  return { later, view };
+}
+
 /** Check your answers: every answer by step, with a change link, the declaration and the submit button. */
 export const CheckAnswers: Story = {
   beforeEach: () => completeDraft('check'),
   play: async ({ canvasElement, globals }) => {
-    const { later } = formWords(globals);
-    const { view } = await formIn(canvasElement);
-    await expect(
-      await view.findByRole('heading', { level: 2, name: later.check.title }, patience),
-    ).toBeVisible();
+    const { later, view } = await checkAnswersShown(canvasElement, globals);
     await expect(view.getByText(answers.nama_lengkap)).toBeVisible();
     // News only if the citizen ticks it (issue 15): e-mail and phone (the region's gateway takes it), each unticked.
     await expect(view.getByRole('group', { name: later.check.newsTitle })).toBeVisible();
@@ -221,11 +227,7 @@ export const NoPhoneGateway: Story = {
   parameters: { msw: { handlers: { news: newsChannels(false) } } },
   beforeEach: () => completeDraft('check'),
   play: async ({ canvasElement, globals }) => {
-    const { later } = formWords(globals);
-    const { view } = await formIn(canvasElement);
-    await expect(
-      await view.findByRole('heading', { level: 2, name: later.check.title }, patience),
-    ).toBeVisible();
+    const { later, view } = await checkAnswersShown(canvasElement, globals);
     const news = view.getByRole('group', { name: later.check.newsTitle });
     await expect(
       within(news).getByRole('checkbox', { name: fill(later.check.newsEmail, { email: answers.email }) }),
