@@ -57,6 +57,7 @@ export type {
   CloseComplaintRequest,
   CloseCounterRequest,
   Complaint,
+  ComplaintAboutRequest,
   ComplaintCategory,
   ComplaintChannel,
   ComplaintChannelList,

@@ -198,7 +198,19 @@ export interface paths {
          */
         get: operations["getNewsChannels"];
         put?: never;
-        post?: never;
+        /**
+         * Say how news about a complaint can reach the citizen
+         * @description The same answer as the `GET` for news about a **complaint** on `about` (the same object a
+         *     complaint is filed with, `ComplaintAboutRequest`): the server finds whose inbox it would
+         *     go to (the agency handling the application, staffing the visit's counter, or providing
+         *     the service in the region) and says whether e-mail can reach the citizen (`email`) and
+         *     whether that agency has an enabled webhook endpoint covering the region that takes
+         *     complaint events (`phone`: its gateway). An application or a visit is proven as its own
+         *     lookup proves it (a wrong code or secret is `404` and counts towards the code's lockout),
+         *     which is why the secret goes in a body, never in a URL. The complaint form offers its
+         *     news boxes only as this says. Not cached. Counts as a lookup (docs/security.md).
+         */
+        post: operations["getComplaintNewsChannels"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1719,6 +1731,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/officer/complaints/{code}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery log of a complaint's notifications
+         * @description Every notification made of the complaint's events (`complaint.received`,
+         *     `complaint.answered`), oldest first: the channel, the recipient masked as in an
+         *     application's delivery log (an e-mail address `s***@example.com`, a phone `+62***890`, a
+         *     webhook endpoint's id), its status, how many attempts it took and why the last one failed
+         *     (addresses in it masked too). Never the message itself. The scope is the inbox's: unknown
+         *     code `404`, another agency's or region's complaint `403`. See docs/complaints.md.
+         */
+        get: operations["listComplaintDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -1908,8 +1945,11 @@ export interface components {
             agency: components["schemas"]["Slug"];
             /** @description This server sends e-mail (`LOKET_SMTP_URL` is set); without it no box for news by e-mail is offered. */
             email: boolean;
-            /** @description An enabled webhook endpoint of the agency covers the region (its phone gateway). */
+            /** @description An enabled webhook endpoint of the agency covers the region (its phone gateway) and takes the events the news is about (an application's, or with `POST` a complaint's). */
             phone: boolean;
+        };
+        ComplaintNewsChannelsRequest: {
+            about: components["schemas"]["ComplaintAboutRequest"];
         };
         /**
          * @description The channels the citizen chose for news about this application, on check your answers:
@@ -4397,6 +4437,7 @@ export interface operations {
                      *       "lang": "id",
                      *       "region": "35.78",
                      *       "agency": "dukcapil",
+                     *       "email": true,
                      *       "phone": true
                      *     }
                      */
@@ -4406,6 +4447,65 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getComplaintNewsChannels: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "about": {
+                 *         "kind": "service",
+                 *         "service": "ktp-el-hilang",
+                 *         "region": "35.78"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ComplaintNewsChannelsRequest"];
+            };
+        };
+        responses: {
+            /** @description The channels news about such a complaint can go by. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "lang": "id",
+                     *       "region": "35.78",
+                     *       "agency": "dukcapil",
+                     *       "email": true,
+                     *       "phone": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NewsChannels"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
         };
@@ -8208,6 +8308,66 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listComplaintDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Language of the text; wins over `Accept-Language`. */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: {
+                /**
+                 * @description `en` for English; anything else, or nothing, gives Indonesian.
+                 * @example en-GB,en;q=0.9
+                 */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The complaint's code (`ADU-XXXX-XXXX`; case-insensitive, dashes optional).
+                 * @example ADU-7K4M-Q2XP
+                 */
+                code: components["parameters"]["complaintCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deliveries of this complaint's events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "lang": "id",
+                     *       "data": [
+                     *         {
+                     *           "id": "9c2e7b1a0f4d8e3c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c",
+                     *           "topic": "complaint.received",
+                     *           "channel": "email",
+                     *           "target": "s***@example.org",
+                     *           "status": "delivered",
+                     *           "attempts": 1,
+                     *           "last_error": null,
+                     *           "next_attempt_at": "2026-12-06T09:15:00Z",
+                     *           "delivered_at": "2026-12-06T09:15:02Z",
+                     *           "created_at": "2026-12-06T09:15:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeliveryList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
         };

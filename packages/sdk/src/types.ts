@@ -154,6 +154,7 @@ export type ComplaintDue = Schemas['ComplaintDue'];
 export type NationalComplaintChannel = Schemas['NationalComplaintChannel'];
 export type ComplaintChannelList = Schemas['ComplaintChannelList'];
 export type CreateComplaintRequest = Schemas['CreateComplaintRequest'];
+export type ComplaintAboutRequest = Schemas['ComplaintAboutRequest'];
 /** A complaint as its citizen sees it: status, the agency's answer, the national channels. */
 export type FiledComplaint = Schemas['FiledComplaint'];
 /** The new complaint, with its `secret`: shown only in this answer, keep it. */

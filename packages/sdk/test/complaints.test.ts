@@ -37,6 +37,22 @@ describe('complaint operations', () => {
     expect(new URL((requests[0] as Request).url).pathname).toBe('/api/v1/complaint-channels');
   });
 
+  it('getComplaintNewsChannels posts what the complaint is about, the secret in the body only', async () => {
+    const answer = { lang: 'id', region: '33.74', agency: 'dukcapil', email: true, phone: false };
+    const bodies: unknown[] = [];
+    const { client, requests } = citizen(async (request) => {
+      bodies.push(await request.json());
+      return json(answer);
+    });
+    const about = { kind: 'application' as const, code: 'LKT-7K4M-Q2XP-9ABC', secret };
+    expect(await client.getComplaintNewsChannels(about)).toEqual(answer);
+    const sent = requests[0] as Request;
+    expect(sent.method).toBe('POST');
+    expect(new URL(sent.url).pathname + new URL(sent.url).search).toBe('/api/v1/news-channels');
+    expect(sent.url).not.toContain(secret);
+    expect(bodies).toEqual([{ about }]);
+  });
+
   it('createComplaint sends an Idempotency-Key and retries with the same key after a 503', async () => {
     const { client, requests } = citizen((_, n) =>
       n === 1
@@ -76,6 +92,12 @@ const officerCalls: [string, (c: LoketOfficerClient) => Promise<unknown>, string
     `/api/v1/officer/complaints/${code}/answer`,
   ],
   ['closeComplaint', (c) => c.closeComplaint(code), 'POST', `/api/v1/officer/complaints/${code}/close`],
+  [
+    'listComplaintDeliveries',
+    (c) => c.listComplaintDeliveries(code),
+    'GET',
+    `/api/v1/officer/complaints/${code}/deliveries`,
+  ],
 ];
 
 describe('officer complaint operations', () => {

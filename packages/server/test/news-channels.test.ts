@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatCode } from '../src/applications/secrets.js';
 import { addEndpoint } from '../src/notifications/webhook-endpoints.js';
 import { startTestServer, type TestServer } from './helpers/app.js';
+import { insertApplication, secret } from './helpers/notify.js';
 import { call } from './helpers/visits.js';
 
 // GET /v1/news-channels: the form offers the phone box only where news can reach the phone, i.e.
@@ -60,5 +62,64 @@ describe('news channels', () => {
     expect((await ask('99.99', 'dukcapil')).status).toBe(404);
     expect((await ask('33.74', 'tidak-ada')).status).toBe(404);
     expect((await call(server.url, 'GET', '/v1/news-channels?region=33.74')).status).toBe(400);
+  });
+});
+
+// POST /v1/news-channels { about }: the complaint form does not know the agency of what it is about;
+// the server finds it as filing the complaint would (proving an application with its secret) and
+// counts a gateway only when it takes complaint events.
+describe('news channels for a complaint', () => {
+  const about = (body: unknown, headers: Record<string, string> = {}) =>
+    call(server.url, 'POST', '/v1/news-channels', { body: { about: body }, headers });
+  const service = { kind: 'service', service: 'ktp-el-hilang', region: '32.73' };
+
+  it('finds the agency providing the service in the region; the phone only with a gateway taking complaint events', async () => {
+    const before = await about(service);
+    expect(before.status).toBe(200);
+    expect(before.body).toEqual({
+      lang: 'id',
+      region: '32.73',
+      agency: 'dukcapil',
+      email: true,
+      phone: false,
+    });
+    expect(before.headers.get('cache-control')).toBe('no-store');
+    // A gateway taking only application events: the application form's phone box, not the complaint's.
+    const appsOnly = await hook('32.73', 'dukcapil', ['application.submitted']);
+    expect((await ask('32.73', 'dukcapil')).body.phone).toBe(true);
+    expect((await about(service)).body.phone).toBe(false);
+    await server.db.query('update webhook_endpoint set enabled = false where id = $1', [appsOnly.id]);
+    await hook('32.73', 'dukcapil', ['complaint.received', 'complaint.answered']);
+    expect((await about(service)).body.phone).toBe(true);
+    expect((await ask('32.73', 'dukcapil')).body.phone).toBe(false);
+  });
+
+  it('finds an application’s region and agency with its code and secret; a wrong secret is the same 404 as a lookup', async () => {
+    const app = await insertApplication(server.db, { status: 'submitted' });
+    const found = await about(
+      { kind: 'application', code: formatCode(app.code), secret },
+      { 'accept-language': 'en' },
+    );
+    expect(found.status).toBe(200);
+    expect(found.body).toEqual({
+      lang: 'en',
+      region: '33.74',
+      agency: 'dukcapil',
+      email: true,
+      phone: false,
+    });
+    const wrong = await about({
+      kind: 'application',
+      code: formatCode(app.code),
+      secret: 'AAAA-BBBB-CCCC-DDDD',
+    });
+    expect(wrong.status).toBe(404);
+    expect(JSON.stringify(wrong.body)).not.toContain('dukcapil');
+  });
+
+  it('answers 404 for a service not offered in the region, 400 for an unknown region or no subject', async () => {
+    expect((await about({ ...service, service: 'tidak-ada' })).status).toBe(404);
+    expect((await about({ ...service, region: '99.99' })).status).toBe(400);
+    expect((await call(server.url, 'POST', '/v1/news-channels', { body: {} })).status).toBe(400);
   });
 });

@@ -111,6 +111,21 @@ describe('rate limits per client address', () => {
     }
   });
 
+  it('count the complaint form’s news-channel question (a code and secret proven) as a lookup', async () => {
+    const limited = await app({
+      writes: { max: 100, windowMs: 60_000 },
+      lookups: { max: 2, windowMs: 60_000 },
+    });
+    const payload = { about: { kind: 'application', code, secret: 'AAAA-BBBB-CCCC-DDDD' } };
+    const request = {
+      method: 'POST',
+      url: '/v1/news-channels',
+      payload,
+      remoteAddress: newAddress(),
+    } as const;
+    expect(await statuses(limited, 3, request)).toEqual([404, 404, 429]);
+  });
+
   it('answer 429 problem+json with Retry-After, localized, as the contract says; unknown routes count too', async () => {
     const limited = await app({ reads: { max: 2, windowMs: 60_000 }, lookups: { max: 1, windowMs: 60_000 } });
     const remoteAddress = newAddress();

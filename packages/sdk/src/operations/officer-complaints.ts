@@ -3,6 +3,7 @@ import type {
   AnswerComplaintRequest,
   CloseComplaintRequest,
   ComplaintCode,
+  DeliveryList,
   ListOfficerComplaintsQuery,
   OfficerComplaint,
   OfficerComplaintList,
@@ -61,4 +62,16 @@ export async function closeComplaint(
     ...options,
   });
   return readJson(response, options.signal);
+}
+
+/**
+ * `GET /v1/officer/complaints/{code}/deliveries`: the notifications made of the complaint's events,
+ * oldest first, with the recipient masked and never the message.
+ */
+export function listComplaintDeliveries(
+  core: Core,
+  code: ComplaintCode,
+  options?: SignalOnly,
+): Promise<DeliveryList> {
+  return get(core, '/v1/officer/complaints/{code}/deliveries', undefined, options, { path: { code } });
 }

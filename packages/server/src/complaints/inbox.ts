@@ -63,7 +63,7 @@ export async function officerInbox(
 }
 
 /** A complaint in the officer's scope: 404 for an unknown code, 403 for another agency's or region's. */
-async function findInScope(
+export async function findInScope(
   db: Queryable,
   officer: Officer,
   raw: string,

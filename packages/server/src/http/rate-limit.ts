@@ -21,8 +21,9 @@ const lookupRoutes = new Set([
   '/v1/survey/link',
   '/v1/complaints/:code',
 ]);
-// The tracker's plain HTML form (site/tracker.ts) POSTs a code and a secret: a lookup too.
-const lookupPosts = new Set(['POST /katalog/:lang/lacak']);
+// The tracker's plain HTML form (site/tracker.ts) POSTs a code and a secret: a lookup too; so does
+// the complaint form asking which news channels reach the citizen about an application or a visit.
+const lookupPosts = new Set(['POST /katalog/:lang/lacak', 'POST /v1/news-channels']);
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Officer sign-ins (a password, or the single sign-on's return): counted per address on their own too.
 const signInRoutes = new Set(['POST /v1/officer/session', 'GET /v1/officer/session/oidc/callback']);

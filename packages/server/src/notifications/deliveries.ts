@@ -161,14 +161,18 @@ export async function settle(
   return rows.length > 0;
 }
 
-/** Every delivery of one application's events, oldest first (the officer's delivery log). */
+/** Every delivery of one application's or one complaint's events, oldest first (the officer's delivery log). */
 export async function listDeliveries(
   db: Queryable,
-  applicationId: string,
+  about: { application_id: string } | { complaint_id: string },
 ): Promise<(DeliveryRow & { topic: string })[]> {
+  const [column, id] =
+    'application_id' in about
+      ? ['application_id', about.application_id]
+      : ['complaint_id', about.complaint_id];
   return db.query(
     `select d.*, e.topic from delivery d join outbox_event e on e.id = d.event_id
-     where e.application_id = $1 order by d.created_at, d.id`,
-    [applicationId],
+     where e.${column} = $1 order by d.created_at, d.id`,
+    [id],
   );
 }

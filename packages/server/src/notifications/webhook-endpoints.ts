@@ -234,18 +234,24 @@ export async function endpointForDelivery(
 }
 
 /**
- * Whether news of an application to `agency` in `region` can reach the citizen's phone: an enabled
- * endpoint of the agency covering the region (as fan-out covers it) that receives application
- * events, i.e. the region's SMS or WhatsApp gateway, which gets the phone chosen for news.
+ * Whether news of an application (or, with `about: 'complaint'`, of a complaint) to `agency` in
+ * `region` can reach the citizen's phone: an enabled endpoint of the agency covering the region (as
+ * fan-out covers it) that receives such events, i.e. the region's SMS or WhatsApp gateway, which
+ * gets the phone chosen for news.
  */
-export async function hasPhoneGateway(db: Queryable, region: string, agency: string): Promise<boolean> {
+export async function hasPhoneGateway(
+  db: Queryable,
+  region: string,
+  agency: string,
+  about: 'application' | 'complaint' = 'application',
+): Promise<boolean> {
   const [row] = await db.query<{ yes: boolean }>(
     `select exists (
        select 1 from (select $1::text as region_code, $2::text as agency_id) a join webhook_endpoint w
          on w.enabled and ${officerScopeSql('a', 'w.agency_id', 'w.region_code')}
-       where cardinality(w.event_types) = 0 or exists (select 1 from unnest(w.event_types) t where t like 'application.%')
+       where cardinality(w.event_types) = 0 or exists (select 1 from unnest(w.event_types) t where t like $3)
      ) as yes`,
-    [region, agency],
+    [region, agency, `${about}.%`],
   );
   return row?.yes === true;
 }

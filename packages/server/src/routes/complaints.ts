@@ -9,6 +9,7 @@ import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { pickLang } from '../http/lang.js';
 import { citizenOrigin } from '../http/security.js';
 import { type Lang, say } from '../messages/index.js';
+import { officerComplaintDeliveries } from '../notifications/delivery-log.js';
 import type { AppContext, OperationRequest } from './context.js';
 
 declare module 'fastify' {
@@ -118,6 +119,17 @@ export function complaintHandlers(ctx: AppContext) {
       const options = { lang: pickLang(request), now: ctx.now() };
       noStore(reply);
       return officerComplaint(ctx.db, officerOf(request), request.params.code, options);
+    },
+
+    async listComplaintDeliveries(request: OperationRequest<'listComplaintDeliveries'>, reply: FastifyReply) {
+      const data = await officerComplaintDeliveries(
+        ctx.db,
+        officerOf(request),
+        request.params.code,
+        ctx.now(),
+      );
+      noStore(reply);
+      return { lang: pickLang(request), data };
     },
 
     async answerComplaint(request: OperationRequest<'answerComplaint'>, reply: FastifyReply) {

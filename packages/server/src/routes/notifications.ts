@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findRegion } from '../catalogue/regions.js';
+import { resolveSubject } from '../complaints/subject.js';
 import { pickLang } from '../http/lang.js';
 import { type Lang, say } from '../messages/index.js';
 import { stopNotifications, stopTokenKnown } from '../notifications/stop.js';
@@ -52,6 +53,21 @@ export function notificationHandlers(ctx: AppContext) {
       if (known.length === 0) throw problem('not-found', 404, say('agencyNotFound', agency));
       reply.header('cache-control', 'no-cache');
       return { lang, region, agency, email: ctx.mail, phone: await hasPhoneGateway(ctx.db, region, agency) };
+    },
+
+    /** The same for news about a complaint: its agency and region found (and proven) as filing finds them. */
+    async getComplaintNewsChannels(
+      request: OperationRequest<'getComplaintNewsChannels'>,
+      reply: FastifyReply,
+    ) {
+      const lang = pickLang(request);
+      const { region_code: region, agency_id: agency } = await resolveSubject(ctx.db, request.body.about, {
+        origin: request.headers.origin,
+        lockout: ctx.limits.lockout,
+      });
+      reply.header('cache-control', 'no-store');
+      const phone = await hasPhoneGateway(ctx.db, region, agency, 'complaint');
+      return { lang, region, agency, email: ctx.mail, phone };
     },
 
     async showStopNotifications(request: OperationRequest<'showStopNotifications'>, reply: FastifyReply) {
