@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createOfficerToken } from '../../server/src/applications/officer-tokens.js';
+import { createOutbox } from '../../server/src/notifications/worker.js';
 import { startTestServer, type TestServer } from '../../server/test/helpers/app.js';
+import { memoryLog, settings } from '../../server/test/helpers/notify.js';
+import { startSmtp } from '../../server/test/helpers/smtp.js';
 import {
   axeViolations,
   citizenApplies,
@@ -171,7 +174,7 @@ describe('a day at the desk', () => {
     await app.getByText('Saya ambil.').waitFor();
   });
 
-  test('the complaints inbox: open one, answer it, close it', async () => {
+  test('the complaints inbox: open one, its news to the citizen, answer it, close it', async () => {
     const filed = await fetch(new URL('/v1/complaints', api.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
@@ -179,23 +182,63 @@ describe('a day at the desk', () => {
         about: { kind: 'service', service: 'ktp-el-hilang', region: '33.74' },
         category: 'time',
         description: 'Sudah tiga minggu belum ada kabar tentang KTP-el saya.',
-        contact: { name: 'Siti Aminah' },
+        contact: { name: 'Siti Aminah', email: 'siti.aminah@example.org' },
+        notify: ['email'],
       }),
     });
     expect(filed.status).toBe(201);
     const { code } = (await filed.json()) as { code: string };
-    await desk().getByRole('link', { name: 'Pengaduan' }).click();
-    const inbox = desk().locator('loket-desk-complaints');
-    await inbox.getByRole('button', { name: new RegExp(code) }).click();
-    await inbox.getByText('Sudah tiga minggu belum ada kabar tentang KTP-el saya.').waitFor();
-    expect(await axeViolations(page)).toEqual([]);
-    await inbox
-      .getByRole('textbox', { name: 'Jawaban untuk pengadu' })
-      .fill('Mohon maaf, KTP-el Anda sudah jadi.');
-    await inbox.getByRole('button', { name: 'Kirim jawaban' }).click();
-    await inbox.getByText('Sudah dijawab', { exact: true }).first().waitFor();
-    await inbox.getByRole('button', { name: 'Tutup pengaduan' }).click();
-    await inbox.getByText('Ditutup', { exact: true }).first().waitFor();
+    // The outbox's worker with a real SMTP server that refuses the first e-mail for good.
+    const smtp = await startSmtp();
+    const outbox = createOutbox(api.db, settings(smtp.url), memoryLog(), () => apiNow);
+    try {
+      smtp.refuse(1, 550);
+      await outbox.runOnce();
+      await desk().getByRole('link', { name: 'Pengaduan' }).click();
+      const inbox = desk().locator('loket-desk-complaints');
+      await inbox.getByRole('button', { name: new RegExp(code) }).click();
+      await inbox.getByText('Sudah tiga minggu belum ada kabar tentang KTP-el saya.').waitFor();
+      // "Kabar ke warga": the received e-mail failed, the address masked, never in full.
+      const news = inbox.getByRole('table', { name: 'Kabar ke warga' });
+      const row = (event: string) => news.getByRole('row').filter({ hasText: event }).getByRole('cell');
+      await news.waitFor();
+      expect(await row('Pengaduan diterima').allInnerTexts()).toEqual([
+        expect.stringMatching(/10 Mar 2026/),
+        'Pengaduan diterima',
+        'E-mail',
+        's***@example.org',
+        expect.stringMatching(/^Gagal\s+.*550/s),
+        '1',
+      ]);
+      expect(await inbox.textContent()).not.toContain('siti.aminah@example.org');
+      expect(await axeViolations(page)).toEqual([]);
+      await inbox
+        .getByRole('textbox', { name: 'Jawaban untuk pengadu' })
+        .fill('Mohon maaf, KTP-el Anda sudah jadi.');
+      await inbox.getByRole('button', { name: 'Kirim jawaban' }).click();
+      await inbox.getByText('Sudah dijawab', { exact: true }).first().waitFor();
+      // The answer's e-mail goes out; the log, asked again when the complaint is opened, says so.
+      await outbox.runOnce();
+      await inbox.getByRole('button', { name: new RegExp(code) }).click();
+      await inbox.getByRole('button', { name: new RegExp(code) }).click();
+      await news.getByRole('row').filter({ hasText: 'Jawaban' }).waitFor();
+      expect(await news.getByRole('row').count()).toBe(3);
+      expect(await row('Jawaban').allInnerTexts()).toEqual([
+        expect.stringMatching(/10 Mar 2026/),
+        'Jawaban',
+        'E-mail',
+        's***@example.org',
+        expect.stringMatching(/^Terkirim · 10 Mar 2026/),
+        '1',
+      ]);
+      expect(smtp.received.map((m) => m.subject)).toEqual([`Pengaduan ${code}: sudah dijawab`]);
+      expect(await axeViolations(page)).toEqual([]);
+      await inbox.getByRole('button', { name: 'Tutup pengaduan' }).click();
+      await inbox.getByText('Ditutup', { exact: true }).first().waitFor();
+    } finally {
+      await outbox.stop();
+      await smtp.close();
+    }
   });
 
   test('in English, on a tablet, then signing out', async () => {

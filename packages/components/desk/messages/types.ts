@@ -1,3 +1,4 @@
+import type { Delivery } from '@loket/sdk';
 import type { Plural } from '../../src/i18n';
 
 /** Every string of the officer desk (one dictionary for its components; docs/desk.md). */
@@ -149,6 +150,21 @@ export interface DeskMessages {
     closeNote: string;
     close: string;
     closed: string;
+    /** The delivery log of the complaint's notifications. */
+    deliveries: {
+      heading: string;
+      none: string;
+      time: string;
+      event: string;
+      channel: string;
+      target: string;
+      status: string;
+      attempts: string;
+      next: string;
+      topic: Record<string, string>;
+      channels: Record<Delivery['channel'], string>;
+      statuses: Record<Delivery['status'], string>;
+    };
   };
   workload: {
     heading: string;

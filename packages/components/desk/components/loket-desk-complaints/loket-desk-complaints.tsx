@@ -1,12 +1,13 @@
 import type { OfficerComplaint } from '@loket/sdk';
 import { isLoketApiError } from '@loket/sdk';
-import { answerComplaint, closeComplaint, listComplaints } from '@loket/sdk/officer';
+import { answerComplaint, closeComplaint, listComplaintDeliveries, listComplaints } from '@loket/sdk/officer';
 import { Component, Element, Host, h, State } from '@stencil/core';
 import { date, type Locale, localeOf, plural } from '../../../src/i18n';
 import { announcer, LiveRegion } from '../../../src/kit/live-region';
 import { watchLocale } from '../../../src/kit/locale';
 import { deskCore } from '../../api';
 import { type DeskMessages, deskText } from '../../messages';
+import { Deliveries, type DeliveryLog } from './deliveries';
 
 type Status = OfficerComplaint['status'];
 
@@ -16,6 +17,8 @@ interface ComplaintsState {
   list: OfficerComplaint[];
   total: number;
   open: string | null;
+  /** The delivery log of each complaint opened. */
+  logs: Record<string, DeliveryLog>;
   phase: 'loading' | 'ready' | 'failed';
   busy: boolean;
   error: string | null;
@@ -45,6 +48,7 @@ export class LoketDeskComplaints {
     list: [],
     total: 0,
     open: null,
+    logs: {},
     phase: 'loading',
     busy: false,
     error: null,
@@ -96,11 +100,23 @@ export class LoketDeskComplaints {
       const after = await run();
       this.set({ list: this.state.list.map((c) => (c.code === after.code ? after : c)) });
       this.say(said);
+      void this.loadLog(after.code);
     } catch (error) {
       const detail = isLoketApiError(error) && error.status !== 401 ? error.detail : null;
       this.set({ error: detail ?? this.t.action.failed });
     }
     this.set({ busy: false });
+  }
+
+  /** The complaint's delivery log, asked when it is opened and after an action. */
+  private async loadLog(code: string) {
+    const logs = (log: DeliveryLog) => this.set({ logs: { ...this.state.logs, [code]: log } });
+    if (!this.state.logs[code]) logs('loading');
+    try {
+      logs((await listComplaintDeliveries(deskCore(this.state.locale), code)).data);
+    } catch {
+      logs('failed');
+    }
   }
 
   private submit(complaint: OfficerComplaint, form: HTMLFormElement) {
@@ -177,6 +193,7 @@ export class LoketDeskComplaints {
             </button>
           </form>
         )}
+        <Deliveries t={t} locale={locale} code={c.code} log={this.state.logs[c.code]} />
       </div>
     );
   }
@@ -223,7 +240,10 @@ export class LoketDeskComplaints {
                   class="secondary row"
                   aria-expanded={open === c.code ? 'true' : 'false'}
                   aria-controls={`desk-complaint-${c.code}`}
-                  onClick={() => this.set({ open: open === c.code ? null : c.code, error: null })}
+                  onClick={() => {
+                    this.set({ open: open === c.code ? null : c.code, error: null });
+                    if (this.state.open) void this.loadLog(c.code);
+                  }}
                 >
                   <span class="code">{c.code}</span>{' '}
                   <span class={`status ${c.status}`}>{t.complaints.status[c.status]}</span>{' '}
