@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addOrigin } from '../src/applications/origins.js';
 import { formatCode } from '../src/applications/secrets.js';
 import { addEndpoint } from '../src/notifications/webhook-endpoints.js';
 import { startTestServer, type TestServer } from './helpers/app.js';
@@ -115,6 +116,25 @@ describe('news channels for a complaint', () => {
     });
     expect(wrong.status).toBe(404);
     expect(JSON.stringify(wrong.body)).not.toContain('dukcapil');
+  });
+
+  it('answers a browser’s preflight only for an origin some region allowed (a page of the region’s site)', async () => {
+    await addOrigin(server.db, '33.74', 'https://layanan.semarang.example');
+    const preflight = (origin: string) =>
+      fetch(`${server.url}/v1/news-channels`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
+      });
+    const allowed = await preflight('https://layanan.semarang.example');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://layanan.semarang.example');
+    expect(allowed.headers.get('access-control-allow-methods')).toMatch(/POST/);
+    expect(
+      (await preflight('https://elsewhere.example')).headers.get('access-control-allow-origin'),
+    ).toBeNull();
   });
 
   it('answers 404 for a service not offered in the region, 400 for an unknown region or no subject', async () => {

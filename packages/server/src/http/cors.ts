@@ -40,7 +40,8 @@ const citizen = (origin: boolean): FastifyCorsOptions => ({
 /**
  * Three CORS policies. The catalogue (with the published performance, visit slots and the queue
  * board, and the complaint channels) is public: any origin. The citizen application, booking,
- * complaint, survey kiosk and survey link endpoints
+ * complaint, survey kiosk and survey link endpoints, and the news channels (the application form's
+ * question, and the complaint form's, which carries a secret)
  * answer only origins some region has allowed (the preflight carries no region; each request is
  * then checked against its own application's region). The officer API never answers CORS.
  */
@@ -57,6 +58,7 @@ export async function registerCors(app: FastifyInstance, db: Queryable): Promise
         '/v1/complaints',
         '/v1/kiosk/',
         '/v1/survey/',
+        '/v1/news-channels',
       ].some((p) => path.startsWith(p));
       if (!citizenPath) return callback(null, catalogue);
       if (!origin) return callback(null, citizen(false));

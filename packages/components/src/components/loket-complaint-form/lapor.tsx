@@ -77,3 +77,13 @@ export function laporText(
     .filter(Boolean)
     .join('\n\n');
 }
+
+/** Copies the text for LAPOR! (the clipboard, or the selection where the clipboard is refused). */
+export async function copyText(area: HTMLTextAreaElement | null) {
+  try {
+    await navigator.clipboard.writeText(area?.value ?? '');
+  } catch {
+    area?.select();
+    document.execCommand('copy');
+  }
+}

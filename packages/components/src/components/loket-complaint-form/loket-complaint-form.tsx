@@ -5,10 +5,11 @@ import { coreOf } from '../../kit/api';
 import { Focus } from '../../kit/focus';
 import { announcer, LiveRegion } from '../../kit/live-region';
 import { watchLocale } from '../../kit/locale';
-import { LaporOffer, laporText } from './lapor';
+import { copyText, LaporOffer, laporText } from './lapor';
 import { type ComplaintMessages, complaintText } from './messages';
+import { complete, offered, reach } from './news';
 import { type ComplaintState, checkComplaint, emptyValues, type Values } from './state';
-import { CategoryField, ComplaintView, ErrorSummary, NewsChoice, TextField } from './views';
+import { CategoryField, ComplaintView, ErrorSummary, LookupForm, NewsChoice, TextField } from './views';
 
 /**
  * A complaint to the agency about one application, one visit or a service in a region, with its
@@ -47,6 +48,7 @@ export class LoketComplaintForm {
     view: 'form',
     busy: false,
     channels: null,
+    news: null,
     values: emptyValues(),
     errors: {},
     problem: null,
@@ -57,6 +59,7 @@ export class LoketComplaintForm {
 
   private focusing = new Focus(() => this.el.shadowRoot);
   private key = '';
+  private asking = false;
   private unwatchLocale?: () => void;
   private say = announcer((announcement) => this.patch({ announcement }));
 
@@ -91,6 +94,7 @@ export class LoketComplaintForm {
       values: { ...this.s.values, code },
     });
     void this.loadChannels();
+    if (this.s.view === 'form') void this.askNews();
   }
 
   componentDidRender() {
@@ -109,11 +113,30 @@ export class LoketComplaintForm {
     }
   }
 
+  /**
+   * Which news boxes to offer: the server finds the complaint's agency and region from what the
+   * form has (the `about` it files with) and says whether e-mail and that agency's gateway reach
+   * the citizen. Asked when the form shows; without an answer, again when a contact is typed.
+   */
+  private async askNews() {
+    const about = this.subject();
+    if (this.s.news || this.asking || !complete(about)) return;
+    this.asking = true;
+    try {
+      const news = await reach(this.core(), about);
+      this.patch({ news, values: { ...this.s.values, notify: offered(this.s.values.notify, news) } });
+    } catch {
+      // Offline, refused or slow: e-mail assumed, no phone box; asked again on the next contact.
+    }
+    this.asking = false;
+  }
+
   private set = (field: keyof Values, value: string) => {
     const values = { ...this.s.values, [field]: value };
     // A box ticked for a contact that is emptied again is unticked.
     values.notify = values.notify.filter((c) => values[c].trim() !== '');
     this.patch({ values });
+    if (field === 'email' || field === 'phone') void this.askNews();
   };
 
   private toggle = (channel: 'email' | 'phone', on: boolean) => {
@@ -155,7 +178,7 @@ export class LoketComplaintForm {
           category: v.category as Exclude<Values['category'], ''>,
           description: v.description.trim(),
           ...(Object.keys(contact).length > 0 && { contact }),
-          notify: v.notify,
+          notify: offered(v.notify, this.s.news),
         },
         { idempotencyKey: this.key },
       );
@@ -195,19 +218,23 @@ export class LoketComplaintForm {
   private goTo = (field: string) => this.focusing.find(`#loket-complaint-${field}`)?.focus();
 
   private copy = async () => {
-    const area = this.focusing.find('#loket-lapor-text') as HTMLTextAreaElement | null;
-    try {
-      await navigator.clipboard.writeText(area?.value ?? '');
-    } catch {
-      area?.select();
-      document.execCommand('copy');
-    }
+    await copyText(this.focusing.find('#loket-lapor-text') as HTMLTextAreaElement | null);
     this.say(this.t.laporCopied);
   };
 
+  private open = () => {
+    this.patch({ view: 'form' });
+    this.focusing.later(() => this.focusing.find('h2'));
+    void this.askNews();
+  };
+
+  private get common() {
+    return { t: this.t, values: this.s.values, errors: this.s.errors, set: this.set };
+  }
+
   private formView() {
     const t = this.t;
-    const common = { t, values: this.s.values, errors: this.s.errors, set: this.set };
+    const common = this.common;
     const about =
       this.about === 'application' || this.about === 'visit'
         ? fill(this.about === 'visit' ? t.aboutVisit : t.aboutApplication, { code: this.code ?? '' })
@@ -227,7 +254,7 @@ export class LoketComplaintForm {
           <TextField {...common} field="email" label={t.email} type="email" />
           <TextField {...common} field="phone" label={t.phone} type="tel" />
         </fieldset>
-        <NewsChoice t={t} values={this.s.values} onToggle={this.toggle} />
+        <NewsChoice t={t} values={this.s.values} news={this.s.news} onToggle={this.toggle} />
         <div class="actions">
           <button type="submit" class="button primary" aria-disabled={this.s.busy ? 'true' : undefined}>
             {this.s.busy ? t.sending : t.send}
@@ -237,25 +264,6 @@ export class LoketComplaintForm {
               {t.cancel}
             </button>
           )}
-        </div>
-      </form>
-    );
-  }
-
-  private lookupView() {
-    const t = this.t;
-    const common = { t, values: this.s.values, errors: this.s.errors, set: this.set };
-    return (
-      <form noValidate onSubmit={this.lookup}>
-        <h2>{t.headingLookup}</h2>
-        <p>{t.lookupHint}</p>
-        <ErrorSummary t={this.t} errors={this.s.errors} problem={this.s.problem} onGo={this.goTo} />
-        <TextField {...common} field="code" label={t.code} />
-        <TextField {...common} field="secret" label={t.secret} />
-        <div class="actions">
-          <button type="submit" class="button primary" aria-disabled={this.s.busy ? 'true' : undefined}>
-            {this.s.busy ? t.looking : t.lookup}
-          </button>
         </div>
       </form>
     );
@@ -273,19 +281,14 @@ export class LoketComplaintForm {
         <section class="complaint-form" part="base" lang={locale}>
           <LiveRegion text={this.s.announcement} />
           {view === 'closed' && (
-            <button
-              type="button"
-              class="button"
-              onClick={() => {
-                this.patch({ view: 'form' });
-                this.focusing.later(() => this.focusing.find('h2'));
-              }}
-            >
+            <button type="button" class="button" onClick={this.open}>
               {t.open}
             </button>
           )}
           {view === 'form' && this.formView()}
-          {view === 'lookup' && this.lookupView()}
+          {view === 'lookup' && (
+            <LookupForm {...this.common} {...this.s} onGo={this.goTo} onSubmit={this.lookup} />
+          )}
           {(view === 'filed' || view === 'found') && shown && (
             <div>
               <h2 tabIndex={-1}>{view === 'filed' ? t.filedTitle : t.headingLookup}</h2>

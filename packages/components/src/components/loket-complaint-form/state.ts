@@ -1,5 +1,6 @@
 import type { ComplaintCategory, ComplaintChannelList, CreatedComplaint, FiledComplaint } from '@loket/sdk';
 import type { Locale } from '../../i18n';
+import type { NewsReach } from './news';
 
 /** What the citizen types. */
 export interface Values {
@@ -20,6 +21,8 @@ export interface ComplaintState {
   view: 'closed' | 'form' | 'filed' | 'lookup' | 'found';
   busy: boolean;
   channels: ComplaintChannelList | null;
+  /** What the server said news can reach (POST /v1/news-channels); null until it has. */
+  news: NewsReach | null;
   values: Values;
   errors: Partial<Record<keyof Values, string>>;
   /** A problem not about one field (the network, a refused request). */

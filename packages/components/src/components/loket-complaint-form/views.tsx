@@ -2,6 +2,7 @@ import type { ComplaintChannelList, CreatedComplaint, FiledComplaint } from '@lo
 import { type FunctionalComponent, h } from '@stencil/core';
 import { date, fill, type Locale } from '../../i18n';
 import type { ComplaintMessages } from './messages';
+import { assumed, type NewsReach } from './news';
 import type { Values } from './state';
 
 type Field = keyof Values;
@@ -93,13 +94,17 @@ export const CategoryField: FunctionalComponent<Common & { channels: ComplaintCh
   );
 };
 
-/** "Kabar tentang pengaduan ini": one unticked box per contact given (like an application's). */
+/**
+ * "Kabar tentang pengaduan ini": one unticked box per contact given (like an application's), and
+ * only where news can go (`news`: the server sends e-mail; the agency's gateway takes the phone).
+ */
 export const NewsChoice: FunctionalComponent<{
   t: ComplaintMessages;
   values: Values;
+  news: NewsReach | null;
   onToggle(channel: 'email' | 'phone', on: boolean): void;
-}> = ({ t, values, onToggle }) => {
-  const given = (['email', 'phone'] as const).filter((c) => values[c].trim() !== '');
+}> = ({ t, values, news, onToggle }) => {
+  const given = (['email', 'phone'] as const).filter((c) => values[c].trim() !== '' && (news ?? assumed)[c]);
   if (given.length === 0) return null;
   return (
     <fieldset class="field">
@@ -189,5 +194,26 @@ export const ErrorSummary: FunctionalComponent<{
         </ul>
       </div>
     </div>
+  );
+};
+
+/** The lookup of a complaint's status and answer: its code and secret. */
+export const LookupForm: FunctionalComponent<
+  Common & { busy: boolean; problem: string | null; onGo(field: string): void; onSubmit(e: Event): void }
+> = (props) => {
+  const { t, errors, busy, problem, onGo, onSubmit } = props;
+  return (
+    <form noValidate onSubmit={onSubmit}>
+      <h2>{t.headingLookup}</h2>
+      <p>{t.lookupHint}</p>
+      <ErrorSummary t={t} errors={errors} problem={problem} onGo={onGo} />
+      <TextField {...props} field="code" label={t.code} />
+      <TextField {...props} field="secret" label={t.secret} />
+      <div class="actions">
+        <button type="submit" class="button primary" aria-disabled={busy ? 'true' : undefined}>
+          {busy ? t.looking : t.lookup}
+        </button>
+      </div>
+    </form>
   );
 };
