@@ -4,7 +4,7 @@ import { html } from 'lit';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { en } from '../packages/components/src/components/loket-complaint-form/messages/en';
 import { id } from '../packages/components/src/components/loket-complaint-form/messages/id';
-import { ANSWERED, complaints, resetComplaints } from './msw/complaints';
+import { ANSWERED, complaintNews, complaints, resetComplaints } from './msw/complaints';
 import { API_BASE, failing } from './msw/handlers';
 import { props } from './support/controls';
 import { patience } from './support/finder';
@@ -89,6 +89,19 @@ export const NewsOptIn: Story = {
     await userEvent.type(view.getByRole('textbox', { name: t.email }), 'siti@example.org');
     const box = await view.findByRole('checkbox', { name: fill(t.newsEmail, { email: 'siti@example.org' }) });
     await expect(box).not.toBeChecked();
+  },
+};
+
+/** Where the agency's gateway takes complaint news: a box for the phone too (without it, none). */
+export const NewsByPhone: Story = {
+  parameters: { msw: { handlers: { complaints: [...complaintNews(true), ...complaints()] } } },
+  play: async ({ canvasElement, globals }) => {
+    const t = wordsOf(globals);
+    const { view } = await formIn(canvasElement);
+    await userEvent.type(view.getByRole('textbox', { name: t.email }), 'siti@example.org');
+    await userEvent.type(view.getByRole('textbox', { name: t.phone }), '0812 3456 7890');
+    await view.findByRole('checkbox', { name: fill(t.newsPhone, { phone: '0812 3456 7890' }) }, patience);
+    await expect(view.getAllByRole('checkbox')).toHaveLength(2);
   },
 };
 

@@ -19,7 +19,7 @@ const SITES = {
       ['/lacak.html', 'Lacak permohonan'],
       ['/antrean.html', 'Ambil antrean'],
       ['/#mpp', 'Mal Pelayanan Publik'],
-      ['/#pengaduan', 'Pengaduan'],
+      ['/pengaduan.html', 'Pengaduan'],
     ],
   },
   en: {
@@ -34,7 +34,7 @@ const SITES = {
       ['/track.html', 'Track an application'],
       ['/visit.html', 'Book a visit'],
       ['/en.html#mpp', 'Public service mall'],
-      ['/en.html#complaints', 'Complaints'],
+      ['/complaints.html', 'Complaints'],
     ],
   },
 };

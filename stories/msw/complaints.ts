@@ -95,7 +95,26 @@ const notFound = (request: Request) =>
     { status: 404, headers: { 'content-type': 'application/problem+json' } },
   );
 
+/**
+ * `POST /v1/news-channels` `{ about }`: whether news about a complaint on `about` can reach the
+ * citizen by e-mail and by phone (on the server: the agency's gateway covering the region takes
+ * complaint events). The demo region's Dispendukcapil, whatever the complaint is about.
+ */
+export const complaintNews = (phone: boolean, email = true) => [
+  http.post(`${API_BASE}/v1/news-channels`, async ({ request }) => {
+    const { about } = (await request.json()) as { about: { region?: string } };
+    return HttpResponse.json({
+      lang: lang(request),
+      region: about.region ?? '35.78',
+      agency: 'dukcapil',
+      email,
+      phone,
+    });
+  }),
+];
+
 export const complaints = () => [
+  ...complaintNews(false),
   http.get(`${API_BASE}/v1/complaint-channels`, ({ request }) =>
     HttpResponse.json({
       lang: lang(request),

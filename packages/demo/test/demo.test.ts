@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { addOrigin } from '../../server/src/applications/origins.js';
 import { bundledRegionDir, importRegionData } from '../../server/src/catalogue/region-data.js';
 import { startTestServer, type TestServer } from '../../server/test/helpers/app.js';
 import { startDemo } from '../serve.mjs';
+import { axeViolations } from './desk-support.js';
 import { eventually, hasFocus, launchChromium, watch } from './support.js';
 
 // A citizen on the regional website: the API runs on 127.0.0.1, the site on localhost (another
@@ -131,6 +134,48 @@ describe('the demo site', () => {
     await page.goto(`${site}/en.html`);
     await page.getByRole('combobox', { name: 'Search services' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'By life event' }).waitFor();
+  });
+
+  test('the menu’s Complaints opens /complaints.html, where an e-mail’s link looks a complaint up in English', async () => {
+    await addOrigin(api.db, '35.78', new URL(site).origin);
+    const filed = await fetch(new URL('/v1/complaints', api.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify({
+        about: { kind: 'service', service: 'ktp-el-hilang', region: '35.78' },
+        category: 'facilities',
+        description: 'The waiting room had no seats left.',
+      }),
+    });
+    const { code, secret } = (await filed.json()) as { code: string; secret: string };
+    await page.goto(`${site}/en.html`);
+    await page
+      .getByRole('navigation', { name: 'Main menu' })
+      .getByRole('link', { name: 'Complaints' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Complaints' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/complaints.html');
+    const current = page.getByRole('navigation', { name: 'Main menu' }).locator('[aria-current="page"]');
+    expect(await current.textContent()).toBe('Complaints');
+    // The complaint e-mail's link, opened in a new page load (a fragment alone would not reload).
+    await page.waitForLoadState('networkidle');
+    await page.goto('about:blank');
+    await page.goto(`${site}/complaints.html#kode=${code}`);
+    const form = page.locator('loket-complaint-form');
+    await form.getByRole('heading', { name: 'Check a complaint’s answer' }).waitFor();
+    expect(await form.getByRole('textbox', { name: 'Complaint code' }).inputValue()).toBe(code);
+    await form.getByRole('textbox', { name: 'Secret code' }).fill(secret);
+    await form.getByRole('button', { name: 'Check answer' }).click();
+    await form
+      .getByRole('definition')
+      .filter({ hasText: 'Received, waiting for the agency’s answer' })
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    // Its Indonesian page is one link away, in the menu as "Pengaduan".
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('link', { name: 'Bahasa Indonesia' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Pengaduan' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/pengaduan.html');
   });
 
   test('nothing was blocked by the CSP and nothing was logged as an error', async () => {

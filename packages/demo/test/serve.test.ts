@@ -69,6 +69,8 @@ describe('the demo server', () => {
       '/track.html': 'en',
       '/antrean.html': 'id',
       '/visit.html': 'en',
+      '/pengaduan.html': 'id',
+      '/complaints.html': 'en',
       '/tidak-ada.html': 'id',
     };
     for (const [url, lang] of Object.entries(pages)) {
@@ -127,6 +129,8 @@ describe('the demo server', () => {
       ['/antrean.html?layanan=ktp-el-hilang&lokasi=mpp-surabaya-siola', '/antrean.html', '/visit.html'],
       ['/visit.html?layanan=ktp-el-hilang&lokasi=mpp-surabaya-siola', '/visit.html', '/antrean.html'],
       ['/en.html', '/en.html', '/'],
+      ['/pengaduan.html', '/pengaduan.html', '/complaints.html'],
+      ['/complaints.html', '/complaints.html', '/pengaduan.html'],
     ] as const) {
       const html = await get(url);
       expect(html.match(/<header class="site-header">/g), url).toHaveLength(1);
