@@ -182,7 +182,7 @@ export const Answered: Story = {
 
 /** The complaint cannot be sent (the server fails): the form says so and keeps what was typed. */
 export const SendFailed: Story = {
-  parameters: { msw: { handlers: { complaints: [...complaints().slice(0, 1), ...failing()] } } },
+  parameters: { msw: { handlers: { complaints: [...complaints().slice(0, 2), ...failing()] } } },
   play: async ({ canvasElement, globals }) => {
     const t = wordsOf(globals);
     const { view } = await formIn(canvasElement);
