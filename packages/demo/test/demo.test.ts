@@ -149,6 +149,8 @@ describe('the demo site', () => {
     });
     const { code, secret } = (await filed.json()) as { code: string; secret: string };
     await page.goto(`${site}/en.html`);
+    // Leaving a page while its components still fetch their chunks would abort them: wait.
+    await page.waitForLoadState('networkidle');
     await page
       .getByRole('navigation', { name: 'Main menu' })
       .getByRole('link', { name: 'Complaints' })
@@ -157,11 +159,11 @@ describe('the demo site', () => {
     expect(new URL(page.url()).pathname).toBe('/complaints.html');
     const current = page.getByRole('navigation', { name: 'Main menu' }).locator('[aria-current="page"]');
     expect(await current.textContent()).toBe('Complaints');
-    // The complaint e-mail's link, opened in a new page load (a fragment alone would not reload).
-    await page.waitForLoadState('networkidle');
-    await page.goto('about:blank');
-    await page.goto(`${site}/complaints.html#kode=${code}`);
     const form = page.locator('loket-complaint-form');
+    await form.getByRole('heading', { name: 'Check a complaint’s answer' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    // The complaint e-mail's link (a new page load: another query, so not a same-page fragment).
+    await page.goto(`${site}/complaints.html?dari=surat#kode=${code}`);
     await form.getByRole('heading', { name: 'Check a complaint’s answer' }).waitFor();
     expect(await form.getByRole('textbox', { name: 'Complaint code' }).inputValue()).toBe(code);
     await form.getByRole('textbox', { name: 'Secret code' }).fill(secret);
@@ -172,7 +174,6 @@ describe('the demo site', () => {
       .waitFor();
     expect(await axeViolations(page)).toEqual([]);
     // Its Indonesian page is one link away, in the menu as "Pengaduan".
-    await page.waitForLoadState('networkidle');
     await page.getByRole('link', { name: 'Bahasa Indonesia' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Pengaduan' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/pengaduan.html');
