@@ -10,6 +10,7 @@ import type { NationalChannel } from './catalogue/present.js';
 import type { Db } from './db/index.js';
 import { loadContract, registerDocs } from './docs.js';
 import { registerCatalogueCaching } from './http/cache.js';
+import { registerCachedHits } from './http/cached-hits.js';
 import { clientErrorHandler } from './http/client-errors.js';
 import { registerCompression } from './http/compression.js';
 import { registerCors } from './http/cors.js';
@@ -19,7 +20,7 @@ import { bodyRules, registerBodyRules, registerTextCheck } from './http/input.js
 import { registerUploads, takesUpload } from './http/multipart.js';
 import { registerContentNegotiation } from './http/negotiate.js';
 import { frameworkErrorHandler, registerProblemHandlers } from './http/problems.js';
-import { registerRateLimits } from './http/rate-limit.js';
+import { rateCheck, registerRateLimits } from './http/rate-limit.js';
 import { ResponseCache } from './http/response-cache.js';
 import { securityHandlers } from './http/security.js';
 import { registerValidation } from './http/validation.js';
@@ -181,21 +182,24 @@ export async function buildApp(
     },
   };
 
-  app.addHook('onSend', async (request, reply) => {
+  const { responseCache = { maxBytes: 32 * 1024 * 1024, checkEveryMs: 1000 } } = options;
+  const cache = responseCache ? new ResponseCache(options.db, responseCache) : null;
+  const maxAge = options.cacheMaxAge ?? 300;
+  const checkRate = rateCheck(app, options.db, limits);
+  // First of all: a catalogue answer the cache holds is sent from here, with the headers the
+  // hooks below would add (and counted against the rate limit).
+  if (cache) registerCachedHits(app, cache, maxAge, checkRate);
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
+    done(null, payload);
   });
   registerProblemHandlers(app);
   registerSecurityHeaders(app);
   registerContentNegotiation(app);
   await registerCors(app, options.db);
-  await registerRateLimits(app, options.db, limits);
-  // After CORS, so that responses served from the cache carry the CORS headers too.
-  const { responseCache = { maxBytes: 32 * 1024 * 1024, checkEveryMs: 1000 } } = options;
-  registerCatalogueCaching(
-    app,
-    options.cacheMaxAge ?? 300,
-    responseCache ? new ResponseCache(options.db, responseCache) : null,
-  );
+  registerRateLimits(app, checkRate);
+  // After CORS, so that answers to be cached carry the CORS headers too.
+  registerCatalogueCaching(app, maxAge, cache);
   // After the caching: the ETag is taken over the uncompressed bytes.
   await registerCompression(app);
 

@@ -2,6 +2,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import compress from '@fastify/compress';
 import type { FastifyInstance } from 'fastify';
 import Negotiator from 'negotiator';
+import { memo } from './memo.js';
 
 /**
  * Text worth compressing: JSON and problem+json, the contract (YAML), the docs' HTML, CSS and
@@ -24,13 +25,16 @@ const encodings: Encoding[] = ['br', 'gzip'];
  * @fastify/compress makes for the responses it compresses.
  */
 export function preferredEncoding(header: string | string[] | undefined): Encoding | null {
-  if (!header) return null;
+  return header ? negotiated(String(header)) : null;
+}
+
+const negotiated = memo((header): Encoding | null => {
   // negotiator 1.x takes `preferred` (ties in q); its published types predate it.
-  const negotiator = new Negotiator({ headers: { 'accept-encoding': String(header) } }) as {
+  const negotiator = new Negotiator({ headers: { 'accept-encoding': header } }) as {
     encoding(available: Encoding[], options: { preferred: Encoding[] }): Encoding | undefined;
   };
   return negotiator.encoding(encodings, { preferred: encodings }) ?? null;
-}
+});
 
 /**
  * Compresses a response kept in the response cache, once: brotli at its best quality (the bytes

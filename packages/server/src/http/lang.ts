@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import Negotiator from 'negotiator';
 import type { Lang } from '../messages/index.js';
+import { memo } from './memo.js';
 
 const available: Lang[] = ['id', 'en'];
 
@@ -13,6 +14,10 @@ export function pickLang(request: FastifyRequest): Lang {
   if (query?.lang === 'en' || query?.lang === 'id') return query.lang;
   const header = request.headers['accept-language'];
   if (typeof header !== 'string' || header.length > 500) return 'id';
+  return fromHeader(header);
+}
+
+const fromHeader = memo((header): Lang => {
   const preferred = new Negotiator({ headers: { 'accept-language': header } }).language(available);
   return preferred === 'en' ? 'en' : 'id';
-}
+});

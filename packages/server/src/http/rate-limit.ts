@@ -1,10 +1,11 @@
-import rateLimit, { normalizeIP } from '@fastify/rate-limit';
+import { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sweepCounters } from '../db/counters.js';
 import type { Queryable } from '../db/index.js';
 import type { Limit, Limits } from '../limits.js';
 import { tooManyRequests } from '../problem.js';
-import { ReservingCounter } from './rate-store.js';
+import { memo } from './memo.js';
+import { type Place, ReservingCounter } from './rate-store.js';
 
 type Kind = 'reads' | 'writes' | 'lookups' | 'uploads' | 'drafts' | 'signIns';
 
@@ -48,67 +49,94 @@ export function kindsOf(request: FastifyRequest): Kind[] {
   return ['writes'];
 }
 
+/** The first limit a request went over: which, its maximum, and when it may try again. */
+export interface Refusal {
+  kind: Kind;
+  max: number;
+  seconds: number;
+}
+
 /**
- * Rate limits per client address on every route, 404s included (@fastify/rate-limit, counting in
- * the database through `counters.ts`, so instances on one PostgreSQL share the counts; a
- * ReservingCounter writes there once per run of hits, not once per hit). The
- * client address is `request.ip`: the connection's, or the one the trusted reverse proxy put in
- * X-Forwarded-For (Fastify's `trustProxy`). IPv6 addresses count per /64, like the plugin does.
- * A refused request gets `429` problem+json with `Retry-After`. Register after CORS (so the 429
- * carries CORS headers) and before the catalogue cache (so cached answers are counted too).
+ * Counts a request against each of its limits (kindsOf): null when it may go on, else the first
+ * limit it went over. Synchronous while this instance holds places in memory for its keys (the
+ * common case, see ReservingCounter); a promise when a key needs the database.
  */
-export async function registerRateLimits(app: FastifyInstance, db: Queryable, limits: Limits): Promise<void> {
+export type RateCheck = (request: FastifyRequest) => Refusal | null | Promise<Refusal | null>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** This request's count, when it was taken before the rate-limit hook (http/cached-hits.ts). */
+    rateChecked?: Refusal | null;
+  }
+}
+
+/**
+ * Rate limits per client address on every route, 404s included, counted in the database through
+ * `counters.ts` (so instances on one PostgreSQL share the counts; a ReservingCounter writes there
+ * once per run of hits, not once per hit). The client address is `request.ip`: the connection's,
+ * or the one the trusted reverse proxy put in X-Forwarded-For (Fastify's `trustProxy`). IPv6
+ * addresses count per /64 (@fastify/rate-limit's normalizeIP). A request over a limit gets `429`
+ * problem+json with `Retry-After`; if the counter cannot be reached the request is let through
+ * (as @fastify/rate-limit's `skipOnError` did). Register after CORS (so the 429 carries CORS
+ * headers) and before the catalogue cache (so cached answers are counted too). The cached
+ * answers' short way (cached-hits.ts) counts with the same check before this hook, and leaves its
+ * result in `request.rateChecked`.
+ */
+export function rateCheck(app: FastifyInstance, db: Queryable, limits: Limits): RateCheck {
   const counter = new ReservingCounter(db);
   sweepCountersNowAndThen(app, db, counter);
-  const store = class {
-    incr(
-      key: string,
-      callback: (error: Error | null, result?: { current: number; ttl: number }) => void,
-      windowMs: number,
-      max: number,
-    ) {
-      counter.hit(`ip:${key}`, windowMs, max).then(
-        (place) => callback(null, place),
-        (error: Error) => callback(error),
-      );
-    }
-    child() {
-      return this;
-    }
-  };
-  await app.register(rateLimit, { global: false, store, skipOnError: true });
+  const address = memo((ip) => normalizeIP(ip), 1024);
+  const allowed = new Set(limits.allow.map((ip) => address(ip)));
 
-  const allowed = new Set(limits.allow.map((address) => normalizeIP(address)));
-  const limiter = (kind: Kind, limit: Limit) =>
-    limit.max > 0
-      ? app.createRateLimit({
-          max: limit.max,
-          timeWindow: limit.windowMs,
-          keyGenerator: (request) => `${kind}:${normalizeIP(request.ip)}`,
-          allowList: (request) => allowed.has(normalizeIP(request.ip)),
-        })
+  const refusal = (kind: Kind, limit: Limit, place: Place | null): Refusal | null =>
+    place && place.current > limit.max
+      ? { kind, max: limit.max, seconds: Math.max(1, Math.ceil(place.ttl / 1000)) }
       : null;
-  const limiters = {
-    reads: limiter('reads', limits.reads),
-    writes: limiter('writes', limits.writes),
-    lookups: limiter('lookups', limits.lookups),
-    uploads: limiter('uploads', limits.uploads),
-    drafts: limiter('drafts', limits.drafts),
-    signIns: limiter('signIns', limits.signIns),
-  };
 
-  app.addHook('onRequest', async (request, reply) => {
-    for (const kind of kindsOf(request)) {
-      const check = limiters[kind];
-      const result = check ? await check(request) : null;
-      if (!result || result.isAllowed || !result.isExceeded) continue;
-      const seconds = Math.max(1, result.ttlInSeconds);
-      reply.header('x-ratelimit-limit', result.max);
-      reply.header('x-ratelimit-remaining', 0);
-      reply.header('x-ratelimit-reset', seconds);
-      request.log.info({ kind, limit: result.max }, 'rate limit reached');
-      throw tooManyRequests(seconds);
+  const check: RateCheck = (request) => {
+    const ip = address(request.ip);
+    if (allowed.has(ip)) return null;
+    const kinds = kindsOf(request);
+    for (let i = 0; i < kinds.length; i++) {
+      const kind = kinds[i] as Kind;
+      const limit = limits[kind];
+      if (limit.max <= 0) continue;
+      const key = `ip:${kind}:${ip}`;
+      const held = counter.hitHeld(key);
+      if (!held) return checkFrom(i, kinds, ip);
+      const refused = refusal(kind, limit, held);
+      if (refused) return refused;
     }
+    return null;
+  };
+  // The rest of the kinds from `i` on, waiting for the database where needed.
+  const checkFrom = async (i: number, kinds: Kind[], ip: string): Promise<Refusal | null> => {
+    for (const kind of kinds.slice(i)) {
+      const limit = limits[kind];
+      if (limit.max <= 0) continue;
+      const place = await counter.hit(`ip:${kind}:${ip}`, limit.windowMs, limit.max).catch(() => null);
+      const refused = refusal(kind, limit, place);
+      if (refused) return refused;
+    }
+    return null;
+  };
+  return check;
+}
+
+/** The rate-limit hook: the check's refusal becomes a 429 (see rateCheck). */
+export function registerRateLimits(app: FastifyInstance, check: RateCheck): void {
+  app.addHook('onRequest', (request, reply, done) => {
+    const refuse = (refused: Refusal | null) => {
+      if (!refused) return done();
+      reply.header('x-ratelimit-limit', refused.max);
+      reply.header('x-ratelimit-remaining', 0);
+      reply.header('x-ratelimit-reset', refused.seconds);
+      request.log.info({ kind: refused.kind, limit: refused.max }, 'rate limit reached');
+      done(tooManyRequests(refused.seconds));
+    };
+    const checked = request.rateChecked !== undefined ? request.rateChecked : check(request);
+    if (checked instanceof Promise) checked.then(refuse, done);
+    else refuse(checked);
   });
 }
 

@@ -40,18 +40,25 @@ export class ReservingCounter {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** A place from the run held in memory, if one is left: no promise, no database. */
+  hitHeld(key: string): Place | undefined {
+    const held = this.held.get(key);
+    if (!held || held.pending || held.next > held.last) return undefined;
+    const now = this.now();
+    if (now >= held.endsAt) return undefined;
+    return { current: held.next++, ttl: held.endsAt - now };
+  }
+
   async hit(key: string, windowMs: number, max: number): Promise<Place> {
     for (;;) {
       const held = this.held.get(key);
-      const now = this.now();
       if (held?.pending) {
         await held.pending;
         continue;
       }
-      if (held && held.next <= held.last && now < held.endsAt) {
-        const current = held.next++;
-        return { current, ttl: held.endsAt - now };
-      }
+      const place = this.hitHeld(key);
+      if (place) return place;
+      const now = this.now();
       const known = held && now < held.endsAt ? held.last : 0;
       const run = Math.min(MOST_AHEAD, Math.max(1, Math.floor((max - known) / 8)));
       const entry: Held = { next: 1, last: 0, endsAt: 0 };

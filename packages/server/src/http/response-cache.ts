@@ -6,6 +6,8 @@ export interface CachedResponse {
   payload: string;
   etag: string;
   contentType: string;
+  /** The payload's length in bytes. */
+  length: number;
   /** The payload compressed, made the first time a client asks for that encoding. */
   encoded?: Partial<Record<Encoding, Buffer>>;
 }
@@ -38,7 +40,12 @@ export class ResponseCache {
 
   /** Drops everything when the catalogue version moved since the last check. */
   async refresh(now = Date.now()): Promise<void> {
-    if (now - this.#checkedAt < this.checkEveryMs) return;
+    await this.refreshIfDue(now);
+  }
+
+  /** refresh(), or nothing at all (no promise) while the last check is recent enough. */
+  refreshIfDue(now = Date.now()): Promise<void> | undefined {
+    if (now - this.#checkedAt < this.checkEveryMs) return undefined;
     this.#checking ??= (async () => {
       try {
         const [row] = await this.db.query<{ v: string }>('select version::text as v from catalogue_version');
@@ -50,7 +57,7 @@ export class ResponseCache {
         this.#checking = null;
       }
     })();
-    await this.#checking;
+    return this.#checking;
   }
 
   get(key: string): CachedResponse | undefined {
