@@ -1,30 +1,20 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { en } from '../packages/components/desk/messages/en';
-import { id } from '../packages/components/desk/messages/id';
 import type { DeskMessages } from '../packages/components/desk/messages/types';
 import { deskApi, deskCode, deskPassword, officer, queued, serverSays } from './msw/desk';
 import { adminHandlers } from './msw/desk-admin';
 import { applicationApi, CODE } from './msw/desk-application';
 import { API_BASE } from './msw/handlers';
+import { at, deskIn, wordsOf } from './support/desk';
 import { patience } from './support/finder';
-import { fill, inLocale, storyLocale } from './support/locale';
+import { fill, storyLocale } from './support/locale';
 
 // The officer desk (<loket-desk>, served at /petugas/: docs/desk.md) on MSW's officer API
 // (msw/desk.ts, which follows the server's sign-in, TOTP, CSRF and session rules): signing in with
 // a password, the TOTP step, the SSO button, the queue full and empty, a session that ends under
 // the officer's hands, the officer's own password, a supervisor's workload, the admin screen, and
 // an application with its PDF drawn inline and a transition refused as a conflict.
-
-/** The desk's words in the story's language (the Language toolbar's). */
-const wordsOf = (globals: Record<string, unknown>): DeskMessages => inLocale(globals, { id, en });
-
-/** Where a story opens the desk (the screen is in the address's fragment). */
-const at = (hash: string) => () => {
-  history.replaceState(null, '', hash);
-  return () => history.replaceState(null, '', '#');
-};
 
 const meta = {
   title: 'Desk/Officer desk',
@@ -37,22 +27,6 @@ const meta = {
 
 export default meta;
 type Story = StoryObj;
-
-/** The desk's shadow root, and a screen's inside it, for queries (testing-library stops at a shadow root). */
-async function deskIn(canvasElement: HTMLElement) {
-  await customElements.whenDefined('loket-desk');
-  const desk = canvasElement.querySelector('loket-desk');
-  await waitFor(() => expect(desk?.shadowRoot?.querySelector('[part~="base"]')).toBeTruthy(), patience);
-  const root = desk?.shadowRoot as ShadowRoot;
-  const screen = async (tag: string) => {
-    await waitFor(
-      () => expect(root.querySelector(tag)?.shadowRoot?.querySelector('[part~="base"]')).toBeTruthy(),
-      patience,
-    );
-    return within(root.querySelector(tag)?.shadowRoot as unknown as HTMLElement);
-  };
-  return { root, view: within(root as unknown as HTMLElement), screen };
-}
 
 async function typeCredentials(t: DeskMessages, view: ReturnType<typeof within>, password = deskPassword) {
   await userEvent.type(

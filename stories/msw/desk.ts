@@ -18,7 +18,8 @@ export const officer = {
 };
 export const deskPassword = 'kata sandi yang panjang';
 export const deskCode = '492039';
-const csrf = 'Zm9yLXN0b3JpZXMtb25seS1ub3QtYS1yZWFsLXRva2Vu';
+/** The CSRF token the session gives; every request but GET must carry it (`x-loket-csrf`). */
+export const csrf = 'Zm9yLXN0b3JpZXMtb25seS1ub3QtYS1yZWFsLXRva2Vu';
 
 /** What the server says in problems the desk shows as they are, in the request's language. */
 export const serverSays = {
@@ -42,13 +43,19 @@ export const serverSays = {
 export const saysTo = (request: Request) =>
   serverSays[request.headers.get('accept-language')?.toLowerCase().startsWith('en') ? 'en' : 'id'];
 
-function problem(status: number, kind: string, title: string, detail: string, pointer?: string) {
+export function problem(status: number, kind: string, title: string, detail: string, pointer?: string) {
   const body = { type: `urn:loket:problem:${kind}`, title, status, detail };
   return HttpResponse.json(pointer ? { ...body, errors: [{ pointer, detail }] } : body, {
     status,
     headers: { 'content-type': 'application/problem+json' },
   });
 }
+
+/** The server's 403 for a request other than GET without the session's CSRF token; null when it has it. */
+export const csrfRefused = (request: Request) =>
+  request.method !== 'GET' && request.headers.get('x-loket-csrf') !== csrf
+    ? problem(403, 'csrf-failed', 'Tidak diizinkan', 'Muat ulang halaman.')
+    : null;
 
 export interface DeskMock {
   /** Signed in at the start (a reload of a desk already signed in). */
@@ -90,10 +97,7 @@ export function queued(code: string, status: string, due: string, overdue = fals
 export function deskApi(mock: DeskMock) {
   let live = mock.signedIn;
   let usedCode = false;
-  const mutating = (request: Request) =>
-    request.method !== 'GET' && request.headers.get('x-loket-csrf') !== csrf
-      ? problem(403, 'csrf-failed', 'Tidak diizinkan', 'Muat ulang halaman.')
-      : null;
+  const mutating = csrfRefused;
   const signedIn = <T>(answer: () => T) => (live ? answer() : expired());
   const handlers = [
     http.get(`${API_BASE}/v1/officer/session`, () => (live ? HttpResponse.json(session()) : expired())),
