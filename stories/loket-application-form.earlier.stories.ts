@@ -1,7 +1,6 @@
+import { formMessagesEn, formMessagesId } from '@loket/sdk/forms';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor, within } from 'storybook/test';
-import { formMessagesEn } from '../packages/sdk/src/forms/messages.en';
-import { formMessagesId } from '../packages/sdk/src/forms/messages.id';
 import { SAMPLE_PDF, seedApplication } from './msw/applications';
 import { demo } from './msw/demo';
 import {
