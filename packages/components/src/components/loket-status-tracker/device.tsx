@@ -112,7 +112,11 @@ export function deviceOf(host: DeviceHost) {
         <m.RecoveryForm
           locale={host.locale}
           state={state}
-          onChange={(next) => (host.recovery = next)}
+          onChange={(patch) => {
+            // From host.recovery, not the rendered state: a second input before the next render
+            // (autofill, fast typing) would otherwise put back the first one's old value.
+            if (host.recovery) host.recovery = { ...host.recovery, ...patch };
+          }}
           onSubmit={() => void m.askForLink(host)}
           onBack={() => {
             host.recovery = null;

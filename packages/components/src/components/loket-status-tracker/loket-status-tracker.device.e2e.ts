@@ -147,3 +147,25 @@ for (const [name, width, height] of [
     });
   });
 }
+
+it('Lupa kode rahasia?: the code and the contact typed in one frame (autofill) are both sent', async () => {
+  const app = await applicationIn('in_review');
+  const el = mountTracker();
+  await userEvent.click(page.getByRole('button', { name: 'Lupa kode rahasia?' }));
+  await expect.poll(() => focused()?.id).toBe('loket-recovery-heading');
+  // Both inputs before the tracker renders again: the second must not put back the first's old value.
+  const root = el.shadowRoot as ShadowRoot;
+  for (const [id, value] of [
+    ['loket-recovery-code', app.code],
+    ['loket-recovery-contact', 'bukan@contoh.id'],
+  ]) {
+    const input = root.getElementById(id) as HTMLInputElement;
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  }
+  await userEvent.click(page.getByRole('button', { name: 'Kirim tautan' }));
+  await expect
+    .poll(() => shadow(el).textContent, { timeout: 15_000 })
+    .toMatch(/Bila kode pelacakan dan kontak itu cocok/);
+  el.remove();
+});

@@ -75,7 +75,8 @@ export async function redeemLink(
 interface RecoveryProps {
   locale: Locale;
   state: RecoveryState;
-  onChange: (state: RecoveryState) => void;
+  /** What the citizen typed, merged into the latest state by the host (two inputs in one frame keep both). */
+  onChange: (patch: Pick<RecoveryState, 'code'> | Pick<RecoveryState, 'contact'>) => void;
   onSubmit: () => void;
   onBack: () => void;
 }
@@ -153,7 +154,7 @@ export const RecoveryForm: FunctionalComponent<RecoveryProps> = ({
         value={state.code}
         type="text"
         autocomplete="off"
-        onInput={(code) => onChange({ ...state, code })}
+        onInput={(code) => onChange({ code })}
       />
       <Field
         id="loket-recovery-contact"
@@ -162,7 +163,7 @@ export const RecoveryForm: FunctionalComponent<RecoveryProps> = ({
         value={state.contact}
         type="text"
         autocomplete="email"
-        onInput={(contact) => onChange({ ...state, contact })}
+        onInput={(contact) => onChange({ contact })}
       />
       <div class="actions">
         <button
