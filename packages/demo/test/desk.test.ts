@@ -151,7 +151,7 @@ describe('a day at the desk', () => {
     await app.getByRole('button', { name: 'Kirim' }).click();
     await app.getByText('Selesai', { exact: true }).first().waitFor();
     await app.getByText(note).waitFor();
-  });
+  }, 60_000); // two page loads, a sign-in and an upload: the file's longest test (it once ran out of 20 s in CI)
 
   test('a transition on what someone else changed since is refused with a clear message', async () => {
     const other = await citizenApplies(api.url);
